@@ -1,0 +1,235 @@
+//! The command line: `touchline [MAP]` opens the editor; subcommands work headlessly.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::file::{self, LoadError};
+use crate::model::Map;
+use crate::templates;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "touchline",
+    version,
+    about = "Customer journey maps and service blueprints: edit, check, format and export them.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A map to open in the editor. Without one, the start screen offers the templates.
+    pub map: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate maps; print every problem as `file:line:col: message` or `file: item: message`.
+    Check {
+        #[arg(required = true, value_name = "MAP")]
+        maps: Vec<PathBuf>,
+    },
+    /// Rewrite maps in canonical form (like rustfmt), atomically.
+    Fmt {
+        /// Change nothing; list the maps that are not in canonical form and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        #[arg(required = true, value_name = "MAP")]
+        maps: Vec<PathBuf>,
+    },
+    /// Print a summary of a map: title and counts of its parts.
+    Info {
+        map: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a new map, blank or from a template.
+    New {
+        /// Template to start from (see `touchline templates`).
+        #[arg(long, short, default_value = "blank", value_name = "NAME")]
+        template: String,
+        /// Where to write the map.
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the templates `touchline new --template` accepts.
+    Templates,
+    /// Export a map as a PNG image.
+    Export(crate::export::cli::ExportArgs),
+}
+
+/// Runs a headless subcommand and returns the process's exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { maps } => check(&maps),
+        Command::Fmt { check, maps } => fmt(&maps, check),
+        Command::Info { map, json } => info(&map, json),
+        Command::New { template, output, force } => new(&template, &output, force),
+        Command::Templates => {
+            for t in templates::ALL {
+                println!("{:<24} {}", t.name, t.description);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Export(args) => crate::export::cli::run(&args),
+    }
+}
+
+/// Prints an error the way every subcommand does, and returns exit code 1.
+pub fn fail(message: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "touchline: {message}");
+    ExitCode::FAILURE
+}
+
+fn check(maps: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for path in maps {
+        if let Err(e) = file::load(path) {
+            ok = false;
+            let _ = writeln!(std::io::stderr(), "{e}");
+        }
+    }
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn fmt(maps: &[PathBuf], check_only: bool) -> ExitCode {
+    let mut ok = true;
+    for path in maps {
+        let map = match file::load(path) {
+            Ok(map) => map,
+            Err(e) => {
+                ok = false;
+                let _ = writeln!(std::io::stderr(), "{e}");
+                continue;
+            }
+        };
+        let canonical = match file::to_string(&map) {
+            Ok(text) => text,
+            Err(e) => {
+                ok = false;
+                let _ = writeln!(std::io::stderr(), "{}: cannot format: {e}", path.display());
+                continue;
+            }
+        };
+        let current = std::fs::read(path).unwrap_or_default();
+        if current == canonical.as_bytes() {
+            continue;
+        }
+        if check_only {
+            ok = false;
+            println!("{}", path.display());
+        } else if let Err(e) = file::write_atomically(path, canonical.as_bytes()) {
+            ok = false;
+            let _ = writeln!(std::io::stderr(), "{}: cannot write: {e}", path.display());
+        }
+    }
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// The numbers `touchline info` reports.
+#[derive(Debug, serde::Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub stages: usize,
+    pub lanes: usize,
+    pub cards: usize,
+    pub personas: usize,
+    pub curves: usize,
+    pub points: usize,
+    pub links: usize,
+    /// Cards per lane kind, for every kind of lane in the map.
+    pub lane_kinds: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    pub fn of(map: &Map) -> Self {
+        let mut lane_kinds = BTreeMap::new();
+        for lane in &map.lanes {
+            let cards = map.cards.iter().filter(|c| c.lane == lane.id).count();
+            *lane_kinds.entry(lane.kind.key()).or_insert(0) += cards;
+        }
+        Self {
+            title: map.title.clone(),
+            stages: map.stages.len(),
+            lanes: map.lanes.len(),
+            cards: map.cards.len(),
+            personas: map.personas.len(),
+            curves: map.curves.len(),
+            points: map.points.len(),
+            links: map.links.len(),
+            lane_kinds,
+        }
+    }
+}
+
+fn info(path: &Path, json: bool) -> ExitCode {
+    let map = match file::load(path) {
+        Ok(map) => map,
+        Err(e) => return fail_load(&e),
+    };
+    let s = Summary::of(&map);
+    if json {
+        match serde_json::to_string_pretty(&s) {
+            Ok(text) => println!("{text}"),
+            Err(e) => return fail(e),
+        }
+    } else {
+        println!("{}", s.title);
+        for (name, n) in [
+            ("stages", s.stages),
+            ("lanes", s.lanes),
+            ("cards", s.cards),
+            ("personas", s.personas),
+            ("curves", s.curves),
+            ("points", s.points),
+            ("links", s.links),
+        ] {
+            println!("  {name:<10} {n}");
+        }
+        println!("  cards per lane kind:");
+        for (kind, n) in &s.lane_kinds {
+            println!("    {kind:<18} {n}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn fail_load(e: &LoadError) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "{e}");
+    ExitCode::FAILURE
+}
+
+fn new(template: &str, output: &Path, force: bool) -> ExitCode {
+    let Some(t) = templates::find(template) else {
+        let names: Vec<&str> = templates::ALL.iter().map(|t| t.name).collect();
+        return fail(format!(
+            "no template named {template:?}; choose one of: {}",
+            names.join(", ")
+        ));
+    };
+    if output.exists() && !force {
+        return fail(format!(
+            "{} already exists; pass --force to overwrite it",
+            output.display()
+        ));
+    }
+    let map = match t.map() {
+        Ok(map) => map,
+        Err(e) => return fail_load(&e),
+    };
+    match file::save(&map, output) {
+        Ok(()) => {
+            println!("wrote {} (from template {})", output.display(), t.name);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("{}: cannot write: {e}", output.display())),
+    }
+}

@@ -1,0 +1,3 @@
+//! Images of a map, painted through the same `render` code as the canvas.
+
+pub mod cli;

@@ -1,0 +1,79 @@
+//! Reading files written in older format versions.
+//!
+//! Each older version keeps its own small set of types here and a function that turns it into the
+//! next version, so a file from any older release is carried forward step by step.
+//!
+//! Version 1 had a single sentiment curve stored on the map (`sentiment: [(stage, value)]`), on
+//! a fixed −2…+2 scale and with no personas. Version 2 moved curves into their own list, with
+//! points anchored at stages or cards, so that each persona can have a curve.
+
+use serde::Deserialize;
+
+use super::{DocumentIn, LoadError, parse_ron};
+use crate::model::{Anchor, Card, Curve, JourneyState, Lane, Link, Map, Point, StageId};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapV1 {
+    title: String,
+    #[serde(default)]
+    scenario: String,
+    #[serde(default)]
+    state: JourneyState,
+    #[serde(default)]
+    stages: Vec<crate::model::Stage>,
+    #[serde(default)]
+    lanes: Vec<Lane>,
+    #[serde(default)]
+    cards: Vec<Card>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    sentiment: Vec<SentimentV1>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentimentV1 {
+    stage: StageId,
+    value: f32,
+    #[serde(default)]
+    label: String,
+}
+
+fn v1_to_v2(old: MapV1) -> Map {
+    let mut map = Map::blank(old.title);
+    map.scenario = old.scenario;
+    map.state = old.state;
+    map.stages = old.stages;
+    map.lanes = old.lanes;
+    map.cards = old.cards;
+    map.links = old.links;
+    if !old.sentiment.is_empty() {
+        let curve = Curve::new("Customer", None);
+        map.points = old
+            .sentiment
+            .into_iter()
+            .map(|s| {
+                let mut point = Point::new(curve.id.clone(), Anchor::Stage(s.stage), s.value);
+                point.label = s.label;
+                point
+            })
+            .collect();
+        map.curves.push(curve);
+    }
+    map
+}
+
+/// Reads a file of an older version and brings it up to the current one.
+pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
+    match version {
+        1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
+        _ => Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: format!("format_version {version} never existed; the first version is 1"),
+        }),
+    }
+}

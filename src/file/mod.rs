@@ -1,0 +1,188 @@
+//! Maps on disk: RON text with a format version, read defensively and written atomically.
+//!
+//! A file is `(format_version: N, map: (...))`. Reading never panics and never touches the file;
+//! every failure names the file and, where it can, the line and column.
+
+mod atomic;
+mod migrate;
+pub mod recovery;
+
+use std::fmt;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Map, Problem};
+
+pub use atomic::write_atomically;
+
+/// The version this build writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Files larger than this are refused before they are read. The largest real maps are a few
+/// hundred kilobytes; this leaves room for a hundred times that while keeping a hostile file from
+/// exhausting memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a map could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: file is {size} bytes; maps larger than {limit} bytes are refused")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}:{line}:{col}: file is not UTF-8 text")]
+    NotText { path: String, line: usize, col: usize },
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax { path: String, line: usize, col: usize, message: String },
+    #[error(
+        "{path}: written in format version {found}, but this Touchline reads versions up to \
+         {supported}; open it with a newer Touchline"
+    )]
+    NewerVersion { path: String, found: u32, supported: u32 },
+    #[error("{}", Invalid(.path, .problems))]
+    Invalid { path: String, problems: Vec<Problem> },
+}
+
+struct Invalid<'a>(&'a str, &'a [Problem]);
+
+impl fmt::Display for Invalid<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.1.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {problem}", self.0)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    format_version: u32,
+    map: &'a Map,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentIn<M> {
+    #[expect(dead_code, reason = "read by the version probe; kept so the field is allowed")]
+    format_version: u32,
+    map: M,
+}
+
+/// Reads only the version, skipping everything else.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+fn ron_options() -> ron::Options {
+    // `implicit_some` lets optional fields read `colour: "#1f7a8c"` instead of `Some("#1f7a8c")`.
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: err.span.start.line,
+        col: err.span.start.col,
+        message: err.code.to_string(),
+    }
+}
+
+fn parse_ron<'a, T: Deserialize<'a>>(path: &str, text: &'a str) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| syntax_error(path, &e))
+}
+
+/// Reads a map from text. `path` only names the source in messages.
+pub fn parse(path: &str, text: &str) -> Result<Map, LoadError> {
+    let VersionProbe { format_version } = parse_ron(path, text)?;
+    let mut map = match format_version {
+        FORMAT_VERSION => parse_ron::<DocumentIn<Map>>(path, text)?.map,
+        v if v > FORMAT_VERSION => {
+            return Err(LoadError::NewerVersion {
+                path: path.to_owned(),
+                found: v,
+                supported: FORMAT_VERSION,
+            });
+        }
+        older => migrate::from_older(path, older, text)?,
+    };
+    let problems = map.validate();
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { path: path.to_owned(), problems });
+    }
+    map.normalize();
+    Ok(map)
+}
+
+/// Reads and validates a map file.
+pub fn load(path: &Path) -> Result<Map, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = read_limited(path).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io { path: shown.clone(), source },
+        ReadError::TooLarge(size) => {
+            LoadError::TooLarge { path: shown.clone(), size, limit: MAX_FILE_BYTES }
+        }
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        LoadError::NotText { path: shown.clone(), line, col }
+    })?;
+    parse(&shown, text)
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    TooLarge(u64),
+}
+
+/// Reads a whole file, refusing one over the size limit even if it grows while being read.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// 1-based line and column of the end of `prefix`, counting characters.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The canonical text of a map: what `save` writes and `touchline fmt` compares against.
+pub fn to_string(map: &Map) -> Result<String, ron::Error> {
+    // Items (stages, cards, points...) are written one per line so that git diffs and merges
+    // work line by line; the map's own fields get a line each.
+    let pretty = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false);
+    let mut canonical = map.clone();
+    canonical.normalize();
+    let doc = DocumentOut { format_version: FORMAT_VERSION, map: &canonical };
+    let mut text = ron_options().to_string_pretty(&doc, pretty)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes a map atomically: the file on disk is always either the old or the new map.
+pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
+    let text = to_string(map).map_err(std::io::Error::other)?;
+    write_atomically(path, text.as_bytes())
+}

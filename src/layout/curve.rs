@@ -1,0 +1,190 @@
+//! Sentiment curves: where their points sit in the Emotions lane, and the smooth path through
+//! them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{Pos2, pos2};
+
+use super::MapLayout;
+use crate::model::{Colour, CurveGaps, CurveId, LaneKind, Map, PointId};
+
+/// How far inside the lane the extremes of the scale sit.
+const LANE_MARGIN: f32 = 18.0;
+
+/// One curve, placed.
+#[derive(Clone, Debug)]
+pub struct CurveGeometry {
+    pub id: CurveId,
+    /// Position of the curve among the map's curves, which picks its default colour.
+    pub index: usize,
+    pub colour: Option<Colour>,
+    pub hidden: bool,
+    pub points: Vec<PointGeometry>,
+    /// Runs of consecutive points joined by one smooth line.
+    pub segments: Vec<Range<usize>>,
+}
+
+/// One point, placed.
+#[derive(Clone, Debug)]
+pub struct PointGeometry {
+    pub id: PointId,
+    pub pos: Pos2,
+    pub value: f32,
+    pub stage: usize,
+}
+
+/// The vertical extent values map into, in the first Emotions lane.
+pub fn value_range(layout: &MapLayout) -> Option<(f32, f32)> {
+    let lane = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions && !l.collapsed)?;
+    Some((lane.row.top() + LANE_MARGIN, lane.row.bottom() - LANE_MARGIN))
+}
+
+/// The scene height of a value.
+pub fn y_of(map: &Map, range: (f32, f32), value: f32) -> f32 {
+    let t = map.scale.normalized(value);
+    range.1 - t * (range.1 - range.0)
+}
+
+/// The value at a scene height (the inverse of [`y_of`]).
+pub fn value_at(map: &Map, range: (f32, f32), y: f32) -> f32 {
+    let t = ((range.1 - y) / (range.1 - range.0).max(1.0)).clamp(0.0, 1.0);
+    map.scale.min as f32 + t * (map.scale.max - map.scale.min) as f32
+}
+
+pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry> {
+    let Some(range) = value_range(layout) else { return Vec::new() };
+    let stage_ix: HashMap<_, _> = map.stages.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+
+    map.curves
+        .iter()
+        .enumerate()
+        .map(|(index, curve)| {
+            // Points in journey order (the map keeps them sorted), grouped by stage.
+            let mut per_stage: Vec<Vec<(&PointId, f32)>> = vec![Vec::new(); map.stages.len()];
+            for point in map.curve_points(&curve.id) {
+                if let Some(&s) = map.anchor_stage(&point.at).and_then(|s| stage_ix.get(s)) {
+                    per_stage[s].push((&point.id, point.value));
+                }
+            }
+            let mut points = Vec::new();
+            for (stage, list) in per_stage.iter().enumerate() {
+                let column = layout.stages[stage].column;
+                let n = list.len() as f32;
+                for (k, (id, value)) in list.iter().enumerate() {
+                    let x = column.left() + column.width() * (k as f32 + 0.5) / n;
+                    points.push(PointGeometry {
+                        id: (*id).clone(),
+                        pos: pos2(x, y_of(map, range, *value)),
+                        value: *value,
+                        stage,
+                    });
+                }
+            }
+            let segments = segments(&points, map.curve_gaps);
+            CurveGeometry { id: curve.id.clone(), index, colour: curve.colour, hidden: curve.hidden, points, segments }
+        })
+        .collect()
+}
+
+/// Splits points into runs: one run when gaps are bridged, a new run after every stage without
+/// a point when they break.
+fn segments(points: &[PointGeometry], gaps: CurveGaps) -> Vec<Range<usize>> {
+    if points.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..points.len() {
+        if gaps == CurveGaps::Break && points[i].stage > points[i - 1].stage + 1 {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..points.len());
+    out
+}
+
+/// Samples a smooth curve through `points` (sorted by x) that never overshoots: between two
+/// points it stays within their values (monotone cubic interpolation, Fritsch–Carlson).
+pub fn monotone_samples(points: &[Pos2], per_segment: usize) -> Vec<Pos2> {
+    let n = points.len();
+    if n < 2 {
+        return points.to_vec();
+    }
+    let dx: Vec<f32> = points.windows(2).map(|w| (w[1].x - w[0].x).max(1e-3)).collect();
+    let slope: Vec<f32> = points.windows(2).zip(&dx).map(|(w, dx)| (w[1].y - w[0].y) / dx).collect();
+    let mut tangent = vec![0.0; n];
+    tangent[0] = slope[0];
+    tangent[n - 1] = slope[n - 2];
+    for i in 1..n - 1 {
+        tangent[i] = if slope[i - 1] * slope[i] <= 0.0 { 0.0 } else { (slope[i - 1] + slope[i]) / 2.0 };
+    }
+    for i in 0..n - 1 {
+        if slope[i] == 0.0 {
+            tangent[i] = 0.0;
+            tangent[i + 1] = 0.0;
+            continue;
+        }
+        let a = tangent[i] / slope[i];
+        let b = tangent[i + 1] / slope[i];
+        let h = a.hypot(b);
+        if h > 3.0 {
+            tangent[i] = 3.0 * a / h * slope[i];
+            tangent[i + 1] = 3.0 * b / h * slope[i];
+        }
+    }
+    let steps = per_segment.max(1);
+    let mut out = Vec::with_capacity((n - 1) * steps + 1);
+    for i in 0..n - 1 {
+        let (p0, p1, h) = (points[i], points[i + 1], dx[i]);
+        for s in 0..steps {
+            let t = s as f32 / steps as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let y = (2.0 * t3 - 3.0 * t2 + 1.0) * p0.y
+                + (t3 - 2.0 * t2 + t) * h * tangent[i]
+                + (-2.0 * t3 + 3.0 * t2) * p1.y
+                + (t3 - t2) * h * tangent[i + 1];
+            out.push(pos2(p0.x + t * h, y));
+        }
+    }
+    out.push(points[n - 1]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn within(samples: &[Pos2], a: Pos2, b: Pos2) -> bool {
+        let (lo, hi) = (a.y.min(b.y) - 1e-3, a.y.max(b.y) + 1e-3);
+        samples.iter().filter(|p| p.x >= a.x && p.x <= b.x).all(|p| p.y >= lo && p.y <= hi)
+    }
+
+    #[test]
+    fn never_overshoots_between_points() {
+        let points = [pos2(0.0, 0.0), pos2(10.0, 100.0), pos2(20.0, 100.0), pos2(30.0, 0.0), pos2(31.0, 90.0)];
+        let samples = monotone_samples(&points, 16);
+        for w in points.windows(2) {
+            assert!(within(&samples, w[0], w[1]), "overshoot between {:?} and {:?}", w[0], w[1]);
+        }
+        assert_eq!(samples.first(), Some(&points[0]));
+        assert_eq!(samples.last(), Some(&points[4]));
+    }
+
+    #[test]
+    fn equal_values_give_a_flat_line_and_one_point_stays_one_point() {
+        let flat = monotone_samples(&[pos2(0.0, 5.0), pos2(10.0, 5.0), pos2(20.0, 5.0)], 8);
+        assert!(flat.iter().all(|p| (p.y - 5.0).abs() < 1e-4));
+        assert_eq!(monotone_samples(&[pos2(3.0, 4.0)], 8), vec![pos2(3.0, 4.0)]);
+        assert!(monotone_samples(&[], 8).is_empty());
+    }
+
+    #[test]
+    fn breaks_at_stages_without_points_only_when_asked() {
+        let p = |stage| PointGeometry { id: PointId::from("x"), pos: Pos2::ZERO, value: 0.0, stage };
+        let points = [p(0), p(1), p(3), p(4)];
+        assert_eq!(segments(&points, CurveGaps::Bridge), vec![0..4]);
+        assert_eq!(segments(&points, CurveGaps::Break), vec![0..2, 2..4]);
+    }
+}

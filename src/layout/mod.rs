@@ -1,0 +1,170 @@
+//! Where everything goes: the geometry of a map for one view, in scene units (points at 100 %
+//! zoom, origin at the map's top-left corner). Computed once per change of the map, then shared
+//! by painting, hit testing and export.
+
+pub mod curve;
+mod journey;
+
+use std::collections::HashMap;
+
+use egui::{Pos2, Rect, Vec2};
+
+use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
+
+pub use curve::{monotone_samples, CurveGeometry, PointGeometry};
+pub use journey::layout;
+
+/// Which drawing of the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    #[default]
+    Journey,
+    Blueprint,
+}
+
+/// A stage column.
+#[derive(Clone, Debug)]
+pub struct StageBox {
+    pub id: StageId,
+    /// Its header cell.
+    pub header: Rect,
+    /// Its whole column below the header, through every lane.
+    pub column: Rect,
+}
+
+/// A swimlane row.
+#[derive(Clone, Debug)]
+pub struct LaneBox {
+    pub id: LaneId,
+    pub kind: LaneKind,
+    pub collapsed: bool,
+    /// Its title cell on the left.
+    pub header: Rect,
+    /// Its whole row right of the header, through every stage.
+    pub row: Rect,
+}
+
+/// A card's box and what it sits in.
+#[derive(Clone, Debug)]
+pub struct CardBox {
+    pub id: CardId,
+    pub rect: Rect,
+    pub lane: usize,
+    pub stage: usize,
+    /// Height of the title text inside the card.
+    pub title_height: f32,
+    /// Whether the card shows a row of chips (channel, metrics, flags) under its title.
+    pub has_meta: bool,
+}
+
+/// The geometry of a whole map.
+#[derive(Clone, Debug)]
+pub struct MapLayout {
+    pub view: View,
+    /// The strip with the map's title above everything else.
+    pub title: Rect,
+    /// The row of stage headers, including the empty corner above the lane headers.
+    pub header_row: Rect,
+    /// The column of lane headers, including the corner.
+    pub lane_column: Rect,
+    pub stages: Vec<StageBox>,
+    pub lanes: Vec<LaneBox>,
+    pub cards: Vec<CardBox>,
+    pub curves: Vec<CurveGeometry>,
+    /// The whole map.
+    pub bounds: Rect,
+    card_lookup: HashMap<CardId, usize>,
+    point_lookup: HashMap<PointId, (usize, usize)>,
+}
+
+impl Default for MapLayout {
+    fn default() -> Self {
+        Self {
+            view: View::default(),
+            title: Rect::NOTHING,
+            header_row: Rect::NOTHING,
+            lane_column: Rect::NOTHING,
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            cards: Vec::new(),
+            curves: Vec::new(),
+            bounds: Rect::NOTHING,
+            card_lookup: HashMap::new(),
+            point_lookup: HashMap::new(),
+        }
+    }
+}
+
+impl MapLayout {
+    pub fn card(&self, id: &CardId) -> Option<&CardBox> {
+        self.card_lookup.get(id).map(|&i| &self.cards[i])
+    }
+
+    pub fn point(&self, id: &PointId) -> Option<&PointGeometry> {
+        self.point_lookup.get(id).map(|&(c, p)| &self.curves[c].points[p])
+    }
+
+    /// The topmost card under a scene position.
+    pub fn card_at(&self, pos: Pos2) -> Option<&CardBox> {
+        self.cards.iter().rev().find(|c| c.rect.contains(pos))
+    }
+
+    pub fn stage_at_x(&self, x: f32) -> Option<usize> {
+        self.stages.iter().position(|s| s.column.x_range().contains(x))
+    }
+
+    pub fn lane_at_y(&self, y: f32) -> Option<usize> {
+        self.lanes.iter().position(|l| l.row.y_range().contains(y))
+    }
+
+    /// The cell (lane, stage) under a scene position, if any.
+    pub fn cell_at(&self, pos: Pos2) -> Option<(usize, usize)> {
+        Some((self.lane_at_y(pos.y)?, self.stage_at_x(pos.x)?))
+    }
+
+    /// The rectangle of one cell.
+    pub fn cell_rect(&self, lane: usize, stage: usize) -> Rect {
+        Rect::from_x_y_ranges(self.stages[stage].column.x_range(), self.lanes[lane].row.y_range())
+    }
+
+    /// Where a card dropped at scene height `y` would go in a cell: its index among the cell's
+    /// cards (not counting `moving` ones) and the height at which to draw the drop indicator.
+    pub fn drop_slot(
+        &self,
+        lane: usize,
+        stage: usize,
+        y: f32,
+        moving: &dyn Fn(&CardId) -> bool,
+    ) -> (usize, f32) {
+        let cell = self.cell_rect(lane, stage);
+        let mut index = 0;
+        let mut indicator = cell.top() + crate::theme::size::CELL_PADDING / 2.0;
+        for card in self.cards.iter().filter(|c| c.lane == lane && c.stage == stage) {
+            if moving(&card.id) {
+                continue;
+            }
+            if y < card.rect.center().y {
+                return (index, card.rect.top() - crate::theme::size::CARD_GAP / 2.0);
+            }
+            index += 1;
+            indicator = card.rect.bottom() + crate::theme::size::CARD_GAP / 2.0;
+        }
+        (index, indicator)
+    }
+
+    fn index(&mut self) {
+        self.card_lookup = self.cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        self.point_lookup = self
+            .curves
+            .iter()
+            .enumerate()
+            .flat_map(|(c, curve)| {
+                curve.points.iter().enumerate().map(move |(p, pt)| (pt.id.clone(), (c, p)))
+            })
+            .collect();
+    }
+
+    pub fn size(&self) -> Vec2 {
+        self.bounds.size()
+    }
+}

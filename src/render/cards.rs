@@ -1,0 +1,202 @@
+//! Cards and the links between them.
+
+use egui::emath::TSTransform;
+use egui::{Align2, Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+
+use super::{PaintOptions, font, readable};
+use crate::layout::{CardBox, MapLayout};
+use crate::model::{Card, Flag, LinkDirection, Map, Metrics};
+use crate::theme::{Theme, size};
+
+pub(super) fn paint_cards(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    visible: Rect,
+    options: &PaintOptions<'_>,
+) {
+    for placed in &layout.cards {
+        if !visible.intersects(placed.rect) || options.lifted.is_some_and(|l| l.contains(&placed.id)) {
+            continue;
+        }
+        let Some(card) = map.card(&placed.id) else { continue };
+        let lane = &layout.lanes[placed.lane];
+        let selected = options.selected.is_some_and(|s| s.contains(&placed.id));
+        let hovered = options.hovered == Some(&placed.id);
+        paint_card(
+            painter,
+            card,
+            placed,
+            lane.kind,
+            theme,
+            screen_from_scene * placed.rect,
+            screen_from_scene.scaling,
+            CardState { selected, hovered, lifted: false },
+        );
+    }
+}
+
+/// How a card is being interacted with.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CardState {
+    pub selected: bool,
+    pub hovered: bool,
+    /// Being dragged: drawn raised.
+    pub lifted: bool,
+}
+
+/// Paints one card into a screen rectangle.
+#[expect(clippy::too_many_arguments, reason = "a card's look depends on all of these")]
+pub fn paint_card(
+    painter: &Painter,
+    card: &Card,
+    placed: &CardBox,
+    lane_kind: crate::model::LaneKind,
+    theme: &Theme,
+    rect: Rect,
+    zoom: f32,
+    state: CardState,
+) {
+    let rounding = CornerRadius::same((size::CARD_ROUNDING * zoom).round().clamp(0.0, 255.0) as u8);
+    let lift = if state.lifted { 6.0 } else { 1.5 } * zoom;
+    painter.rect_filled(rect.translate(vec2(0.0, lift)), rounding, theme.card_shadow);
+    let border = if state.selected {
+        Stroke::new(2.0, theme.selection)
+    } else if state.hovered {
+        Stroke::new(1.5, theme.accent.gamma_multiply(0.6))
+    } else {
+        Stroke::new(1.0, theme.card_border)
+    };
+    painter.rect(rect, rounding, theme.card_fill(lane_kind, card.colour), border, StrokeKind::Inside);
+    // A stripe of the lane's colour on the left edge tells lanes apart at a glance.
+    let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
+    let stripe = Rect::from_min_size(rect.min, vec2((3.0 * zoom).max(1.0), rect.height()));
+    painter.rect_filled(
+        stripe.shrink2(vec2(0.0, (size::CARD_ROUNDING * zoom).min(rect.height() / 2.0))),
+        0.0,
+        accent,
+    );
+
+    let pad = size::CARD_PADDING * zoom;
+    let text_rect = rect.shrink(pad);
+    let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    if readable(size::CARD_FONT, zoom) {
+        let galley = painter.layout(card.title.clone(), font(size::CARD_FONT, zoom), theme.text, text_rect.width());
+        painter.galley(text_rect.min, galley, theme.text);
+    } else {
+        greeked(&painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
+    }
+    if placed.has_meta {
+        let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
+        let meta = Rect::from_min_size(pos2(text_rect.left(), meta_top), vec2(text_rect.width(), size::CARD_META_HEIGHT * zoom));
+        paint_meta(&painter, card, meta, zoom, theme);
+    }
+}
+
+/// Grey bars where text would be, for text too small to read.
+fn greeked(painter: &Painter, top_left: Pos2, width: f32, height: f32, theme: &Theme) {
+    let bar = Rect::from_min_size(top_left, vec2(width * 0.85, (height * 0.6).max(1.0)));
+    painter.rect_filled(bar, 0.0, theme.muted_text.gamma_multiply(0.35));
+}
+
+/// The row of chips under a card's title: flags, channel, metrics.
+fn paint_meta(painter: &Painter, card: &Card, rect: Rect, zoom: f32, theme: &Theme) {
+    if !readable(size::CARD_META_FONT, zoom) {
+        return;
+    }
+    let mut x = rect.left();
+    let chip_font = font(size::CARD_META_FONT, zoom);
+    for flag in &card.flags {
+        let colour = flag_colour(*flag, theme);
+        let galley = painter.layout_no_wrap(flag_short(*flag).to_owned(), chip_font.clone(), Color32::WHITE);
+        let chip = Rect::from_min_size(pos2(x, rect.top()), galley.size() + vec2(10.0, 4.0) * zoom);
+        painter.rect_filled(chip, CornerRadius::same((chip.height() / 2.0).min(255.0) as u8), colour);
+        painter.galley(chip.min + vec2(5.0, 2.0) * zoom, galley, Color32::WHITE);
+        x = chip.right() + 4.0 * zoom;
+    }
+    let text = meta_text(card);
+    if !text.is_empty() {
+        painter.text(pos2(x, rect.top() + 2.0 * zoom), Align2::LEFT_TOP, text, chip_font, theme.muted_text);
+    }
+}
+
+/// Channel and metrics in a few words: "Live chat · CSAT 88%".
+pub fn meta_text(card: &Card) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(channel) = &card.channel {
+        parts.push(channel.label().to_owned());
+    }
+    for (spec, value) in Metrics::SPECS.iter().zip(card.metrics.values()) {
+        if let Some(v) = value {
+            parts.push(format!("{} {}{}", spec.label, trim_number(v), spec.suffix));
+        }
+    }
+    parts.join(" · ")
+}
+
+fn trim_number(v: f32) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+}
+
+pub fn flag_short(flag: Flag) -> &'static str {
+    match flag {
+        Flag::MomentOfTruth => "★ Truth",
+        Flag::ExitPoint => "⎋ Exit",
+        Flag::FailPoint => "✖ Fail",
+        Flag::WaitPoint => "⏱ Wait",
+    }
+}
+
+pub fn flag_colour(flag: Flag, theme: &Theme) -> Color32 {
+    match flag {
+        Flag::MomentOfTruth => theme.flag_truth,
+        Flag::ExitPoint => theme.flag_exit,
+        Flag::FailPoint => theme.flag_fail,
+        Flag::WaitPoint => theme.flag_wait,
+    }
+}
+
+/// Arrows between linked cards, from edge to edge.
+pub(super) fn paint_links(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+    let zoom = screen_from_scene.scaling;
+    let stroke = Stroke::new((1.5 * zoom).clamp(1.0, 3.0), theme.link);
+    for link in &map.links {
+        let (Some(from), Some(to)) = (layout.card(&link.from), layout.card(&link.to)) else { continue };
+        let (a, b) = (screen_from_scene * from.rect, screen_from_scene * to.rect);
+        let start = edge_towards(a, b.center());
+        let end = edge_towards(b, a.center());
+        if !painter.clip_rect().intersects(Rect::from_two_pos(start, end)) {
+            continue;
+        }
+        painter.line_segment([start, end], stroke);
+        let head = (8.0 * zoom).clamp(4.0, 16.0);
+        arrow_head(painter, end, end - start, head, stroke);
+        if link.direction == LinkDirection::TwoWay {
+            arrow_head(painter, start, start - end, head, stroke);
+        }
+    }
+}
+
+/// Where the line from a rectangle's centre towards `target` leaves the rectangle.
+fn edge_towards(rect: Rect, target: Pos2) -> Pos2 {
+    let c = rect.center();
+    let d = target - c;
+    if d.x.abs() < f32::EPSILON && d.y.abs() < f32::EPSILON {
+        return c;
+    }
+    let sx = if d.x.abs() > f32::EPSILON { rect.width() / 2.0 / d.x.abs() } else { f32::INFINITY };
+    let sy = if d.y.abs() > f32::EPSILON { rect.height() / 2.0 / d.y.abs() } else { f32::INFINITY };
+    c + d * sx.min(sy)
+}
+
+fn arrow_head(painter: &Painter, tip: Pos2, direction: Vec2, length: f32, stroke: Stroke) {
+    let dir = direction.normalized();
+    if !dir.is_finite() {
+        return;
+    }
+    let back = -dir * length;
+    let side = vec2(-dir.y, dir.x) * length * 0.5;
+    painter.add(egui::Shape::convex_polygon(vec![tip, tip + back + side, tip + back - side], stroke.color, Stroke::NONE));
+}

@@ -1,0 +1,104 @@
+//! The Emotions lane: the level grid and the sentiment curves.
+
+use egui::emath::TSTransform;
+use egui::epaint::PathStroke;
+use egui::{Align2, Color32, Painter, Pos2, Rect, Shape, Stroke};
+
+use super::{font, readable};
+use crate::layout::{MapLayout, curve as geom};
+use crate::model::{LaneKind, Map};
+use crate::theme::Theme;
+
+/// Faint lines at each whole level of the scale, the neutral one stronger.
+pub(super) fn paint_levels(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    visible: Rect,
+) {
+    let Some(range) = geom::value_range(layout) else { return };
+    let Some(lane) = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions && !l.collapsed) else {
+        return;
+    };
+    if !visible.intersects(lane.row) {
+        return;
+    }
+    let row = screen_from_scene * lane.row;
+    let mid = map.scale.mid();
+    for level in map.scale.min..=map.scale.max {
+        let y = screen_from_scene.mul_pos(Pos2::new(0.0, geom::y_of(map, range, level as f32))).y;
+        let neutral = (level as f32 - mid).abs() < 0.01;
+        let stroke = if neutral {
+            Stroke::new(1.0, theme.muted_text.gamma_multiply(0.45))
+        } else {
+            Stroke::new(1.0, theme.grid_line.gamma_multiply(0.8))
+        };
+        if neutral {
+            painter.add(Shape::dashed_line(&[Pos2::new(row.left(), y), Pos2::new(row.right(), y)], stroke, 6.0, 4.0));
+        } else {
+            painter.hline(row.x_range(), y, stroke);
+        }
+    }
+}
+
+/// The colour of a curve: its own, else the theme's palette by position.
+pub fn curve_colour(theme: &Theme, colour: Option<crate::model::Colour>, index: usize) -> Color32 {
+    colour.map_or_else(|| theme.curve_palette[index % theme.curve_palette.len()], crate::theme::to_color32)
+}
+
+pub(super) fn paint_curves(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+) {
+    let Some(range) = geom::value_range(layout) else { return };
+    let zoom = screen_from_scene.scaling;
+    let shown: Vec<_> = layout.curves.iter().filter(|c| !c.hidden).collect();
+    // One curve reads best in sentiment colours; several need their own colours to be told apart.
+    let by_sentiment = shown.len() == 1;
+    let top = screen_from_scene.mul_pos(Pos2::new(0.0, range.0)).y;
+    let bottom = screen_from_scene.mul_pos(Pos2::new(0.0, range.1)).y;
+    let width = (3.0 * zoom).clamp(1.5, 8.0);
+
+    for curve in &shown {
+        let colour = curve_colour(theme, curve.colour, curve.index);
+        for segment in &curve.segments {
+            let points: Vec<Pos2> =
+                curve.points[segment.clone()].iter().map(|p| screen_from_scene * p.pos).collect();
+            let samples = geom::monotone_samples(&points, 24);
+            if samples.len() < 2 {
+                continue;
+            }
+            let stroke = if by_sentiment {
+                let theme = theme.clone();
+                PathStroke::new_uv(width, move |_, pos| {
+                    theme.sentiment((bottom - pos.y) / (bottom - top).max(1.0))
+                })
+            } else {
+                PathStroke::new(width, colour)
+            };
+            painter.add(Shape::line(samples, stroke));
+        }
+        for point in &curve.points {
+            let pos = screen_from_scene * point.pos;
+            if !painter.clip_rect().expand(40.0 * zoom).contains(pos) {
+                continue;
+            }
+            let fill = theme.sentiment(map.scale.normalized(point.value));
+            let radius = (6.0 * zoom).clamp(3.0, 14.0);
+            let ring = if by_sentiment { theme.card } else { colour };
+            painter.circle(pos, radius, fill, Stroke::new((2.0 * zoom).clamp(1.0, 4.0), ring));
+            let Some(model_point) = map.points.iter().find(|p| p.id == point.id) else { continue };
+            if !model_point.emoji.is_empty() && readable(16.0, zoom) {
+                painter.text(pos + egui::vec2(0.0, -radius - 2.0), Align2::CENTER_BOTTOM, &model_point.emoji, font(16.0, zoom), theme.text);
+            }
+            if !model_point.label.is_empty() && readable(11.0, zoom) {
+                painter.text(pos + egui::vec2(0.0, radius + 3.0), Align2::CENTER_TOP, &model_point.label, font(11.0, zoom), theme.muted_text);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The map title, the stage header row and the lane header column. When sticky they stay in
+//! view while the map pans beneath them.
+
+use egui::emath::TSTransform;
+use egui::{Align2, Painter, Pos2, Rect, Stroke, pos2, vec2};
+
+use super::{font, readable};
+use crate::layout::{MapLayout, curve as geom};
+use crate::model::{LaneKind, Map};
+use crate::theme::{Theme, size, to_color32};
+
+pub(super) fn paint(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    sticky: bool,
+) {
+    let clip = painter.clip_rect();
+    let zoom = screen_from_scene.scaling;
+    title(painter, map, layout, theme, screen_from_scene);
+
+    // How far the sticky parts are pushed to stay on screen.
+    let header = screen_from_scene * layout.header_row;
+    let column = screen_from_scene * layout.lane_column;
+    let push_down = if sticky { (clip.top() - header.top()).max(0.0) } else { 0.0 };
+    let push_right = if sticky { (clip.left() - column.left()).max(0.0) } else { 0.0 };
+
+    lanes(painter, map, layout, theme, screen_from_scene, push_right);
+    stages(painter, map, layout, theme, screen_from_scene, push_down);
+
+    // The corner where the header row meets the lane column.
+    let corner = Rect::from_min_size(
+        header.min + vec2(push_right, push_down),
+        vec2(column.width(), header.height()),
+    );
+    painter.rect_filled(corner, 0.0, theme.header);
+    painter.rect_stroke(corner, 0.0, Stroke::new(1.0, theme.grid_line), egui::StrokeKind::Inside);
+    if readable(size::GOAL_FONT, zoom) {
+        painter.text(
+            corner.left_bottom() + vec2(12.0, -10.0) * zoom,
+            Align2::LEFT_BOTTOM,
+            map.state.label(),
+            font(size::GOAL_FONT, zoom),
+            theme.muted_text,
+        );
+    }
+}
+
+fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+    let zoom = screen_from_scene.scaling;
+    let rect = screen_from_scene * layout.title;
+    if !painter.clip_rect().intersects(rect) || !readable(size::TITLE_FONT, zoom) {
+        return;
+    }
+    let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let at = rect.left_center() + vec2(4.0 * zoom, -2.0 * zoom);
+    let title = text_painter.text(at, Align2::LEFT_CENTER, &map.title, font(size::TITLE_FONT, zoom), theme.header_text);
+    if !map.scenario.is_empty() && readable(size::GOAL_FONT, zoom) {
+        let galley = text_painter.layout(
+            map.scenario.clone(),
+            font(size::GOAL_FONT + 1.0, zoom),
+            theme.muted_text,
+            (rect.right() - title.right() - 24.0 * zoom).max(120.0 * zoom),
+        );
+        let pos = pos2(title.right() + 20.0 * zoom, rect.center().y - galley.size().y / 2.0);
+        text_painter.galley(pos, galley, theme.muted_text);
+    }
+}
+
+fn stages(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, push_down: f32) {
+    let zoom = screen_from_scene.scaling;
+    let clip = painter.clip_rect();
+    for (index, placed) in layout.stages.iter().enumerate() {
+        let rect = (screen_from_scene * placed.header).translate(vec2(0.0, push_down));
+        if !clip.intersects(rect) {
+            continue;
+        }
+        let Some(stage) = map.stage(&placed.id) else { continue };
+        painter.rect_filled(rect, 0.0, theme.header);
+        painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
+        painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
+        let colour = stage
+            .colour
+            .map_or_else(|| theme.stage_palette[index % theme.stage_palette.len()], to_color32);
+        let band = Rect::from_min_size(rect.min, vec2(rect.width(), (5.0 * zoom).max(2.0)));
+        painter.rect_filled(band, 0.0, colour);
+        if !readable(size::HEADER_FONT, zoom) {
+            continue;
+        }
+        let inner = rect.shrink2(vec2(12.0, 8.0) * zoom);
+        let text_painter = painter.with_clip_rect(rect.intersect(clip));
+        let number = text_painter.text(
+            inner.left_top() + vec2(0.0, 4.0 * zoom),
+            Align2::LEFT_TOP,
+            format!("{}", index + 1),
+            font(size::GOAL_FONT, zoom),
+            colour,
+        );
+        let name = text_painter.layout(stage.name.clone(), font(size::HEADER_FONT, zoom), theme.header_text, inner.right() - number.right() - 6.0 * zoom);
+        let name_pos = pos2(number.right() + 6.0 * zoom, inner.top());
+        let name_height = name.size().y;
+        text_painter.galley(name_pos, name, theme.header_text);
+        if !stage.goal.is_empty() && readable(size::GOAL_FONT, zoom) {
+            let goal = text_painter.layout(stage.goal.clone(), font(size::GOAL_FONT, zoom), theme.muted_text, inner.width());
+            text_painter.galley(pos2(inner.left(), inner.top() + name_height + 3.0 * zoom), goal, theme.muted_text);
+        }
+    }
+}
+
+fn lanes(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, push_right: f32) {
+    let zoom = screen_from_scene.scaling;
+    let clip = painter.clip_rect();
+    for placed in &layout.lanes {
+        let rect = (screen_from_scene * placed.header).translate(vec2(push_right, 0.0));
+        if !clip.intersects(rect) {
+            continue;
+        }
+        let Some(lane) = map.lane(&placed.id) else { continue };
+        painter.rect_filled(rect, 0.0, theme.lane_header);
+        painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
+        painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
+        let accent = lane.colour.map_or_else(|| theme.lane_accent(lane.kind), to_color32);
+        painter.rect_filled(Rect::from_min_size(rect.min, vec2((4.0 * zoom).max(2.0), rect.height())), 0.0, accent);
+        if !readable(size::LANE_FONT, zoom) {
+            continue;
+        }
+        let text_painter = painter.with_clip_rect(rect.intersect(clip));
+        let inner = rect.shrink2(vec2(14.0, 9.0) * zoom);
+        let marker = if lane.collapsed { "▸ " } else { "" };
+        let title = text_painter.layout(format!("{marker}{}", lane.title), font(size::LANE_FONT, zoom), theme.header_text, inner.width());
+        let title_height = title.size().y;
+        text_painter.galley(inner.min, title, theme.header_text);
+        if lane.title != lane.kind.label() && !lane.collapsed && readable(size::GOAL_FONT, zoom) {
+            text_painter.text(
+                inner.min + vec2(0.0, title_height + 2.0 * zoom),
+                Align2::LEFT_TOP,
+                lane.kind.label(),
+                font(size::GOAL_FONT, zoom),
+                theme.muted_text,
+            );
+        }
+        if lane.kind == LaneKind::Emotions && !lane.collapsed {
+            level_labels(&text_painter, map, layout, theme, screen_from_scene, rect.right() - 8.0 * zoom);
+        }
+    }
+}
+
+/// The scale's levels, right-aligned against the lane header's edge.
+fn level_labels(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, right: f32) {
+    let zoom = screen_from_scene.scaling;
+    let Some(range) = geom::value_range(layout) else { return };
+    if !readable(size::GOAL_FONT, zoom) {
+        return;
+    }
+    for level in map.scale.min..=map.scale.max {
+        let y = (screen_from_scene * Pos2::new(0.0, geom::y_of(map, range, level as f32))).y;
+        let text = if level > 0 && map.scale.min < 0 { format!("+{level}") } else { level.to_string() };
+        let colour = theme.sentiment(map.scale.normalized(level as f32));
+        painter.text(pos2(right, y), Align2::RIGHT_CENTER, text, font(size::GOAL_FONT, zoom), colour);
+    }
+}

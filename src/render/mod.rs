@@ -1,0 +1,81 @@
+//! Paints a laid-out map with egui shapes. The canvas and the PNG export both call [`paint`], so
+//! an exported image is exactly what the editor shows, minus selection and hover marks.
+//!
+//! Everything is painted in screen space through `screen_from_scene`: text is laid out at its
+//! on-screen size, so it stays crisp at every zoom instead of being a scaled bitmap.
+
+mod cards;
+mod curves;
+mod headers;
+
+use std::collections::HashSet;
+
+use egui::emath::TSTransform;
+use egui::{FontId, Painter, Rect, Stroke};
+
+use crate::layout::MapLayout;
+use crate::model::{CardId, Map};
+use crate::theme::{Theme, size};
+
+/// What to draw besides the map itself.
+#[derive(Debug, Default)]
+pub struct PaintOptions<'a> {
+    pub selected: Option<&'a HashSet<CardId>>,
+    pub hovered: Option<&'a CardId>,
+    /// Cards not drawn in their cell (they are being dragged and drawn by the canvas).
+    pub lifted: Option<&'a HashSet<CardId>>,
+    /// Keep the stage headers and lane headers in view while panning.
+    pub sticky_headers: bool,
+    /// Leave the canvas background unpainted.
+    pub transparent: bool,
+}
+
+/// Text in scene units, turned into an on-screen font.
+pub(crate) fn font(scene_size: f32, zoom: f32) -> FontId {
+    FontId::proportional(scene_size * zoom)
+}
+
+/// Whether text of this scene size is big enough on screen to lay out and read.
+pub(crate) fn readable(scene_size: f32, zoom: f32) -> bool {
+    scene_size * zoom >= size::MIN_READABLE_FONT
+}
+
+/// Paints the whole map. `painter`'s clip rect is the visible area; anything outside is skipped.
+pub fn paint(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    options: &PaintOptions<'_>,
+) {
+    let view = painter.clip_rect();
+    let visible = screen_from_scene.inverse() * view;
+
+    if !options.transparent {
+        painter.rect_filled(view, 0.0, theme.canvas);
+    }
+    grid(painter, layout, theme, screen_from_scene);
+    curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible);
+    cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
+    cards::paint_links(painter, map, layout, theme, screen_from_scene);
+    curves::paint_curves(painter, map, layout, theme, screen_from_scene);
+    headers::paint(painter, map, layout, theme, screen_from_scene, options.sticky_headers);
+}
+
+/// Lane and stage separators, and the map's background area.
+fn grid(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+    let bounds = screen_from_scene * layout.bounds;
+    let body = screen_from_scene
+        * Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max);
+    painter.rect_filled(body, 0.0, theme.body);
+    let line = Stroke::new(1.0, theme.grid_line);
+    for lane in &layout.lanes {
+        let y = (screen_from_scene * lane.row.left_bottom()).y;
+        painter.hline(bounds.x_range(), y, line);
+    }
+    for stage in &layout.stages {
+        let x = (screen_from_scene * stage.column.right_top()).x;
+        painter.vline(x, body.y_range(), line);
+    }
+}
