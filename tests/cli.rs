@@ -1,0 +1,165 @@
+//! The command line, run as users run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn touchline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_touchline")).args(args).output().expect("runs the binary")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_passes_the_templates_and_fmt_check_finds_them_canonical() {
+    let maps: Vec<String> = std::fs::read_dir("maps")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    assert!(maps.len() >= 5);
+    let args: Vec<&str> = maps.iter().map(String::as_str).collect();
+
+    let out = touchline(&[&["check"], args.as_slice()].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = touchline(&[&["fmt", "--check"], args.as_slice()].concat());
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+
+#[test]
+fn check_reports_every_problem_path_first_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        r#"(format_version: 2, map: (title: "x",
+            stages: [(id: "s1", name: "A")],
+            lanes: [(id: "l1", kind: Actions, title: "A")],
+            cards: [(id: "c1", lane: "l9", stage: "s1", title: "t"),
+                    (id: "c1", lane: "l1", stage: "s7", title: "u")]))"#,
+    )
+    .unwrap();
+    let syntax = dir.path().join("syntax.ron");
+    std::fs::write(&syntax, "(format_version: 2, map: (title: \"x\",, ))").unwrap();
+    let before = std::fs::read(&bad).unwrap();
+
+    let out = touchline(&["check", "maps/ecommerce.ron", bad.to_str().unwrap(), syntax.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    let bad_shown = bad.display().to_string();
+    assert!(lines.iter().take(3).all(|l| l.starts_with(&bad_shown)), "{err}");
+    assert!(err.contains(r#"card "c1": lane "l9" does not exist"#), "{err}");
+    assert!(err.contains(r#"card "c1": id is used more than once"#), "{err}");
+    assert!(lines[3].starts_with(&format!("{}:1:", syntax.display())), "{err}");
+    assert_eq!(std::fs::read(&bad).unwrap(), before, "check never touches a file");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(touchline(&["check"]).status.code(), Some(2));
+    assert_eq!(touchline(&["info", "x.ron", "--colour"]).status.code(), Some(2));
+    let out = touchline(&["check", "does-not-exist.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("does-not-exist.ron: cannot read"), "{}", stderr(&out));
+}
+
+#[test]
+fn fmt_rewrites_in_canonical_form_and_check_mode_lists_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messy.ron");
+    std::fs::write(
+        &path,
+        r#"(format_version: 2, map: (title: "Messy", stages: [(id: "s1", name: "A"), (id: "s2", name: "B")],
+            lanes: [(id: "l1", kind: Actions, title: "A")],
+            cards: [(id: "c2", lane: "l1", stage: "s2", title: "later", flags: [ExitPoint, MomentOfTruth, ExitPoint]),
+                    (id: "c1", lane: "l1", stage: "s1", title: "first")]))"#,
+    )
+    .unwrap();
+    let shown = path.display().to_string();
+
+    let out = touchline(&["fmt", "--check", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).trim(), shown);
+
+    let out = touchline(&["fmt", &shown]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.find("\"c1\"").unwrap() < text.find("\"c2\"").unwrap(), "cards sorted by stage");
+    assert!(text.contains("flags: [MomentOfTruth, ExitPoint]"), "{text}");
+    assert!(touchline(&["fmt", "--check", &shown]).status.success());
+}
+
+#[test]
+fn info_prints_counts_and_json_with_exactly_the_documented_keys() {
+    let out = touchline(&["info", "maps/saas-onboarding.ron", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["cards", "curves", "lane_kinds", "lanes", "links", "personas", "points", "stages", "title"]
+    );
+    assert_eq!(json["personas"], 2);
+    assert_eq!(json["curves"], 2);
+    assert_eq!(json["stages"], 6);
+    let per_kind: u64 = json["lane_kinds"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(json["cards"].as_u64(), Some(per_kind));
+
+    let out = touchline(&["info", "maps/ecommerce.ron"]);
+    assert!(stdout(&out).starts_with("Online shop"), "{}", stdout(&out));
+}
+
+#[test]
+fn new_writes_templates_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ron");
+    let shown = path.to_str().unwrap();
+
+    let out = touchline(&["new", "--template", "coffee-shop-blueprint", "-o", shown]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        std::fs::read_to_string("maps/coffee-shop-blueprint.ron").unwrap()
+    );
+
+    std::fs::write(&path, "my precious work").unwrap();
+    let out = touchline(&["new", "-o", shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my precious work");
+
+    assert!(touchline(&["new", "-o", shown, "--force"]).status.success());
+    assert!(touchline(&["check", shown]).status.success());
+
+    let out = touchline(&["new", "--template", "nope", "-o", shown, "--force"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ecommerce"), "lists the templates: {}", stderr(&out));
+}
+
+#[test]
+fn templates_lists_every_template_with_a_description() {
+    let out = touchline(&["templates"]);
+    let text = stdout(&out);
+    for name in ["blank", "ecommerce", "b2b-phone-system", "coffee-shop-blueprint", "saas-onboarding"] {
+        let line = text.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {text}"));
+        assert!(line.len() > name.len() + 10, "{line}");
+    }
+    assert!(Path::new("maps/blank.ron").exists());
+}
+
+#[test]
+fn help_and_version_work() {
+    let out = touchline(&["--help"]);
+    assert!(out.status.success());
+    for word in ["check", "fmt", "info", "new", "templates", "export"] {
+        assert!(stdout(&out).contains(word), "{word}");
+    }
+    assert!(stdout(&touchline(&["--version"])).starts_with("touchline "));
+}
