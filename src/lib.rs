@@ -8,6 +8,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod file;
+pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -210,6 +210,8 @@ pub mod size {
     pub const COLLAPSED_HEIGHT: f32 = 30.0;
     pub const CELL_PADDING: f32 = 10.0;
     pub const CARD_GAP: f32 = 8.0;
+    /// Room under the cards of a cell for the "+ Add card" button.
+    pub const ADD_CARD_HEIGHT: f32 = 32.0;
     pub const CARD_PADDING: f32 = 9.0;
     pub const CARD_ROUNDING: f32 = 6.0;
     pub const CARD_FONT: f32 = 13.0;

@@ -1,8 +1,380 @@
-//! The editor window.
+//! The editor window: menus, canvas, inspector and the file workflow around them.
+//!
+//! UI code reads the document and returns edits; [`TouchlineApp::apply_edits`] runs them after
+//! the frame through the document's history, which gives undo, the unsaved mark and autosave.
+
+mod canvas;
+mod clipboard;
+mod commands;
+mod document;
+mod files;
+mod inspector;
+mod menus;
+mod start;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_map: Option<PathBuf>) -> ExitCode {
-    ExitCode::SUCCESS
+use egui::{Ui, ViewportCommand};
+
+use crate::layout::View;
+use crate::theme::{Theme, ThemeKind};
+
+pub use canvas::{Canvas, Edit, Hit};
+pub use commands::UiCommand;
+pub use document::{Document, compute_layout};
+pub use files::{FileDialogs, NativeDialogs, Pending};
+
+/// Which theme the editor uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What the editor remembers between runs.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Settings {
+    recent: Vec<PathBuf>,
+    theme: ThemeChoice,
+    inspector_open: bool,
+}
+
+const SETTINGS_KEY: &str = "touchline-settings";
+
+/// The whole editor.
+pub struct TouchlineApp {
+    pub doc: Option<Document>,
+    pub canvas: Canvas,
+    pub view: View,
+    pub theme_choice: ThemeChoice,
+    pub inspector_open: bool,
+    pub recent: Vec<PathBuf>,
+    /// The unsaved-changes question, and what to do after it.
+    pub prompt: Option<Pending>,
+    /// A message shown until dismissed.
+    pub error: Option<String>,
+    /// Whether the template picker is open.
+    pub picking_template: bool,
+    dialogs: Box<dyn FileDialogs>,
+    recovery_folder: Option<PathBuf>,
+    last_autosave: f64,
+    autosaved_revision: u64,
+    allow_close: bool,
+    /// Set when the window should close at the end of this frame.
+    pub close_now: bool,
+    shown_title: String,
+}
+
+impl std::fmt::Debug for TouchlineApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TouchlineApp").field("doc", &self.doc.as_ref().map(Document::display_name)).finish_non_exhaustive()
+    }
+}
+
+impl TouchlineApp {
+    /// An editor with no map open (the start screen).
+    pub fn new(dialogs: Box<dyn FileDialogs>, recovery_folder: Option<PathBuf>) -> Self {
+        Self {
+            doc: None,
+            canvas: Canvas::default(),
+            view: View::Journey,
+            theme_choice: ThemeChoice::System,
+            inspector_open: true,
+            recent: Vec::new(),
+            prompt: None,
+            error: None,
+            picking_template: false,
+            dialogs,
+            recovery_folder,
+            last_autosave: 0.0,
+            autosaved_revision: u64::MAX,
+            allow_close: false,
+            close_now: false,
+            shown_title: String::new(),
+        }
+    }
+
+    /// The theme the canvas paints with.
+    pub fn theme(&self, ctx: &egui::Context) -> Theme {
+        Theme::new(match self.theme_choice {
+            ThemeChoice::Light => ThemeKind::Light,
+            ThemeChoice::Dark => ThemeKind::Dark,
+            ThemeChoice::System => match ctx.system_theme().unwrap_or(egui::Theme::Light) {
+                egui::Theme::Light => ThemeKind::Light,
+                egui::Theme::Dark => ThemeKind::Dark,
+            },
+        })
+    }
+
+    /// One frame of the editor.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let theme = self.theme(&ctx);
+        ctx.set_theme(match theme.kind {
+            ThemeKind::Light => egui::Theme::Light,
+            ThemeKind::Dark => egui::Theme::Dark,
+        });
+        self.handle_close_request(&ctx);
+
+        let mut edits = Vec::new();
+        if self.doc.is_some() && canvas::cancel_drag_on_escape(&mut self.canvas, ui) {
+            // Esc belonged to the drag.
+        }
+        for command in commands::pressed(&ctx) {
+            self.run_command(command, &ctx, &mut edits);
+        }
+        clipboard::events(self, &ctx, &mut edits);
+
+        menus::bar(self, ui, &mut edits);
+        if self.doc.is_some() {
+            menus::status(self, ui);
+            if self.inspector_open {
+                inspector::panel(self, ui, &mut edits);
+            }
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                if let Some(doc) = &mut self.doc {
+                    doc.refresh_layout(&ctx, self.view);
+                    if let (map, Some(layout)) = doc.map_and_layout() {
+                        edits.extend(self.canvas.ui(ui, map, layout, &theme));
+                    }
+                }
+            });
+        } else {
+            start::screen(self, ui);
+        }
+        self.apply_edits(edits);
+        self.dialogs_ui(&ctx);
+        self.update_title(&ctx);
+        self.autosave(ctx.input(|i| i.time));
+        if self.close_now {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Applies the frame's edits, each through the history.
+    pub fn apply_edits(&mut self, edits: Vec<Edit>) {
+        let Some(doc) = &mut self.doc else { return };
+        for edit in edits {
+            match edit {
+                Edit::Apply { command, label, merge_key } => {
+                    if let Err(e) = doc.apply(command, &label, merge_key) {
+                        self.error = Some(format!("{label} failed: {e}"));
+                    }
+                }
+                Edit::Seal => doc.history.seal(),
+            }
+        }
+    }
+
+    pub fn run_command(&mut self, command: UiCommand, ctx: &egui::Context, edits: &mut Vec<Edit>) {
+        use UiCommand as C;
+        match command {
+            C::New => self.picking_template = true,
+            C::Open => self.after_asking(Pending::Open(None)),
+            C::Save => {
+                self.save(false);
+            }
+            C::SaveAs => {
+                self.save(true);
+            }
+            C::Undo | C::Redo | C::RedoAlt => {
+                if let Some(doc) = &mut self.doc {
+                    let result = if command == C::Undo { doc.undo() } else { doc.redo() };
+                    if let Err(e) = result {
+                        self.error = Some(format!("{} failed: {e}", command.label()));
+                    }
+                    self.canvas.editing = None;
+                }
+            }
+            C::Cut | C::Copy => {
+                clipboard::copy(self, ctx);
+                if command == C::Cut {
+                    edits.extend(self.delete_selection());
+                }
+            }
+            C::Paste => {
+                // The text arrives as a paste event, handled in `clipboard::events`.
+            }
+            C::Duplicate => edits.extend(clipboard::duplicate(self)),
+            C::Delete | C::DeleteBackspace => edits.extend(self.delete_selection()),
+            C::SelectAll => {
+                if let Some(doc) = &self.doc {
+                    self.canvas.selected = doc.map.cards.iter().map(|c| c.id.clone()).collect();
+                    self.canvas.header = None;
+                }
+            }
+            C::Deselect => self.canvas.clear_selection(),
+            C::ZoomIn | C::ZoomInEquals => self.canvas.zoom_by(1.25, self.canvas.rect.center()),
+            C::ZoomOut => self.canvas.zoom_by(0.8, self.canvas.rect.center()),
+            C::ZoomReset => self.canvas.set_zoom(1.0),
+            C::ZoomFit => self.canvas.fit_requested = true,
+            C::ToggleView => {
+                self.view = match self.view {
+                    View::Journey => View::Blueprint,
+                    View::Blueprint => View::Journey,
+                };
+            }
+            C::ToggleTheme => {
+                self.theme_choice = match self.theme(ctx).kind {
+                    ThemeKind::Light => ThemeChoice::Dark,
+                    ThemeKind::Dark => ThemeChoice::Light,
+                };
+            }
+            C::ToggleInspector => self.inspector_open = !self.inspector_open,
+        }
+    }
+
+    /// Deletes the selected cards, or the selected stage or lane with its cards.
+    fn delete_selection(&mut self) -> Option<Edit> {
+        let doc = self.doc.as_ref()?;
+        let ids: Vec<_> = doc.map.cards.iter().filter(|c| self.canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+        if !ids.is_empty() {
+            self.canvas.selected.clear();
+            return Some(canvas::delete_cards(&ids));
+        }
+        let header = self.canvas.header.take()?;
+        Some(match header {
+            canvas::HeaderSelection::Stage(id) => Edit::apply(crate::edit::Command::RemoveStage(id), "Delete stage"),
+            canvas::HeaderSelection::Lane(id) => Edit::apply(crate::edit::Command::RemoveLane(id), "Delete lane"),
+        })
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.as_ref().is_some_and(Document::is_dirty) {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Close);
+        }
+    }
+
+    /// `name — Touchline`, with a dot while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        match &self.doc {
+            Some(doc) => format!("{}{} — Touchline", if doc.is_dirty() { "● " } else { "" }, doc.display_name()),
+            None => "Touchline".to_owned(),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// The unsaved-changes question, the template picker and error messages.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.prompt.clone() {
+            let name = self.doc.as_ref().map(Document::display_name).unwrap_or_default();
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
+                ui.set_max_width(360.0);
+                ui.heading(format!("Save changes to {name}?"));
+                ui.label("Your changes will be lost if you don't save them.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(Answer::Save);
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(Answer::Discard);
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            });
+            match answer {
+                Some(Answer::Save) => {
+                    self.prompt = None;
+                    if self.save(false) {
+                        self.proceed(pending);
+                    }
+                }
+                Some(Answer::Discard) => {
+                    self.prompt = None;
+                    if let Some(doc) = &mut self.doc {
+                        doc.history.mark_saved();
+                    }
+                    self.proceed(pending);
+                }
+                Some(Answer::Cancel) => self.prompt = None,
+                None => {}
+            }
+        }
+        if self.picking_template {
+            start::template_picker(self, ctx);
+        }
+        if let Some(message) = self.error.clone() {
+            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading("Something went wrong");
+                ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
+                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    self.error = None;
+                }
+            });
+        }
+    }
+}
+
+enum Answer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The eframe wrapper: storage for settings between runs.
+struct EframeApp(TouchlineApp);
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.0.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            recent: self.0.recent.clone(),
+            theme: self.0.theme_choice,
+            inspector_open: self.0.inspector_open,
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
+    }
+}
+
+/// Opens the editor window, with `map` if given.
+pub fn run(map: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Touchline")
+            .with_app_id("touchline")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Touchline",
+        options,
+        Box::new(move |cc| {
+            crate::fonts::install(&cc.egui_ctx);
+            let mut app = TouchlineApp::new(Box::new(NativeDialogs), crate::file::recovery::folder());
+            if let Some(settings) = cc.storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY)) {
+                app.recent = settings.recent;
+                app.theme_choice = settings.theme;
+                app.inspector_open = settings.inspector_open;
+            }
+            if let Some(path) = &map {
+                app.open_path(path);
+            }
+            Ok(Box::new(EframeApp(app)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => crate::cli::fail(format!("cannot open the editor window: {e}")),
+    }
 }

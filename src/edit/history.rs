@@ -129,6 +129,12 @@ impl History {
         self.sealed = true;
     }
 
+    /// Records that what is on disk differs from the map whatever the history says (work
+    /// recovered after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
+    }
+
     fn current_revision(&self) -> u64 {
         self.undo.last().map_or(0, |s| s.revision)
     }

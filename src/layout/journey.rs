@@ -71,7 +71,7 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
                     });
                     cy += h + size::CARD_GAP;
                 }
-                tallest = tallest.max(cy - y - size::CARD_GAP + size::CELL_PADDING);
+                tallest = tallest.max(cy - y + size::ADD_CARD_HEIGHT);
             }
         }
         let height =

@@ -143,7 +143,7 @@ fn trim_number(v: f32) -> String {
 pub fn flag_short(flag: Flag) -> &'static str {
     match flag {
         Flag::MomentOfTruth => "★ Truth",
-        Flag::ExitPoint => "⎋ Exit",
+        Flag::ExitPoint => "Exit",
         Flag::FailPoint => "✖ Fail",
         Flag::WaitPoint => "⏱ Wait",
     }

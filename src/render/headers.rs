@@ -21,11 +21,10 @@ pub(super) fn paint(
     let zoom = screen_from_scene.scaling;
     title(painter, map, layout, theme, screen_from_scene);
 
-    // How far the sticky parts are pushed to stay on screen.
     let header = screen_from_scene * layout.header_row;
     let column = screen_from_scene * layout.lane_column;
-    let push_down = if sticky { (clip.top() - header.top()).max(0.0) } else { 0.0 };
-    let push_right = if sticky { (clip.left() - column.left()).max(0.0) } else { 0.0 };
+    let push = if sticky { sticky_push(layout, screen_from_scene, clip) } else { egui::Vec2::ZERO };
+    let (push_down, push_right) = (push.y, push.x);
 
     lanes(painter, map, layout, theme, screen_from_scene, push_right);
     stages(painter, map, layout, theme, screen_from_scene, push_down);
@@ -46,6 +45,18 @@ pub(super) fn paint(
             theme.muted_text,
         );
     }
+}
+
+/// How far the sticky header row (down) and lane column (right) are pushed to stay inside
+/// `clip` when the map is panned past them.
+pub fn sticky_push(layout: &MapLayout, screen_from_scene: TSTransform, clip: Rect) -> egui::Vec2 {
+    let header = screen_from_scene * layout.header_row;
+    let column = screen_from_scene * layout.lane_column;
+    let bottom = screen_from_scene * layout.bounds;
+    vec2(
+        (clip.left() - column.left()).clamp(0.0, (bottom.right() - column.right()).max(0.0)),
+        (clip.top() - header.top()).clamp(0.0, (bottom.bottom() - header.bottom()).max(0.0)),
+    )
 }
 
 fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {

@@ -4,7 +4,7 @@
 //! Everything is painted in screen space through `screen_from_scene`: text is laid out at its
 //! on-screen size, so it stays crisp at every zoom instead of being a scaled bitmap.
 
-mod cards;
+pub mod cards;
 mod curves;
 mod headers;
 
@@ -15,6 +15,8 @@ use egui::{FontId, Painter, Rect, Stroke};
 
 use crate::layout::MapLayout;
 use crate::model::{CardId, Map};
+pub use headers::sticky_push;
+
 use crate::theme::{Theme, size};
 
 /// What to draw besides the map itself.

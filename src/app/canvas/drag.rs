@@ -1,0 +1,260 @@
+//! Dragging on the canvas: cards between cells, headers to reorder, edges to resize, a rubber
+//! band to select, and panning. A drag previews while the pointer moves and becomes one undo step
+//! when it is released.
+
+use std::collections::HashSet;
+
+use egui::{Painter, PointerButton, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+
+use super::{Canvas, Edit, HeaderSelection, Hit, hit};
+use crate::edit::Command;
+use crate::layout::MapLayout;
+use crate::model::{CardId, LaneId, Map, SIZE_RANGE, StageId};
+use crate::render::cards::{CardState, paint_card};
+use crate::theme::{Theme, size};
+
+/// A drag in progress.
+#[derive(Debug)]
+pub enum Drag {
+    Cards {
+        /// In map order, so they land in the order they had.
+        ids: Vec<CardId>,
+        lifted: HashSet<CardId>,
+        /// From the pointer to the top-left of the card that was grabbed, in scene units.
+        grab: Vec2,
+    },
+    RubberBand { start: Pos2, base: HashSet<CardId> },
+    Pan,
+    Stage { index: usize },
+    Lane { index: usize },
+    ResizeStage { id: StageId },
+    ResizeLane { id: LaneId },
+    /// Esc was pressed: ignore the rest of this drag.
+    Cancelled,
+}
+
+impl Drag {
+    pub fn lifted_cards(&self) -> Option<&HashSet<CardId>> {
+        match self {
+            Self::Cards { lifted, .. } => Some(lifted),
+            _ => None,
+        }
+    }
+
+    pub fn is_active(&self) -> bool {
+        !matches!(self, Self::Cancelled)
+    }
+}
+
+pub(super) fn handle(canvas: &mut Canvas, ui: &Ui, response: &egui::Response, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+    let t = canvas.screen_from_scene();
+    if response.drag_started_by(PointerButton::Primary) {
+        let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or_default();
+        let (space, additive) = ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers.shift || i.modifiers.command));
+        canvas.editing = None;
+        canvas.drag = Some(if space {
+            Drag::Pan
+        } else {
+            start(canvas, layout, map, hit::test(canvas, layout, origin), t.inverse() * origin, additive)
+        });
+    }
+    let pointer = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos()));
+    let Some(pointer) = pointer else { return };
+    let scene = t.inverse() * pointer;
+
+    if response.dragged_by(PointerButton::Primary) {
+        match &canvas.drag {
+            Some(Drag::Pan) => canvas.view.translation += response.drag_delta(),
+            Some(Drag::RubberBand { start, base }) => {
+                let band = Rect::from_two_pos(*start, scene);
+                let mut selected = base.clone();
+                selected.extend(layout.cards.iter().filter(|c| band.intersects(c.rect)).map(|c| c.id.clone()));
+                canvas.selected = selected;
+            }
+            Some(Drag::ResizeStage { id }) => {
+                if let (Some(stage), Some(placed)) = (map.stage(id), layout.stages.iter().find(|s| &s.id == id)) {
+                    let width = ((scene.x - placed.header.left()) / size::STAGE_WIDTH).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                    if (width - stage.width).abs() > 0.005 {
+                        let mut changed = stage.clone();
+                        changed.width = (width * 100.0).round() / 100.0;
+                        edits.push(Edit::Apply { command: Command::ReplaceStage(changed), label: "Resize stage".into(), merge_key: Some(format!("resize {id}")) });
+                    }
+                }
+            }
+            Some(Drag::ResizeLane { id }) => {
+                if let (Some(lane), Some(placed)) = (map.lane(id), layout.lanes.iter().find(|l| &l.id == id)) {
+                    let base = if lane.kind == crate::model::LaneKind::Emotions { size::EMOTIONS_HEIGHT } else { size::LANE_MIN_HEIGHT };
+                    let height = ((scene.y - placed.row.top()) / base).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                    if (height - lane.height).abs() > 0.005 {
+                        let mut changed = lane.clone();
+                        changed.height = (height * 100.0).round() / 100.0;
+                        edits.push(Edit::Apply { command: Command::ReplaceLane(changed), label: "Resize lane".into(), merge_key: Some(format!("resize {id}")) });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    if response.drag_stopped() {
+        let Some(drag) = canvas.drag.take() else { return };
+        match drag {
+            Drag::Cards { ids, .. } => {
+                if let Some(edit) = drop_cards(layout, &ids, scene) {
+                    edits.push(edit);
+                }
+            }
+            Drag::Stage { index } => {
+                let target = stage_target(layout, index, scene.x);
+                if target != index {
+                    edits.push(Edit::apply(Command::MoveStage { id: layout.stages[index].id.clone(), index: target }, "Move stage"));
+                }
+            }
+            Drag::Lane { index } => {
+                let target = lane_target(layout, index, scene.y);
+                if target != index
+                    && let Some(map_index) = map.lane_index(&layout.lanes[target].id)
+                {
+                    edits.push(Edit::apply(Command::MoveLane { id: layout.lanes[index].id.clone(), index: map_index }, "Move lane"));
+                }
+            }
+            Drag::ResizeStage { .. } | Drag::ResizeLane { .. } => edits.push(Edit::Seal),
+            Drag::RubberBand { .. } | Drag::Pan | Drag::Cancelled => {}
+        }
+    }
+}
+
+fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Pos2, additive: bool) -> Drag {
+    match hit {
+        Hit::Card(id) => {
+            if !canvas.selected.contains(&id) {
+                if !additive {
+                    canvas.selected.clear();
+                }
+                canvas.selected.insert(id.clone());
+            }
+            canvas.header = None;
+            let grab = layout.card(&id).map_or(Vec2::ZERO, |c| scene - c.rect.min);
+            let ids: Vec<CardId> = map.cards.iter().filter(|c| canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+            // The grabbed card leads; the others follow in map order.
+            let mut ordered = vec![id.clone()];
+            ordered.extend(ids.iter().filter(|c| **c != id).cloned());
+            let lifted = ordered.iter().cloned().collect();
+            Drag::Cards { ids: reorder_like(map, ordered), lifted, grab }
+        }
+        Hit::StageHeader(index) => {
+            canvas.selected.clear();
+            canvas.header = Some(HeaderSelection::Stage(layout.stages[index].id.clone()));
+            Drag::Stage { index }
+        }
+        Hit::LaneHeader(index) => {
+            canvas.selected.clear();
+            canvas.header = Some(HeaderSelection::Lane(layout.lanes[index].id.clone()));
+            Drag::Lane { index }
+        }
+        Hit::StageEdge(index) => Drag::ResizeStage { id: layout.stages[index].id.clone() },
+        Hit::LaneEdge(index) => Drag::ResizeLane { id: layout.lanes[index].id.clone() },
+        Hit::Cell(..) | Hit::AddCard(..) | Hit::Nothing | Hit::Title | Hit::Corner => {
+            let base = if additive { canvas.selected.clone() } else { HashSet::new() };
+            canvas.header = None;
+            Drag::RubberBand { start: scene, base }
+        }
+    }
+}
+
+/// Cards keep their map order when they move together.
+fn reorder_like(map: &Map, ids: Vec<CardId>) -> Vec<CardId> {
+    let set: HashSet<&CardId> = ids.iter().collect();
+    map.cards.iter().filter(|c| set.contains(&c.id)).map(|c| c.id.clone()).collect()
+}
+
+/// Moves the dragged cards into the cell under `scene`, at the slot under the pointer, as one
+/// undo step. Nothing happens when dropped outside the grid.
+fn drop_cards(layout: &MapLayout, ids: &[CardId], scene: Pos2) -> Option<Edit> {
+    let (lane, stage) = layout.cell_at(scene)?;
+    let moving: HashSet<&CardId> = ids.iter().collect();
+    let (slot, _) = layout.drop_slot(lane, stage, scene.y, &|id| moving.contains(id));
+    let (lane_id, stage_id) = (layout.lanes[lane].id.clone(), layout.stages[stage].id.clone());
+    // First gather the cards at the end of the target cell, then put each at its slot: every
+    // `index` then counts only cards that stay where they are.
+    let mut commands: Vec<Command> = ids
+        .iter()
+        .map(|id| Command::MoveCard { id: id.clone(), lane: lane_id.clone(), stage: stage_id.clone(), index: usize::MAX })
+        .collect();
+    commands.extend(ids.iter().enumerate().map(|(k, id)| Command::MoveCard {
+        id: id.clone(),
+        lane: lane_id.clone(),
+        stage: stage_id.clone(),
+        index: slot + k,
+    }));
+    let label = if ids.len() == 1 { "Move card".to_owned() } else { format!("Move {} cards", ids.len()) };
+    Some(Edit::apply(Command::Batch(commands), &label))
+}
+
+/// The index a dragged stage lands at: how many other stages have their centre left of `x`.
+fn stage_target(layout: &MapLayout, dragged: usize, x: f32) -> usize {
+    layout.stages.iter().enumerate().filter(|(i, s)| *i != dragged && s.header.center().x < x).count()
+}
+
+fn lane_target(layout: &MapLayout, dragged: usize, y: f32) -> usize {
+    layout.lanes.iter().enumerate().filter(|(i, l)| *i != dragged && l.row.center().y < y).count()
+}
+
+/// Draws what a drag will do: lifted cards under the pointer and where they will land, the
+/// rubber band, a header's new place.
+pub(super) fn paint_feedback(canvas: &Canvas, painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, pointer: Option<Pos2>) {
+    let Some(drag) = &canvas.drag else { return };
+    let t = canvas.screen_from_scene();
+    let Some(pointer) = pointer.or_else(|| painter.ctx().input(|i| i.pointer.latest_pos())) else { return };
+    let scene = t.inverse() * pointer;
+    let zoom = t.scaling;
+    let line = Stroke::new(3.0, theme.drop_indicator);
+    match drag {
+        Drag::Cards { ids, lifted, grab } => {
+            if let Some((lane, stage)) = layout.cell_at(scene) {
+                let cell = layout.cell_rect(lane, stage);
+                let (_, y) = layout.drop_slot(lane, stage, scene.y, &|id| lifted.contains(id));
+                let a = t * pos2(cell.left() + size::CELL_PADDING, y);
+                let b = t * pos2(cell.right() - size::CELL_PADDING, y);
+                painter.rect_stroke(t * cell.shrink(2.0), 4.0, Stroke::new(1.5, theme.drop_indicator.gamma_multiply(0.5)), StrokeKind::Inside);
+                painter.line_segment([a, b], line);
+                painter.circle_filled(a, 4.0, theme.drop_indicator);
+            }
+            let mut top_left = scene - *grab;
+            for id in ids.iter().take(5) {
+                let (Some(card), Some(placed)) = (map.card(id), layout.card(id)) else { continue };
+                let rect = Rect::from_min_size(top_left, placed.rect.size());
+                paint_card(painter, card, placed, layout.lanes[placed.lane].kind, theme, t * rect, zoom, CardState { selected: true, hovered: false, lifted: true });
+                top_left += vec2(8.0, 8.0);
+            }
+            if ids.len() > 1 {
+                let badge = t * (scene - *grab) + vec2(-8.0, -8.0);
+                painter.circle_filled(badge, 11.0, theme.accent);
+                painter.text(badge, egui::Align2::CENTER_CENTER, ids.len().to_string(), egui::FontId::proportional(12.0), egui::Color32::WHITE);
+            }
+        }
+        Drag::RubberBand { start, .. } => {
+            let band = t * Rect::from_two_pos(*start, scene);
+            painter.rect(band, 2.0, theme.selection_fill, Stroke::new(1.0, theme.selection), StrokeKind::Inside);
+        }
+        Drag::Stage { index } => {
+            let target = stage_target(layout, *index, scene.x);
+            let others: Vec<_> = layout.stages.iter().enumerate().filter(|(i, _)| i != index).map(|(_, s)| s).collect();
+            let x = if target < others.len() { others[target].header.left() } else { others.last().map_or(0.0, |s| s.header.right()) };
+            let header = hit::stage_header_rect(canvas, layout, *index);
+            painter.vline((t * pos2(x, 0.0)).x, header.top()..=(t * layout.bounds).bottom(), line);
+            let ghost = header.translate(vec2(pointer.x - header.center().x, 0.0));
+            painter.rect(ghost, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
+        }
+        Drag::Lane { index } => {
+            let target = lane_target(layout, *index, scene.y);
+            let others: Vec<_> = layout.lanes.iter().enumerate().filter(|(i, _)| i != index).map(|(_, l)| l).collect();
+            let y = if target < others.len() { others[target].row.top() } else { others.last().map_or(0.0, |l| l.row.bottom()) };
+            let header = hit::lane_header_rect(canvas, layout, *index);
+            painter.hline(header.left()..=(t * layout.bounds).right(), (t * pos2(0.0, y)).y, line);
+            let ghost = header.translate(vec2(0.0, pointer.y - header.center().y));
+            painter.rect(ghost, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
+        }
+        Drag::ResizeStage { .. } | Drag::ResizeLane { .. } | Drag::Pan | Drag::Cancelled => {}
+    }
+}

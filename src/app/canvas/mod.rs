@@ -1,0 +1,443 @@
+//! The canvas: the map drawn through `render`, with pan, zoom, selection and direct manipulation.
+//!
+//! The canvas never changes the map itself. It reads the map and its layout and returns
+//! [`Edit`]s, which the app applies after the frame through the document's history.
+
+mod drag;
+mod hit;
+mod text_edit;
+
+use std::collections::HashSet;
+
+use egui::emath::TSTransform;
+use egui::{Key, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
+
+use crate::edit::Command;
+use crate::layout::MapLayout;
+use crate::model::{CardId, LaneId, Map, StageId};
+use crate::render::{self, PaintOptions};
+use crate::theme::Theme;
+
+pub use drag::Drag;
+pub use hit::Hit;
+pub use text_edit::{InlineEdit, TextTarget};
+
+/// A change the canvas asks for.
+#[derive(Debug)]
+pub enum Edit {
+    Apply { command: Command, label: String, merge_key: Option<String> },
+    /// Ends a run of merged edits (a resize drag), so the next edit is a new undo step.
+    Seal,
+}
+
+impl Edit {
+    pub fn apply(command: Command, label: &str) -> Self {
+        Self::Apply { command, label: label.to_owned(), merge_key: None }
+    }
+}
+
+/// What is selected besides cards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderSelection {
+    Stage(StageId),
+    Lane(LaneId),
+}
+
+/// View state of the canvas: never written into the map file.
+#[derive(Debug)]
+pub struct Canvas {
+    /// From scene units to points relative to the canvas's top-left corner.
+    pub view: TSTransform,
+    pub selected: HashSet<CardId>,
+    pub header: Option<HeaderSelection>,
+    pub drag: Option<Drag>,
+    pub editing: Option<InlineEdit>,
+    /// Zoom to fit on the next frame (after opening a map, or on F).
+    pub fit_requested: bool,
+    pub hovered: Option<CardId>,
+    /// Where the pointer was over the canvas last frame.
+    pointer: Option<Pos2>,
+    /// What the context menu was opened on.
+    context: Option<Hit>,
+    /// The canvas's rectangle on screen last frame.
+    pub rect: Rect,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Self {
+            view: TSTransform::IDENTITY,
+            selected: HashSet::new(),
+            header: None,
+            drag: None,
+            editing: None,
+            fit_requested: true,
+            hovered: None,
+            pointer: None,
+            context: None,
+            rect: Rect::ZERO,
+        }
+    }
+}
+
+pub const MIN_ZOOM: f32 = 0.05;
+pub const MAX_ZOOM: f32 = 5.0;
+
+impl Canvas {
+    /// From scene units to screen points.
+    pub fn screen_from_scene(&self) -> TSTransform {
+        TSTransform::from_translation(self.rect.min.to_vec2()) * self.view
+    }
+
+    pub fn zoom(&self) -> f32 {
+        self.view.scaling
+    }
+
+    /// Shows the whole map, centred, with a margin.
+    pub fn zoom_to_fit(&mut self, layout: &MapLayout) {
+        let margin = 24.0;
+        let available = self.rect.size() - Vec2::splat(2.0 * margin);
+        let size = layout.bounds.size();
+        if size.x <= 0.0 || size.y <= 0.0 || available.x <= 0.0 || available.y <= 0.0 {
+            return;
+        }
+        let zoom = (available.x / size.x).min(available.y / size.y).clamp(MIN_ZOOM, 1.0);
+        let offset = (self.rect.size() - size * zoom) / 2.0;
+        self.view = TSTransform::new(offset - layout.bounds.min.to_vec2() * zoom, zoom);
+    }
+
+    /// Zooms by `factor`, keeping the scene point under `anchor` (a screen position) in place.
+    pub fn zoom_by(&mut self, factor: f32, anchor: Pos2) {
+        let new_zoom = (self.view.scaling * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor = anchor - self.rect.min.to_vec2();
+        let scene = self.view.inverse() * anchor;
+        self.view.scaling = new_zoom;
+        self.view.translation = anchor.to_vec2() - scene.to_vec2() * new_zoom;
+    }
+
+    /// Sets the zoom to an exact value, around the canvas centre.
+    pub fn set_zoom(&mut self, zoom: f32) {
+        let centre = self.rect.center();
+        self.zoom_by(zoom / self.view.scaling, centre);
+    }
+
+    /// The cell under the pointer, as ids.
+    pub fn hovered_cell(&self, layout: &MapLayout) -> Option<(LaneId, StageId)> {
+        let pointer = self.pointer?;
+        let (lane, stage) = layout.cell_at(self.screen_from_scene().inverse() * pointer)?;
+        Some((layout.lanes[lane].id.clone(), layout.stages[stage].id.clone()))
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.selected.clear();
+        self.header = None;
+    }
+
+    /// Shows the canvas and handles its input. Returns the edits the user made.
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, layout: &MapLayout, theme: &Theme) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let rect = ui.available_rect_before_wrap();
+        self.rect = rect;
+        if self.fit_requested {
+            self.zoom_to_fit(layout);
+            self.fit_requested = false;
+        }
+        // Registered before the canvas's own response so that the canvas stays on top and
+        // receives every click and drag.
+        accessibility(ui, map, layout, self);
+        let response = ui.allocate_rect(rect, Sense::click_and_drag());
+        // Selections of items that no longer exist (after undo, delete) are dropped.
+        self.selected.retain(|id| layout.card(id).is_some());
+
+        self.pan_and_zoom(ui, &response);
+        let pointer = response.hover_pos();
+        self.pointer = pointer;
+        let hit = pointer.map_or(Hit::Nothing, |p| hit::test(self, layout, p));
+        self.hovered = match (&hit, &self.drag) {
+            (Hit::Card(id), None) => Some(id.clone()),
+            _ => None,
+        };
+
+        drag::handle(self, ui, &response, map, layout, &mut edits);
+        self.clicks(ui, &response, &hit, map, layout, &mut edits);
+
+        let painter = ui.painter_at(rect);
+        let lifted = self.drag.as_ref().and_then(Drag::lifted_cards);
+        render::paint(
+            &painter,
+            map,
+            layout,
+            theme,
+            self.screen_from_scene(),
+            &PaintOptions {
+                selected: Some(&self.selected),
+                hovered: self.hovered.as_ref(),
+                lifted,
+                sticky_headers: true,
+                transparent: false,
+            },
+        );
+        self.paint_header_selection(&painter, layout, theme);
+        drag::paint_feedback(self, &painter, map, layout, theme, pointer);
+        self.add_card_hint(&painter, &hit, layout, theme);
+        if let Some(edit) = text_edit::ui(self, ui, map, layout) {
+            edits.extend(edit);
+        }
+        self.context_menu(&response, map, layout, &mut edits);
+        edits
+    }
+
+    fn pan_and_zoom(&mut self, ui: &Ui, response: &egui::Response) {
+        if response.dragged_by(PointerButton::Middle) || response.dragged_by(PointerButton::Secondary) {
+            self.view.translation += response.drag_delta();
+        }
+        if !response.contains_pointer() {
+            return;
+        }
+        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        if zoom != 1.0
+            && let Some(p) = pointer
+        {
+            self.zoom_by(zoom, p);
+        } else if scroll != Vec2::ZERO {
+            self.view.translation += scroll;
+        }
+    }
+
+    fn clicks(&mut self, ui: &Ui, response: &egui::Response, hit: &Hit, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+        let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        if response.secondary_clicked() {
+            self.context = Some(hit.clone());
+            if let Hit::Card(id) = hit
+                && !self.selected.contains(id)
+            {
+                self.selected = HashSet::from([id.clone()]);
+            }
+        }
+        if response.double_clicked() {
+            match hit {
+                Hit::Card(id) => self.editing = InlineEdit::start(TextTarget::Card(id.clone()), map),
+                Hit::StageHeader(i) => self.editing = InlineEdit::start(TextTarget::Stage(layout.stages[*i].id.clone()), map),
+                Hit::LaneHeader(i) => self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map),
+                Hit::Title => self.editing = InlineEdit::start(TextTarget::Title, map),
+                Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
+                    if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
+                        edits.push(edit);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if !response.clicked() {
+            return;
+        }
+        match hit {
+            Hit::Card(id) => {
+                self.header = None;
+                if additive {
+                    if !self.selected.remove(id) {
+                        self.selected.insert(id.clone());
+                    }
+                } else {
+                    self.selected = HashSet::from([id.clone()]);
+                }
+            }
+            Hit::StageHeader(i) => {
+                self.selected.clear();
+                self.header = Some(HeaderSelection::Stage(layout.stages[*i].id.clone()));
+            }
+            Hit::LaneHeader(i) => {
+                self.selected.clear();
+                self.header = Some(HeaderSelection::Lane(layout.lanes[*i].id.clone()));
+            }
+            Hit::AddCard(lane, stage) => {
+                if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
+                    edits.push(edit);
+                }
+            }
+            _ => {
+                if !additive {
+                    self.clear_selection();
+                }
+            }
+        }
+    }
+
+    /// Adds an empty card at the bottom of a cell and starts editing its title.
+    fn new_card(&mut self, map: &Map, layout: &MapLayout, lane: usize, stage: usize) -> Option<Edit> {
+        let lane_id = layout.lanes.get(lane)?.id.clone();
+        let stage_id = layout.stages.get(stage)?.id.clone();
+        let card = crate::model::Card::new(lane_id, stage_id, "");
+        self.selected = HashSet::from([card.id.clone()]);
+        self.header = None;
+        self.editing = Some(InlineEdit::new_card(card.id.clone()));
+        let _ = map;
+        Some(Edit::apply(Command::InsertCard { index: usize::MAX, card }, "Add card"))
+    }
+
+    fn paint_header_selection(&self, painter: &egui::Painter, layout: &MapLayout, theme: &Theme) {
+        let Some(selection) = &self.header else { return };
+        let rect = match selection {
+            HeaderSelection::Stage(id) => layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(self, layout, i)),
+            HeaderSelection::Lane(id) => layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(self, layout, i)),
+        };
+        if let Some(rect) = rect {
+            painter.rect_stroke(rect.shrink(1.0), 2.0, egui::Stroke::new(2.0, theme.selection), egui::StrokeKind::Inside);
+        }
+    }
+
+    /// A "+" at the bottom of the hovered cell: the obvious way to add a card.
+    fn add_card_hint(&self, painter: &egui::Painter, hit: &Hit, layout: &MapLayout, theme: &Theme) {
+        if self.drag.is_some() {
+            return;
+        }
+        let (Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) = hit else { return };
+        let Some(rect) = hit::add_card_rect(self, layout, *lane, *stage) else { return };
+        let active = matches!(hit, Hit::AddCard(..));
+        let colour = if active { theme.accent } else { theme.muted_text.gamma_multiply(0.7) };
+        painter.rect_stroke(rect, 6.0, egui::Stroke::new(1.0, colour.gamma_multiply(0.6)), egui::StrokeKind::Inside);
+        painter.text(rect.center(), egui::Align2::CENTER_CENTER, "+ Add card", egui::FontId::proportional(12.0), colour);
+    }
+
+    fn context_menu(&mut self, response: &egui::Response, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+        let target = self.context.clone();
+        response.context_menu(|ui| {
+            let selection: Vec<CardId> = map.cards.iter().filter(|c| self.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+            match target {
+                Some(Hit::Card(_)) if !selection.is_empty() => {
+                    if ui.button("Edit text").clicked() {
+                        self.editing = InlineEdit::start(TextTarget::Card(selection[0].clone()), map);
+                        ui.close();
+                    }
+                    if ui.button(format!("Delete {}", plural(selection.len(), "card"))).clicked() {
+                        edits.push(delete_cards(&selection));
+                        ui.close();
+                    }
+                }
+                Some(Hit::StageHeader(i)) => {
+                    let id = layout.stages[i].id.clone();
+                    stage_menu(ui, map, &id, i, edits, &mut self.editing);
+                }
+                Some(Hit::LaneHeader(i)) => {
+                    let id = layout.lanes[i].id.clone();
+                    lane_menu(ui, map, &id, edits, &mut self.editing);
+                }
+                Some(Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) => {
+                    if ui.button("Add card here").clicked() {
+                        if let Some(edit) = self.new_card(map, layout, lane, stage) {
+                            edits.push(edit);
+                        }
+                        ui.close();
+                    }
+                }
+                _ => {
+                    ui.label("Right-click a card, a cell or a header");
+                }
+            }
+        });
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+/// One undo step that deletes these cards (with their links and points).
+pub fn delete_cards(ids: &[CardId]) -> Edit {
+    let label = format!("Delete {}", plural(ids.len(), "card"));
+    Edit::apply(Command::Batch(ids.iter().cloned().map(Command::RemoveCard).collect()), &label)
+}
+
+fn stage_menu(ui: &mut Ui, map: &Map, id: &StageId, index: usize, edits: &mut Vec<Edit>, editing: &mut Option<InlineEdit>) {
+    if ui.button("Rename").clicked() {
+        *editing = InlineEdit::start(TextTarget::Stage(id.clone()), map);
+        ui.close();
+    }
+    if ui.button("Add stage before").clicked() {
+        edits.push(Edit::apply(Command::InsertStage { index, stage: crate::model::Stage::new("New stage") }, "Add stage"));
+        ui.close();
+    }
+    if ui.button("Add stage after").clicked() {
+        edits.push(Edit::apply(Command::InsertStage { index: index + 1, stage: crate::model::Stage::new("New stage") }, "Add stage"));
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("Delete stage and its cards").clicked() {
+        edits.push(Edit::apply(Command::RemoveStage(id.clone()), "Delete stage"));
+        ui.close();
+    }
+}
+
+fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing: &mut Option<InlineEdit>) {
+    let Some(lane) = map.lane(id) else { return };
+    let index = map.lane_index(id).unwrap_or(0);
+    if ui.button("Rename").clicked() {
+        *editing = InlineEdit::start(TextTarget::Lane(id.clone()), map);
+        ui.close();
+    }
+    let collapse = if lane.collapsed { "Expand" } else { "Collapse" };
+    if ui.button(collapse).clicked() {
+        let mut changed = lane.clone();
+        changed.collapsed = !lane.collapsed;
+        edits.push(Edit::apply(Command::ReplaceLane(changed), &format!("{collapse} lane")));
+        ui.close();
+    }
+    ui.menu_button("Add lane below", |ui| {
+        for kind in crate::model::LaneKind::ALL {
+            if ui.button(kind.label()).clicked() {
+                edits.push(Edit::apply(Command::InsertLane { index: index + 1, lane: crate::model::Lane::new(kind) }, "Add lane"));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    if ui.button("Delete lane and its cards").clicked() {
+        edits.push(Edit::apply(Command::RemoveLane(id.clone()), "Delete lane"));
+        ui.close();
+    }
+}
+
+/// Cards, stage and lane headers as accessible widgets, so screen readers (and UI tests) can
+/// find them by their text.
+fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
+    let clip = canvas.rect;
+    let screen_from_scene = canvas.screen_from_scene();
+    for placed in &layout.cards {
+        let rect = screen_from_scene * placed.rect;
+        if !clip.intersects(rect) {
+            continue;
+        }
+        if let Some(card) = map.card(&placed.id) {
+            let id = ui.scope_id().with(("card", &placed.id));
+            let selected = canvas.selected.contains(&placed.id);
+            let response = ui.interact(rect.intersect(clip), id, Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));
+        }
+    }
+    for (i, stage) in layout.stages.iter().enumerate() {
+        let rect = hit::stage_header_rect(canvas, layout, i);
+        if let (true, Some(s)) = (clip.intersects(rect), map.stage(&stage.id)) {
+            let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("stage", &stage.id)), Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &s.name));
+        }
+    }
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let rect = hit::lane_header_rect(canvas, layout, i);
+        if let (true, Some(l)) = (clip.intersects(rect), map.lane(&lane.id)) {
+            let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("lane", &lane.id)), Sense::hover());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &l.title));
+        }
+    }
+}
+
+/// Esc while dragging cancels the drag; returns whether it did.
+pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> bool {
+    if canvas.drag.as_ref().is_some_and(Drag::is_active) && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+        canvas.drag = Some(Drag::Cancelled);
+        return true;
+    }
+    false
+}
+
+pub(crate) const HANDLE: f32 = 5.0;

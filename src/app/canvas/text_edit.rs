@@ -1,0 +1,142 @@
+//! Editing text in place: double-click a card, a header or the title and type.
+
+use egui::{Key, Modifiers, Rect, Ui, vec2};
+
+use super::{Canvas, Edit, hit};
+use crate::edit::Command;
+use crate::layout::MapLayout;
+use crate::model::{CardId, LaneId, Map, StageId};
+
+/// What is being edited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextTarget {
+    Card(CardId),
+    Stage(StageId),
+    Lane(LaneId),
+    Title,
+}
+
+/// Text being typed in place.
+#[derive(Debug)]
+pub struct InlineEdit {
+    pub target: TextTarget,
+    pub text: String,
+    original: String,
+    /// A card that was just added: its text and its creation are one undo step.
+    new_card: bool,
+    focused: bool,
+}
+
+impl InlineEdit {
+    /// Starts editing the current text of `target`.
+    pub fn start(target: TextTarget, map: &Map) -> Option<Self> {
+        let text = match &target {
+            TextTarget::Card(id) => map.card(id)?.title.clone(),
+            TextTarget::Stage(id) => map.stage(id)?.name.clone(),
+            TextTarget::Lane(id) => map.lane(id)?.title.clone(),
+            TextTarget::Title => map.title.clone(),
+        };
+        Some(Self { target, original: text.clone(), text, new_card: false, focused: false })
+    }
+
+    /// Starts typing the title of a card that was just added.
+    pub fn new_card(id: CardId) -> Self {
+        Self { target: TextTarget::Card(id), text: String::new(), original: String::new(), new_card: true, focused: false }
+    }
+
+    /// The edit that stores the typed text, if it changed.
+    fn commit(&self, map: &Map) -> Option<Edit> {
+        let mut text = self.text.trim().to_owned();
+        if text.is_empty() {
+            if !self.new_card {
+                return None;
+            }
+            text = "New card".to_owned();
+        }
+        if text == self.original {
+            return None;
+        }
+        let (command, label) = match &self.target {
+            TextTarget::Card(id) => {
+                let mut card = map.card(id)?.clone();
+                card.title = text;
+                (Command::ReplaceCard(card), "Edit card text")
+            }
+            TextTarget::Stage(id) => {
+                let mut stage = map.stage(id)?.clone();
+                stage.name = text;
+                (Command::ReplaceStage(stage), "Rename stage")
+            }
+            TextTarget::Lane(id) => {
+                let mut lane = map.lane(id)?.clone();
+                lane.title = text;
+                (Command::ReplaceLane(lane), "Rename lane")
+            }
+            TextTarget::Title => {
+                let mut meta = map.meta();
+                meta.title = text;
+                (Command::SetMeta(meta), "Rename map")
+            }
+        };
+        let merge_key = self.new_card.then(|| new_card_key(&self.target));
+        Some(Edit::Apply { command, label: label.to_owned(), merge_key })
+    }
+}
+
+/// The merge key that joins a new card's text to its creation.
+pub fn new_card_key(target: &TextTarget) -> String {
+    format!("new {target:?}")
+}
+
+/// Shows the text field over its target. Returns the edits once typing ends.
+pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout) -> Option<Vec<Edit>> {
+    let target = canvas.editing.as_ref()?.target.clone();
+    let t = canvas.screen_from_scene();
+    let rect = match &target {
+        TextTarget::Card(id) => layout.card(id).map(|c| t * c.rect),
+        TextTarget::Stage(id) => layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(canvas, layout, i)),
+        TextTarget::Lane(id) => layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(canvas, layout, i)),
+        TextTarget::Title => Some(t * layout.title),
+    };
+    let Some(rect) = rect else {
+        // The target is gone (undone or deleted): stop editing.
+        canvas.editing = None;
+        return None;
+    };
+    let edit = canvas.editing.as_mut()?;
+    let multiline = matches!(edit.target, TextTarget::Card(_));
+    let rect = Rect::from_min_size(rect.min, vec2(rect.width().max(160.0), rect.height().max(30.0)));
+
+    // Enter commits and Shift+Enter starts a new line; Esc cancels.
+    let enter = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+    let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+
+    let response = egui::Area::new(ui.scope_id().with("inline text"))
+        .fixed_pos(rect.min)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            ui.set_width(rect.width());
+            let field = if multiline {
+                egui::TextEdit::multiline(&mut edit.text).desired_rows(2)
+            } else {
+                egui::TextEdit::singleline(&mut edit.text)
+            };
+            ui.add(field.desired_width(rect.width()).hint_text("Type…"))
+        })
+        .inner;
+    if !edit.focused {
+        response.request_focus();
+        edit.focused = true;
+    }
+    let done = enter || escape || response.lost_focus();
+    if !done {
+        return None;
+    }
+    let edit = canvas.editing.take()?;
+    if escape && !edit.new_card {
+        return Some(Vec::new());
+    }
+    let mut edits: Vec<Edit> = edit.commit(map).into_iter().collect();
+    edits.push(Edit::Seal);
+    Some(edits)
+}

@@ -1,0 +1,117 @@
+//! One open map: its content, where it lives, its undo history and its cached layout.
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Command, EditError, History};
+use crate::file;
+use crate::layout::{self, MapLayout, View};
+use crate::model::Map;
+
+/// An open map.
+#[derive(Debug)]
+pub struct Document {
+    pub map: Map,
+    /// Where the map is saved; `None` until the first Save As.
+    pub path: Option<PathBuf>,
+    pub history: History,
+    /// Bumped on every change, so cached layouts know when they are stale.
+    revision: u64,
+    layout: Option<CachedLayout>,
+    /// Identifies an untitled document's recovery file.
+    pub session: u64,
+}
+
+#[derive(Debug)]
+struct CachedLayout {
+    revision: u64,
+    view: View,
+    layout: MapLayout,
+}
+
+impl Document {
+    pub fn new(map: Map, path: Option<PathBuf>) -> Self {
+        let session = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        Self { map, path, history: History::default(), revision: 0, layout: None, session }
+    }
+
+    pub fn open(path: &Path) -> Result<Self, file::LoadError> {
+        Ok(Self::new(file::load(path)?, Some(path.to_owned())))
+    }
+
+    /// The name shown in the title bar and tabs.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, command: Command, label: &str, merge_key: Option<String>) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.map, command, label, merge_key)?;
+        self.revision += 1;
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.undo(&mut self.map)?;
+        self.revision += u64::from(done);
+        Ok(done)
+    }
+
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.redo(&mut self.map)?;
+        self.revision += u64::from(done);
+        Ok(done)
+    }
+
+    /// Saves to `path` (or the document's own path), atomically.
+    pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
+        file::save(&self.map, path)?;
+        self.path = Some(path.to_owned());
+        self.history.mark_saved();
+        Ok(())
+    }
+
+    /// Brings the cached layout up to date with the map and `view`.
+    pub fn refresh_layout(&mut self, ctx: &egui::Context, view: View) {
+        let stale = self.layout.as_ref().is_none_or(|c| c.revision != self.revision || c.view != view);
+        if stale {
+            let layout = compute_layout(ctx, &self.map, view);
+            self.layout = Some(CachedLayout { revision: self.revision, view, layout });
+        }
+    }
+
+    /// The map with its layout, as of the last [`Document::refresh_layout`].
+    pub fn map_and_layout(&self) -> (&Map, Option<&MapLayout>) {
+        (&self.map, self.layout.as_ref().map(|c| &c.layout))
+    }
+
+    /// Marks the document as changed although nothing was edited (recovered work).
+    pub fn mark_unsaved(&mut self) {
+        self.history.mark_unsaved();
+    }
+}
+
+/// Lays out a map, measuring text with the context's fonts.
+pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View) -> MapLayout {
+    ctx.fonts_mut(|fonts| {
+        let mut measure = |text: &str, size: f32, wrap: f32| {
+            fonts
+                .layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap)
+                .size()
+                .y
+        };
+        layout::layout(map, view, &mut measure)
+    })
+}

@@ -1,0 +1,180 @@
+//! Opening and saving, the unsaved-changes question, recent files and crash recovery.
+
+use std::path::{Path, PathBuf};
+
+use super::{Document, TouchlineApp};
+use crate::file::recovery;
+use crate::model::Map;
+
+/// Native file dialogs, replaceable in tests.
+pub trait FileDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf>;
+    fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// The platform's dialogs.
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().add_filter("Touchline map", &["ron"]).set_title("Open map").pick_file()
+    }
+
+    fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Touchline map", &["ron"])
+            .set_title("Save map")
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+}
+
+/// What to do once the user has answered the unsaved-changes question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Close,
+    Open(Option<PathBuf>),
+    New(Map),
+    Recover(PathBuf),
+}
+
+const MAX_RECENT: usize = 10;
+
+impl TouchlineApp {
+    /// Runs `pending` now, or asks first if the open map has unsaved changes.
+    pub(super) fn after_asking(&mut self, pending: Pending) {
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.prompt = Some(pending);
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    /// Carries out an action that replaces or closes the open map.
+    pub(super) fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::Close => {
+                self.discard_recovery();
+                self.allow_close = true;
+                self.close_now = true;
+            }
+            Pending::Open(path) => {
+                let path = path.or_else(|| self.dialogs.pick_map());
+                if let Some(path) = path {
+                    self.open_path(&path);
+                }
+            }
+            Pending::New(map) => {
+                self.discard_recovery();
+                self.set_document(Document::new(map, None));
+            }
+            Pending::Recover(file) => match recovery::read(&file) {
+                Ok(map) => {
+                    let original = recovery::list(file.parent().unwrap_or(Path::new(".")))
+                        .into_iter()
+                        .find(|r| r.file == file)
+                        .and_then(|r| r.original);
+                    self.discard_recovery();
+                    let mut doc = Document::new(map, original);
+                    doc.mark_unsaved();
+                    self.set_document(doc);
+                    recovery::discard(&file);
+                }
+                Err(e) => self.error = Some(e.to_string()),
+            },
+        }
+    }
+
+    /// Opens a map file; a broken file shows the same message as `touchline check` and
+    /// changes nothing.
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.discard_recovery();
+                self.remember(path);
+                self.set_document(doc);
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    pub(super) fn set_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.canvas = super::Canvas::default();
+    }
+
+    /// Saves to the document's path, or asks for one. Returns whether the map was saved.
+    pub(super) fn save(&mut self, ask_for_path: bool) -> bool {
+        let Some(doc) = &mut self.doc else { return false };
+        let path = match (&doc.path, ask_for_path) {
+            (Some(path), false) => path.clone(),
+            _ => {
+                let suggested = format!("{}.ron", slug(&doc.map.title));
+                match self.dialogs.save_map(&suggested) {
+                    Some(path) => path,
+                    None => return false,
+                }
+            }
+        };
+        match doc.save_to(&path) {
+            Ok(()) => {
+                self.discard_recovery();
+                self.remember(&path);
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("{}: cannot save: {e}", path.display()));
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn recovery_file(&self) -> Option<PathBuf> {
+        let folder = self.recovery_folder.as_ref()?;
+        let doc = self.doc.as_ref()?;
+        Some(recovery::file_for(folder, doc.path.as_deref(), doc.session))
+    }
+
+    /// Writes the recovery copy of unsaved work, at most every few seconds.
+    pub(super) fn autosave(&mut self, now: f64) {
+        const EVERY_SECONDS: f64 = 5.0;
+        let Some(doc) = &self.doc else { return };
+        if !doc.is_dirty() || doc.revision() == self.autosaved_revision || now - self.last_autosave < EVERY_SECONDS {
+            return;
+        }
+        self.last_autosave = now;
+        self.autosaved_revision = doc.revision();
+        if let Some(file) = self.recovery_file() {
+            // Recovery is a safety net: failing to write it must not interrupt the user.
+            let _ = recovery::write(&file, doc.path.as_deref(), &doc.map);
+        }
+    }
+
+    fn discard_recovery(&mut self) {
+        if let Some(file) = self.recovery_file() {
+            recovery::discard(&file);
+        }
+        self.autosaved_revision = u64::MAX;
+    }
+}
+
+/// A file name made from a map title.
+fn slug(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() { "journey".to_owned() } else { slug }
+}

@@ -1,0 +1,287 @@
+//! The inspector: every field of the selected card, stage or lane, or of the map itself.
+//!
+//! Widgets edit a copy; when the copy differs, one command replaces the item. Typing into one
+//! field is one undo step: edits carry a merge key per field, sealed when the field loses focus.
+
+use egui::{Response, Ui};
+
+use super::canvas::HeaderSelection;
+use super::{Edit, TouchlineApp};
+use crate::edit::Command;
+use crate::model::{Card, Channel, Colour, Evidence, Flag, JourneyState, Lane, LaneKind, Link, LinkDirection, LinkId, Map, Metrics, Stage};
+
+/// Which field changed this frame, and whether a text field was left.
+#[derive(Default)]
+struct Changes {
+    field: Option<&'static str>,
+    seal: bool,
+}
+
+impl Changes {
+    fn track(&mut self, response: &Response, field: &'static str) {
+        if response.changed() {
+            self.field = Some(field);
+        }
+        if response.lost_focus() || response.drag_stopped() {
+            self.seal = true;
+        }
+    }
+
+    /// Turns the tracked changes into edits.
+    fn finish(self, edits: &mut Vec<Edit>, command: Option<Command>, item: &str, label: &str) {
+        if let (Some(field), Some(command)) = (self.field, command) {
+            edits.push(Edit::Apply { command, label: label.to_owned(), merge_key: Some(format!("{item} {field}")) });
+        }
+        if self.seal {
+            edits.push(Edit::Seal);
+        }
+    }
+}
+
+pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
+    let Some(doc) = &app.doc else { return };
+    let map = &doc.map;
+    egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.add_space(6.0);
+            let selected: Vec<&Card> = map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
+            match (selected.as_slice(), &app.canvas.header) {
+                ([card], _) => card_ui(ui, map, card, edits),
+                ([_, ..], _) => {
+                    ui.heading(format!("{} cards selected", selected.len()));
+                    ui.label("Drag them together, or press Delete to remove them.");
+                }
+                ([], Some(HeaderSelection::Stage(id))) => {
+                    if let Some(stage) = map.stage(id) {
+                        stage_ui(ui, stage, edits);
+                    }
+                }
+                ([], Some(HeaderSelection::Lane(id))) => {
+                    if let Some(lane) = map.lane(id) {
+                        lane_ui(ui, lane, edits);
+                    }
+                }
+                ([], None) => map_ui(ui, map, edits),
+            }
+        });
+    });
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(text).strong());
+}
+
+fn text_field(ui: &mut Ui, changes: &mut Changes, label: &str, value: &mut String, field: &'static str, multiline: bool) {
+    heading(ui, label);
+    let widget = if multiline {
+        egui::TextEdit::multiline(value).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(value)
+    };
+    let response = ui.add(widget.desired_width(f32::INFINITY));
+    changes.track(&response, field);
+}
+
+fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) {
+    heading(ui, "Colour");
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        let response = ui.checkbox(&mut on, "Own colour");
+        if response.changed() {
+            *value = on.then_some(Colour::rgb(0x5b, 0x8d, 0xef));
+        }
+        changes.track(&response, "colour");
+        if let Some(colour) = value {
+            let mut rgb = [colour.r, colour.g, colour.b];
+            let response = ui.color_edit_button_srgb(&mut rgb);
+            *colour = Colour::rgb(rgb[0], rgb[1], rgb[2]);
+            changes.track(&response, "colour");
+        }
+    });
+}
+
+fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
+    let lane = map.lane(&card.lane);
+    ui.heading("Card");
+    ui.weak(format!(
+        "{} · {}",
+        lane.map_or("?", |l| l.title.as_str()),
+        map.stage(&card.stage).map_or("?", |s| s.name.as_str())
+    ));
+    let mut c = card.clone();
+    let mut changes = Changes::default();
+    text_field(ui, &mut changes, "Title", &mut c.title, "title", true);
+    text_field(ui, &mut changes, "Notes", &mut c.notes, "notes", true);
+
+    heading(ui, "Channel");
+    let current = c.channel.as_ref().map_or("None", Channel::label).to_owned();
+    let other_name = match &c.channel {
+        Some(Channel::Other(name)) => name.clone(),
+        _ => "Other".to_owned(),
+    };
+    egui::ComboBox::from_id_salt("channel").selected_text(current).width(ui.available_width()).show_ui(ui, |ui| {
+        let mut choose = |ui: &mut Ui, value: Option<Channel>, label: &str| {
+            let response = ui.selectable_label(c.channel == value, label);
+            if response.clicked() {
+                c.channel = value;
+                changes.field = Some("channel");
+            }
+        };
+        choose(ui, None, "None");
+        for channel in Channel::KNOWN {
+            let label = channel.label().to_owned();
+            choose(ui, Some(channel), &label);
+        }
+        choose(ui, Some(Channel::Other(other_name)), "Other…");
+    });
+    if let Some(Channel::Other(name)) = &mut c.channel {
+        let response = ui.add(egui::TextEdit::singleline(name).hint_text("Channel name"));
+        changes.track(&response, "channel name");
+    }
+
+    heading(ui, "Metrics");
+    egui::Grid::new("metrics").num_columns(2).show(ui, |ui| {
+        for (spec, value) in Metrics::SPECS.iter().zip(c.metrics.values_mut()) {
+            let mut on = value.is_some();
+            let response = ui.checkbox(&mut on, spec.label);
+            if response.changed() {
+                *value = on.then_some(spec.min.max(0.0));
+                changes.field = Some("metric");
+            }
+            if let Some(v) = value {
+                let response = ui.add(egui::DragValue::new(v).range(spec.min..=spec.max).suffix(spec.suffix).speed(0.5));
+                changes.track(&response, spec.label);
+            } else {
+                ui.label("");
+            }
+            ui.end_row();
+        }
+    });
+
+    heading(ui, "Flags");
+    for flag in Flag::ALL {
+        let mut on = c.has_flag(flag);
+        if ui.checkbox(&mut on, flag.label()).changed() {
+            c.set_flag(flag, on);
+            changes.field = Some("flags");
+        }
+    }
+
+    heading(ui, "Evidence");
+    ui.horizontal_wrapped(|ui| {
+        for (value, label) in [(None, "Unknown")].into_iter().chain(Evidence::ALL.map(|e| (Some(e), e.label()))) {
+            if ui.selectable_label(c.evidence == value, label).clicked() {
+                c.evidence = value;
+                changes.field = Some("evidence");
+            }
+        }
+    });
+    text_field(ui, &mut changes, "Owner", &mut c.owner, "owner", false);
+    colour_field(ui, &mut changes, &mut c.colour);
+    let command = (c != *card).then(|| Command::ReplaceCard(c));
+    changes.finish(edits, command, &format!("card {}", card.id), "Edit card");
+
+    links_ui(ui, map, card, edits);
+}
+
+fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
+    heading(ui, "Links");
+    let title = |id| map.card(id).map_or("?", |c: &Card| c.title.as_str());
+    for link in map.links.iter().filter(|l| l.from == card.id || l.to == card.id) {
+        ui.horizontal(|ui| {
+            let arrow = if link.direction == LinkDirection::TwoWay { "↔" } else if link.from == card.id { "→" } else { "←" };
+            let other = if link.from == card.id { &link.to } else { &link.from };
+            ui.label(format!("{arrow} {}", title(other)));
+            if ui.small_button("✖").on_hover_text("Remove link").clicked() {
+                edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), "Remove link"));
+            }
+        });
+    }
+    egui::ComboBox::from_id_salt("link to").selected_text("Link to…").width(ui.available_width()).show_ui(ui, |ui| {
+        for other in map.cards.iter().filter(|c| c.id != card.id) {
+            if ui.selectable_label(false, &other.title).clicked() {
+                let link = Link { id: LinkId::fresh(), from: card.id.clone(), to: other.id.clone(), direction: LinkDirection::OneWay, label: String::new() };
+                edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Add link"));
+            }
+        }
+    });
+}
+
+fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
+    ui.heading("Stage");
+    let mut s = stage.clone();
+    let mut changes = Changes::default();
+    text_field(ui, &mut changes, "Name", &mut s.name, "name", false);
+    text_field(ui, &mut changes, "Customer goal", &mut s.goal, "goal", true);
+    heading(ui, "Width");
+    let response = ui.add(egui::Slider::new(&mut s.width, crate::model::SIZE_RANGE).step_by(0.05));
+    changes.track(&response, "width");
+    colour_field(ui, &mut changes, &mut s.colour);
+    let command = (s != *stage).then(|| Command::ReplaceStage(s));
+    changes.finish(edits, command, &format!("stage {}", stage.id), "Edit stage");
+}
+
+fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
+    ui.heading("Lane");
+    let mut l = lane.clone();
+    let mut changes = Changes::default();
+    text_field(ui, &mut changes, "Title", &mut l.title, "title", false);
+    heading(ui, "Kind");
+    egui::ComboBox::from_id_salt("lane kind").selected_text(l.kind.label()).show_ui(ui, |ui| {
+        for kind in LaneKind::ALL {
+            if ui.selectable_label(l.kind == kind, kind.label()).clicked() {
+                l.kind = kind;
+                changes.field = Some("kind");
+            }
+        }
+    });
+    heading(ui, "Height");
+    let response = ui.add(egui::Slider::new(&mut l.height, crate::model::SIZE_RANGE).step_by(0.05));
+    changes.track(&response, "height");
+    if ui.checkbox(&mut l.collapsed, "Collapsed").changed() {
+        changes.field = Some("collapsed");
+    }
+    colour_field(ui, &mut changes, &mut l.colour);
+    let command = (l != *lane).then(|| Command::ReplaceLane(l));
+    changes.finish(edits, command, &format!("lane {}", lane.id), "Edit lane");
+}
+
+fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
+    ui.heading("Map");
+    let original = map.meta();
+    let mut meta = original.clone();
+    let mut changes = Changes::default();
+    text_field(ui, &mut changes, "Title", &mut meta.title, "title", false);
+    text_field(ui, &mut changes, "Scenario and goal", &mut meta.scenario, "scenario", true);
+    heading(ui, "Journey");
+    ui.horizontal_wrapped(|ui| {
+        for state in JourneyState::ALL {
+            if ui.selectable_label(meta.state == state, state.label()).clicked() {
+                meta.state = state;
+                changes.field = Some("state");
+            }
+        }
+    });
+    let command = (meta != original).then(|| Command::SetMeta(meta));
+    changes.finish(edits, command, "map", "Edit map");
+
+    ui.add_space(12.0);
+    ui.separator();
+    ui.label(egui::RichText::new("Add").strong());
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("+ Stage").clicked() {
+            edits.push(Edit::apply(Command::InsertStage { index: usize::MAX, stage: Stage::new("New stage") }, "Add stage"));
+        }
+        ui.menu_button("+ Lane", |ui| {
+            for kind in LaneKind::ALL {
+                if ui.button(kind.label()).clicked() {
+                    edits.push(Edit::apply(Command::InsertLane { index: usize::MAX, lane: Lane::new(kind) }, "Add lane"));
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.add_space(8.0);
+    ui.weak("Select a card, a stage or a lane header to edit it here.");
+}

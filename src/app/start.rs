@@ -1,0 +1,97 @@
+//! The start screen (no map open) and the template picker.
+
+use egui::{RichText, Ui};
+
+use super::{Pending, TouchlineApp};
+use crate::file::recovery;
+use crate::templates;
+
+pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.add_space(32.0);
+            ui.vertical_centered(|ui| {
+                ui.label(RichText::new("Touchline").size(34.0).strong());
+                ui.label("Customer journey maps and service blueprints");
+            });
+            ui.add_space(24.0);
+            ui.heading("Start from a template");
+            ui.add_space(6.0);
+            template_grid(app, ui);
+            ui.add_space(16.0);
+            if ui.button("Open a map…").clicked() {
+                app.after_asking(Pending::Open(None));
+            }
+            if !app.recent.is_empty() {
+                ui.add_space(16.0);
+                ui.heading("Recent maps");
+                for path in app.recent.clone() {
+                    if ui.link(path.display().to_string()).clicked() {
+                        app.after_asking(Pending::Open(Some(path)));
+                    }
+                }
+            }
+            let waiting = app.recovery_folder.as_deref().map(recovery::list).unwrap_or_default();
+            if !waiting.is_empty() {
+                ui.add_space(16.0);
+                ui.heading("Recovered work");
+                ui.label("These maps had unsaved changes when Touchline last stopped.");
+                for found in waiting {
+                    let name = found.original.as_ref().map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
+                    ui.horizontal(|ui| {
+                        ui.label(name);
+                        if ui.button("Restore").clicked() {
+                            app.after_asking(Pending::Recover(found.file.clone()));
+                        }
+                        if ui.button("Discard").clicked() {
+                            recovery::discard(&found.file);
+                        }
+                    });
+                }
+            }
+        });
+    });
+}
+
+fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        for t in templates::ALL {
+            let frame = egui::Frame::group(ui.style()).inner_margin(12.0);
+            let response = frame
+                .show(ui, |ui| {
+                    ui.set_width(220.0);
+                    ui.set_min_height(70.0);
+                    ui.label(RichText::new(t.name).strong());
+                    ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
+                })
+                .response
+                .interact(egui::Sense::click());
+            let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t.name));
+            if response.clicked() {
+                chosen = Some(t);
+            }
+        }
+    });
+    if let Some(t) = chosen {
+        match t.map() {
+            Ok(map) => {
+                app.picking_template = false;
+                app.after_asking(Pending::New(map));
+            }
+            Err(e) => app.error = Some(e.to_string()),
+        }
+    }
+}
+
+pub(super) fn template_picker(app: &mut TouchlineApp, ctx: &egui::Context) {
+    let mut open = true;
+    egui::Window::new("New map").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        ui.label("Start from a template:");
+        template_grid(app, ui);
+    });
+    if !open {
+        app.picking_template = false;
+    }
+}

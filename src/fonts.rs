@@ -1,0 +1,33 @@
+//! The fonts Touchline draws with, shipped in `assets/fonts` and built into the binary so that
+//! the canvas and an export look the same on every machine.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+/// (name, bytes) of each bundled font, in fallback order after egui's own.
+const BUNDLED: [(&str, &[u8]); 3] = [
+    ("NotoSans", include_bytes!("../assets/fonts/NotoSans-Regular.ttf")),
+    ("NotoSansThai", include_bytes!("../assets/fonts/NotoSansThai-Regular.ttf")),
+    ("NotoSansArabic", include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf")),
+];
+
+/// The font definitions: Noto Sans for Latin text, with Thai and Arabic fallbacks, and egui's
+/// emoji fonts for emoji.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    for (name, bytes) in BUNDLED {
+        fonts.font_data.insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    }
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    // Our fonts first for text; egui's defaults stay behind them for emoji and symbols.
+    for (i, (name, _)) in BUNDLED.iter().enumerate() {
+        proportional.insert(i, (*name).to_owned());
+    }
+    fonts
+}
+
+/// Installs the bundled fonts into a context.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
