@@ -210,16 +210,10 @@ fn fail_load(e: &LoadError) -> ExitCode {
 fn new(template: &str, output: &Path, force: bool) -> ExitCode {
     let Some(t) = templates::find(template) else {
         let names: Vec<&str> = templates::ALL.iter().map(|t| t.name).collect();
-        return fail(format!(
-            "no template named {template:?}; choose one of: {}",
-            names.join(", ")
-        ));
+        return fail(format!("no template named {template:?}; choose one of: {}", names.join(", ")));
     };
     if output.exists() && !force {
-        return fail(format!(
-            "{} already exists; pass --force to overwrite it",
-            output.display()
-        ));
+        return fail(format!("{} already exists; pass --force to overwrite it", output.display()));
     }
     let map = match t.map() {
         Ok(map) => map,

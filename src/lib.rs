@@ -9,6 +9,7 @@ pub mod edit;
 pub mod export;
 pub mod file;
 pub mod fonts;
+pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod render;

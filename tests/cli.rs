@@ -17,10 +17,8 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn check_passes_the_templates_and_fmt_check_finds_them_canonical() {
-    let maps: Vec<String> = std::fs::read_dir("maps")
-        .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
-        .collect();
+    let maps: Vec<String> =
+        std::fs::read_dir("maps").unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
     assert!(maps.len() >= 5);
     let args: Vec<&str> = maps.iter().map(String::as_str).collect();
 

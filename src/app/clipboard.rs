@@ -41,7 +41,11 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
         commands.push(Command::InsertCard { index: slot.index + 1, card: copy });
     }
     app.canvas.selected = fresh;
-    let label = if commands.len() == 1 { "Duplicate card".to_owned() } else { format!("Duplicate {} cards", commands.len()) };
+    let label = if commands.len() == 1 {
+        "Duplicate card".to_owned()
+    } else {
+        format!("Duplicate {} cards", commands.len())
+    };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 
@@ -71,7 +75,8 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
         return None;
     }
     app.canvas.selected = fresh;
-    let label = if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
+    let label =
+        if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 

@@ -139,7 +139,8 @@ pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
     ctx.input_mut(|input| {
         // Longer shortcuts first, so Ctrl+Shift+S is not taken as Ctrl+S.
         let mut by_specificity: Vec<UiCommand> = UiCommand::ALL.to_vec();
-        by_specificity.sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
+        by_specificity
+            .sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
         for command in by_specificity {
             if let Some(s) = command.shortcut()
                 && input.consume_shortcut(&s)

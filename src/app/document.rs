@@ -57,7 +57,12 @@ impl Document {
     }
 
     /// Applies an edit as one undo step.
-    pub fn apply(&mut self, command: Command, label: &str, merge_key: Option<String>) -> Result<(), EditError> {
+    pub fn apply(
+        &mut self,
+        command: Command,
+        label: &str,
+        merge_key: Option<String>,
+    ) -> Result<(), EditError> {
         self.history.apply_merging(&mut self.map, command, label, merge_key)?;
         self.revision += 1;
         Ok(())

@@ -147,7 +147,10 @@ impl TouchlineApp {
     pub(super) fn autosave(&mut self, now: f64) {
         const EVERY_SECONDS: f64 = 5.0;
         let Some(doc) = &self.doc else { return };
-        if !doc.is_dirty() || doc.revision() == self.autosaved_revision || now - self.last_autosave < EVERY_SECONDS {
+        if !doc.is_dirty()
+            || doc.revision() == self.autosaved_revision
+            || now - self.last_autosave < EVERY_SECONDS
+        {
             return;
         }
         self.last_autosave = now;

@@ -8,7 +8,10 @@ use egui::{Response, Ui};
 use super::canvas::HeaderSelection;
 use super::{Edit, TouchlineApp};
 use crate::edit::Command;
-use crate::model::{Card, Channel, Colour, Evidence, Flag, JourneyState, Lane, LaneKind, Link, LinkDirection, LinkId, Map, Metrics, Stage};
+use crate::model::{
+    Card, Channel, Colour, Evidence, Flag, JourneyState, Lane, LaneKind, Link, LinkDirection, LinkId, Map,
+    Metrics, Stage,
+};
 
 /// Which field changed this frame, and whether a text field was left.
 #[derive(Default)]
@@ -30,7 +33,11 @@ impl Changes {
     /// Turns the tracked changes into edits.
     fn finish(self, edits: &mut Vec<Edit>, command: Option<Command>, item: &str, label: &str) {
         if let (Some(field), Some(command)) = (self.field, command) {
-            edits.push(Edit::Apply { command, label: label.to_owned(), merge_key: Some(format!("{item} {field}")) });
+            edits.push(Edit::Apply {
+                command,
+                label: label.to_owned(),
+                merge_key: Some(format!("{item} {field}")),
+            });
         }
         if self.seal {
             edits.push(Edit::Seal);
@@ -44,7 +51,8 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
     egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(6.0);
-            let selected: Vec<&Card> = map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
+            let selected: Vec<&Card> =
+                map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
             match (selected.as_slice(), &app.canvas.header) {
                 ([card], _) => card_ui(ui, map, card, edits),
                 ([_, ..], _) => {
@@ -72,7 +80,14 @@ fn heading(ui: &mut Ui, text: &str) {
     ui.label(egui::RichText::new(text).strong());
 }
 
-fn text_field(ui: &mut Ui, changes: &mut Changes, label: &str, value: &mut String, field: &'static str, multiline: bool) {
+fn text_field(
+    ui: &mut Ui,
+    changes: &mut Changes,
+    label: &str,
+    value: &mut String,
+    field: &'static str,
+    multiline: bool,
+) {
     heading(ui, label);
     let widget = if multiline {
         egui::TextEdit::multiline(value).desired_rows(3)
@@ -120,21 +135,24 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
         Some(Channel::Other(name)) => name.clone(),
         _ => "Other".to_owned(),
     };
-    egui::ComboBox::from_id_salt("channel").selected_text(current).width(ui.available_width()).show_ui(ui, |ui| {
-        let mut choose = |ui: &mut Ui, value: Option<Channel>, label: &str| {
-            let response = ui.selectable_label(c.channel == value, label);
-            if response.clicked() {
-                c.channel = value;
-                changes.field = Some("channel");
+    egui::ComboBox::from_id_salt("channel").selected_text(current).width(ui.available_width()).show_ui(
+        ui,
+        |ui| {
+            let mut choose = |ui: &mut Ui, value: Option<Channel>, label: &str| {
+                let response = ui.selectable_label(c.channel == value, label);
+                if response.clicked() {
+                    c.channel = value;
+                    changes.field = Some("channel");
+                }
+            };
+            choose(ui, None, "None");
+            for channel in Channel::KNOWN {
+                let label = channel.label().to_owned();
+                choose(ui, Some(channel), &label);
             }
-        };
-        choose(ui, None, "None");
-        for channel in Channel::KNOWN {
-            let label = channel.label().to_owned();
-            choose(ui, Some(channel), &label);
-        }
-        choose(ui, Some(Channel::Other(other_name)), "Other…");
-    });
+            choose(ui, Some(Channel::Other(other_name)), "Other…");
+        },
+    );
     if let Some(Channel::Other(name)) = &mut c.channel {
         let response = ui.add(egui::TextEdit::singleline(name).hint_text("Channel name"));
         changes.track(&response, "channel name");
@@ -150,7 +168,8 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                 changes.field = Some("metric");
             }
             if let Some(v) = value {
-                let response = ui.add(egui::DragValue::new(v).range(spec.min..=spec.max).suffix(spec.suffix).speed(0.5));
+                let response =
+                    ui.add(egui::DragValue::new(v).range(spec.min..=spec.max).suffix(spec.suffix).speed(0.5));
                 changes.track(&response, spec.label);
             } else {
                 ui.label("");
@@ -170,7 +189,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
 
     heading(ui, "Evidence");
     ui.horizontal_wrapped(|ui| {
-        for (value, label) in [(None, "Unknown")].into_iter().chain(Evidence::ALL.map(|e| (Some(e), e.label()))) {
+        for (value, label) in
+            [(None, "Unknown")].into_iter().chain(Evidence::ALL.map(|e| (Some(e), e.label())))
+        {
             if ui.selectable_label(c.evidence == value, label).clicked() {
                 c.evidence = value;
                 changes.field = Some("evidence");
@@ -190,7 +211,13 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
     let title = |id| map.card(id).map_or("?", |c: &Card| c.title.as_str());
     for link in map.links.iter().filter(|l| l.from == card.id || l.to == card.id) {
         ui.horizontal(|ui| {
-            let arrow = if link.direction == LinkDirection::TwoWay { "↔" } else if link.from == card.id { "→" } else { "←" };
+            let arrow = if link.direction == LinkDirection::TwoWay {
+                "↔"
+            } else if link.from == card.id {
+                "→"
+            } else {
+                "←"
+            };
             let other = if link.from == card.id { &link.to } else { &link.from };
             ui.label(format!("{arrow} {}", title(other)));
             if ui.small_button("✖").on_hover_text("Remove link").clicked() {
@@ -198,14 +225,23 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
             }
         });
     }
-    egui::ComboBox::from_id_salt("link to").selected_text("Link to…").width(ui.available_width()).show_ui(ui, |ui| {
-        for other in map.cards.iter().filter(|c| c.id != card.id) {
-            if ui.selectable_label(false, &other.title).clicked() {
-                let link = Link { id: LinkId::fresh(), from: card.id.clone(), to: other.id.clone(), direction: LinkDirection::OneWay, label: String::new() };
-                edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Add link"));
+    egui::ComboBox::from_id_salt("link to").selected_text("Link to…").width(ui.available_width()).show_ui(
+        ui,
+        |ui| {
+            for other in map.cards.iter().filter(|c| c.id != card.id) {
+                if ui.selectable_label(false, &other.title).clicked() {
+                    let link = Link {
+                        id: LinkId::fresh(),
+                        from: card.id.clone(),
+                        to: other.id.clone(),
+                        direction: LinkDirection::OneWay,
+                        label: String::new(),
+                    };
+                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Add link"));
+                }
             }
-        }
-    });
+        },
+    );
 }
 
 fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
@@ -271,12 +307,18 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     ui.label(egui::RichText::new("Add").strong());
     ui.horizontal_wrapped(|ui| {
         if ui.button("+ Stage").clicked() {
-            edits.push(Edit::apply(Command::InsertStage { index: usize::MAX, stage: Stage::new("New stage") }, "Add stage"));
+            edits.push(Edit::apply(
+                Command::InsertStage { index: usize::MAX, stage: Stage::new("New stage") },
+                "Add stage",
+            ));
         }
         ui.menu_button("+ Lane", |ui| {
             for kind in LaneKind::ALL {
                 if ui.button(kind.label()).clicked() {
-                    edits.push(Edit::apply(Command::InsertLane { index: usize::MAX, lane: Lane::new(kind) }, "Add lane"));
+                    edits.push(Edit::apply(
+                        Command::InsertLane { index: usize::MAX, lane: Lane::new(kind) },
+                        "Add lane",
+                    ));
                     ui.close();
                 }
             }

@@ -57,10 +57,20 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                 let (undo, redo) = app.doc.as_ref().map_or((None, None), |d| {
                     (d.history.undo_label().map(str::to_owned), d.history.redo_label().map(str::to_owned))
                 });
-                if item(ui, UiCommand::Undo, &undo.as_ref().map_or("Undo".to_owned(), |l| format!("Undo {l}")), undo.is_some()) {
+                if item(
+                    ui,
+                    UiCommand::Undo,
+                    &undo.as_ref().map_or("Undo".to_owned(), |l| format!("Undo {l}")),
+                    undo.is_some(),
+                ) {
                     fired.push(UiCommand::Undo);
                 }
-                if item(ui, UiCommand::Redo, &redo.as_ref().map_or("Redo".to_owned(), |l| format!("Redo {l}")), redo.is_some()) {
+                if item(
+                    ui,
+                    UiCommand::Redo,
+                    &redo.as_ref().map_or("Redo".to_owned(), |l| format!("Redo {l}")),
+                    redo.is_some(),
+                ) {
                     fired.push(UiCommand::Redo);
                 }
                 ui.separator();
@@ -78,14 +88,25 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                 }
             });
             ui.menu_button("View", |ui| {
-                for command in [UiCommand::ZoomIn, UiCommand::ZoomOut, UiCommand::ZoomReset, UiCommand::ZoomFit, UiCommand::ToggleView, UiCommand::ToggleInspector] {
+                for command in [
+                    UiCommand::ZoomIn,
+                    UiCommand::ZoomOut,
+                    UiCommand::ZoomReset,
+                    UiCommand::ZoomFit,
+                    UiCommand::ToggleView,
+                    UiCommand::ToggleInspector,
+                ] {
                     if item(ui, command, command.label(), has_doc) {
                         fired.push(command);
                     }
                 }
                 ui.separator();
                 ui.label("Theme");
-                for (choice, label) in [(ThemeChoice::System, "Follow system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+                for (choice, label) in [
+                    (ThemeChoice::System, "Follow system"),
+                    (ThemeChoice::Light, "Light"),
+                    (ThemeChoice::Dark, "Dark"),
+                ] {
                     if ui.radio(app.theme_choice == choice, label).clicked() {
                         app.theme_choice = choice;
                         ui.close();
@@ -134,7 +155,8 @@ pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
     let Some(doc) = &app.doc else { return };
     egui::Panel::bottom("status bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let place = doc.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let place =
+                doc.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
             ui.weak(place);
             ui.separator();
             ui.weak(format!(
@@ -148,7 +170,9 @@ pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
                 ui.weak(format!("{} selected", app.canvas.selected.len()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak("Double-click to edit · drag to move · right-drag or scroll to pan · Ctrl+scroll to zoom");
+                ui.weak(
+                    "Double-click to edit · drag to move · right-drag or scroll to pan · Ctrl+scroll to zoom",
+                );
             });
         });
     });

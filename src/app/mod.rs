@@ -71,7 +71,9 @@ pub struct TouchlineApp {
 
 impl std::fmt::Debug for TouchlineApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TouchlineApp").field("doc", &self.doc.as_ref().map(Document::display_name)).finish_non_exhaustive()
+        f.debug_struct("TouchlineApp")
+            .field("doc", &self.doc.as_ref().map(Document::display_name))
+            .finish_non_exhaustive()
     }
 }
 
@@ -231,20 +233,33 @@ impl TouchlineApp {
     /// Deletes the selected cards, or the selected stage or lane with its cards.
     fn delete_selection(&mut self) -> Option<Edit> {
         let doc = self.doc.as_ref()?;
-        let ids: Vec<_> = doc.map.cards.iter().filter(|c| self.canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+        let ids: Vec<_> = doc
+            .map
+            .cards
+            .iter()
+            .filter(|c| self.canvas.selected.contains(&c.id))
+            .map(|c| c.id.clone())
+            .collect();
         if !ids.is_empty() {
             self.canvas.selected.clear();
             return Some(canvas::delete_cards(&ids));
         }
         let header = self.canvas.header.take()?;
         Some(match header {
-            canvas::HeaderSelection::Stage(id) => Edit::apply(crate::edit::Command::RemoveStage(id), "Delete stage"),
-            canvas::HeaderSelection::Lane(id) => Edit::apply(crate::edit::Command::RemoveLane(id), "Delete lane"),
+            canvas::HeaderSelection::Stage(id) => {
+                Edit::apply(crate::edit::Command::RemoveStage(id), "Delete stage")
+            }
+            canvas::HeaderSelection::Lane(id) => {
+                Edit::apply(crate::edit::Command::RemoveLane(id), "Delete lane")
+            }
         })
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.as_ref().is_some_and(Document::is_dirty) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.doc.as_ref().is_some_and(Document::is_dirty)
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.prompt = Some(Pending::Close);
         }
@@ -253,7 +268,9 @@ impl TouchlineApp {
     /// `name — Touchline`, with a dot while there are unsaved changes.
     pub fn window_title(&self) -> String {
         match &self.doc {
-            Some(doc) => format!("{}{} — Touchline", if doc.is_dirty() { "● " } else { "" }, doc.display_name()),
+            Some(doc) => {
+                format!("{}{} — Touchline", if doc.is_dirty() { "● " } else { "" }, doc.display_name())
+            }
             None => "Touchline".to_owned(),
         }
     }

@@ -37,7 +37,10 @@ pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
                 ui.heading("Recovered work");
                 ui.label("These maps had unsaved changes when Touchline last stopped.");
                 for found in waiting {
-                    let name = found.original.as_ref().map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
+                    let name = found
+                        .original
+                        .as_ref()
+                        .map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
                     ui.horizontal(|ui| {
                         ui.label(name);
                         if ui.button("Restore").clicked() {

@@ -2,8 +2,8 @@
 //! inverse when it is.
 
 use crate::model::{
-    Anchor, Card, CardId, Curve, CurveId, Lane, LaneId, Link, LinkId, Map, Meta, Persona,
-    PersonaId, Point, PointId, Stage, StageId,
+    Anchor, Card, CardId, Curve, CurveId, Lane, LaneId, Link, LinkId, Map, Meta, Persona, PersonaId, Point,
+    PointId, Stage, StageId,
 };
 
 /// One change to a map. Applying a command returns the command that undoes it.
@@ -11,32 +11,58 @@ use crate::model::{
 pub enum Command {
     SetMeta(Meta),
 
-    InsertStage { index: usize, stage: Stage },
+    InsertStage {
+        index: usize,
+        stage: Stage,
+    },
     /// Also removes the stage's cards and the points anchored in it.
     RemoveStage(StageId),
     ReplaceStage(Stage),
-    MoveStage { id: StageId, index: usize },
+    MoveStage {
+        id: StageId,
+        index: usize,
+    },
 
-    InsertLane { index: usize, lane: Lane },
+    InsertLane {
+        index: usize,
+        lane: Lane,
+    },
     /// Also removes the lane's cards.
     RemoveLane(LaneId),
     ReplaceLane(Lane),
-    MoveLane { id: LaneId, index: usize },
+    MoveLane {
+        id: LaneId,
+        index: usize,
+    },
 
     /// Puts a card into its cell (`card.lane`, `card.stage`), `index` places from the top.
-    InsertCard { index: usize, card: Card },
+    InsertCard {
+        index: usize,
+        card: Card,
+    },
     /// Also removes the card's links and the points anchored at it.
     RemoveCard(CardId),
     /// Changes a card's content; its cell stays (use `MoveCard` to move it).
     ReplaceCard(Card),
-    MoveCard { id: CardId, lane: LaneId, stage: StageId, index: usize },
+    MoveCard {
+        id: CardId,
+        lane: LaneId,
+        stage: StageId,
+        index: usize,
+    },
 
-    InsertPersona { index: usize, persona: Persona },
+    InsertPersona {
+        index: usize,
+        persona: Persona,
+    },
     /// Also removes the persona's curves.
     RemovePersona(PersonaId),
     ReplacePersona(Persona),
 
-    InsertCurve { index: usize, curve: Curve },
+    InsertCurve {
+        index: usize,
+        curve: Curve,
+    },
     /// Also removes the curve's points.
     RemoveCurve(CurveId),
     ReplaceCurve(Curve),
@@ -45,7 +71,10 @@ pub enum Command {
     RemovePoint(PointId),
     ReplacePoint(Point),
 
-    InsertLink { index: usize, link: Link },
+    InsertLink {
+        index: usize,
+        link: Link,
+    },
     RemoveLink(LinkId),
     ReplaceLink(Link),
 
@@ -143,12 +172,8 @@ impl Command {
             }
             C::RemoveStage(id) => {
                 require(&map.stages, &id)?;
-                let mut dependents: Vec<C> = map
-                    .cards
-                    .iter()
-                    .filter(|c| c.stage == id)
-                    .map(|c| C::RemoveCard(c.id.clone()))
-                    .collect();
+                let mut dependents: Vec<C> =
+                    map.cards.iter().filter(|c| c.stage == id).map(|c| C::RemoveCard(c.id.clone())).collect();
                 dependents.extend(
                     map.points
                         .iter()
@@ -174,12 +199,8 @@ impl Command {
             }
             C::RemoveLane(id) => {
                 require(&map.lanes, &id)?;
-                let dependents = map
-                    .cards
-                    .iter()
-                    .filter(|c| c.lane == id)
-                    .map(|c| C::RemoveCard(c.id.clone()))
-                    .collect();
+                let dependents =
+                    map.cards.iter().filter(|c| c.lane == id).map(|c| C::RemoveCard(c.id.clone())).collect();
                 let undo_dependents = C::Batch(dependents).apply(map)?;
                 let (index, lane) = remove(&mut map.lanes, &id)?;
                 C::Batch(vec![C::InsertLane { index, lane }, undo_dependents])
@@ -269,8 +290,7 @@ impl Command {
             }
             C::RemoveCurve(id) => {
                 require(&map.curves, &id)?;
-                let dependents =
-                    map.curve_points(&id).map(|p| C::RemovePoint(p.id.clone())).collect();
+                let dependents = map.curve_points(&id).map(|p| C::RemovePoint(p.id.clone())).collect();
                 let undo_dependents = C::Batch(dependents).apply(map)?;
                 let (index, curve) = remove(&mut map.curves, &id)?;
                 C::Batch(vec![C::InsertCurve { index, curve }, undo_dependents])

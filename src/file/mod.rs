@@ -124,9 +124,7 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
     let shown = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io { path: shown.clone(), source },
-        ReadError::TooLarge(size) => {
-            LoadError::TooLarge { path: shown.clone(), size, limit: MAX_FILE_BYTES }
-        }
+        ReadError::TooLarge(size) => LoadError::TooLarge { path: shown.clone(), size, limit: MAX_FILE_BYTES },
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let (line, col) = line_col(&bytes[..e.valid_up_to()]);
@@ -168,11 +166,8 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 pub fn to_string(map: &Map) -> Result<String, ron::Error> {
     // Items (stages, cards, points...) are written one per line so that git diffs and merges
     // work line by line; the map's own fields get a line each.
-    let pretty = ron::ser::PrettyConfig::new()
-        .depth_limit(3)
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(false);
+    let pretty =
+        ron::ser::PrettyConfig::new().depth_limit(3).indentor("    ").new_line("\n").struct_names(false);
     let mut canonical = map.clone();
     canonical.normalize();
     let doc = DocumentOut { format_version: FORMAT_VERSION, map: &canonical };

@@ -82,7 +82,14 @@ pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry>
                 }
             }
             let segments = segments(&points, map.curve_gaps);
-            CurveGeometry { id: curve.id.clone(), index, colour: curve.colour, hidden: curve.hidden, points, segments }
+            CurveGeometry {
+                id: curve.id.clone(),
+                index,
+                colour: curve.colour,
+                hidden: curve.hidden,
+                points,
+                segments,
+            }
         })
         .collect()
 }
@@ -163,7 +170,8 @@ mod tests {
 
     #[test]
     fn never_overshoots_between_points() {
-        let points = [pos2(0.0, 0.0), pos2(10.0, 100.0), pos2(20.0, 100.0), pos2(30.0, 0.0), pos2(31.0, 90.0)];
+        let points =
+            [pos2(0.0, 0.0), pos2(10.0, 100.0), pos2(20.0, 100.0), pos2(30.0, 0.0), pos2(31.0, 90.0)];
         let samples = monotone_samples(&points, 16);
         for w in points.windows(2) {
             assert!(within(&samples, w[0], w[1]), "overshoot between {:?} and {:?}", w[0], w[1]);

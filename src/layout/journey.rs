@@ -74,8 +74,7 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
                 tallest = tallest.max(cy - y + size::ADD_CARD_HEIGHT);
             }
         }
-        let height =
-            if lane.collapsed { size::COLLAPSED_HEIGHT } else { tallest.max(min).ceil() };
+        let height = if lane.collapsed { size::COLLAPSED_HEIGHT } else { tallest.max(min).ceil() };
         out.lanes.push(LaneBox {
             id: lane.id.clone(),
             kind: lane.kind,
@@ -114,7 +113,9 @@ pub fn card_has_meta(card: &Card) -> bool {
 fn lane_order(map: &Map, view: View) -> Vec<usize> {
     let mut order: Vec<usize> = (0..map.lanes.len()).collect();
     if view == View::Blueprint {
-        order.sort_by_key(|&i| (map.lanes[i].kind.blueprint_band().is_none(), map.lanes[i].kind.blueprint_band()));
+        order.sort_by_key(|&i| {
+            (map.lanes[i].kind.blueprint_band().is_none(), map.lanes[i].kind.blueprint_band())
+        });
     }
     order
 }

@@ -11,7 +11,7 @@ use egui::{Pos2, Rect, Vec2};
 
 use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
 
-pub use curve::{monotone_samples, CurveGeometry, PointGeometry};
+pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
 pub use journey::layout;
 
 /// Which drawing of the map.

@@ -15,11 +15,9 @@ use serde::{Deserialize, Serialize};
 
 pub use colour::Colour;
 pub use ids::{CardId, CurveId, LaneId, LinkId, PersonaId, PointId, StageId};
-pub use items::{
-    BlueprintBand, Card, Channel, Evidence, Flag, Lane, LaneKind, MetricSpec, Metrics, Stage,
-};
-pub use sentiment::{Anchor, Curve, CurveGaps, Persona, Point, Scale};
+pub use items::{BlueprintBand, Card, Channel, Evidence, Flag, Lane, LaneKind, MetricSpec, Metrics, Stage};
 pub use order::Slot;
+pub use sentiment::{Anchor, Curve, CurveGaps, Persona, Point, Scale};
 pub use validate::{Problem, SIZE_RANGE};
 
 /// A customer journey map or service blueprint.

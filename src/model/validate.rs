@@ -49,11 +49,7 @@ impl Report {
             self.add(
                 kind,
                 id,
-                format!(
-                    "{what} {value} is outside {}…{}",
-                    SIZE_RANGE.start(),
-                    SIZE_RANGE.end()
-                ),
+                format!("{what} {value} is outside {}…{}", SIZE_RANGE.start(), SIZE_RANGE.end()),
             );
         }
     }
@@ -107,11 +103,7 @@ impl Map {
                 if let Some(v) = value
                     && !(v.is_finite() && v >= spec.min && v <= spec.max)
                 {
-                    r.add(
-                        "card",
-                        id,
-                        format!("{} {v} is outside {}…{}", spec.label, spec.min, spec.max),
-                    );
+                    r.add("card", id, format!("{} {v} is outside {}…{}", spec.label, spec.min, spec.max));
                 }
             }
         }

@@ -83,14 +83,18 @@ pub fn paint_card(
     let text_rect = rect.shrink(pad);
     let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     if readable(size::CARD_FONT, zoom) {
-        let galley = painter.layout(card.title.clone(), font(size::CARD_FONT, zoom), theme.text, text_rect.width());
+        let galley =
+            painter.layout(card.title.clone(), font(size::CARD_FONT, zoom), theme.text, text_rect.width());
         painter.galley(text_rect.min, galley, theme.text);
     } else {
         greeked(&painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
     }
     if placed.has_meta {
         let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
-        let meta = Rect::from_min_size(pos2(text_rect.left(), meta_top), vec2(text_rect.width(), size::CARD_META_HEIGHT * zoom));
+        let meta = Rect::from_min_size(
+            pos2(text_rect.left(), meta_top),
+            vec2(text_rect.width(), size::CARD_META_HEIGHT * zoom),
+        );
         paint_meta(&painter, card, meta, zoom, theme);
     }
 }
@@ -159,7 +163,13 @@ pub fn flag_colour(flag: Flag, theme: &Theme) -> Color32 {
 }
 
 /// Arrows between linked cards, from edge to edge.
-pub(super) fn paint_links(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+pub(super) fn paint_links(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+) {
     let zoom = screen_from_scene.scaling;
     let stroke = Stroke::new((1.5 * zoom).clamp(1.0, 3.0), theme.link);
     for link in &map.links {
@@ -198,5 +208,9 @@ fn arrow_head(painter: &Painter, tip: Pos2, direction: Vec2, length: f32, stroke
     }
     let back = -dir * length;
     let side = vec2(-dir.y, dir.x) * length * 0.5;
-    painter.add(egui::Shape::convex_polygon(vec![tip, tip + back + side, tip + back - side], stroke.color, Stroke::NONE));
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, tip + back + side, tip + back - side],
+        stroke.color,
+        Stroke::NONE,
+    ));
 }

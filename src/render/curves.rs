@@ -36,7 +36,12 @@ pub(super) fn paint_levels(
             Stroke::new(1.0, theme.grid_line.gamma_multiply(0.8))
         };
         if neutral {
-            painter.add(Shape::dashed_line(&[Pos2::new(row.left(), y), Pos2::new(row.right(), y)], stroke, 6.0, 4.0));
+            painter.add(Shape::dashed_line(
+                &[Pos2::new(row.left(), y), Pos2::new(row.right(), y)],
+                stroke,
+                6.0,
+                4.0,
+            ));
         } else {
             painter.hline(row.x_range(), y, stroke);
         }
@@ -94,10 +99,22 @@ pub(super) fn paint_curves(
             painter.circle(pos, radius, fill, Stroke::new((2.0 * zoom).clamp(1.0, 4.0), ring));
             let Some(model_point) = map.points.iter().find(|p| p.id == point.id) else { continue };
             if !model_point.emoji.is_empty() && readable(16.0, zoom) {
-                painter.text(pos + egui::vec2(0.0, -radius - 2.0), Align2::CENTER_BOTTOM, &model_point.emoji, font(16.0, zoom), theme.text);
+                painter.text(
+                    pos + egui::vec2(0.0, -radius - 2.0),
+                    Align2::CENTER_BOTTOM,
+                    &model_point.emoji,
+                    font(16.0, zoom),
+                    theme.text,
+                );
             }
             if !model_point.label.is_empty() && readable(11.0, zoom) {
-                painter.text(pos + egui::vec2(0.0, radius + 3.0), Align2::CENTER_TOP, &model_point.label, font(11.0, zoom), theme.muted_text);
+                painter.text(
+                    pos + egui::vec2(0.0, radius + 3.0),
+                    Align2::CENTER_TOP,
+                    &model_point.label,
+                    font(11.0, zoom),
+                    theme.muted_text,
+                );
             }
         }
     }

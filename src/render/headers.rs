@@ -30,10 +30,8 @@ pub(super) fn paint(
     stages(painter, map, layout, theme, screen_from_scene, push_down);
 
     // The corner where the header row meets the lane column.
-    let corner = Rect::from_min_size(
-        header.min + vec2(push_right, push_down),
-        vec2(column.width(), header.height()),
-    );
+    let corner =
+        Rect::from_min_size(header.min + vec2(push_right, push_down), vec2(column.width(), header.height()));
     painter.rect_filled(corner, 0.0, theme.header);
     painter.rect_stroke(corner, 0.0, Stroke::new(1.0, theme.grid_line), egui::StrokeKind::Inside);
     if readable(size::GOAL_FONT, zoom) {
@@ -67,7 +65,13 @@ fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
     }
     let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     let at = rect.left_center() + vec2(4.0 * zoom, -2.0 * zoom);
-    let title = text_painter.text(at, Align2::LEFT_CENTER, &map.title, font(size::TITLE_FONT, zoom), theme.header_text);
+    let title = text_painter.text(
+        at,
+        Align2::LEFT_CENTER,
+        &map.title,
+        font(size::TITLE_FONT, zoom),
+        theme.header_text,
+    );
     if !map.scenario.is_empty() && readable(size::GOAL_FONT, zoom) {
         let galley = text_painter.layout(
             map.scenario.clone(),
@@ -80,7 +84,14 @@ fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
     }
 }
 
-fn stages(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, push_down: f32) {
+fn stages(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    push_down: f32,
+) {
     let zoom = screen_from_scene.scaling;
     let clip = painter.clip_rect();
     for (index, placed) in layout.stages.iter().enumerate() {
@@ -92,9 +103,8 @@ fn stages(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, scree
         painter.rect_filled(rect, 0.0, theme.header);
         painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
-        let colour = stage
-            .colour
-            .map_or_else(|| theme.stage_palette[index % theme.stage_palette.len()], to_color32);
+        let colour =
+            stage.colour.map_or_else(|| theme.stage_palette[index % theme.stage_palette.len()], to_color32);
         let band = Rect::from_min_size(rect.min, vec2(rect.width(), (5.0 * zoom).max(2.0)));
         painter.rect_filled(band, 0.0, colour);
         if !readable(size::HEADER_FONT, zoom) {
@@ -109,18 +119,39 @@ fn stages(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, scree
             font(size::GOAL_FONT, zoom),
             colour,
         );
-        let name = text_painter.layout(stage.name.clone(), font(size::HEADER_FONT, zoom), theme.header_text, inner.right() - number.right() - 6.0 * zoom);
+        let name = text_painter.layout(
+            stage.name.clone(),
+            font(size::HEADER_FONT, zoom),
+            theme.header_text,
+            inner.right() - number.right() - 6.0 * zoom,
+        );
         let name_pos = pos2(number.right() + 6.0 * zoom, inner.top());
         let name_height = name.size().y;
         text_painter.galley(name_pos, name, theme.header_text);
         if !stage.goal.is_empty() && readable(size::GOAL_FONT, zoom) {
-            let goal = text_painter.layout(stage.goal.clone(), font(size::GOAL_FONT, zoom), theme.muted_text, inner.width());
-            text_painter.galley(pos2(inner.left(), inner.top() + name_height + 3.0 * zoom), goal, theme.muted_text);
+            let goal = text_painter.layout(
+                stage.goal.clone(),
+                font(size::GOAL_FONT, zoom),
+                theme.muted_text,
+                inner.width(),
+            );
+            text_painter.galley(
+                pos2(inner.left(), inner.top() + name_height + 3.0 * zoom),
+                goal,
+                theme.muted_text,
+            );
         }
     }
 }
 
-fn lanes(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, push_right: f32) {
+fn lanes(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    push_right: f32,
+) {
     let zoom = screen_from_scene.scaling;
     let clip = painter.clip_rect();
     for placed in &layout.lanes {
@@ -133,14 +164,23 @@ fn lanes(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
         painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
         let accent = lane.colour.map_or_else(|| theme.lane_accent(lane.kind), to_color32);
-        painter.rect_filled(Rect::from_min_size(rect.min, vec2((4.0 * zoom).max(2.0), rect.height())), 0.0, accent);
+        painter.rect_filled(
+            Rect::from_min_size(rect.min, vec2((4.0 * zoom).max(2.0), rect.height())),
+            0.0,
+            accent,
+        );
         if !readable(size::LANE_FONT, zoom) {
             continue;
         }
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
         let inner = rect.shrink2(vec2(14.0, 9.0) * zoom);
         let marker = if lane.collapsed { "▸ " } else { "" };
-        let title = text_painter.layout(format!("{marker}{}", lane.title), font(size::LANE_FONT, zoom), theme.header_text, inner.width());
+        let title = text_painter.layout(
+            format!("{marker}{}", lane.title),
+            font(size::LANE_FONT, zoom),
+            theme.header_text,
+            inner.width(),
+        );
         let title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
         if lane.title != lane.kind.label() && !lane.collapsed && readable(size::GOAL_FONT, zoom) {
@@ -159,7 +199,14 @@ fn lanes(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
 }
 
 /// The scale's levels, right-aligned against the lane header's edge.
-fn level_labels(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform, right: f32) {
+fn level_labels(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    right: f32,
+) {
     let zoom = screen_from_scene.scaling;
     let Some(range) = geom::value_range(layout) else { return };
     if !readable(size::GOAL_FONT, zoom) {

@@ -68,8 +68,7 @@ pub fn paint(
 /// Lane and stage separators, and the map's background area.
 fn grid(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
     let bounds = screen_from_scene * layout.bounds;
-    let body = screen_from_scene
-        * Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max);
+    let body = screen_from_scene * Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max);
     painter.rect_filled(body, 0.0, theme.body);
     let line = Stroke::new(1.0, theme.grid_line);
     for lane in &layout.lanes {

@@ -23,12 +23,23 @@ pub enum Drag {
         /// From the pointer to the top-left of the card that was grabbed, in scene units.
         grab: Vec2,
     },
-    RubberBand { start: Pos2, base: HashSet<CardId> },
+    RubberBand {
+        start: Pos2,
+        base: HashSet<CardId>,
+    },
     Pan,
-    Stage { index: usize },
-    Lane { index: usize },
-    ResizeStage { id: StageId },
-    ResizeLane { id: LaneId },
+    Stage {
+        index: usize,
+    },
+    Lane {
+        index: usize,
+    },
+    ResizeStage {
+        id: StageId,
+    },
+    ResizeLane {
+        id: LaneId,
+    },
     /// Esc was pressed: ignore the rest of this drag.
     Cancelled,
 }
@@ -46,11 +57,19 @@ impl Drag {
     }
 }
 
-pub(super) fn handle(canvas: &mut Canvas, ui: &Ui, response: &egui::Response, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+pub(super) fn handle(
+    canvas: &mut Canvas,
+    ui: &Ui,
+    response: &egui::Response,
+    map: &Map,
+    layout: &MapLayout,
+    edits: &mut Vec<Edit>,
+) {
     let t = canvas.screen_from_scene();
     if response.drag_started_by(PointerButton::Primary) {
         let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or_default();
-        let (space, additive) = ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers.shift || i.modifiers.command));
+        let (space, additive) =
+            ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers.shift || i.modifiers.command));
         canvas.editing = None;
         canvas.drag = Some(if space {
             Drag::Pan
@@ -68,27 +87,45 @@ pub(super) fn handle(canvas: &mut Canvas, ui: &Ui, response: &egui::Response, ma
             Some(Drag::RubberBand { start, base }) => {
                 let band = Rect::from_two_pos(*start, scene);
                 let mut selected = base.clone();
-                selected.extend(layout.cards.iter().filter(|c| band.intersects(c.rect)).map(|c| c.id.clone()));
+                selected
+                    .extend(layout.cards.iter().filter(|c| band.intersects(c.rect)).map(|c| c.id.clone()));
                 canvas.selected = selected;
             }
             Some(Drag::ResizeStage { id }) => {
-                if let (Some(stage), Some(placed)) = (map.stage(id), layout.stages.iter().find(|s| &s.id == id)) {
-                    let width = ((scene.x - placed.header.left()) / size::STAGE_WIDTH).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                if let (Some(stage), Some(placed)) =
+                    (map.stage(id), layout.stages.iter().find(|s| &s.id == id))
+                {
+                    let width = ((scene.x - placed.header.left()) / size::STAGE_WIDTH)
+                        .clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
                     if (width - stage.width).abs() > 0.005 {
                         let mut changed = stage.clone();
                         changed.width = (width * 100.0).round() / 100.0;
-                        edits.push(Edit::Apply { command: Command::ReplaceStage(changed), label: "Resize stage".into(), merge_key: Some(format!("resize {id}")) });
+                        edits.push(Edit::Apply {
+                            command: Command::ReplaceStage(changed),
+                            label: "Resize stage".into(),
+                            merge_key: Some(format!("resize {id}")),
+                        });
                     }
                 }
             }
             Some(Drag::ResizeLane { id }) => {
-                if let (Some(lane), Some(placed)) = (map.lane(id), layout.lanes.iter().find(|l| &l.id == id)) {
-                    let base = if lane.kind == crate::model::LaneKind::Emotions { size::EMOTIONS_HEIGHT } else { size::LANE_MIN_HEIGHT };
-                    let height = ((scene.y - placed.row.top()) / base).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                if let (Some(lane), Some(placed)) = (map.lane(id), layout.lanes.iter().find(|l| &l.id == id))
+                {
+                    let base = if lane.kind == crate::model::LaneKind::Emotions {
+                        size::EMOTIONS_HEIGHT
+                    } else {
+                        size::LANE_MIN_HEIGHT
+                    };
+                    let height =
+                        ((scene.y - placed.row.top()) / base).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
                     if (height - lane.height).abs() > 0.005 {
                         let mut changed = lane.clone();
                         changed.height = (height * 100.0).round() / 100.0;
-                        edits.push(Edit::Apply { command: Command::ReplaceLane(changed), label: "Resize lane".into(), merge_key: Some(format!("resize {id}")) });
+                        edits.push(Edit::Apply {
+                            command: Command::ReplaceLane(changed),
+                            label: "Resize lane".into(),
+                            merge_key: Some(format!("resize {id}")),
+                        });
                     }
                 }
             }
@@ -107,7 +144,10 @@ pub(super) fn handle(canvas: &mut Canvas, ui: &Ui, response: &egui::Response, ma
             Drag::Stage { index } => {
                 let target = stage_target(layout, index, scene.x);
                 if target != index {
-                    edits.push(Edit::apply(Command::MoveStage { id: layout.stages[index].id.clone(), index: target }, "Move stage"));
+                    edits.push(Edit::apply(
+                        Command::MoveStage { id: layout.stages[index].id.clone(), index: target },
+                        "Move stage",
+                    ));
                 }
             }
             Drag::Lane { index } => {
@@ -115,7 +155,10 @@ pub(super) fn handle(canvas: &mut Canvas, ui: &Ui, response: &egui::Response, ma
                 if target != index
                     && let Some(map_index) = map.lane_index(&layout.lanes[target].id)
                 {
-                    edits.push(Edit::apply(Command::MoveLane { id: layout.lanes[index].id.clone(), index: map_index }, "Move lane"));
+                    edits.push(Edit::apply(
+                        Command::MoveLane { id: layout.lanes[index].id.clone(), index: map_index },
+                        "Move lane",
+                    ));
                 }
             }
             Drag::ResizeStage { .. } | Drag::ResizeLane { .. } => edits.push(Edit::Seal),
@@ -135,7 +178,8 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
             }
             canvas.header = None;
             let grab = layout.card(&id).map_or(Vec2::ZERO, |c| scene - c.rect.min);
-            let ids: Vec<CardId> = map.cards.iter().filter(|c| canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+            let ids: Vec<CardId> =
+                map.cards.iter().filter(|c| canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
             // The grabbed card leads; the others follow in map order.
             let mut ordered = vec![id.clone()];
             ordered.extend(ids.iter().filter(|c| **c != id).cloned());
@@ -179,7 +223,12 @@ fn drop_cards(layout: &MapLayout, ids: &[CardId], scene: Pos2) -> Option<Edit> {
     // `index` then counts only cards that stay where they are.
     let mut commands: Vec<Command> = ids
         .iter()
-        .map(|id| Command::MoveCard { id: id.clone(), lane: lane_id.clone(), stage: stage_id.clone(), index: usize::MAX })
+        .map(|id| Command::MoveCard {
+            id: id.clone(),
+            lane: lane_id.clone(),
+            stage: stage_id.clone(),
+            index: usize::MAX,
+        })
         .collect();
     commands.extend(ids.iter().enumerate().map(|(k, id)| Command::MoveCard {
         id: id.clone(),
@@ -202,7 +251,14 @@ fn lane_target(layout: &MapLayout, dragged: usize, y: f32) -> usize {
 
 /// Draws what a drag will do: lifted cards under the pointer and where they will land, the
 /// rubber band, a header's new place.
-pub(super) fn paint_feedback(canvas: &Canvas, painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, pointer: Option<Pos2>) {
+pub(super) fn paint_feedback(
+    canvas: &Canvas,
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    pointer: Option<Pos2>,
+) {
     let Some(drag) = &canvas.drag else { return };
     let t = canvas.screen_from_scene();
     let Some(pointer) = pointer.or_else(|| painter.ctx().input(|i| i.pointer.latest_pos())) else { return };
@@ -216,7 +272,12 @@ pub(super) fn paint_feedback(canvas: &Canvas, painter: &Painter, map: &Map, layo
                 let (_, y) = layout.drop_slot(lane, stage, scene.y, &|id| lifted.contains(id));
                 let a = t * pos2(cell.left() + size::CELL_PADDING, y);
                 let b = t * pos2(cell.right() - size::CELL_PADDING, y);
-                painter.rect_stroke(t * cell.shrink(2.0), 4.0, Stroke::new(1.5, theme.drop_indicator.gamma_multiply(0.5)), StrokeKind::Inside);
+                painter.rect_stroke(
+                    t * cell.shrink(2.0),
+                    4.0,
+                    Stroke::new(1.5, theme.drop_indicator.gamma_multiply(0.5)),
+                    StrokeKind::Inside,
+                );
                 painter.line_segment([a, b], line);
                 painter.circle_filled(a, 4.0, theme.drop_indicator);
             }
@@ -224,36 +285,79 @@ pub(super) fn paint_feedback(canvas: &Canvas, painter: &Painter, map: &Map, layo
             for id in ids.iter().take(5) {
                 let (Some(card), Some(placed)) = (map.card(id), layout.card(id)) else { continue };
                 let rect = Rect::from_min_size(top_left, placed.rect.size());
-                paint_card(painter, card, placed, layout.lanes[placed.lane].kind, theme, t * rect, zoom, CardState { selected: true, hovered: false, lifted: true });
+                paint_card(
+                    painter,
+                    card,
+                    placed,
+                    layout.lanes[placed.lane].kind,
+                    theme,
+                    t * rect,
+                    zoom,
+                    CardState { selected: true, hovered: false, lifted: true },
+                );
                 top_left += vec2(8.0, 8.0);
             }
             if ids.len() > 1 {
                 let badge = t * (scene - *grab) + vec2(-8.0, -8.0);
                 painter.circle_filled(badge, 11.0, theme.accent);
-                painter.text(badge, egui::Align2::CENTER_CENTER, ids.len().to_string(), egui::FontId::proportional(12.0), egui::Color32::WHITE);
+                painter.text(
+                    badge,
+                    egui::Align2::CENTER_CENTER,
+                    ids.len().to_string(),
+                    egui::FontId::proportional(12.0),
+                    egui::Color32::WHITE,
+                );
             }
         }
         Drag::RubberBand { start, .. } => {
             let band = t * Rect::from_two_pos(*start, scene);
-            painter.rect(band, 2.0, theme.selection_fill, Stroke::new(1.0, theme.selection), StrokeKind::Inside);
+            painter.rect(
+                band,
+                2.0,
+                theme.selection_fill,
+                Stroke::new(1.0, theme.selection),
+                StrokeKind::Inside,
+            );
         }
         Drag::Stage { index } => {
             let target = stage_target(layout, *index, scene.x);
-            let others: Vec<_> = layout.stages.iter().enumerate().filter(|(i, _)| i != index).map(|(_, s)| s).collect();
-            let x = if target < others.len() { others[target].header.left() } else { others.last().map_or(0.0, |s| s.header.right()) };
+            let others: Vec<_> =
+                layout.stages.iter().enumerate().filter(|(i, _)| i != index).map(|(_, s)| s).collect();
+            let x = if target < others.len() {
+                others[target].header.left()
+            } else {
+                others.last().map_or(0.0, |s| s.header.right())
+            };
             let header = hit::stage_header_rect(canvas, layout, *index);
             painter.vline((t * pos2(x, 0.0)).x, header.top()..=(t * layout.bounds).bottom(), line);
             let ghost = header.translate(vec2(pointer.x - header.center().x, 0.0));
-            painter.rect(ghost, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
+            painter.rect(
+                ghost,
+                4.0,
+                theme.selection_fill,
+                Stroke::new(1.5, theme.selection),
+                StrokeKind::Inside,
+            );
         }
         Drag::Lane { index } => {
             let target = lane_target(layout, *index, scene.y);
-            let others: Vec<_> = layout.lanes.iter().enumerate().filter(|(i, _)| i != index).map(|(_, l)| l).collect();
-            let y = if target < others.len() { others[target].row.top() } else { others.last().map_or(0.0, |l| l.row.bottom()) };
+            let others: Vec<_> =
+                layout.lanes.iter().enumerate().filter(|(i, _)| i != index).map(|(_, l)| l).collect();
+            let y = if target < others.len() {
+                others[target].row.top()
+            } else {
+                others.last().map_or(0.0, |l| l.row.bottom())
+            };
             let header = hit::lane_header_rect(canvas, layout, *index);
             painter.hline(header.left()..=(t * layout.bounds).right(), (t * pos2(0.0, y)).y, line);
             let ghost = header.translate(vec2(0.0, pointer.y - header.center().y));
-            painter.rect(ghost, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
+            painter.rect(
+                ghost,
+                4.0,
+                theme.selection_fill,
+                Stroke::new(1.5, theme.selection),
+                StrokeKind::Inside,
+            );
         }
         Drag::ResizeStage { .. } | Drag::ResizeLane { .. } | Drag::Pan | Drag::Cancelled => {}
     }

@@ -56,7 +56,10 @@ pub fn add_card_rect(canvas: &Canvas, layout: &MapLayout, lane: usize, stage: us
         .fold(cell.top() + size::CELL_PADDING, f32::max);
     let rect = Rect::from_min_max(
         pos2(cell.left() + size::CELL_PADDING, below),
-        pos2(cell.right() - size::CELL_PADDING, (below + size::ADD_CARD_HEIGHT - size::CARD_GAP).min(cell.bottom() - 2.0)),
+        pos2(
+            cell.right() - size::CELL_PADDING,
+            (below + size::ADD_CARD_HEIGHT - size::CARD_GAP).min(cell.bottom() - 2.0),
+        ),
     );
     (rect.height() > 8.0).then(|| canvas.screen_from_scene() * rect)
 }

@@ -25,7 +25,11 @@ pub use text_edit::{InlineEdit, TextTarget};
 /// A change the canvas asks for.
 #[derive(Debug)]
 pub enum Edit {
-    Apply { command: Command, label: String, merge_key: Option<String> },
+    Apply {
+        command: Command,
+        label: String,
+        merge_key: Option<String>,
+    },
     /// Ends a run of merged edits (a resize drag), so the next edit is a new undo step.
     Seal,
 }
@@ -194,7 +198,8 @@ impl Canvas {
         if !response.contains_pointer() {
             return;
         }
-        let (scroll, zoom, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let (scroll, zoom, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
         if zoom != 1.0
             && let Some(p) = pointer
         {
@@ -204,7 +209,15 @@ impl Canvas {
         }
     }
 
-    fn clicks(&mut self, ui: &Ui, response: &egui::Response, hit: &Hit, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+    fn clicks(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        hit: &Hit,
+        map: &Map,
+        layout: &MapLayout,
+        edits: &mut Vec<Edit>,
+    ) {
         let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
         if response.secondary_clicked() {
             self.context = Some(hit.clone());
@@ -217,8 +230,12 @@ impl Canvas {
         if response.double_clicked() {
             match hit {
                 Hit::Card(id) => self.editing = InlineEdit::start(TextTarget::Card(id.clone()), map),
-                Hit::StageHeader(i) => self.editing = InlineEdit::start(TextTarget::Stage(layout.stages[*i].id.clone()), map),
-                Hit::LaneHeader(i) => self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map),
+                Hit::StageHeader(i) => {
+                    self.editing = InlineEdit::start(TextTarget::Stage(layout.stages[*i].id.clone()), map)
+                }
+                Hit::LaneHeader(i) => {
+                    self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map)
+                }
                 Hit::Title => self.editing = InlineEdit::start(TextTarget::Title, map),
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
                     if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
@@ -279,11 +296,22 @@ impl Canvas {
     fn paint_header_selection(&self, painter: &egui::Painter, layout: &MapLayout, theme: &Theme) {
         let Some(selection) = &self.header else { return };
         let rect = match selection {
-            HeaderSelection::Stage(id) => layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(self, layout, i)),
-            HeaderSelection::Lane(id) => layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(self, layout, i)),
+            HeaderSelection::Stage(id) => layout
+                .stages
+                .iter()
+                .position(|s| &s.id == id)
+                .map(|i| hit::stage_header_rect(self, layout, i)),
+            HeaderSelection::Lane(id) => {
+                layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(self, layout, i))
+            }
         };
         if let Some(rect) = rect {
-            painter.rect_stroke(rect.shrink(1.0), 2.0, egui::Stroke::new(2.0, theme.selection), egui::StrokeKind::Inside);
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                2.0,
+                egui::Stroke::new(2.0, theme.selection),
+                egui::StrokeKind::Inside,
+            );
         }
     }
 
@@ -296,14 +324,32 @@ impl Canvas {
         let Some(rect) = hit::add_card_rect(self, layout, *lane, *stage) else { return };
         let active = matches!(hit, Hit::AddCard(..));
         let colour = if active { theme.accent } else { theme.muted_text.gamma_multiply(0.7) };
-        painter.rect_stroke(rect, 6.0, egui::Stroke::new(1.0, colour.gamma_multiply(0.6)), egui::StrokeKind::Inside);
-        painter.text(rect.center(), egui::Align2::CENTER_CENTER, "+ Add card", egui::FontId::proportional(12.0), colour);
+        painter.rect_stroke(
+            rect,
+            6.0,
+            egui::Stroke::new(1.0, colour.gamma_multiply(0.6)),
+            egui::StrokeKind::Inside,
+        );
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "+ Add card",
+            egui::FontId::proportional(12.0),
+            colour,
+        );
     }
 
-    fn context_menu(&mut self, response: &egui::Response, map: &Map, layout: &MapLayout, edits: &mut Vec<Edit>) {
+    fn context_menu(
+        &mut self,
+        response: &egui::Response,
+        map: &Map,
+        layout: &MapLayout,
+        edits: &mut Vec<Edit>,
+    ) {
         let target = self.context.clone();
         response.context_menu(|ui| {
-            let selection: Vec<CardId> = map.cards.iter().filter(|c| self.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+            let selection: Vec<CardId> =
+                map.cards.iter().filter(|c| self.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
             match target {
                 Some(Hit::Card(_)) if !selection.is_empty() => {
                     if ui.button("Edit text").clicked() {
@@ -349,17 +395,30 @@ pub fn delete_cards(ids: &[CardId]) -> Edit {
     Edit::apply(Command::Batch(ids.iter().cloned().map(Command::RemoveCard).collect()), &label)
 }
 
-fn stage_menu(ui: &mut Ui, map: &Map, id: &StageId, index: usize, edits: &mut Vec<Edit>, editing: &mut Option<InlineEdit>) {
+fn stage_menu(
+    ui: &mut Ui,
+    map: &Map,
+    id: &StageId,
+    index: usize,
+    edits: &mut Vec<Edit>,
+    editing: &mut Option<InlineEdit>,
+) {
     if ui.button("Rename").clicked() {
         *editing = InlineEdit::start(TextTarget::Stage(id.clone()), map);
         ui.close();
     }
     if ui.button("Add stage before").clicked() {
-        edits.push(Edit::apply(Command::InsertStage { index, stage: crate::model::Stage::new("New stage") }, "Add stage"));
+        edits.push(Edit::apply(
+            Command::InsertStage { index, stage: crate::model::Stage::new("New stage") },
+            "Add stage",
+        ));
         ui.close();
     }
     if ui.button("Add stage after").clicked() {
-        edits.push(Edit::apply(Command::InsertStage { index: index + 1, stage: crate::model::Stage::new("New stage") }, "Add stage"));
+        edits.push(Edit::apply(
+            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new("New stage") },
+            "Add stage",
+        ));
         ui.close();
     }
     ui.separator();
@@ -386,7 +445,10 @@ fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing
     ui.menu_button("Add lane below", |ui| {
         for kind in crate::model::LaneKind::ALL {
             if ui.button(kind.label()).clicked() {
-                edits.push(Edit::apply(Command::InsertLane { index: index + 1, lane: crate::model::Lane::new(kind) }, "Add lane"));
+                edits.push(Edit::apply(
+                    Command::InsertLane { index: index + 1, lane: crate::model::Lane::new(kind) },
+                    "Add lane",
+                ));
                 ui.close();
             }
         }
@@ -412,20 +474,23 @@ fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
             let id = ui.scope_id().with(("card", &placed.id));
             let selected = canvas.selected.contains(&placed.id);
             let response = ui.interact(rect.intersect(clip), id, Sense::hover());
-            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));
+            response
+                .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));
         }
     }
     for (i, stage) in layout.stages.iter().enumerate() {
         let rect = hit::stage_header_rect(canvas, layout, i);
         if let (true, Some(s)) = (clip.intersects(rect), map.stage(&stage.id)) {
-            let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("stage", &stage.id)), Sense::hover());
+            let response =
+                ui.interact(rect.intersect(clip), ui.scope_id().with(("stage", &stage.id)), Sense::hover());
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &s.name));
         }
     }
     for (i, lane) in layout.lanes.iter().enumerate() {
         let rect = hit::lane_header_rect(canvas, layout, i);
         if let (true, Some(l)) = (clip.intersects(rect), map.lane(&lane.id)) {
-            let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("lane", &lane.id)), Sense::hover());
+            let response =
+                ui.interact(rect.intersect(clip), ui.scope_id().with(("lane", &lane.id)), Sense::hover());
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &l.title));
         }
     }
@@ -433,7 +498,9 @@ fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
 
 /// Esc while dragging cancels the drag; returns whether it did.
 pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> bool {
-    if canvas.drag.as_ref().is_some_and(Drag::is_active) && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+    if canvas.drag.as_ref().is_some_and(Drag::is_active)
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape))
+    {
         canvas.drag = Some(Drag::Cancelled);
         return true;
     }

@@ -41,7 +41,13 @@ impl InlineEdit {
 
     /// Starts typing the title of a card that was just added.
     pub fn new_card(id: CardId) -> Self {
-        Self { target: TextTarget::Card(id), text: String::new(), original: String::new(), new_card: true, focused: false }
+        Self {
+            target: TextTarget::Card(id),
+            text: String::new(),
+            original: String::new(),
+            new_card: true,
+            focused: false,
+        }
     }
 
     /// The edit that stores the typed text, if it changed.
@@ -94,8 +100,12 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     let t = canvas.screen_from_scene();
     let rect = match &target {
         TextTarget::Card(id) => layout.card(id).map(|c| t * c.rect),
-        TextTarget::Stage(id) => layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(canvas, layout, i)),
-        TextTarget::Lane(id) => layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(canvas, layout, i)),
+        TextTarget::Stage(id) => {
+            layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(canvas, layout, i))
+        }
+        TextTarget::Lane(id) => {
+            layout.lanes.iter().position(|l| &l.id == id).map(|i| hit::lane_header_rect(canvas, layout, i))
+        }
         TextTarget::Title => Some(t * layout.title),
     };
     let Some(rect) = rect else {

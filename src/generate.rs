@@ -1,0 +1,212 @@
+//! Synthetic maps of any size, for benchmarks and stress tests. Deterministic: the same sizes
+//! and seed give the same map.
+
+use crate::model::{
+    Anchor, Card, CardId, Channel, Curve, CurveId, Evidence, Flag, Lane, LaneId, LaneKind, Link,
+    LinkDirection, LinkId, Map, Persona, PersonaId, Point, PointId, Stage, StageId,
+};
+
+/// How big a map to make.
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub stages: usize,
+    pub lanes: usize,
+    pub cards: usize,
+    pub seed: u64,
+}
+
+impl Default for Size {
+    fn default() -> Self {
+        Self { stages: 24, lanes: 12, cards: 1000, seed: 1 }
+    }
+}
+
+/// A small, fast, deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const WORDS: &[&str] = &[
+    "customer",
+    "checks",
+    "pricing",
+    "page",
+    "support",
+    "team",
+    "calls",
+    "back",
+    "waits",
+    "for",
+    "delivery",
+    "update",
+    "compares",
+    "plans",
+    "reads",
+    "reviews",
+    "asks",
+    "about",
+    "refund",
+    "signs",
+    "up",
+    "trial",
+    "invites",
+    "colleagues",
+    "onboarding",
+    "email",
+    "confusing",
+    "form",
+    "payment",
+    "fails",
+    "agent",
+    "resolves",
+    "ticket",
+    "quickly",
+    "renewal",
+    "reminder",
+    "arrives",
+    "late",
+    "mobile",
+    "app",
+    "crashes",
+    "during",
+    "checkout",
+    "shares",
+    "feedback",
+    "survey",
+];
+
+const LANE_KINDS: [LaneKind; 11] = [
+    LaneKind::Actions,
+    LaneKind::Touchpoints,
+    LaneKind::Emotions,
+    LaneKind::Thoughts,
+    LaneKind::PainPoints,
+    LaneKind::Opportunities,
+    LaneKind::Channels,
+    LaneKind::Frontstage,
+    LaneKind::Backstage,
+    LaneKind::SupportProcesses,
+    LaneKind::Metrics,
+];
+
+fn sentence(rng: &mut Rng, min: usize, max: usize) -> String {
+    let n = min + rng.below(max - min + 1);
+    let mut words: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+    let first = words[0];
+    let capitalised = first[..1].to_uppercase() + &first[1..];
+    words[0] = &capitalised;
+    words.join(" ")
+}
+
+/// Makes a map of the given size.
+pub fn map(size: Size) -> Map {
+    let mut rng = Rng(size.seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let mut map = Map::blank(format!("Generated journey: {} stages, {} cards", size.stages, size.cards));
+    map.scenario = sentence(&mut rng, 12, 24);
+    map.stages = (0..size.stages.max(1))
+        .map(|i| Stage {
+            id: StageId(format!("s{i}")),
+            name: format!("Stage {} {}", i + 1, WORDS[rng.below(WORDS.len())]),
+            goal: sentence(&mut rng, 5, 10),
+            colour: None,
+            width: 1.0,
+        })
+        .collect();
+    map.lanes = (0..size.lanes.max(1))
+        .map(|i| {
+            let kind = LANE_KINDS[i % LANE_KINDS.len()];
+            Lane { id: LaneId(format!("l{i}")), title: kind.label().to_owned(), ..Lane::new(kind) }
+        })
+        .collect();
+    let card_lanes: Vec<usize> =
+        (0..map.lanes.len()).filter(|&i| map.lanes[i].kind != LaneKind::Emotions).collect();
+    let card_lanes = if card_lanes.is_empty() { vec![0] } else { card_lanes };
+    for i in 0..size.cards {
+        let lane = &map.lanes[card_lanes[rng.below(card_lanes.len())]];
+        let stage = &map.stages[rng.below(map.stages.len())];
+        let mut card = Card::new(lane.id.clone(), stage.id.clone(), sentence(&mut rng, 3, 14));
+        card.id = CardId(format!("c{i}"));
+        if rng.chance(30) {
+            card.notes = sentence(&mut rng, 10, 40);
+        }
+        if rng.chance(40) {
+            card.channel = Some(Channel::KNOWN[rng.below(Channel::KNOWN.len())].clone());
+        }
+        if rng.chance(15) {
+            card.metrics.nps = Some((rng.below(200) as f32) - 100.0);
+        }
+        if rng.chance(10) {
+            card.metrics.ces = Some(1.0 + rng.below(60) as f32 / 10.0);
+        }
+        if rng.chance(8) {
+            card.set_flag(Flag::ALL[rng.below(Flag::ALL.len())], true);
+        }
+        if rng.chance(50) {
+            card.evidence = Some(Evidence::ALL[rng.below(3)]);
+        }
+        map.insert_card(card, usize::MAX);
+    }
+    for p in 0..2 {
+        let persona =
+            Persona { id: PersonaId(format!("p{p}")), ..Persona::new(format!("Persona {}", p + 1)) };
+        let curve = Curve {
+            id: CurveId(format!("e{p}")),
+            ..Curve::new(persona.name.clone(), Some(persona.id.clone()))
+        };
+        for (s, stage) in map.stages.iter().enumerate() {
+            let value = ((s as f32 * 0.7 + p as f32).sin() * 2.0 * 4.0).round() / 4.0;
+            let mut point = Point::new(curve.id.clone(), Anchor::Stage(stage.id.clone()), value);
+            point.id = PointId(format!("pt{p}-{s}"));
+            if rng.chance(30) {
+                point.label = sentence(&mut rng, 1, 3);
+            }
+            map.points.push(point);
+        }
+        map.personas.push(persona);
+        map.curves.push(curve);
+    }
+    if map.cards.len() > 1 {
+        for i in 0..size.cards / 20 {
+            let from = rng.below(map.cards.len());
+            let mut to = rng.below(map.cards.len());
+            if to == from {
+                to = (to + 1) % map.cards.len();
+            }
+            map.links.push(Link {
+                id: LinkId(format!("k{i}")),
+                from: map.cards[from].id.clone(),
+                to: map.cards[to].id.clone(),
+                direction: if rng.chance(20) { LinkDirection::TwoWay } else { LinkDirection::OneWay },
+                label: String::new(),
+            });
+        }
+    }
+    map.normalize();
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_maps_are_valid_and_sized() {
+        let map = super::map(super::Size { stages: 24, lanes: 12, cards: 1000, seed: 7 });
+        assert_eq!(map.validate(), vec![]);
+        assert_eq!((map.stages.len(), map.lanes.len(), map.cards.len()), (24, 12, 1000));
+        assert_eq!(map.links.len(), 50);
+    }
+}
