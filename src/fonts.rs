@@ -31,3 +31,29 @@ pub fn definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every character of the templates and of the source articles (Indonesian, Arabic, Thai,
+    /// German) has a glyph in the bundled fonts: no tofu on the canvas or in an export.
+    #[test]
+    fn templates_and_seed_languages_render_without_tofu() {
+        let ctx = egui::Context::default();
+        ctx.set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Panic);
+        super::install(&ctx);
+        let mut texts: Vec<String> = crate::templates::ALL.iter().map(|t| t.text.to_owned()).collect();
+        texts.push(include_str!("../tests/fixtures/languages.txt").to_owned());
+        let mut missing = std::collections::BTreeSet::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            ui.ctx().fonts_mut(|fonts| {
+                for c in texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_control()) {
+                    if !fonts.has_glyph(&egui::FontId::proportional(14.0), c) {
+                        missing.insert(c);
+                    }
+                }
+            });
+        });
+        output.textures_delta.clear();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
+}

@@ -99,7 +99,7 @@ impl TouchlineApp {
         }
     }
 
-    pub(super) fn set_document(&mut self, doc: Document) {
+    pub fn set_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.canvas = super::Canvas::default();
     }

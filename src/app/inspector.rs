@@ -75,9 +75,9 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
     });
 }
 
-fn heading(ui: &mut Ui, text: &str) {
+fn heading(ui: &mut Ui, text: &str) -> egui::Id {
     ui.add_space(4.0);
-    ui.label(egui::RichText::new(text).strong());
+    ui.label(egui::RichText::new(text).strong()).id
 }
 
 fn text_field(
@@ -88,13 +88,13 @@ fn text_field(
     field: &'static str,
     multiline: bool,
 ) {
-    heading(ui, label);
+    let label = heading(ui, label);
     let widget = if multiline {
         egui::TextEdit::multiline(value).desired_rows(3)
     } else {
         egui::TextEdit::singleline(value)
     };
-    let response = ui.add(widget.desired_width(f32::INFINITY));
+    let response = ui.add(widget.desired_width(f32::INFINITY)).labelled_by(label);
     changes.track(&response, field);
 }
 
@@ -129,7 +129,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
     text_field(ui, &mut changes, "Title", &mut c.title, "title", true);
     text_field(ui, &mut changes, "Notes", &mut c.notes, "notes", true);
 
-    heading(ui, "Channel");
+    let channel_label = heading(ui, "Channel");
     let current = c.channel.as_ref().map_or("None", Channel::label).to_owned();
     let other_name = match &c.channel {
         Some(Channel::Other(name)) => name.clone(),
@@ -154,7 +154,8 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
         },
     );
     if let Some(Channel::Other(name)) = &mut c.channel {
-        let response = ui.add(egui::TextEdit::singleline(name).hint_text("Channel name"));
+        let response =
+            ui.add(egui::TextEdit::singleline(name).hint_text("Channel name")).labelled_by(channel_label);
         changes.track(&response, "channel name");
     }
 

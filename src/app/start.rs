@@ -71,7 +71,13 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
                 .response
                 .interact(egui::Sense::click());
             let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t.name));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("New map from template {}", t.name),
+                )
+            });
             if response.clicked() {
                 chosen = Some(t);
             }

@@ -1,3 +1,207 @@
-//! Images of a map, painted through the same `render` code as the canvas.
+//! Images of a map, painted through the same `render` code as the canvas, so an exported PNG is
+//! what the editor shows, minus selection and hover marks.
 
 pub mod cli;
+mod gpu;
+
+use std::path::Path;
+
+use egui::emath::TSTransform;
+use egui::{Rect, Vec2, pos2, vec2};
+use image::RgbaImage;
+
+pub use gpu::Gpu;
+
+use crate::layout::{MapLayout, View};
+use crate::model::{Anchor, Map};
+use crate::render::{self, PaintOptions};
+use crate::theme::{Theme, ThemeKind};
+
+/// What to export and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    pub view: View,
+    /// Pixels per scene unit, from 1 to 4.
+    pub scale: f32,
+    pub theme: ThemeKind,
+    pub transparent: bool,
+    /// A range of stages, 1-based and inclusive.
+    pub stages: Option<(usize, usize)>,
+    /// An exact image size; the map is scaled to fit and centred.
+    pub fit: Option<[u32; 2]>,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            view: View::Journey,
+            scale: 2.0,
+            theme: ThemeKind::Light,
+            transparent: false,
+            stages: None,
+            fit: None,
+        }
+    }
+}
+
+/// The allowed range of `--scale`.
+pub const SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=4.0;
+
+/// Images larger than this many pixels are refused: at four bytes a pixel this keeps an export
+/// within a few hundred megabytes of memory.
+pub const MAX_PIXELS: u64 = 80_000_000;
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot render: {0}")]
+    Gpu(String),
+    #[error(
+        "the image would be {width}×{height} pixels, more than the limit of {limit} pixels; use a \
+         smaller --scale, --fit WxH or --stages"
+    )]
+    TooLarge { width: u64, height: u64, limit: u64 },
+    #[error("{0}")]
+    Options(String),
+    #[error("{path}: cannot write: {source}")]
+    Write { path: String, source: std::io::Error },
+}
+
+/// The part of the map an export shows: all of it, or a range of its stages.
+pub fn select_stages(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, ExportError> {
+    let Some((first, last)) = stages else { return Ok(map.clone()) };
+    let count = map.stages.len();
+    if first == 0 || first > last || last > count {
+        return Err(ExportError::Options(format!(
+            "--stages {first}..{last} is outside the map's stages 1..{count}"
+        )));
+    }
+    let mut part = map.clone();
+    part.stages = map.stages[first - 1..last].to_vec();
+    part.cards.retain(|c| part.stages.iter().any(|s| s.id == c.stage));
+    let cards: std::collections::HashSet<_> = part.cards.iter().map(|c| c.id.clone()).collect();
+    let stages: std::collections::HashSet<_> = part.stages.iter().map(|s| s.id.clone()).collect();
+    part.points.retain(|p| match &p.at {
+        Anchor::Stage(s) => stages.contains(s),
+        Anchor::Card(c) => cards.contains(c),
+    });
+    part.links.retain(|l| cards.contains(&l.from) && cards.contains(&l.to));
+    Ok(part)
+}
+
+/// Where the map lands in the image: the image size and the transform from scene to pixels.
+fn placement(layout: &MapLayout, options: &ExportOptions) -> Result<([u32; 2], TSTransform), ExportError> {
+    let bounds = layout.bounds;
+    let (size, zoom, offset) = match options.fit {
+        Some([w, h]) => {
+            if w == 0 || h == 0 {
+                return Err(ExportError::Options("--fit needs a width and height above 0".into()));
+            }
+            let zoom = (w as f32 / bounds.width()).min(h as f32 / bounds.height());
+            let offset = (vec2(w as f32, h as f32) - bounds.size() * zoom) / 2.0;
+            ([u64::from(w), u64::from(h)], zoom, offset)
+        }
+        None => {
+            let zoom = options.scale;
+            let size = (bounds.size() * zoom).ceil();
+            ([size.x as u64, size.y as u64], zoom, Vec2::ZERO)
+        }
+    };
+    if size[0] * size[1] > MAX_PIXELS || size[0] > 65_535 || size[1] > 65_535 {
+        return Err(ExportError::TooLarge { width: size[0], height: size[1], limit: MAX_PIXELS });
+    }
+    let transform = TSTransform::new(offset - bounds.min.to_vec2() * zoom, zoom);
+    Ok(([size[0] as u32, size[1] as u32], transform))
+}
+
+fn input(size: [u32; 2]) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(size[0] as f32, size[1] as f32))),
+        max_texture_side: Some(8192),
+        ..Default::default()
+    }
+}
+
+/// The pixel size an export will have, without rendering it.
+pub fn image_size(map: &Map, options: &ExportOptions) -> Result<[u32; 2], ExportError> {
+    let ctx = context();
+    let map = select_stages(map, options.stages)?;
+    let (layout, mut output) = layout_in(&ctx, &map, options.view);
+    output.textures_delta.clear();
+    Ok(placement(&layout, options)?.0)
+}
+
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    crate::fonts::install(&ctx);
+    ctx
+}
+
+/// Lays out a map in a throwaway frame of `ctx` (fonts load during a frame).
+fn layout_in(ctx: &egui::Context, map: &Map, view: View) -> (MapLayout, egui::FullOutput) {
+    let mut layout = None;
+    let output =
+        ctx.run_ui(input([64, 64]), |ui| layout = Some(crate::app::compute_layout(ui.ctx(), map, view)));
+    (layout.unwrap_or_default(), output)
+}
+
+/// Renders a map to an image.
+pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result<RgbaImage, ExportError> {
+    if !SCALE_RANGE.contains(&options.scale) {
+        return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
+    }
+    let map = select_stages(map, options.stages)?;
+    let ctx = context();
+    let (layout, mut first) = layout_in(&ctx, &map, options.view);
+    gpu.set_textures(&first.textures_delta);
+    first.textures_delta.clear();
+    let (size, transform) = placement(&layout, options)?;
+    let theme = Theme::new(options.theme);
+    let paint_options = PaintOptions { transparent: options.transparent, ..PaintOptions::default() };
+
+    let tile = gpu.max_side.clamp(256, 8192);
+    let mut image = RgbaImage::new(size[0], size[1]);
+    for top in (0..size[1]).step_by(tile as usize) {
+        for left in (0..size[0]).step_by(tile as usize) {
+            let tile_size = [tile.min(size[0] - left), tile.min(size[1] - top)];
+            let shift = TSTransform::from_translation(-vec2(left as f32, top as f32));
+            let mut output = ctx.run_ui(input(tile_size), |ui| {
+                let painter = ui.painter().clone();
+                render::paint(&painter, &map, &layout, &theme, shift * transform, &paint_options);
+            });
+            gpu.set_textures(&output.textures_delta);
+            let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+            let part = gpu.render(&primitives, tile_size);
+            gpu.free_textures(&output.textures_delta);
+            output.textures_delta.clear();
+            let part = part?;
+            image::imageops::replace(&mut image, &part, i64::from(left), i64::from(top));
+        }
+    }
+    if options.transparent {
+        unpremultiply(&mut image);
+    }
+    Ok(image)
+}
+
+/// The renderer blends with premultiplied alpha; PNG stores straight alpha.
+fn unpremultiply(image: &mut RgbaImage) {
+    for pixel in image.pixels_mut() {
+        let a = pixel[3];
+        if a != 0 && a != 255 {
+            for c in 0..3 {
+                pixel[c] = ((u16::from(pixel[c]) * 255 + u16::from(a) / 2) / u16::from(a)).min(255) as u8;
+            }
+        }
+    }
+}
+
+/// Encodes an image as PNG and writes it atomically: on any error no file is left behind.
+pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), ExportError> {
+    let shown = path.display().to_string();
+    let mut bytes = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .map_err(|e| ExportError::Write { path: shown.clone(), source: std::io::Error::other(e) })?;
+    crate::file::write_atomically(path, &bytes).map_err(|source| ExportError::Write { path: shown, source })
+}

@@ -57,7 +57,7 @@ pub fn paint(
     if !options.transparent {
         painter.rect_filled(view, 0.0, theme.canvas);
     }
-    grid(painter, layout, theme, screen_from_scene);
+    grid(painter, layout, theme, screen_from_scene, options.transparent);
     curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible);
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
     cards::paint_links(painter, map, layout, theme, screen_from_scene);
@@ -66,10 +66,18 @@ pub fn paint(
 }
 
 /// Lane and stage separators, and the map's background area.
-fn grid(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+fn grid(
+    painter: &Painter,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    transparent: bool,
+) {
     let bounds = screen_from_scene * layout.bounds;
     let body = screen_from_scene * Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max);
-    painter.rect_filled(body, 0.0, theme.body);
+    if !transparent {
+        painter.rect_filled(body, 0.0, theme.body);
+    }
     let line = Stroke::new(1.0, theme.grid_line);
     for lane in &layout.lanes {
         let y = (screen_from_scene * lane.row.left_bottom()).y;

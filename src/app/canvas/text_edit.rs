@@ -115,6 +115,12 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     };
     let edit = canvas.editing.as_mut()?;
     let multiline = matches!(edit.target, TextTarget::Card(_));
+    let what = match edit.target {
+        TextTarget::Card(_) => "Card text · Enter to finish, Shift+Enter for a new line",
+        TextTarget::Stage(_) => "Stage name",
+        TextTarget::Lane(_) => "Lane title",
+        TextTarget::Title => "Map title",
+    };
     let rect = Rect::from_min_size(rect.min, vec2(rect.width().max(160.0), rect.height().max(30.0)));
 
     // Enter commits and Shift+Enter starts a new line; Esc cancels.
@@ -131,7 +137,8 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
             } else {
                 egui::TextEdit::singleline(&mut edit.text)
             };
-            ui.add(field.desired_width(rect.width()).hint_text("Type…"))
+            let label = ui.label(egui::RichText::new(what).small().weak()).id;
+            ui.add(field.desired_width(rect.width()).hint_text("Type…")).labelled_by(label)
         })
         .inner;
     if !edit.focused {

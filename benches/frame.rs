@@ -1,0 +1,109 @@
+//! CPU time of one editor frame (UI + tessellation) on the generated 1,000-card map while a card
+//! is being dragged: zoomed to fit (every card visible) and at 100 %.
+
+use std::path::PathBuf;
+
+use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
+use touchline::app::{Document, FileDialogs, TouchlineApp};
+use touchline::generate::{Size, map};
+
+fn main() {
+    divan::main();
+}
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_map(&mut self, _: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn input(events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0))),
+        events,
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut TouchlineApp, events: Vec<Event>) -> usize {
+    let mut output = ctx.run_ui(input(events), |ui| app.show(ui));
+    output.textures_delta.clear();
+    ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point).len()
+}
+
+/// An editor on the big map with a card picked up at the given zoom (`None`: zoomed to fit).
+fn dragging(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
+    let ctx = egui::Context::default();
+    touchline::fonts::install(&ctx);
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.inspector_open = false;
+    app.set_document(Document::new(map(Size::default()), None));
+    for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    if let Some(zoom) = zoom {
+        app.canvas.set_zoom(zoom);
+        frame(&ctx, &mut app, Vec::new());
+    }
+    // Pick the visible card nearest the middle of the canvas.
+    let t = app.canvas.screen_from_scene();
+    let centre = app.canvas.rect.center();
+    let doc = app.doc.as_ref().expect("open");
+    let layout = doc.map_and_layout().1.expect("laid out");
+    let start = layout
+        .cards
+        .iter()
+        .map(|c| (t * c.rect).center())
+        .min_by(|a, b| a.distance(centre).total_cmp(&b.distance(centre)))
+        .expect("cards");
+    let press = Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    };
+    frame(&ctx, &mut app, vec![Event::PointerMoved(start), press]);
+    for step in 1..4 {
+        frame(&ctx, &mut app, vec![Event::PointerMoved(start + vec2(10.0, 6.0) * step as f32)]);
+    }
+    assert!(app.canvas.drag.is_some(), "a card is being dragged");
+    (ctx, app, start)
+}
+
+fn bench_drag(bencher: divan::Bencher, zoom: Option<f32>) {
+    let (ctx, mut app, start) = dragging(zoom);
+    let mut step = 0_u32;
+    bencher.bench_local(|| {
+        step += 1;
+        let offset = vec2((step % 40) as f32 * 7.0, (step % 23) as f32 * 5.0);
+        frame(&ctx, &mut app, vec![Event::PointerMoved(start + offset + vec2(40.0, 30.0))])
+    });
+}
+
+#[divan::bench]
+fn drag_frame_zoomed_to_fit(bencher: divan::Bencher) {
+    bench_drag(bencher, None);
+}
+
+#[divan::bench]
+fn drag_frame_at_100_percent(bencher: divan::Bencher) {
+    bench_drag(bencher, Some(1.0));
+}
+
+#[divan::bench(sample_count = 10)]
+fn open_and_show_first_frame(bencher: divan::Bencher) {
+    let text = touchline::file::to_string(&map(Size::default())).expect("serializes");
+    bencher.bench_local(|| {
+        let ctx = egui::Context::default();
+        touchline::fonts::install(&ctx);
+        let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+        let map = touchline::file::parse("big.ron", &text).expect("valid");
+        app.set_document(Document::new(map, None));
+        frame(&ctx, &mut app, Vec::new())
+    });
+}

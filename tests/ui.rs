@@ -1,0 +1,303 @@
+//! The editor driven as a user drives it (egui_kittest, no display, no GPU): find things by their
+//! label, click and drag, then check the map.
+
+use std::path::PathBuf;
+
+use egui::{Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use touchline::app::{Document, FileDialogs, Pending, TouchlineApp};
+use touchline::model::{CardId, Map};
+
+/// Dialogs that answer with a fixed path.
+struct FakeDialogs(Option<PathBuf>);
+
+impl FileDialogs for FakeDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        self.0.clone()
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.0.clone()
+    }
+}
+
+fn editor(template: &str) -> Harness<'static, TouchlineApp> {
+    editor_with(touchline::templates::load(template).expect("template"), None)
+}
+
+fn editor_with(map: Map, save_to: Option<PathBuf>) -> Harness<'static, TouchlineApp> {
+    let mut app = TouchlineApp::new(Box::new(FakeDialogs(save_to)), None);
+    app.inspector_open = false;
+    app.set_document(Document::new(map, None));
+    let mut harness = Harness::builder()
+        .with_size((1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {
+    &h.state().doc.as_ref().expect("a map is open").map
+}
+
+fn card_id(h: &Harness<'_, TouchlineApp>, title: &str) -> CardId {
+    map(h).cards.iter().find(|c| c.title == title).expect("card exists").id.clone()
+}
+
+/// A cell's rectangle on screen, by lane and stage id.
+fn cell(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Rect {
+    let app = h.state();
+    let doc = app.doc.as_ref().unwrap();
+    let (_, layout) = doc.map_and_layout();
+    let layout = layout.unwrap();
+    let l = layout.lanes.iter().position(|l| l.id.as_str() == lane).unwrap();
+    let s = layout.stages.iter().position(|s| s.id.as_str() == stage).unwrap();
+    app.canvas.screen_from_scene() * layout.cell_rect(l, s)
+}
+
+/// Presses at `from`, moves in a few frames to `to`, releases.
+fn drag(h: &mut Harness<'_, TouchlineApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for t in [0.1, 0.4, 0.7, 1.0] {
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(2);
+}
+
+fn undo(h: &mut Harness<'_, TouchlineApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+}
+
+fn redo(h: &mut Harness<'_, TouchlineApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(2);
+}
+
+#[test]
+fn drag_a_card_to_another_lane_and_stage_then_undo_and_redo() {
+    let mut h = editor("ecommerce");
+    let id = card_id(&h, "Notices worn soles after a long run");
+    let from = h.get_by_label("Notices worn soles after a long run").rect().center();
+    let target = cell(&h, "l-pain", "s-advocacy");
+    drag(&mut h, from, target.center());
+
+    let card = map(&h).card(&id).unwrap();
+    assert_eq!((card.lane.as_str(), card.stage.as_str()), ("l-pain", "s-advocacy"));
+    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(h.state().window_title().starts_with("● "), "{}", h.state().window_title());
+
+    undo(&mut h);
+    let card = map(&h).card(&id).unwrap();
+    assert_eq!((card.lane.as_str(), card.stage.as_str()), ("l-actions", "s-awareness"));
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+
+    redo(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().stage.as_str(), "s-advocacy");
+}
+
+#[test]
+fn reorder_a_card_inside_its_cell() {
+    let mut h = editor("ecommerce");
+    let first = "Notices worn soles after a long run";
+    let second = "Scrolls past a shoe ad from a friend's post";
+    let (first_id, second_id) = (card_id(&h, first), card_id(&h, second));
+    let from = h.get_by_label(first).rect().center();
+    let below_second = h.get_by_label(second).rect().center_bottom() + egui::vec2(0.0, 2.0);
+    drag(&mut h, from, below_second);
+
+    let order: Vec<&CardId> = map(&h)
+        .cards
+        .iter()
+        .filter(|c| c.lane.as_str() == "l-actions" && c.stage.as_str() == "s-awareness")
+        .map(|c| &c.id)
+        .collect();
+    assert_eq!(order, [&second_id, &first_id]);
+    undo(&mut h);
+    let order: Vec<&CardId> = map(&h)
+        .cards
+        .iter()
+        .filter(|c| c.lane.as_str() == "l-actions" && c.stage.as_str() == "s-awareness")
+        .map(|c| &c.id)
+        .collect();
+    assert_eq!(order, [&first_id, &second_id]);
+}
+
+#[test]
+fn reorder_a_stage_by_dragging_its_header() {
+    let mut h = editor("ecommerce");
+    let from = h.get_by_label("Awareness").rect().center();
+    let to = h.get_by_label("Purchase").rect().center() + egui::vec2(20.0, 0.0);
+    drag(&mut h, from, to);
+    let names: Vec<&str> = map(&h).stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Consideration", "Purchase", "Awareness", "Retention", "Advocacy"]);
+    // The cards went with their stage.
+    let first_card = &map(&h).cards[0];
+    assert_eq!(first_card.stage.as_str(), "s-consideration", "cards stay in canonical order");
+    undo(&mut h);
+    assert_eq!(map(&h).stages[0].name, "Awareness");
+}
+
+#[test]
+fn rubber_band_selects_cards_and_they_move_together() {
+    let mut h = editor("ecommerce");
+    let a = h.get_by_label("Notices worn soles after a long run").rect();
+    let b = h.get_by_label("Scrolls past a shoe ad from a friend's post").rect();
+    // From empty space left of the cards in the cell to past both of them.
+    let start = Pos2::new(a.left() - 4.0, a.top() - 4.0);
+    let end = Pos2::new(b.center().x, b.bottom() + 2.0);
+    drag(&mut h, start, end);
+    assert_eq!(h.state().canvas.selected.len(), 2);
+
+    let target = cell(&h, "l-opportunities", "s-retention");
+    drag(&mut h, a.center(), target.center());
+    let moved: Vec<&str> = map(&h)
+        .cards
+        .iter()
+        .filter(|c| c.lane.as_str() == "l-opportunities" && c.stage.as_str() == "s-retention")
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            "One-tap size exchange in the order email",
+            "Notices worn soles after a long run",
+            "Scrolls past a shoe ad from a friend's post"
+        ]
+    );
+    undo(&mut h);
+    assert_eq!(
+        map(&h)
+            .cards
+            .iter()
+            .filter(|c| c.stage.as_str() == "s-retention" && c.lane.as_str() == "l-opportunities")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn escape_cancels_a_drag() {
+    let mut h = editor("ecommerce");
+    let before = map(&h).clone();
+    let from = h.get_by_label("Notices worn soles after a long run").rect().center();
+    let to = cell(&h, "l-pain", "s-advocacy").center();
+    h.drag_at(from);
+    h.run_steps(1);
+    h.hover_at(to);
+    h.run_steps(1);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+    h.drop_at(to);
+    h.run_steps(2);
+    assert_eq!(map(&h), &before);
+}
+
+#[test]
+fn double_click_a_card_to_rename_it_in_place() {
+    let mut h = editor("ecommerce");
+    let id = card_id(&h, "Checkout");
+    h.get_by_label("Checkout").click();
+    h.run_steps(1);
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_some(), "double-click starts editing");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Text("Express checkout".into()));
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(map(&h).card(&id).unwrap().title, "Express checkout");
+    undo(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "Checkout", "the rename is one undo step");
+}
+
+#[test]
+fn delete_removes_the_selection_and_undo_brings_it_back() {
+    let mut h = editor("ecommerce");
+    let id = card_id(&h, "Checkout");
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    assert!(map(&h).card(&id).is_none());
+    undo(&mut h);
+    assert!(map(&h).card(&id).is_some());
+    // Points anchored at the card came back too.
+    assert!(map(&h).points.iter().any(|p| p.at == touchline::model::Anchor::Card(id.clone())));
+}
+
+fn request_close(h: &mut Harness<'_, TouchlineApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let save_to = dir.path().join("saved.ron");
+    let mut h = editor_with(touchline::templates::load("ecommerce").unwrap(), Some(save_to.clone()));
+
+    // Nothing changed: closing needs no question.
+    request_close(&mut h);
+    assert_eq!(h.state().prompt, None);
+
+    h.get_by_label("Checkout").click();
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    request_close(&mut h);
+    assert_eq!(h.state().prompt, Some(Pending::Close));
+
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(h.state().prompt, None);
+    assert!(!h.state().close_now);
+
+    request_close(&mut h);
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert!(h.state().close_now, "closes after saving");
+    let saved = touchline::file::load(&save_to).unwrap();
+    assert!(saved.cards.iter().all(|c| c.title != "Checkout"));
+}
+
+#[test]
+fn discarding_on_close_keeps_the_file_as_it_was() {
+    let mut h = editor("ecommerce");
+    h.get_by_label("Checkout").click();
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    request_close(&mut h);
+    h.get_by_label("Discard").click();
+    h.run_steps(2);
+    assert!(h.state().close_now);
+}
+
+#[test]
+fn the_start_screen_opens_a_template() {
+    let app = TouchlineApp::new(Box::new(FakeDialogs(None)), None);
+    let mut h = Harness::builder()
+        .with_size((1200.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    h.run_steps(2);
+    h.get_by_label("New map from template coffee-shop-blueprint").click();
+    h.run_steps(3);
+    assert_eq!(map(&h).title, "Coffee shop visit: service blueprint");
+    assert!(h.query_by_label("Frontstage").is_some(), "the canvas shows the map's lanes");
+}
