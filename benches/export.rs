@@ -1,6 +1,8 @@
 //! Exporting the generated 1,000-card map at 3840×2160 on the software renderer, end to end:
 //! layout, painting, tessellation, rendering, read-back and PNG encoding.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
+
 use touchline::export::{ExportOptions, Gpu, render_image};
 use touchline::generate::{Size, map};
 

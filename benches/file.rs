@@ -1,5 +1,7 @@
 //! Load and save of a generated 1,000-card map: what users feel when opening and saving.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
+
 use std::hint::black_box;
 
 use touchline::generate::{Size, map};

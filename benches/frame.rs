@@ -1,6 +1,8 @@
 //! CPU time of one editor frame (UI + tessellation) on the generated 1,000-card map while a card
 //! is being dragged: zoomed to fit (every card visible) and at 100 %.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
+
 use std::path::PathBuf;
 
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
@@ -65,7 +67,7 @@ fn dragging(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
         pos: start,
         button: PointerButton::Primary,
         pressed: true,
-        modifiers: Default::default(),
+        modifiers: egui::Modifiers::default(),
     };
     frame(&ctx, &mut app, vec![Event::PointerMoved(start), press]);
     for step in 1..4 {

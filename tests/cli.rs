@@ -1,5 +1,7 @@
 //! The command line, run as users run it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

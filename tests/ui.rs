@@ -1,5 +1,7 @@
-//! The editor driven as a user drives it (egui_kittest, no display, no GPU): find things by their
+//! The editor driven as a user drives it (`egui_kittest`, no display, no GPU): find things by their
 //! label, click and drag, then check the map.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
 use std::path::PathBuf;
 

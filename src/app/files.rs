@@ -35,7 +35,7 @@ impl FileDialogs for NativeDialogs {
 pub enum Pending {
     Close,
     Open(Option<PathBuf>),
-    New(Map),
+    New(Box<Map>),
     Recover(PathBuf),
 }
 
@@ -67,7 +67,7 @@ impl TouchlineApp {
             }
             Pending::New(map) => {
                 self.discard_recovery();
-                self.set_document(Document::new(map, None));
+                self.set_document(Document::new(*map, None));
             }
             Pending::Recover(file) => match recovery::read(&file) {
                 Ok(map) => {

@@ -201,7 +201,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
     });
     text_field(ui, &mut changes, "Owner", &mut c.owner, "owner", false);
     colour_field(ui, &mut changes, &mut c.colour);
-    let command = (c != *card).then(|| Command::ReplaceCard(c));
+    let command = (c != *card).then_some(Command::ReplaceCard(c));
     changes.finish(edits, command, &format!("card {}", card.id), "Edit card");
 
     links_ui(ui, map, card, edits);
@@ -255,7 +255,7 @@ fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
     let response = ui.add(egui::Slider::new(&mut s.width, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "width");
     colour_field(ui, &mut changes, &mut s.colour);
-    let command = (s != *stage).then(|| Command::ReplaceStage(s));
+    let command = (s != *stage).then_some(Command::ReplaceStage(s));
     changes.finish(edits, command, &format!("stage {}", stage.id), "Edit stage");
 }
 
@@ -280,7 +280,7 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
         changes.field = Some("collapsed");
     }
     colour_field(ui, &mut changes, &mut l.colour);
-    let command = (l != *lane).then(|| Command::ReplaceLane(l));
+    let command = (l != *lane).then_some(Command::ReplaceLane(l));
     changes.finish(edits, command, &format!("lane {}", lane.id), "Edit lane");
 }
 
@@ -300,7 +300,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             }
         }
     });
-    let command = (meta != original).then(|| Command::SetMeta(meta));
+    let command = (meta != original).then_some(Command::SetMeta(meta));
     changes.finish(edits, command, "map", "Edit map");
 
     ui.add_space(12.0);

@@ -87,7 +87,7 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
         match t.map() {
             Ok(map) => {
                 app.picking_template = false;
-                app.after_asking(Pending::New(map));
+                app.after_asking(Pending::New(Box::new(map)));
             }
             Err(e) => app.error = Some(e.to_string()),
         }

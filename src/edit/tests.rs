@@ -49,7 +49,7 @@ fn command_for(map: &Map, op: u8, pick: usize) -> Option<Command> {
         9 => {
             let mut card = map.cards[nth(map.cards.len())?].clone();
             card.title.push_str(" (edited)");
-            card.set_flag(Flag::ExitPoint, pick % 2 == 0);
+            card.set_flag(Flag::ExitPoint, pick.is_multiple_of(2));
             Command::ReplaceCard(card)
         }
         10 => Command::InsertStage { index: pick % 10, stage: Stage::new(format!("Stage {pick}")) },

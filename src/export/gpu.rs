@@ -10,7 +10,7 @@ use super::ExportError;
 
 /// How long to wait for the renderer before giving up: a software renderer on a busy machine can
 /// take a few seconds for a very large image.
-const WAIT: Duration = Duration::from_secs(60);
+const WAIT: Duration = Duration::from_mins(1);
 
 /// The pixel format images are rendered in: 8-bit sRGB with alpha, as PNG stores them.
 const FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrgb;

@@ -71,7 +71,7 @@ pub fn list(folder: &Path) -> Vec<Recovered> {
             Recovered { file, original, modified }
         })
         .collect();
-    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found.sort_by_key(|r| std::cmp::Reverse(r.modified));
     found
 }
 

@@ -125,7 +125,7 @@ pub fn monotone_samples(points: &[Pos2], per_segment: usize) -> Vec<Pos2> {
     tangent[0] = slope[0];
     tangent[n - 1] = slope[n - 2];
     for i in 1..n - 1 {
-        tangent[i] = if slope[i - 1] * slope[i] <= 0.0 { 0.0 } else { (slope[i - 1] + slope[i]) / 2.0 };
+        tangent[i] = if slope[i - 1] * slope[i] <= 0.0 { 0.0 } else { f32::midpoint(slope[i - 1], slope[i]) };
     }
     for i in 0..n - 1 {
         if slope[i] == 0.0 {

@@ -184,7 +184,7 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
             let mut ordered = vec![id.clone()];
             ordered.extend(ids.iter().filter(|c| **c != id).cloned());
             let lifted = ordered.iter().cloned().collect();
-            Drag::Cards { ids: reorder_like(map, ordered), lifted, grab }
+            Drag::Cards { ids: reorder_like(map, &ordered), lifted, grab }
         }
         Hit::StageHeader(index) => {
             canvas.selected.clear();
@@ -207,7 +207,7 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
 }
 
 /// Cards keep their map order when they move together.
-fn reorder_like(map: &Map, ids: Vec<CardId>) -> Vec<CardId> {
+fn reorder_like(map: &Map, ids: &[CardId]) -> Vec<CardId> {
     let set: HashSet<&CardId> = ids.iter().collect();
     map.cards.iter().filter(|c| set.contains(&c.id)).map(|c| c.id.clone()).collect()
 }

@@ -24,6 +24,7 @@ pub use text_edit::{InlineEdit, TextTarget};
 
 /// A change the canvas asks for.
 #[derive(Debug)]
+#[expect(clippy::large_enum_variant, reason = "edits live for one frame, a few at a time")]
 pub enum Edit {
     Apply {
         command: Command,
@@ -200,7 +201,7 @@ impl Canvas {
         }
         let (scroll, zoom, pointer) =
             ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
-        if zoom != 1.0
+        if (zoom - 1.0).abs() > f32::EPSILON
             && let Some(p) = pointer
         {
             self.zoom_by(zoom, p);
@@ -231,10 +232,10 @@ impl Canvas {
             match hit {
                 Hit::Card(id) => self.editing = InlineEdit::start(TextTarget::Card(id.clone()), map),
                 Hit::StageHeader(i) => {
-                    self.editing = InlineEdit::start(TextTarget::Stage(layout.stages[*i].id.clone()), map)
+                    self.editing = InlineEdit::start(TextTarget::Stage(layout.stages[*i].id.clone()), map);
                 }
                 Hit::LaneHeader(i) => {
-                    self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map)
+                    self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map);
                 }
                 Hit::Title => self.editing = InlineEdit::start(TextTarget::Title, map),
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {

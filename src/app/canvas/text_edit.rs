@@ -57,7 +57,7 @@ impl InlineEdit {
             if !self.new_card {
                 return None;
             }
-            text = "New card".to_owned();
+            "New card".clone_into(&mut text);
         }
         if text == self.original {
             return None;
