@@ -125,10 +125,15 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
 }
 
 fn toolbar(app: &mut TouchlineApp, ui: &mut Ui, fired: &mut Vec<UiCommand>) {
-    for (view, label) in [(View::Journey, "Journey"), (View::Blueprint, "Blueprint")] {
-        if ui.selectable_label(app.view == view, label).clicked() && app.view != view {
-            fired.push(UiCommand::ToggleView);
-        }
+    if ui.selectable_label(app.view == View::Journey, "Journey").clicked() {
+        app.view = View::Journey;
+    }
+    if ui.selectable_label(app.view.is_blueprint(), "Blueprint").clicked() && !app.view.is_blueprint() {
+        fired.push(UiCommand::ToggleView);
+    }
+    if let View::Blueprint { other_lanes } = &mut app.view {
+        ui.checkbox(other_lanes, "Other lanes")
+            .on_hover_text("Show the lanes that are not part of a blueprint, grouped below it");
     }
     ui.separator();
     let can_undo = app.doc.as_ref().is_some_and(|d| d.history.can_undo());

@@ -50,6 +50,8 @@ pub struct TouchlineApp {
     pub doc: Option<Document>,
     pub canvas: Canvas,
     pub view: View,
+    /// Whether the blueprint view last showed the non-blueprint lanes.
+    blueprint_other_lanes: bool,
     pub theme_choice: ThemeChoice,
     pub inspector_open: bool,
     pub recent: Vec<PathBuf>,
@@ -84,6 +86,7 @@ impl TouchlineApp {
             doc: None,
             canvas: Canvas::default(),
             view: View::Journey,
+            blueprint_other_lanes: false,
             theme_choice: ThemeChoice::System,
             inspector_open: true,
             recent: Vec::new(),
@@ -216,8 +219,11 @@ impl TouchlineApp {
             C::ZoomFit => self.canvas.fit_requested = true,
             C::ToggleView => {
                 self.view = match self.view {
-                    View::Journey => View::Blueprint,
-                    View::Blueprint => View::Journey,
+                    View::Journey => View::Blueprint { other_lanes: self.blueprint_other_lanes },
+                    View::Blueprint { other_lanes } => {
+                        self.blueprint_other_lanes = other_lanes;
+                        View::Journey
+                    }
                 };
             }
             C::ToggleTheme => {

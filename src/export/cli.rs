@@ -18,6 +18,9 @@ pub struct ExportArgs {
     /// Which drawing of the map.
     #[arg(long, value_enum, default_value_t = ViewArg::Journey)]
     pub view: ViewArg,
+    /// In the blueprint view, also show the lanes that are not blueprint lanes, grouped below.
+    #[arg(long)]
+    pub other_lanes: bool,
     /// Pixels per point, from 1 to 4: the image's width and height scale with it.
     #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
     pub scale: f32,
@@ -84,7 +87,7 @@ impl ExportArgs {
         ExportOptions {
             view: match self.view {
                 ViewArg::Journey => View::Journey,
-                ViewArg::Blueprint => View::Blueprint,
+                ViewArg::Blueprint => View::Blueprint { other_lanes: self.other_lanes },
             },
             scale: self.scale,
             theme: match self.theme {

@@ -44,6 +44,9 @@ impl Default for ExportOptions {
     }
 }
 
+/// Space around the map in an image, in scene units.
+pub const MARGIN: f32 = 24.0;
+
 /// The allowed range of `--scale`.
 pub const SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=4.0;
 
@@ -91,7 +94,7 @@ pub fn select_stages(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, E
 
 /// Where the map lands in the image: the image size and the transform from scene to pixels.
 fn placement(layout: &MapLayout, options: &ExportOptions) -> Result<([u32; 2], TSTransform), ExportError> {
-    let bounds = layout.bounds;
+    let bounds = layout.bounds.expand(MARGIN);
     let (size, zoom, offset) = match options.fit {
         Some([w, h]) => {
             if w == 0 || h == 0 {

@@ -2,7 +2,7 @@
 
 use egui::{Rect, pos2, vec2};
 
-use super::{CardBox, LaneBox, MapLayout, StageBox, View, curve};
+use super::{CardBox, Divider, LaneBox, MapLayout, StageBox, View, curve};
 use crate::model::{Card, LaneKind, Map};
 use crate::theme::size;
 
@@ -94,6 +94,9 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
     out.lane_column = Rect::from_min_max(pos2(0.0, top), pos2(size::LANE_HEADER_WIDTH, bottom));
     out.bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(right, bottom));
     out.curves = curve::layout_curves(map, &out);
+    if view.is_blueprint() {
+        out.dividers = dividers(&out);
+    }
     out.index();
     out
 }
@@ -109,15 +112,42 @@ pub fn card_has_meta(card: &Card) -> bool {
 }
 
 /// The map's lanes in the order a view draws them: as they are for a journey; blueprint lanes
-/// first, in blueprint order, for a blueprint.
+/// first, in blueprint order, for a blueprint, then the others if it shows them.
 fn lane_order(map: &Map, view: View) -> Vec<usize> {
     let mut order: Vec<usize> = (0..map.lanes.len()).collect();
-    if view == View::Blueprint {
-        order.sort_by_key(|&i| {
-            (map.lanes[i].kind.blueprint_band().is_none(), map.lanes[i].kind.blueprint_band())
-        });
+    if let View::Blueprint { other_lanes } = view {
+        let band = |i: usize| map.lanes[i].kind.blueprint_band();
+        order.retain(|&i| other_lanes || band(i).is_some());
+        order.sort_by_key(|&i| (band(i).is_none(), band(i)));
     }
     order
+}
+
+/// The blueprint's lines between the lanes of `out`, and where the other lanes start.
+fn dividers(out: &MapLayout) -> Vec<Divider> {
+    use crate::model::BlueprintBand as B;
+    const LINES: [(B, &str); 3] = [
+        (B::Frontstage, "Line of interaction"),
+        (B::Backstage, "Line of visibility"),
+        (B::SupportProcesses, "Line of internal interaction"),
+    ];
+    let mut found = Vec::new();
+    for pair in out.lanes.windows(2) {
+        let (above, below) = (pair[0].kind.blueprint_band(), pair[1].kind.blueprint_band());
+        let y = pair[0].row.bottom();
+        match (above, below) {
+            (Some(a), Some(b)) => {
+                for (band, label) in LINES {
+                    if a < band && band <= b {
+                        found.push(Divider { y, label, dashed: true });
+                    }
+                }
+            }
+            (Some(_), None) => found.push(Divider { y, label: "Other lanes", dashed: false }),
+            _ => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -156,6 +186,30 @@ mod tests {
         let out = layout(&map, View::Journey, &mut measure_lines);
         assert!((out.lanes[0].row.height() - size::COLLAPSED_HEIGHT).abs() < 0.01);
         assert!(out.cards.iter().all(|c| c.lane != 0));
+    }
+
+    #[test]
+    fn the_blueprint_view_orders_lanes_and_draws_its_three_lines() {
+        let map = crate::templates::load("coffee-shop-blueprint").unwrap();
+        let out = layout(&map, View::Blueprint { other_lanes: false }, &mut measure_lines);
+        let kinds: Vec<LaneKind> = out.lanes.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LaneKind::PhysicalEvidence,
+                LaneKind::CustomerActions,
+                LaneKind::Frontstage,
+                LaneKind::Backstage,
+                LaneKind::SupportProcesses
+            ]
+        );
+        let labels: Vec<&str> = out.dividers.iter().map(|d| d.label).collect();
+        assert_eq!(labels, ["Line of interaction", "Line of visibility", "Line of internal interaction"]);
+        assert!((out.dividers[0].y - out.lanes[1].row.bottom()).abs() < 0.01);
+
+        let with_others = layout(&map, View::Blueprint { other_lanes: true }, &mut measure_lines);
+        assert_eq!(with_others.lanes.last().unwrap().kind, LaneKind::Emotions);
+        assert_eq!(with_others.dividers.last().unwrap().label, "Other lanes");
     }
 
     #[test]

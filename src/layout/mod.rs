@@ -15,11 +15,30 @@ pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
 pub use journey::layout;
 
 /// Which drawing of the map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
+    /// Every lane, in the map's order.
     #[default]
     Journey,
-    Blueprint,
+    /// A service blueprint: the blueprint lanes in blueprint order, divided by the lines of
+    /// interaction, visibility and internal interaction. Other lanes follow, grouped below, when
+    /// `other_lanes` is set, and are hidden otherwise.
+    Blueprint { other_lanes: bool },
+}
+
+impl View {
+    pub fn is_blueprint(self) -> bool {
+        matches!(self, Self::Blueprint { .. })
+    }
+}
+
+/// A labelled line across the map: the lines of a service blueprint.
+#[derive(Clone, Debug)]
+pub struct Divider {
+    pub y: f32,
+    pub label: &'static str,
+    /// Drawn dashed (the blueprint's lines) or solid (the start of the other lanes).
+    pub dashed: bool,
 }
 
 /// A stage column.
@@ -71,6 +90,7 @@ pub struct MapLayout {
     pub lanes: Vec<LaneBox>,
     pub cards: Vec<CardBox>,
     pub curves: Vec<CurveGeometry>,
+    pub dividers: Vec<Divider>,
     /// The whole map.
     pub bounds: Rect,
     card_lookup: HashMap<CardId, usize>,
@@ -88,6 +108,7 @@ impl Default for MapLayout {
             lanes: Vec::new(),
             cards: Vec::new(),
             curves: Vec::new(),
+            dividers: Vec::new(),
             bounds: Rect::NOTHING,
             card_lookup: HashMap::new(),
             point_lookup: HashMap::new(),

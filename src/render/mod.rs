@@ -60,6 +60,7 @@ pub fn paint(
     grid(painter, layout, theme, screen_from_scene, options.transparent);
     curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible);
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
+    dividers(painter, layout, theme, screen_from_scene);
     cards::paint_links(painter, map, layout, theme, screen_from_scene);
     curves::paint_curves(painter, map, layout, theme, screen_from_scene);
     headers::paint(painter, map, layout, theme, screen_from_scene, options.sticky_headers);
@@ -86,5 +87,38 @@ fn grid(
     for stage in &layout.stages {
         let x = (screen_from_scene * stage.column.right_top()).x;
         painter.vline(x, body.y_range(), line);
+    }
+}
+
+/// The blueprint's labelled lines, full width.
+fn dividers(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+    let zoom = screen_from_scene.scaling;
+    let bounds = screen_from_scene * layout.bounds;
+    let left = (screen_from_scene * layout.lane_column.right_top()).x;
+    for divider in &layout.dividers {
+        let y = (screen_from_scene * egui::pos2(0.0, divider.y)).y;
+        let stroke = Stroke::new((2.0 * zoom).clamp(1.0, 4.0), theme.divider);
+        if divider.dashed {
+            let dash = 8.0 * zoom;
+            painter.add(egui::Shape::dashed_line(
+                &[egui::pos2(left, y), egui::pos2(bounds.right(), y)],
+                stroke,
+                dash,
+                dash * 0.6,
+            ));
+        } else {
+            painter.hline(left..=bounds.right(), y, stroke);
+        }
+        if readable(size::GOAL_FONT, zoom) {
+            let text = painter.layout_no_wrap(
+                divider.label.to_uppercase(),
+                font(size::GOAL_FONT, zoom),
+                theme.divider,
+            );
+            let pos = egui::pos2(left + 8.0 * zoom, y - text.size().y / 2.0);
+            let backing = egui::Rect::from_min_size(pos, text.size()).expand2(egui::vec2(6.0, 1.0) * zoom);
+            painter.rect_filled(backing, 3.0 * zoom, theme.body);
+            painter.galley(pos, text, theme.divider);
+        }
     }
 }
