@@ -126,8 +126,8 @@ impl TouchlineApp {
         self.handle_close_request(&ctx);
 
         let mut edits = Vec::new();
-        if self.doc.is_some() && canvas::cancel_drag_on_escape(&mut self.canvas, ui) {
-            // Esc belonged to the drag.
+        if self.doc.is_some() {
+            edits.extend(canvas::cancel_drag_on_escape(&mut self.canvas, ui));
         }
         for command in commands::pressed(&ctx) {
             self.run_command(command, &ctx, &mut edits);
@@ -236,9 +236,12 @@ impl TouchlineApp {
         }
     }
 
-    /// Deletes the selected cards, or the selected stage or lane with its cards.
+    /// Deletes the selected cards, point, or stage or lane with its cards.
     fn delete_selection(&mut self) -> Option<Edit> {
         let doc = self.doc.as_ref()?;
+        if let Some(point) = self.canvas.selected_point.take() {
+            return Some(Edit::apply(crate::edit::Command::RemovePoint(point), "Delete sentiment point"));
+        }
         let ids: Vec<_> = doc
             .map
             .cards

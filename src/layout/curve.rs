@@ -34,10 +34,12 @@ pub struct PointGeometry {
     pub stage: usize,
 }
 
-/// The vertical extent values map into, in the first Emotions lane.
+/// The vertical extent values map into, in the first Emotions lane. A collapsed lane still
+/// holds the curve, as a thin sparkline.
 pub fn value_range(layout: &MapLayout) -> Option<(f32, f32)> {
-    let lane = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions && !l.collapsed)?;
-    Some((lane.row.top() + LANE_MARGIN, lane.row.bottom() - LANE_MARGIN))
+    let lane = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions)?;
+    let margin = if lane.collapsed { 5.0 } else { LANE_MARGIN };
+    Some((lane.row.top() + margin, lane.row.bottom() - margin))
 }
 
 /// The scene height of a value.

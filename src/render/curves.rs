@@ -61,13 +61,14 @@ pub(super) fn paint_curves(
     screen_from_scene: TSTransform,
 ) {
     let Some(range) = geom::value_range(layout) else { return };
+    let sparkline = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions).is_some_and(|l| l.collapsed);
     let zoom = screen_from_scene.scaling;
     let shown: Vec<_> = layout.curves.iter().filter(|c| !c.hidden).collect();
     // One curve reads best in sentiment colours; several need their own colours to be told apart.
     let by_sentiment = shown.len() == 1;
     let top = screen_from_scene.mul_pos(Pos2::new(0.0, range.0)).y;
     let bottom = screen_from_scene.mul_pos(Pos2::new(0.0, range.1)).y;
-    let width = (3.0 * zoom).clamp(1.5, 8.0);
+    let width = if sparkline { (1.5 * zoom).clamp(1.0, 3.0) } else { (3.0 * zoom).clamp(1.5, 8.0) };
 
     for curve in &shown {
         let colour = curve_colour(theme, curve.colour, curve.index);
@@ -88,6 +89,9 @@ pub(super) fn paint_curves(
             };
             painter.add(Shape::line(samples, stroke));
         }
+        if sparkline {
+            continue;
+        }
         for point in &curve.points {
             let pos = screen_from_scene * point.pos;
             if !painter.clip_rect().expand(40.0 * zoom).contains(pos) {
@@ -98,6 +102,7 @@ pub(super) fn paint_curves(
             let ring = if by_sentiment { theme.card } else { colour };
             painter.circle(pos, radius, fill, Stroke::new((2.0 * zoom).clamp(1.0, 4.0), ring));
             let Some(model_point) = map.points.iter().find(|p| p.id == point.id) else { continue };
+            marker(painter, map, &model_point.at, pos + egui::vec2(radius, -radius), zoom, theme);
             if !model_point.emoji.is_empty() && readable(16.0, zoom) {
                 painter.text(
                     pos + egui::vec2(0.0, -radius - 2.0),
@@ -117,5 +122,64 @@ pub(super) fn paint_curves(
                 );
             }
         }
+    }
+}
+
+/// A badge on a point anchored at a card that matters: a star for a moment of truth, an
+/// exclamation mark for a pain point, an obstacle, an exit or a fail point.
+fn marker(painter: &Painter, map: &Map, at: &crate::model::Anchor, pos: Pos2, zoom: f32, theme: &Theme) {
+    use crate::model::{Anchor, Flag};
+    let Anchor::Card(id) = at else { return };
+    let Some(card) = map.card(id) else { return };
+    let painful =
+        matches!(map.lane(&card.lane).map(|l| l.kind), Some(LaneKind::PainPoints | LaneKind::Obstacles))
+            || card.has_flag(Flag::ExitPoint)
+            || card.has_flag(Flag::FailPoint);
+    let (glyph, colour) = if card.has_flag(Flag::MomentOfTruth) {
+        ("★", theme.flag_truth)
+    } else if painful {
+        ("!", theme.flag_exit)
+    } else {
+        return;
+    };
+    let radius = (6.0 * zoom).clamp(4.0, 12.0);
+    painter.circle(pos, radius, colour, Stroke::new(1.0, theme.card));
+    if readable(9.0, zoom) {
+        painter.text(pos, Align2::CENTER_CENTER, glyph, font(9.0, zoom), Color32::WHITE);
+    }
+}
+
+/// The curves' names and colours, in the Emotions lane's header, when there is more than one.
+pub(super) fn legend(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    top_left: Pos2,
+    zoom: f32,
+) {
+    if layout.curves.len() < 2 || !readable(11.0, zoom) {
+        return;
+    }
+    let mut y = top_left.y;
+    for curve in &layout.curves {
+        let Some(model) = map.curve(&curve.id) else { continue };
+        let colour = curve_colour(theme, curve.colour, curve.index);
+        let (colour, text_colour) = if curve.hidden {
+            (colour.gamma_multiply(0.35), theme.muted_text.gamma_multiply(0.6))
+        } else {
+            (colour, theme.muted_text)
+        };
+        let swatch =
+            Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * zoom), egui::vec2(14.0, 3.0) * zoom);
+        painter.rect_filled(swatch, 1.0, colour);
+        painter.text(
+            egui::pos2(swatch.right() + 5.0 * zoom, y),
+            Align2::LEFT_TOP,
+            &model.name,
+            font(11.0, zoom),
+            text_colour,
+        );
+        y += 15.0 * zoom;
     }
 }

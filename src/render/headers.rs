@@ -193,6 +193,14 @@ fn lanes(
             );
         }
         if lane.kind == LaneKind::Emotions && !lane.collapsed {
+            super::curves::legend(
+                &text_painter,
+                map,
+                layout,
+                theme,
+                inner.min + vec2(0.0, title_height + 8.0 * zoom),
+                zoom,
+            );
             level_labels(&text_painter, map, layout, theme, screen_from_scene, rect.right() - 8.0 * zoom);
         }
     }

@@ -5,7 +5,7 @@
 //! on-screen size, so it stays crisp at every zoom instead of being a scaled bitmap.
 
 pub mod cards;
-mod curves;
+pub mod curves;
 mod headers;
 
 use std::collections::HashSet;

@@ -9,7 +9,7 @@ use egui::{Painter, PointerButton, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2, pos
 use super::{Canvas, Edit, HeaderSelection, Hit, hit};
 use crate::edit::Command;
 use crate::layout::MapLayout;
-use crate::model::{CardId, LaneId, Map, SIZE_RANGE, StageId};
+use crate::model::{CardId, LaneId, Map, PointId, SIZE_RANGE, StageId};
 use crate::render::cards::{CardState, paint_card};
 use crate::theme::{Theme, size};
 
@@ -39,6 +39,11 @@ pub enum Drag {
     },
     ResizeLane {
         id: LaneId,
+    },
+    /// A sentiment point: its value follows the pointer live; it is re-anchored on release.
+    Point {
+        id: PointId,
+        original: Box<crate::model::Point>,
     },
     /// Esc was pressed: ignore the rest of this drag.
     Cancelled,
@@ -129,6 +134,10 @@ pub(super) fn handle(
                     }
                 }
             }
+            Some(Drag::Point { id, .. }) => {
+                let fine = ui.input(|i| i.modifiers.shift);
+                edits.extend(super::sentiment::drag_value(map, layout, canvas, id, pointer, fine));
+            }
             _ => {}
         }
     }
@@ -162,6 +171,10 @@ pub(super) fn handle(
                 }
             }
             Drag::ResizeStage { .. } | Drag::ResizeLane { .. } => edits.push(Edit::Seal),
+            Drag::Point { id, .. } => {
+                edits.extend(super::sentiment::drop_point(map, layout, canvas, &id, pointer));
+                edits.push(Edit::Seal);
+            }
             Drag::RubberBand { .. } | Drag::Pan | Drag::Cancelled => {}
         }
     }
@@ -195,6 +208,13 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
             canvas.selected.clear();
             canvas.header = Some(HeaderSelection::Lane(layout.lanes[index].id.clone()));
             Drag::Lane { index }
+        }
+        Hit::Point(id) => {
+            canvas.select_point(id.clone());
+            match map.points.iter().find(|p| p.id == id) {
+                Some(point) => Drag::Point { id, original: Box::new(point.clone()) },
+                None => Drag::Cancelled,
+            }
         }
         Hit::StageEdge(index) => Drag::ResizeStage { id: layout.stages[index].id.clone() },
         Hit::LaneEdge(index) => Drag::ResizeLane { id: layout.lanes[index].id.clone() },
@@ -359,6 +379,10 @@ pub(super) fn paint_feedback(
                 StrokeKind::Inside,
             );
         }
-        Drag::ResizeStage { .. } | Drag::ResizeLane { .. } | Drag::Pan | Drag::Cancelled => {}
+        Drag::ResizeStage { .. }
+        | Drag::ResizeLane { .. }
+        | Drag::Point { .. }
+        | Drag::Pan
+        | Drag::Cancelled => {}
     }
 }

@@ -14,6 +14,8 @@ pub enum Hit {
     Nothing,
     Title,
     Card(CardId),
+    /// A point of a sentiment curve.
+    Point(crate::model::PointId),
     /// An empty part of a cell (lane, stage).
     Cell(usize, usize),
     /// The "+ Add card" button of a cell (lane, stage).
@@ -100,6 +102,9 @@ pub fn test(canvas: &Canvas, layout: &MapLayout, pos: Pos2) -> Hit {
             }
         }
         return Hit::Nothing;
+    }
+    if let Some(point) = super::sentiment::point_at(canvas, layout, pos) {
+        return Hit::Point(point);
     }
     let scene = t.inverse() * pos;
     if layout.title.contains(scene) {

@@ -5,6 +5,7 @@
 
 mod drag;
 mod hit;
+pub mod sentiment;
 mod text_edit;
 
 use std::collections::HashSet;
@@ -14,7 +15,7 @@ use egui::{Key, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
 use crate::edit::Command;
 use crate::layout::MapLayout;
-use crate::model::{CardId, LaneId, Map, StageId};
+use crate::model::{CardId, CurveId, LaneId, Map, PointId, StageId};
 use crate::render::{self, PaintOptions};
 use crate::theme::Theme;
 
@@ -55,6 +56,10 @@ pub struct Canvas {
     pub view: TSTransform,
     pub selected: HashSet<CardId>,
     pub header: Option<HeaderSelection>,
+    /// A selected sentiment point (selected alone: selecting it clears the cards).
+    pub selected_point: Option<PointId>,
+    /// The curve new sentiment points are added to.
+    pub active_curve: Option<CurveId>,
     pub drag: Option<Drag>,
     pub editing: Option<InlineEdit>,
     /// Zoom to fit on the next frame (after opening a map, or on F).
@@ -74,6 +79,8 @@ impl Default for Canvas {
             view: TSTransform::IDENTITY,
             selected: HashSet::new(),
             header: None,
+            selected_point: None,
+            active_curve: None,
             drag: None,
             editing: None,
             fit_requested: true,
@@ -136,6 +143,13 @@ impl Canvas {
     pub fn clear_selection(&mut self) {
         self.selected.clear();
         self.header = None;
+        self.selected_point = None;
+    }
+
+    /// Selects one sentiment point, and nothing else.
+    pub fn select_point(&mut self, id: PointId) {
+        self.clear_selection();
+        self.selected_point = Some(id);
     }
 
     /// Shows the canvas and handles its input. Returns the edits the user made.
@@ -153,6 +167,9 @@ impl Canvas {
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         // Selections of items that no longer exist (after undo, delete) are dropped.
         self.selected.retain(|id| layout.card(id).is_some());
+        if self.selected_point.as_ref().is_some_and(|id| layout.point(id).is_none()) {
+            self.selected_point = None;
+        }
 
         self.pan_and_zoom(ui, &response);
         let pointer = response.hover_pos();
@@ -184,6 +201,14 @@ impl Canvas {
         );
         self.paint_header_selection(&painter, layout, theme);
         drag::paint_feedback(self, &painter, map, layout, theme, pointer);
+        let dragging_point = match &self.drag {
+            Some(Drag::Point { id, .. }) => Some(id),
+            _ => None,
+        };
+        sentiment::paint_feedback(self, &painter, map, layout, theme, dragging_point);
+        if let (Hit::Point(id), None) = (&hit, &self.drag) {
+            response.clone().on_hover_ui_at_pointer(|ui| sentiment::tooltip_ui(ui, map, id));
+        }
         self.add_card_hint(&painter, &hit, layout, theme);
         if let Some(edit) = text_edit::ui(self, ui, map, layout) {
             edits.extend(edit);
@@ -251,7 +276,17 @@ impl Canvas {
             return;
         }
         match hit {
+            Hit::Point(id) => self.select_point(id.clone()),
+            Hit::Cell(lane, _) if sentiment::is_emotions(layout, *lane) => {
+                let fine = ui.input(|i| i.modifiers.shift);
+                if let Some(pos) = response.interact_pointer_pos()
+                    && let Some(edit) = sentiment::add_point(self, map, layout, pos, fine)
+                {
+                    edits.push(edit);
+                }
+            }
             Hit::Card(id) => {
+                self.selected_point = None;
                 self.header = None;
                 if additive {
                     if !self.selected.remove(id) {
@@ -262,11 +297,11 @@ impl Canvas {
                 }
             }
             Hit::StageHeader(i) => {
-                self.selected.clear();
+                self.clear_selection();
                 self.header = Some(HeaderSelection::Stage(layout.stages[*i].id.clone()));
             }
             Hit::LaneHeader(i) => {
-                self.selected.clear();
+                self.clear_selection();
                 self.header = Some(HeaderSelection::Lane(layout.lanes[*i].id.clone()));
             }
             Hit::AddCard(lane, stage) => {
@@ -497,15 +532,25 @@ fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
     }
 }
 
-/// Esc while dragging cancels the drag; returns whether it did.
-pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> bool {
-    if canvas.drag.as_ref().is_some_and(Drag::is_active)
-        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape))
+/// Esc while dragging cancels the drag, returning the edits that put back what the drag had
+/// already changed live.
+pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> Vec<Edit> {
+    if !(canvas.drag.as_ref().is_some_and(Drag::is_active)
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)))
     {
-        canvas.drag = Some(Drag::Cancelled);
-        return true;
+        return Vec::new();
     }
-    false
+    match canvas.drag.replace(Drag::Cancelled) {
+        Some(Drag::Point { id, original }) => vec![
+            Edit::Apply {
+                command: Command::ReplacePoint(*original),
+                label: "Move sentiment point".into(),
+                merge_key: Some(format!("point {id}")),
+            },
+            Edit::Seal,
+        ],
+        _ => Vec::new(),
+    }
 }
 
 pub(crate) const HANDLE: f32 = 5.0;

@@ -1,0 +1,155 @@
+//! Editing the sentiment curve and personas in the editor, driven as a user would.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
+
+use std::path::PathBuf;
+
+use egui::{Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use touchline::app::{Document, FileDialogs, TouchlineApp};
+use touchline::model::{Anchor, Map, Point};
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn editor(template: &str, inspector: bool) -> Harness<'static, TouchlineApp> {
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.inspector_open = inspector;
+    app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
+    let mut harness = Harness::builder()
+        .with_size((1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {
+    &h.state().doc.as_ref().unwrap().map
+}
+
+fn point<'h>(h: &'h Harness<'_, TouchlineApp>, id: &str) -> &'h Point {
+    map(h).points.iter().find(|p| p.id.as_str() == id).unwrap()
+}
+
+/// A point's position on screen.
+fn point_pos(h: &Harness<'_, TouchlineApp>, id: &str) -> Pos2 {
+    let app = h.state();
+    let layout = app.doc.as_ref().unwrap().map_and_layout().1.unwrap();
+    app.canvas.screen_from_scene() * layout.point(&id.into()).unwrap().pos
+}
+
+/// The screen height of a value on the map's scale.
+fn value_y(h: &Harness<'_, TouchlineApp>, value: f32) -> f32 {
+    let app = h.state();
+    let doc = app.doc.as_ref().unwrap();
+    let layout = doc.map_and_layout().1.unwrap();
+    let range = touchline::layout::curve::value_range(layout).unwrap();
+    let y = touchline::layout::curve::y_of(&doc.map, range, value);
+    (app.canvas.screen_from_scene() * Pos2::new(0.0, y)).y
+}
+
+fn drag(h: &mut Harness<'_, TouchlineApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for t in [0.2, 0.5, 0.8, 1.0] {
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(2);
+}
+
+fn undo(h: &mut Harness<'_, TouchlineApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+}
+
+#[test]
+fn dragging_a_point_changes_its_value_snapping_to_whole_levels_as_one_step() {
+    let mut h = editor("ecommerce", false);
+    assert!((point(&h, "pt-1").value - 0.5).abs() < 1e-6);
+    let from = point_pos(&h, "pt-1");
+    // A little below level −1: snaps to −1.
+    let to = Pos2::new(from.x, value_y(&h, -1.2));
+    drag(&mut h, from, to);
+    assert!((point(&h, "pt-1").value + 1.0).abs() < 1e-6, "value {}", point(&h, "pt-1").value);
+    assert_eq!(point(&h, "pt-1").at, Anchor::Stage("s-awareness".into()), "a vertical drag keeps the anchor");
+    undo(&mut h);
+    assert!((point(&h, "pt-1").value - 0.5).abs() < 1e-6, "the whole drag is one undo step");
+}
+
+#[test]
+fn dropping_a_point_on_a_card_anchors_it_there() {
+    let mut h = editor("ecommerce", false);
+    let from = point_pos(&h, "pt-1");
+    let card = h.get_by_label("Paid ad: spring running collection").rect().center();
+    drag(&mut h, from, card);
+    assert_eq!(point(&h, "pt-1").at, Anchor::Card("c-paid-ad".into()));
+    undo(&mut h);
+    assert_eq!(point(&h, "pt-1").at, Anchor::Stage("s-awareness".into()));
+}
+
+#[test]
+fn clicking_the_emotions_lane_adds_a_point_and_delete_removes_it() {
+    let mut h = editor("saas-onboarding", false);
+    let before = map(&h).points.len();
+    // The member's curve has no point at "Sign up"; the admin's has. Make the member's active.
+    h.state_mut().canvas.active_curve = Some("e-member".into());
+    let x = point_pos(&h, "pt-a1").x;
+    let click = Pos2::new(x, value_y(&h, -1.0));
+    h.hover_at(click);
+    h.run_steps(1);
+    h.drag_at(click);
+    h.run_steps(1);
+    h.drop_at(click);
+    h.run_steps(2);
+    assert_eq!(map(&h).points.len(), before + 1);
+    let added = map(&h)
+        .points
+        .iter()
+        .find(|p| p.curve.as_str() == "e-member" && p.at == Anchor::Stage("s-signup".into()))
+        .unwrap();
+    assert!((added.value + 1.0).abs() < 1e-6);
+    assert_eq!(h.state().canvas.selected_point.as_ref(), Some(&added.id));
+
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    assert_eq!(map(&h).points.len(), before);
+    undo(&mut h);
+    assert_eq!(map(&h).points.len(), before + 1);
+    undo(&mut h);
+    assert_eq!(map(&h).points.len(), before);
+}
+
+#[test]
+fn the_persona_panel_adds_a_persona_with_its_own_curve() {
+    let mut h = editor("saas-onboarding", true);
+    let (personas, curves) = (map(&h).personas.len(), map(&h).curves.len());
+    h.get_by_label("+ Persona").click();
+    h.run_steps(3);
+    assert_eq!(map(&h).personas.len(), personas + 1);
+    assert_eq!(map(&h).curves.len(), curves + 1);
+    let persona = map(&h).personas.last().unwrap();
+    let curve = map(&h).curves.last().unwrap();
+    assert_eq!(curve.persona.as_ref(), Some(&persona.id));
+    assert_eq!(
+        h.state().canvas.active_curve.as_ref(),
+        Some(&curve.id),
+        "the new curve is the one being edited"
+    );
+    undo(&mut h);
+    assert_eq!((map(&h).personas.len(), map(&h).curves.len()), (personas, curves));
+}
