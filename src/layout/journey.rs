@@ -63,6 +63,7 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
                     let x1 = out.stages[stage_index].header.right() - size::CELL_PADDING;
                     out.cards.push(CardBox {
                         id: card.id.clone(),
+                        index: card_index,
                         rect: Rect::from_min_max(pos2(x0, cy), pos2(x1, cy + h)),
                         lane: row_index,
                         stage: stage_index,

@@ -67,6 +67,8 @@ pub struct LaneBox {
 #[derive(Clone, Debug)]
 pub struct CardBox {
     pub id: CardId,
+    /// Position of the card in `map.cards` of the map this layout was made from.
+    pub index: usize,
     pub rect: Rect,
     pub lane: usize,
     pub stage: usize,

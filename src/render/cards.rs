@@ -21,7 +21,8 @@ pub(super) fn paint_cards(
         if !visible.intersects(placed.rect) || options.lifted.is_some_and(|l| l.contains(&placed.id)) {
             continue;
         }
-        let Some(card) = map.card(&placed.id) else { continue };
+        // The layout was made from this map, so its index is direct; check it all the same.
+        let Some(card) = map.cards.get(placed.index).filter(|c| c.id == placed.id) else { continue };
         let lane = &layout.lanes[placed.lane];
         let selected = options.selected.is_some_and(|s| s.contains(&placed.id));
         let hovered = options.hovered == Some(&placed.id);
@@ -59,6 +60,25 @@ pub fn paint_card(
     zoom: f32,
     state: CardState,
 ) {
+    let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
+    if rect.height() < 14.0 && !state.selected && !state.lifted {
+        // Too small to show detail: a flat block and a hint of its text keep a zoomed-out view
+        // of a big map readable as a pattern, and cheap to draw.
+        painter.rect_filled(rect, 0.0, theme.card_fill(lane_kind, card.colour));
+        painter.rect_filled(
+            Rect::from_min_size(rect.min, vec2((2.0 * zoom).max(1.0), rect.height())),
+            0.0,
+            accent,
+        );
+        greeked(
+            painter,
+            rect.min + vec2(4.0, 2.0) * zoom,
+            rect.width() * 0.8,
+            placed.title_height * zoom,
+            theme,
+        );
+        return;
+    }
     let rounding = CornerRadius::same((size::CARD_ROUNDING * zoom).round().clamp(0.0, 255.0) as u8);
     let lift = if state.lifted { 6.0 } else { 1.5 } * zoom;
     painter.rect_filled(rect.translate(vec2(0.0, lift)), rounding, theme.card_shadow);
@@ -71,7 +91,6 @@ pub fn paint_card(
     };
     painter.rect(rect, rounding, theme.card_fill(lane_kind, card.colour), border, StrokeKind::Inside);
     // A stripe of the lane's colour on the left edge tells lanes apart at a glance.
-    let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
     let stripe = Rect::from_min_size(rect.min, vec2((3.0 * zoom).max(1.0), rect.height()));
     painter.rect_filled(
         stripe.shrink2(vec2(0.0, (size::CARD_ROUNDING * zoom).min(rect.height() / 2.0))),

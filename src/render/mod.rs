@@ -38,7 +38,7 @@ pub(crate) fn font(scene_size: f32, zoom: f32) -> FontId {
 }
 
 /// Whether text of this scene size is big enough on screen to lay out and read.
-pub(crate) fn readable(scene_size: f32, zoom: f32) -> bool {
+pub fn readable(scene_size: f32, zoom: f32) -> bool {
     scene_size * zoom >= size::MIN_READABLE_FONT
 }
 

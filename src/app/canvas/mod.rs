@@ -501,12 +501,18 @@ fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing
 fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
     let clip = canvas.rect;
     let screen_from_scene = canvas.screen_from_scene();
-    for placed in &layout.cards {
+    // Cards too small to read are not announced one by one; zoom in to reach them.
+    let cards = if crate::render::readable(crate::theme::size::CARD_FONT, canvas.zoom()) {
+        layout.cards.as_slice()
+    } else {
+        &[]
+    };
+    for placed in cards {
         let rect = screen_from_scene * placed.rect;
         if !clip.intersects(rect) {
             continue;
         }
-        if let Some(card) = map.card(&placed.id) {
+        if let Some(card) = map.cards.get(placed.index).filter(|c| c.id == placed.id) {
             let id = ui.scope_id().with(("card", &placed.id));
             let selected = canvas.selected.contains(&placed.id);
             let response = ui.interact(rect.intersect(clip), id, Sense::hover());

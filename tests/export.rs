@@ -1,0 +1,208 @@
+//! `touchline export`: every flag, every failure, and reference images of every template in
+//! both views. Runs on Mesa's software renderer; no display needed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn touchline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_touchline")).args(args).output().expect("runs the binary")
+}
+
+fn export(map: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["export", map, "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    touchline(&args)
+}
+
+fn ok(output: &Output) {
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn size(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap()
+}
+
+#[test]
+fn image_size_scales_exactly_with_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sizes = Vec::new();
+    for scale in ["1", "2", "3", "4"] {
+        let out = dir.path().join(format!("x{scale}.png"));
+        ok(&export("maps/ecommerce.ron", &out, &["--scale", scale]));
+        sizes.push(size(&out));
+    }
+    let (w, h) = sizes[0];
+    for (i, s) in sizes.iter().enumerate() {
+        let k = i as u32 + 1;
+        assert_eq!(*s, (w * k, h * k), "scale {k}");
+    }
+    // The default is 2.
+    let out = dir.path().join("default.png");
+    ok(&export("maps/ecommerce.ron", &out, &[]));
+    assert_eq!(size(&out), sizes[1]);
+}
+
+#[test]
+fn fit_gives_exactly_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for (fit, expect) in [("1920x1080", (1920, 1080)), ("800x1200", (800, 1200))] {
+        let out = dir.path().join(format!("{fit}.png"));
+        ok(&export("maps/b2b-phone-system.ron", &out, &["--fit", fit]));
+        assert_eq!(size(&out), expect);
+    }
+}
+
+#[test]
+fn a_stage_range_exports_only_those_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (all, part, one) =
+        (dir.path().join("all.png"), dir.path().join("part.png"), dir.path().join("one.png"));
+    ok(&export("maps/b2b-phone-system.ron", &all, &["--scale", "1"]));
+    ok(&export("maps/b2b-phone-system.ron", &part, &["--scale", "1", "--stages", "2..4"]));
+    ok(&export("maps/b2b-phone-system.ron", &one, &["--scale", "1", "--stages", "8"]));
+    let (wa, _) = size(&all);
+    let (wp, _) = size(&part);
+    let (wo, _) = size(&one);
+    // Eight equal stages of 236 points: three of them are five fewer than eight.
+    assert_eq!(wa - wp, 5 * 236);
+    assert_eq!(wa - wo, 7 * 236);
+
+    let out = dir.path().join("outside.png");
+    let result = export("maps/b2b-phone-system.ron", &out, &["--stages", "7..9"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("outside the map's stages 1..8"));
+    assert!(!out.exists(), "no file is left behind");
+}
+
+#[test]
+fn transparent_leaves_the_background_clear_and_theme_picks_the_colours() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, clear, dark) =
+        (dir.path().join("plain.png"), dir.path().join("clear.png"), dir.path().join("dark.png"));
+    ok(&export("maps/ecommerce.ron", &plain, &["--scale", "1"]));
+    ok(&export("maps/ecommerce.ron", &clear, &["--scale", "1", "--transparent"]));
+    ok(&export("maps/ecommerce.ron", &dark, &["--scale", "1", "--theme", "dark"]));
+    let plain = image::open(plain).unwrap().to_rgba8();
+    let clear = image::open(clear).unwrap().to_rgba8();
+    let dark = image::open(dark).unwrap().to_rgba8();
+    // The corner is outside the map: opaque, clear, or dark.
+    assert_eq!(plain.get_pixel(2, 2)[3], 255);
+    assert_eq!(clear.get_pixel(2, 2)[3], 0);
+    let luma = |p: &image::Rgba<u8>| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]);
+    assert!(luma(dark.get_pixel(2, 2)) < luma(plain.get_pixel(2, 2)) / 3);
+    // Cards stay opaque in a transparent image: the middle of the first card.
+    let (x, y) = (24 + 176 + 10 + 60, 24 + 56 + 72 + 10 + 10);
+    assert_eq!(clear.get_pixel(x, y)[3], 255, "cards are not transparent");
+    // An empty cell is clear: Advocacy, Pain points has no card.
+    let transparent = clear.pixels().filter(|p| p[3] == 0).count();
+    assert!(transparent > clear.pixels().len() / 10, "large parts of the image are clear");
+}
+
+#[test]
+fn errors_exit_1_or_2_with_a_message_and_leave_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.png");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format_version: 2, map: (title: ").unwrap();
+
+    let r = export(broken.to_str().unwrap(), &out, &[]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("broken.ron:1:"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+
+    let r = export("maps/missing.ron", &out, &[]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("maps/missing.ron: cannot read"));
+
+    let nowhere = dir.path().join("no/such/folder/out.png");
+    let r = export("maps/ecommerce.ron", &nowhere, &[]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("does not exist"));
+
+    for bad in [
+        &["--scale", "9"][..],
+        &["--scale", "x"],
+        &["--fit", "0x100"],
+        &["--fit", "big"],
+        &["--stages", "0..2"],
+        &["--stages", "4..2"],
+        &["--view", "sideways"],
+        &["--theme", "pink"],
+    ] {
+        let r = export("maps/ecommerce.ron", &out, bad);
+        assert_eq!(r.status.code(), Some(2), "{bad:?}");
+    }
+    assert!(!out.exists(), "failed exports leave nothing behind");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the broken map is in the folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_folder_is_reported() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let out = locked.join("out.png");
+    let r = export("maps/ecommerce.ron", &out, &["--scale", "1"]);
+    let can_write_anyway = std::fs::write(locked.join("probe"), b"").is_ok(); // root ignores modes
+    if !can_write_anyway {
+        assert_eq!(r.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&r.stderr).contains("cannot write"));
+        assert!(!out.exists());
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+/// Compares with a checked-in image; `UPDATE_REFERENCE=1` writes new references instead.
+fn compare_with_reference(actual: &Path, name: &str) {
+    let reference = PathBuf::from("tests/reference").join(format!("{name}.png"));
+    if std::env::var_os("UPDATE_REFERENCE").is_some()
+        || !reference.exists() && std::env::var_os("CI").is_none()
+    {
+        std::fs::copy(actual, &reference).unwrap();
+        return;
+    }
+    let a = image::open(actual).unwrap().to_rgba8();
+    let b = image::open(&reference).unwrap_or_else(|e| panic!("{}: {e}", reference.display())).to_rgba8();
+    assert_eq!(a.dimensions(), b.dimensions(), "{name}: size differs from the reference");
+    let differing = a
+        .pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0.iter()).any(|(x, y)| x.abs_diff(*y) > 24))
+        .count();
+    let share = differing as f64 / f64::from(a.width() * a.height());
+    if share > 0.003 {
+        let kept = std::env::temp_dir().join(format!("{name}.actual.png"));
+        std::fs::copy(actual, &kept).unwrap();
+        panic!(
+            "{name}: {:.2} % of pixels differ from {} (this render: {})",
+            share * 100.0,
+            reference.display(),
+            kept.display()
+        );
+    }
+}
+
+#[test]
+fn every_template_matches_its_reference_image_in_both_views() {
+    let dir = tempfile::tempdir().unwrap();
+    for template in ["blank", "ecommerce", "b2b-phone-system", "coffee-shop-blueprint", "saas-onboarding"] {
+        for view in ["journey", "blueprint"] {
+            let name = format!("{template}-{view}");
+            let out = dir.path().join(format!("{name}.png"));
+            let mut extra = vec!["--scale", "1", "--view", view];
+            if view == "blueprint" {
+                extra.push("--other-lanes");
+            }
+            ok(&export(&format!("maps/{template}.ron"), &out, &extra));
+            compare_with_reference(&out, &name);
+        }
+    }
+}
