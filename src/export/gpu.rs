@@ -76,12 +76,14 @@ impl Gpu {
         }
     }
 
-    /// Renders tessellated egui shapes into an image of `size` pixels.
+    /// Renders tessellated egui shapes into an image of `size` pixels, cleared to `clear` first.
     pub fn render(
         &mut self,
         primitives: &[egui::ClippedPrimitive],
         size: [u32; 2],
+        clear: egui::Color32,
     ) -> Result<RgbaImage, ExportError> {
+        let clear = egui::Rgba::from(clear);
         let screen = egui_wgpu::ScreenDescriptor { size_in_pixels: size, pixels_per_point: 1.0 };
         let texture = self.device.create_texture(&wgpu::TextureDescriptor {
             label: Some("touchline export target"),
@@ -105,7 +107,12 @@ impl Gpu {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                            load: wgpu::LoadOp::Clear(wgpu::Color {
+                                r: f64::from(clear.r()),
+                                g: f64::from(clear.g()),
+                                b: f64::from(clear.b()),
+                                a: f64::from(clear.a()),
+                            }),
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,

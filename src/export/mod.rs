@@ -14,7 +14,7 @@ pub use gpu::Gpu;
 
 use crate::layout::{MapLayout, View};
 use crate::model::{Anchor, Map};
-use crate::render::{self, PaintOptions};
+use crate::render::{self, Background, PaintOptions};
 use crate::theme::{Theme, ThemeKind};
 
 /// What to export and how.
@@ -161,7 +161,12 @@ pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result
     first.textures_delta.clear();
     let (size, transform) = placement(&layout, options)?;
     let theme = Theme::new(options.theme);
-    let paint_options = PaintOptions { transparent: options.transparent, ..PaintOptions::default() };
+    let (background, clear) = if options.transparent {
+        (Background::None, egui::Color32::TRANSPARENT)
+    } else {
+        (Background::AroundBody, theme.body)
+    };
+    let paint_options = PaintOptions { background, ..PaintOptions::default() };
 
     let tile = gpu.max_side.clamp(256, 8192);
     let single = size[0] <= tile && size[1] <= tile;
@@ -176,7 +181,7 @@ pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result
             });
             gpu.set_textures(&output.textures_delta);
             let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
-            let part = gpu.render(&primitives, tile_size);
+            let part = gpu.render(&primitives, tile_size, clear);
             gpu.free_textures(&output.textures_delta);
             output.textures_delta.clear();
             let part = part?;

@@ -1,7 +1,7 @@
 //! Cards and the links between them.
 
 use egui::emath::TSTransform;
-use egui::{Align2, Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use super::{PaintOptions, font, readable};
 use crate::layout::{CardBox, MapLayout};
@@ -81,7 +81,17 @@ pub fn paint_card(
     }
     let rounding = CornerRadius::same((size::CARD_ROUNDING * zoom).round().clamp(0.0, 255.0) as u8);
     let lift = if state.lifted { 6.0 } else { 1.5 } * zoom;
-    painter.rect_filled(rect.translate(vec2(0.0, lift)), rounding, theme.card_shadow);
+    // Only the strip of shadow that shows under the card is painted: the rest would be covered,
+    // and on a software renderer hidden pixels cost as much as visible ones.
+    let shadow = if state.lifted {
+        rect.translate(vec2(0.0, lift))
+    } else {
+        Rect::from_min_max(
+            pos2(rect.left(), rect.bottom() - 2.0 * f32::from(rounding.se) - 1.0),
+            pos2(rect.right(), rect.bottom() + lift),
+        )
+    };
+    painter.rect_filled(shadow, rounding, theme.card_shadow);
     let border = if state.selected {
         Stroke::new(2.0, theme.selection)
     } else if state.hovered {
@@ -100,13 +110,15 @@ pub fn paint_card(
 
     let pad = size::CARD_PADDING * zoom;
     let text_rect = rect.shrink(pad);
-    let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    // No clip rect per card: text is wrapped and cut to fit instead. Clip rects split the frame
+    // into one draw call per card, which a software renderer pays for dearly.
     if readable(size::CARD_FONT, zoom) {
+        let rows = (placed.title_height / (size::CARD_FONT * 1.2)).round().max(1.0) as usize;
         let galley =
-            painter.layout(card.title.clone(), font(size::CARD_FONT, zoom), theme.text, text_rect.width());
+            fitted(painter, &card.title, font(size::CARD_FONT, zoom), theme.text, text_rect.width(), rows);
         painter.galley(text_rect.min, galley, theme.text);
     } else {
-        greeked(&painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
+        greeked(painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
     }
     if placed.has_meta {
         let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
@@ -114,7 +126,7 @@ pub fn paint_card(
             pos2(text_rect.left(), meta_top),
             vec2(text_rect.width(), size::CARD_META_HEIGHT * zoom),
         );
-        paint_meta(&painter, card, meta, zoom, theme);
+        paint_meta(painter, card, meta, zoom, theme);
     }
 }
 
@@ -140,9 +152,26 @@ fn paint_meta(painter: &Painter, card: &Card, rect: Rect, zoom: f32, theme: &The
         x = chip.right() + 4.0 * zoom;
     }
     let text = meta_text(card);
-    if !text.is_empty() {
-        painter.text(pos2(x, rect.top() + 2.0 * zoom), Align2::LEFT_TOP, text, chip_font, theme.muted_text);
+    let room = rect.right() - x;
+    if !text.is_empty() && room > 8.0 * zoom {
+        let galley = fitted(painter, &text, chip_font, theme.muted_text, room, 1);
+        painter.galley(pos2(x, rect.top() + 2.0 * zoom), galley, theme.muted_text);
     }
+}
+
+/// Text wrapped at `width` and cut with an ellipsis after `max_rows` rows.
+pub fn fitted(
+    painter: &Painter,
+    text: &str,
+    font: egui::FontId,
+    colour: Color32,
+    width: f32,
+    max_rows: usize,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, width);
+    job.wrap.max_rows = max_rows;
+    job.wrap.overflow_character = Some('…');
+    painter.layout_job(job)
 }
 
 /// Channel and metrics in a few words: "Live chat · CSAT 88%".

@@ -28,8 +28,20 @@ pub struct PaintOptions<'a> {
     pub lifted: Option<&'a HashSet<CardId>>,
     /// Keep the stage headers and lane headers in view while panning.
     pub sticky_headers: bool,
-    /// Leave the canvas background unpainted.
-    pub transparent: bool,
+    pub background: Background,
+}
+
+/// How the area behind the map is painted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    /// The canvas colour around the grid, the body colour inside it.
+    #[default]
+    Paint,
+    /// The target was cleared to the body colour already: paint only around the grid. (Clearing
+    /// is free; painting a full-screen layer is not, on a software renderer.)
+    AroundBody,
+    /// Leave it transparent.
+    None,
 }
 
 /// Text in scene units, turned into an on-screen font.
@@ -54,10 +66,11 @@ pub fn paint(
     let view = painter.clip_rect();
     let visible = screen_from_scene.inverse() * view;
 
-    if !options.transparent {
-        painter.rect_filled(view, 0.0, theme.canvas);
+    if options.background != Background::None {
+        let body = options.background == Background::Paint;
+        background(painter, view, screen_from_scene * body_rect(layout), theme, body);
     }
-    grid(painter, layout, theme, screen_from_scene, options.transparent);
+    grid(painter, layout, theme, screen_from_scene);
     curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible);
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
     dividers(painter, layout, theme, screen_from_scene);
@@ -66,19 +79,37 @@ pub fn paint(
     headers::paint(painter, map, layout, theme, screen_from_scene, options.sticky_headers);
 }
 
-/// Lane and stage separators, and the map's background area.
-fn grid(
-    painter: &Painter,
-    layout: &MapLayout,
-    theme: &Theme,
-    screen_from_scene: TSTransform,
-    transparent: bool,
-) {
-    let bounds = screen_from_scene * layout.bounds;
-    let body = screen_from_scene * Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max);
-    if !transparent {
-        painter.rect_filled(body, 0.0, theme.body);
+/// The grid's area below the stage headers, where the cells are.
+fn body_rect(layout: &MapLayout) -> Rect {
+    Rect::from_min_max(layout.header_row.left_bottom(), layout.bounds.max)
+}
+
+/// The canvas colour around the grid and the body colour inside it, each pixel painted once:
+/// on a software renderer every full-screen layer costs real time.
+fn background(painter: &Painter, view: Rect, body: Rect, theme: &Theme, paint_body: bool) {
+    let inside = body.intersect(view);
+    if inside.is_positive() {
+        if paint_body {
+            painter.rect_filled(inside, 0.0, theme.body);
+        }
+        let around = [
+            Rect::from_min_max(view.min, egui::pos2(view.max.x, inside.min.y)),
+            Rect::from_min_max(egui::pos2(view.min.x, inside.max.y), view.max),
+            Rect::from_min_max(egui::pos2(view.min.x, inside.min.y), egui::pos2(inside.min.x, inside.max.y)),
+            Rect::from_min_max(egui::pos2(inside.max.x, inside.min.y), egui::pos2(view.max.x, inside.max.y)),
+        ];
+        for rect in around.into_iter().filter(|r| r.is_positive()) {
+            painter.rect_filled(rect, 0.0, theme.canvas);
+        }
+    } else {
+        painter.rect_filled(view, 0.0, theme.canvas);
     }
+}
+
+/// Lane and stage separators.
+fn grid(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+    let bounds = screen_from_scene * layout.bounds;
+    let body = screen_from_scene * body_rect(layout);
     let line = Stroke::new(1.0, theme.grid_line);
     for lane in &layout.lanes {
         let y = (screen_from_scene * lane.row.left_bottom()).y;

@@ -196,7 +196,7 @@ impl Canvas {
                 hovered: self.hovered.as_ref(),
                 lifted,
                 sticky_headers: true,
-                transparent: false,
+                background: render::Background::Paint,
             },
         );
         self.paint_header_selection(&painter, layout, theme);
