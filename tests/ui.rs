@@ -303,3 +303,43 @@ fn the_start_screen_opens_a_template() {
     assert_eq!(map(&h).title, "Coffee shop visit: service blueprint");
     assert!(h.query_by_label("Frontstage").is_some(), "the canvas shows the map's lanes");
 }
+
+/// Dialogs that save images to a fixed path.
+struct PngTo(PathBuf);
+
+impl FileDialogs for PngTo {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_png(&mut self, _suggested: &str) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+}
+
+#[test]
+fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("slide.png");
+    let mut app = TouchlineApp::new(Box::new(PngTo(out.clone())), None);
+    app.inspector_open = false;
+    app.set_document(Document::new(touchline::templates::load("ecommerce").unwrap(), None));
+    let mut h = Harness::builder()
+        .with_size((1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(2);
+    assert!(h.state().export.open, "Ctrl+E opens the export dialog");
+    h.get_by_label("Fit to").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Image: 1920 × 1080 pixels").is_some(), "the dialog shows the image size");
+    h.get_by_label("Export PNG…").click();
+    h.run_steps(2);
+    assert_eq!(image::image_dimensions(&out).unwrap(), (1920, 1080));
+    assert!(!h.state().export.open, "the dialog closes after exporting");
+}

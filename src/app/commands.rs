@@ -29,6 +29,8 @@ pub enum UiCommand {
     ToggleView,
     ToggleTheme,
     ToggleInspector,
+    ExportPng,
+    CopyImage,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -39,7 +41,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 25] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -63,6 +65,8 @@ impl UiCommand {
         Self::ToggleView,
         Self::ToggleTheme,
         Self::ToggleInspector,
+        Self::ExportPng,
+        Self::CopyImage,
     ];
 
     pub fn label(self) -> &'static str {
@@ -87,6 +91,8 @@ impl UiCommand {
             Self::ToggleView => "Journey ⇄ Blueprint",
             Self::ToggleTheme => "Light ⇄ Dark theme",
             Self::ToggleInspector => "Show inspector",
+            Self::ExportPng => "Export PNG…",
+            Self::CopyImage => "Copy image",
         }
     }
 
@@ -115,6 +121,8 @@ impl UiCommand {
             Self::ToggleView => shortcut(CMD, Key::B),
             Self::ToggleTheme => shortcut(CMD_SHIFT, Key::L),
             Self::ToggleInspector => shortcut(CMD, Key::I),
+            Self::ExportPng => shortcut(CMD, Key::E),
+            Self::CopyImage => shortcut(CMD_SHIFT, Key::C),
         })
     }
 

@@ -10,6 +10,11 @@ use crate::model::Map;
 pub trait FileDialogs {
     fn pick_map(&mut self) -> Option<PathBuf>;
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Where to write an exported image; `None` when the user cancels.
+    fn save_png(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        let _ = suggested_name;
+        None
+    }
 }
 
 /// The platform's dialogs.
@@ -25,6 +30,14 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .add_filter("Touchline map", &["ron"])
             .set_title("Save map")
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+
+    fn save_png(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("PNG image", &["png"])
+            .set_title("Export PNG")
             .set_file_name(suggested_name)
             .save_file()
     }
@@ -170,7 +183,7 @@ impl TouchlineApp {
 }
 
 /// A file name made from a map title.
-fn slug(title: &str) -> String {
+pub(super) fn slug(title: &str) -> String {
     let slug: String = title
         .chars()
         .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })

@@ -48,6 +48,12 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                     }
                 }
                 ui.separator();
+                for command in [UiCommand::ExportPng, UiCommand::CopyImage] {
+                    if item(ui, command, command.label(), has_doc) {
+                        fired.push(command);
+                    }
+                }
+                ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     ui.close();

@@ -7,6 +7,7 @@ mod canvas;
 mod clipboard;
 mod commands;
 mod document;
+mod export_dialog;
 mod files;
 mod inspector;
 mod menus;
@@ -41,6 +42,8 @@ struct Settings {
     recent: Vec<PathBuf>,
     theme: ThemeChoice,
     inspector_open: bool,
+    /// Export options per map path.
+    export: std::collections::HashMap<String, crate::export::ExportOptions>,
 }
 
 const SETTINGS_KEY: &str = "touchline-settings";
@@ -61,6 +64,10 @@ pub struct TouchlineApp {
     pub error: Option<String>,
     /// Whether the template picker is open.
     pub picking_template: bool,
+    pub export: export_dialog::ExportDialog,
+    export_prefs: std::collections::HashMap<String, crate::export::ExportOptions>,
+    /// The device exports render on: the window's, or one of its own when there is no window.
+    gpu: Option<crate::export::Gpu>,
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
     last_autosave: f64,
@@ -93,6 +100,9 @@ impl TouchlineApp {
             prompt: None,
             error: None,
             picking_template: false,
+            export: export_dialog::ExportDialog::default(),
+            export_prefs: std::collections::HashMap::new(),
+            gpu: None,
             dialogs,
             recovery_folder,
             last_autosave: 0.0,
@@ -233,6 +243,14 @@ impl TouchlineApp {
                 };
             }
             C::ToggleInspector => self.inspector_open = !self.inspector_open,
+            C::ExportPng => self.open_export_dialog(),
+            C::CopyImage => {
+                if self.doc.is_some() {
+                    let key = self.export_key_public();
+                    let options = self.export_prefs.get(&key).cloned().unwrap_or_default();
+                    self.copy_image(ctx, &options);
+                }
+            }
         }
     }
 
@@ -335,6 +353,7 @@ impl TouchlineApp {
         if self.picking_template {
             start::template_picker(self, ctx);
         }
+        export_dialog::window(self, ctx);
         if let Some(message) = self.error.clone() {
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
@@ -358,7 +377,12 @@ enum Answer {
 struct EframeApp(TouchlineApp);
 
 impl eframe::App for EframeApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if self.0.gpu.is_none()
+            && let Some(state) = frame.wgpu_render_state()
+        {
+            self.0.gpu = Some(crate::export::Gpu::from_device(state.device.clone(), state.queue.clone()));
+        }
         self.0.show(ui);
     }
 
@@ -367,6 +391,7 @@ impl eframe::App for EframeApp {
             recent: self.0.recent.clone(),
             theme: self.0.theme_choice,
             inspector_open: self.0.inspector_open,
+            export: self.0.export_prefs.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
@@ -392,6 +417,7 @@ pub fn run(map: Option<PathBuf>) -> ExitCode {
                 app.recent = settings.recent;
                 app.theme_choice = settings.theme;
                 app.inspector_open = settings.inspector_open;
+                app.export_prefs = settings.export;
             }
             if let Some(path) = &map {
                 app.open_path(path);

@@ -18,7 +18,8 @@ use crate::render::{self, Background, PaintOptions};
 use crate::theme::{Theme, ThemeKind};
 
 /// What to export and how.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
     pub view: View,
     /// Pixels per scene unit, from 1 to 4.

@@ -15,7 +15,7 @@ pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
 pub use journey::layout;
 
 /// Which drawing of the map.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum View {
     /// Every lane, in the map's order.
     #[default]

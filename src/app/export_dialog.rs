@@ -1,0 +1,197 @@
+//! File → Export PNG…: the command line's export options in a dialog, with the resulting pixel
+//! size, remembered per map; and Copy image.
+
+use egui::Ui;
+
+use super::TouchlineApp;
+use crate::export::{self, ExportOptions, Gpu};
+use crate::layout::View;
+use crate::theme::ThemeKind;
+
+/// The dialog's state.
+#[derive(Debug, Default)]
+pub struct ExportDialog {
+    pub open: bool,
+    pub options: ExportOptions,
+    /// The pixel size for (document revision, options), computed when either changes.
+    size: Option<(u64, ExportOptions, Result<[u32; 2], String>)>,
+}
+
+impl TouchlineApp {
+    pub(super) fn export_key_public(&self) -> String {
+        self.export_key()
+    }
+
+    /// The key export settings are remembered under: the map's path.
+    fn export_key(&self) -> String {
+        self.doc.as_ref().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string()).unwrap_or_default()
+    }
+
+    pub(super) fn open_export_dialog(&mut self) {
+        if self.doc.is_none() {
+            return;
+        }
+        let key = self.export_key();
+        self.export.options = self.export_prefs.get(&key).cloned().unwrap_or_default();
+        self.export.open = true;
+    }
+
+    /// Renders the open map with `options`, on the window's device when there is one.
+    fn render_export(&mut self, options: &ExportOptions) -> Result<image::RgbaImage, String> {
+        let doc = self.doc.as_ref().ok_or("no map is open")?;
+        if self.gpu.is_none() {
+            self.gpu = Some(Gpu::headless().map_err(|e| e.to_string())?);
+        }
+        let gpu = self.gpu.as_mut().ok_or("no renderer")?;
+        export::render_image(&doc.map, options, gpu).map_err(|e| e.to_string())
+    }
+
+    /// Asks where to save, then writes the PNG.
+    pub(super) fn export_png(&mut self, options: &ExportOptions) {
+        let suggested = format!(
+            "{}.png",
+            self.doc.as_ref().map(|d| super::files::slug(&d.map.title)).unwrap_or_default()
+        );
+        let Some(path) = self.dialogs.save_png(&suggested) else { return };
+        let result = self
+            .render_export(options)
+            .and_then(|image| export::write_png(&image, &path).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                let key = self.export_key();
+                self.export_prefs.insert(key, options.clone());
+                self.export.open = false;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Puts the image on the clipboard.
+    pub(super) fn copy_image(&mut self, ctx: &egui::Context, options: &ExportOptions) {
+        match self.render_export(options) {
+            Ok(image) => {
+                let size = [image.width() as usize, image.height() as usize];
+                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
+                let key = self.export_key();
+                self.export_prefs.insert(key, options.clone());
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
+    if !app.export.open {
+        return;
+    }
+    let Some(doc) = &app.doc else { return };
+    let stage_count = doc.map.stages.len().max(1);
+    let revision = doc.revision();
+    let mut options = app.export.options.clone();
+    let mut open = true;
+    let mut action = None;
+    egui::Window::new("Export PNG").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+        options_ui(ui, &mut options, stage_count);
+        ui.separator();
+        let stale = app.export.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
+        if stale {
+            let size = export::image_size(&doc.map, &options).map_err(|e| e.to_string());
+            app.export.size = Some((revision, options.clone(), size));
+        }
+        match app.export.size.as_ref().map(|(_, _, s)| s) {
+            Some(Ok([w, h])) => ui.strong(format!("Image: {w} × {h} pixels")),
+            Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
+            None => ui.label(""),
+        };
+        let valid = matches!(app.export.size, Some((_, _, Ok(_))));
+        ui.horizontal(|ui| {
+            if ui.add_enabled(valid, egui::Button::new("Export PNG…")).clicked() {
+                action = Some(Action::Save);
+            }
+            if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
+                action = Some(Action::Copy);
+            }
+        });
+    });
+    app.export.options = options.clone();
+    app.export.open &= open;
+    match action {
+        Some(Action::Save) => app.export_png(&options),
+        Some(Action::Copy) => app.copy_image(ctx, &options),
+        None => {}
+    }
+}
+
+enum Action {
+    Save,
+    Copy,
+}
+
+fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
+    egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        ui.label("View");
+        ui.horizontal(|ui| {
+            if ui.radio(options.view == View::Journey, "Journey").clicked() {
+                options.view = View::Journey;
+            }
+            if ui.radio(options.view.is_blueprint(), "Blueprint").clicked() && !options.view.is_blueprint() {
+                options.view = View::Blueprint { other_lanes: false };
+            }
+            if let View::Blueprint { other_lanes } = &mut options.view {
+                ui.checkbox(other_lanes, "with other lanes");
+            }
+        });
+        ui.end_row();
+
+        ui.label("Size");
+        ui.vertical(|ui| {
+            let mut fit = options.fit.is_some();
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut fit, false, "Scale");
+                ui.add_enabled(
+                    !fit,
+                    egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut fit, true, "Fit to");
+                let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
+                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(" px"));
+                ui.label("×");
+                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(" px"));
+                options.fit = fit.then_some([w, h]);
+            });
+            ui.horizontal(|ui| {
+                for (label, size) in [("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])] {
+                    if ui.small_button(label).clicked() {
+                        options.fit = Some(size);
+                    }
+                }
+            });
+        });
+        ui.end_row();
+
+        ui.label("Theme");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut options.theme, ThemeKind::Light, "Light");
+            ui.radio_value(&mut options.theme, ThemeKind::Dark, "Dark");
+        });
+        ui.end_row();
+
+        ui.label("Background");
+        ui.checkbox(&mut options.transparent, "Transparent");
+        ui.end_row();
+
+        ui.label("Stages");
+        ui.horizontal(|ui| {
+            let mut some = options.stages.is_some();
+            ui.checkbox(&mut some, "Only");
+            let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));
+            ui.add_enabled(some, egui::DragValue::new(&mut a).range(1..=stage_count));
+            ui.label("to");
+            ui.add_enabled(some, egui::DragValue::new(&mut b).range(a..=stage_count));
+            options.stages = some.then_some((a.min(b), b.max(a)));
+        });
+        ui.end_row();
+    });
+}
