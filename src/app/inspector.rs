@@ -9,8 +9,8 @@ use super::canvas::HeaderSelection;
 use super::{Edit, TouchlineApp};
 use crate::edit::Command;
 use crate::model::{
-    Anchor, Card, Channel, Colour, Curve, CurveId, Evidence, Flag, JourneyState, Lane, LaneKind, Link,
-    LinkDirection, LinkId, Map, Metrics, Persona, Point, Stage,
+    Anchor, Card, Channel, Colour, Curve, CurveGaps, CurveId, Evidence, Flag, JourneyState, Lane, LaneKind,
+    Link, LinkDirection, LinkId, Map, Metrics, Persona, Point, Scale, Stage,
 };
 
 /// Which field changed this frame, and whether a text field was left.
@@ -307,6 +307,30 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
                 meta.state = state;
                 changes.field = Some("state");
             }
+        }
+    });
+    heading(ui, "Sentiment scale");
+    ui.horizontal_wrapped(|ui| {
+        for (label, scale) in [
+            ("−2…+2", Scale { min: -2, max: 2 }),
+            ("1–5", Scale { min: 1, max: 5 }),
+            ("1–7", Scale { min: 1, max: 7 }),
+            ("1–10", Scale { min: 1, max: 10 }),
+        ] {
+            if ui.selectable_label(map.scale == scale, label).clicked() && map.scale != scale {
+                edits.push(Edit::apply(crate::edit::set_scale(map, scale), "Change sentiment scale"));
+            }
+        }
+    });
+    heading(ui, "Stages without a point");
+    ui.horizontal(|ui| {
+        if ui.radio(meta.curve_gaps == CurveGaps::Bridge, "Bridge the curve").clicked() {
+            meta.curve_gaps = CurveGaps::Bridge;
+            changes.field = Some("gaps");
+        }
+        if ui.radio(meta.curve_gaps == CurveGaps::Break, "Break it").clicked() {
+            meta.curve_gaps = CurveGaps::Break;
+            changes.field = Some("gaps");
         }
     });
     let command = (meta != original).then_some(Command::SetMeta(meta));

@@ -120,6 +120,21 @@ fn removing_a_stage_takes_its_cards_and_points_and_undo_brings_them_back() {
 }
 
 #[test]
+fn changing_the_scale_keeps_every_point_in_its_place_on_the_scale() {
+    let mut map = sample();
+    let original = map.clone();
+    let mut history = History::default();
+    let change = super::set_scale(&map, Scale { min: 1, max: 5 });
+    history.apply(&mut map, change, "Change scale").unwrap();
+    assert_eq!(map.validate(), vec![]);
+    for (before, after) in original.points.iter().zip(&map.points) {
+        assert!((after.value - (before.value + 3.0)).abs() < 1e-6, "{} -> {}", before.value, after.value);
+    }
+    history.undo(&mut map).unwrap();
+    assert_eq!(map, original);
+}
+
+#[test]
 fn a_failed_batch_leaves_the_map_untouched() {
     let mut map = sample();
     let original = map.clone();

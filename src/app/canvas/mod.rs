@@ -180,6 +180,32 @@ impl Canvas {
             _ => None,
         };
 
+        let cursor = match (&self.drag, &hit) {
+            (
+                Some(
+                    Drag::Cards { .. }
+                    | Drag::Point { .. }
+                    | Drag::Stage { .. }
+                    | Drag::Lane { .. }
+                    | Drag::Pan,
+                ),
+                _,
+            ) => Some(egui::CursorIcon::Grabbing),
+            (Some(Drag::ResizeStage { .. }), _) | (None, Hit::StageEdge(_)) => {
+                Some(egui::CursorIcon::ResizeHorizontal)
+            }
+            (Some(Drag::ResizeLane { .. }), _) | (None, Hit::LaneEdge(_)) => {
+                Some(egui::CursorIcon::ResizeVertical)
+            }
+            (None, Hit::Card(_) | Hit::Point(_) | Hit::StageHeader(_) | Hit::LaneHeader(_)) => {
+                Some(egui::CursorIcon::Grab)
+            }
+            (None, Hit::AddCard(..)) => Some(egui::CursorIcon::PointingHand),
+            _ => None,
+        };
+        if let Some(cursor) = cursor {
+            ui.ctx().set_cursor_icon(cursor);
+        }
         drag::handle(self, ui, &response, map, layout, &mut edits);
         self.clicks(ui, &response, &hit, map, layout, &mut edits);
 

@@ -1,0 +1,46 @@
+//! Rendered images of the editor's canvas (kittest snapshots on Mesa's software renderer), light
+//! and dark, compared with the checked-in PNGs in `tests/snapshots`. `UPDATE_SNAPSHOTS=1`
+//! rewrites them after an intended change of look.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
+
+use std::path::PathBuf;
+
+use egui_kittest::{Harness, SnapshotOptions};
+use touchline::app::{Document, FileDialogs, ThemeChoice, TouchlineApp};
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn snapshot(template: &str, theme: ThemeChoice, name: &str) {
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.theme_choice = theme;
+    app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    harness.run_steps(4);
+    // A small tolerance: software renderers may differ in the last bit of anti-aliasing.
+    harness.snapshot_options(name, &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
+}
+
+#[test]
+fn ecommerce_canvas_in_light() {
+    snapshot("ecommerce", ThemeChoice::Light, "canvas-ecommerce-light");
+}
+
+#[test]
+fn ecommerce_canvas_in_dark() {
+    snapshot("ecommerce", ThemeChoice::Dark, "canvas-ecommerce-dark");
+}
