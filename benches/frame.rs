@@ -3,25 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
-use std::path::PathBuf;
-
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
-use touchline::app::{Document, FileDialogs, TouchlineApp};
+use touchline::app::{Document, NoDialogs, TouchlineApp};
 use touchline::generate::{Size, map};
 
 fn main() {
     divan::main();
-}
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_map(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_map(&mut self, _: &str) -> Option<PathBuf> {
-        None
-    }
 }
 
 fn input(events: Vec<Event>) -> RawInput {

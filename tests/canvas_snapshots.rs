@@ -4,21 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
-use std::path::PathBuf;
-
 use egui_kittest::{Harness, SnapshotOptions};
-use touchline::app::{Document, FileDialogs, ThemeChoice, TouchlineApp};
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_map(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-}
+use touchline::app::{Document, NoDialogs, ThemeChoice, TouchlineApp};
 
 fn snapshot(template: &str, theme: ThemeChoice, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);

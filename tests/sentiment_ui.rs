@@ -2,40 +2,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
-use std::path::PathBuf;
-
-use egui::{Modifiers, Pos2};
+use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use touchline::app::{Document, FileDialogs, TouchlineApp};
-use touchline::model::{Anchor, Map, Point};
+use touchline::app::{NoDialogs, TouchlineApp};
+use touchline::model::{Anchor, Point};
 
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_map(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-}
+mod common;
+use common::{drag, map, undo};
 
 fn editor(template: &str, inspector: bool) -> Harness<'static, TouchlineApp> {
-    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
-    app.inspector_open = inspector;
-    app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
-    let mut harness = Harness::builder()
-        .with_size((1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
-}
-
-fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {
-    &h.state().doc.as_ref().unwrap().map
+    common::editor_with(touchline::templates::load(template).unwrap(), Box::new(NoDialogs), inspector)
 }
 
 fn point<'h>(h: &'h Harness<'_, TouchlineApp>, id: &str) -> &'h Point {
@@ -57,24 +34,6 @@ fn value_y(h: &Harness<'_, TouchlineApp>, value: f32) -> f32 {
     let range = touchline::layout::curve::value_range(layout).unwrap();
     let y = touchline::layout::curve::y_of(&doc.map, range, value);
     (app.canvas.screen_from_scene() * Pos2::new(0.0, y)).y
-}
-
-fn drag(h: &mut Harness<'_, TouchlineApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for t in [0.2, 0.5, 0.8, 1.0] {
-        h.hover_at(from + (to - from) * t);
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(2);
-}
-
-fn undo(h: &mut Harness<'_, TouchlineApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
-    h.run_steps(2);
 }
 
 #[test]

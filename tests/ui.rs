@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use egui::{Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use touchline::app::{Document, FileDialogs, Pending, TouchlineApp};
+use touchline::app::{FileDialogs, Pending, TouchlineApp};
+
+mod common;
+use common::{drag, editor, map, redo, undo};
 use touchline::model::{CardId, Map};
 
 /// Dialogs that answer with a fixed path.
@@ -23,25 +26,8 @@ impl FileDialogs for FakeDialogs {
     }
 }
 
-fn editor(template: &str) -> Harness<'static, TouchlineApp> {
-    editor_with(touchline::templates::load(template).expect("template"), None)
-}
-
 fn editor_with(map: Map, save_to: Option<PathBuf>) -> Harness<'static, TouchlineApp> {
-    let mut app = TouchlineApp::new(Box::new(FakeDialogs(save_to)), None);
-    app.inspector_open = false;
-    app.set_document(Document::new(map, None));
-    let mut harness = Harness::builder()
-        .with_size((1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
-}
-
-fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {
-    &h.state().doc.as_ref().expect("a map is open").map
+    common::editor_with(map, Box::new(FakeDialogs(save_to)), false)
 }
 
 fn card_id(h: &Harness<'_, TouchlineApp>, title: &str) -> CardId {
@@ -57,30 +43,6 @@ fn cell(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Rect {
     let l = layout.lanes.iter().position(|l| l.id.as_str() == lane).unwrap();
     let s = layout.stages.iter().position(|s| s.id.as_str() == stage).unwrap();
     app.canvas.screen_from_scene() * layout.cell_rect(l, s)
-}
-
-/// Presses at `from`, moves in a few frames to `to`, releases.
-fn drag(h: &mut Harness<'_, TouchlineApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for t in [0.1, 0.4, 0.7, 1.0] {
-        h.hover_at(from + (to - from) * t);
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(2);
-}
-
-fn undo(h: &mut Harness<'_, TouchlineApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
-    h.run_steps(2);
-}
-
-fn redo(h: &mut Harness<'_, TouchlineApp>) {
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
-    h.run_steps(2);
 }
 
 #[test]
@@ -291,13 +253,7 @@ fn discarding_on_close_keeps_the_file_as_it_was() {
 
 #[test]
 fn the_start_screen_opens_a_template() {
-    let app = TouchlineApp::new(Box::new(FakeDialogs(None)), None);
-    let mut h = Harness::builder()
-        .with_size((1200.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
-    h.run_steps(2);
+    let mut h = common::harness(TouchlineApp::new(Box::new(FakeDialogs(None)), None));
     h.get_by_label("New map from template coffee-shop-blueprint").click();
     h.run_steps(3);
     assert_eq!(map(&h).title, "Coffee shop visit: service blueprint");
@@ -323,15 +279,8 @@ impl FileDialogs for PngTo {
 fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("slide.png");
-    let mut app = TouchlineApp::new(Box::new(PngTo(out.clone())), None);
-    app.inspector_open = false;
-    app.set_document(Document::new(touchline::templates::load("ecommerce").unwrap(), None));
-    let mut h = Harness::builder()
-        .with_size((1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
-    h.run_steps(2);
+    let map = touchline::templates::load("ecommerce").unwrap();
+    let mut h = common::editor_with(map, Box::new(PngTo(out.clone())), false);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
     h.run_steps(2);
     assert!(h.state().export.open, "Ctrl+E opens the export dialog");

@@ -17,6 +17,20 @@ pub trait FileDialogs {
     }
 }
 
+/// Dialogs that are always cancelled: for headless use and tests.
+#[derive(Debug, Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+
+    fn save_map(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
 /// The platform's dialogs.
 #[derive(Debug, Default)]
 pub struct NativeDialogs;

@@ -24,7 +24,7 @@ use crate::theme::{Theme, ThemeKind};
 pub use canvas::{Canvas, Edit, Hit};
 pub use commands::UiCommand;
 pub use document::{Document, compute_layout};
-pub use files::{FileDialogs, NativeDialogs, Pending};
+pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
 
 /// Which theme the editor uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -213,9 +213,9 @@ fn unpremultiply(image: &mut RgbaImage) {
 
 /// Encodes an image as PNG and writes it atomically: on any error no file is left behind.
 pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), ExportError> {
-    let shown = path.display().to_string();
     use image::ImageEncoder as _;
     use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let shown = path.display().to_string();
     let mut bytes = Vec::new();
     // Fast compression with one filter: flat UI colours compress well with it, and a 4K export
     // encodes in a fraction of the time the adaptive filter takes.

@@ -98,7 +98,7 @@ fn background(painter: &Painter, view: Rect, body: Rect, theme: &Theme, paint_bo
             Rect::from_min_max(egui::pos2(view.min.x, inside.min.y), egui::pos2(inside.min.x, inside.max.y)),
             Rect::from_min_max(egui::pos2(inside.max.x, inside.min.y), egui::pos2(view.max.x, inside.max.y)),
         ];
-        for rect in around.into_iter().filter(|r| r.is_positive()) {
+        for rect in around.into_iter().filter(Rect::is_positive) {
             painter.rect_filled(rect, 0.0, theme.canvas);
         }
     } else {

@@ -340,44 +340,18 @@ pub(super) fn paint_feedback(
             );
         }
         Drag::Stage { index } => {
-            let target = stage_target(layout, *index, scene.x);
-            let others: Vec<_> =
-                layout.stages.iter().enumerate().filter(|(i, _)| i != index).map(|(_, s)| s).collect();
-            let x = if target < others.len() {
-                others[target].header.left()
-            } else {
-                others.last().map_or(0.0, |s| s.header.right())
-            };
+            let spans: Vec<_> = layout.stages.iter().map(|s| (s.header.left(), s.header.right())).collect();
+            let x = landing_edge(&spans, *index, stage_target(layout, *index, scene.x));
             let header = hit::stage_header_rect(canvas, layout, *index);
             painter.vline((t * pos2(x, 0.0)).x, header.top()..=(t * layout.bounds).bottom(), line);
-            let ghost = header.translate(vec2(pointer.x - header.center().x, 0.0));
-            painter.rect(
-                ghost,
-                4.0,
-                theme.selection_fill,
-                Stroke::new(1.5, theme.selection),
-                StrokeKind::Inside,
-            );
+            paint_ghost(painter, header.translate(vec2(pointer.x - header.center().x, 0.0)), theme);
         }
         Drag::Lane { index } => {
-            let target = lane_target(layout, *index, scene.y);
-            let others: Vec<_> =
-                layout.lanes.iter().enumerate().filter(|(i, _)| i != index).map(|(_, l)| l).collect();
-            let y = if target < others.len() {
-                others[target].row.top()
-            } else {
-                others.last().map_or(0.0, |l| l.row.bottom())
-            };
+            let spans: Vec<_> = layout.lanes.iter().map(|l| (l.row.top(), l.row.bottom())).collect();
+            let y = landing_edge(&spans, *index, lane_target(layout, *index, scene.y));
             let header = hit::lane_header_rect(canvas, layout, *index);
             painter.hline(header.left()..=(t * layout.bounds).right(), (t * pos2(0.0, y)).y, line);
-            let ghost = header.translate(vec2(0.0, pointer.y - header.center().y));
-            painter.rect(
-                ghost,
-                4.0,
-                theme.selection_fill,
-                Stroke::new(1.5, theme.selection),
-                StrokeKind::Inside,
-            );
+            paint_ghost(painter, header.translate(vec2(0.0, pointer.y - header.center().y)), theme);
         }
         Drag::ResizeStage { .. }
         | Drag::ResizeLane { .. }
@@ -385,4 +359,17 @@ pub(super) fn paint_feedback(
         | Drag::Pan
         | Drag::Cancelled => {}
     }
+}
+
+/// Where a header dragged from position `dragged` to `target` lands: the start of the item it
+/// goes before, or the end of the last one. `spans` are the items' (start, end) along the axis.
+fn landing_edge(spans: &[(f32, f32)], dragged: usize, target: usize) -> f32 {
+    let others: Vec<(f32, f32)> =
+        spans.iter().enumerate().filter(|(i, _)| *i != dragged).map(|(_, span)| *span).collect();
+    others.get(target).map_or_else(|| others.last().map_or(0.0, |span| span.1), |span| span.0)
+}
+
+/// A translucent copy of a header following the pointer.
+fn paint_ghost(painter: &Painter, rect: Rect, theme: &Theme) {
+    painter.rect(rect, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
 }
