@@ -292,3 +292,46 @@ fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
     assert_eq!(image::image_dimensions(&out).unwrap(), (1920, 1080));
     assert!(!h.state().export.open, "the dialog closes after exporting");
 }
+
+#[test]
+fn unsaved_work_is_autosaved_for_recovery_and_cleared_by_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let save_to = dir.path().join("shop.ron");
+    let mut app = TouchlineApp::new(Box::new(FakeDialogs(Some(save_to.clone()))), Some(recovery.clone()));
+    app.inspector_open = false;
+    app.set_document(touchline::app::Document::new(touchline::templates::load("ecommerce").unwrap(), None));
+    let mut h = common::harness(app);
+    h.get_by_label("Checkout").click();
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    // Autosave waits a few seconds after a change.
+    h.run_steps(400);
+    let waiting = touchline::file::recovery::list(&recovery);
+    assert_eq!(waiting.len(), 1, "the unsaved map was autosaved");
+    let recovered = touchline::file::recovery::read(&waiting[0].file).unwrap();
+    assert!(recovered.cards.iter().all(|c| c.title != "Checkout"), "the copy holds the unsaved change");
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert!(save_to.exists());
+    assert!(touchline::file::recovery::list(&recovery).is_empty(), "saving removes the recovery copy");
+}
+
+#[test]
+fn opening_a_broken_map_shows_the_check_message_and_keeps_the_open_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format_version: 2, map: (title: \"x\", stages: [(id: \"s1\" name: \"A\")]))")
+        .unwrap();
+    let mut h = editor("ecommerce");
+    let before = map(&h).clone();
+    h.state_mut().open_path(&broken);
+    h.run_steps(2);
+    let message = h.state().error.clone().expect("an error is shown");
+    let check = touchline::file::load(&broken).unwrap_err().to_string();
+    assert_eq!(message, check);
+    assert!(message.contains("broken.ron:1:"), "{message}");
+    assert_eq!(map(&h), &before, "the open map is untouched");
+    assert!(h.query_by_label_contains("broken.ron:1:").is_some(), "the message is on screen");
+}

@@ -184,12 +184,16 @@ impl TouchlineApp {
         self.autosaved_revision = doc.revision();
         if let Some(file) = self.recovery_file() {
             // Recovery is a safety net: failing to write it must not interrupt the user.
-            let _ = recovery::write(&file, doc.path.as_deref(), &doc.map);
+            if recovery::write(&file, doc.path.as_deref(), &doc.map).is_ok() {
+                self.recovery_written = Some(file);
+            }
         }
     }
 
+    /// Removes the recovery copy of the open map: the one written last, wherever the map has
+    /// been saved to since.
     fn discard_recovery(&mut self) {
-        if let Some(file) = self.recovery_file() {
+        if let Some(file) = self.recovery_written.take() {
             recovery::discard(&file);
         }
         self.autosaved_revision = u64::MAX;

@@ -70,6 +70,8 @@ pub struct TouchlineApp {
     gpu: Option<crate::export::Gpu>,
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
+    /// The recovery file written for the open map, if any.
+    recovery_written: Option<PathBuf>,
     last_autosave: f64,
     autosaved_revision: u64,
     allow_close: bool,
@@ -105,6 +107,7 @@ impl TouchlineApp {
             gpu: None,
             dialogs,
             recovery_folder,
+            recovery_written: None,
             last_autosave: 0.0,
             autosaved_revision: u64::MAX,
             allow_close: false,
