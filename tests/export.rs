@@ -206,3 +206,26 @@ fn every_template_matches_its_reference_image_in_both_views() {
         }
     }
 }
+
+#[test]
+fn an_image_larger_than_the_renderer_allows_is_drawn_in_tiles_that_match_one_piece() {
+    use touchline::export::{ExportOptions, Gpu, render_image};
+    let map = touchline::templates::load("coffee-shop-blueprint").unwrap();
+    let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
+    let mut gpu = Gpu::headless().unwrap();
+    let whole = render_image(&map, &options, &mut gpu).unwrap();
+    // Pretend the device allows only small textures: the same image comes out in 300-pixel tiles.
+    gpu.max_side = 300;
+    let tiled = render_image(&map, &options, &mut gpu).unwrap();
+    assert_eq!(whole.dimensions(), tiled.dimensions());
+    assert!(whole.width() > 600 && whole.height() > 600, "several tiles each way");
+    let differing = whole
+        .pixels()
+        .zip(tiled.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0.iter()).any(|(x, y)| x.abs_diff(*y) > 24))
+        .count();
+    assert!(
+        differing < (whole.width() * whole.height()) as usize / 500,
+        "{differing} pixels differ at the seams"
+    );
+}

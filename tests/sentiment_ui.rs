@@ -9,7 +9,7 @@ use touchline::app::{NoDialogs, TouchlineApp};
 use touchline::model::{Anchor, Point};
 
 mod common;
-use common::{drag, map, undo};
+use common::{drag, map, redo, undo};
 
 fn editor(template: &str, inspector: bool) -> Harness<'static, TouchlineApp> {
     common::editor_with(touchline::templates::load(template).unwrap(), Box::new(NoDialogs), inspector)
@@ -48,6 +48,8 @@ fn dragging_a_point_changes_its_value_snapping_to_whole_levels_as_one_step() {
     assert_eq!(point(&h, "pt-1").at, Anchor::Stage("s-awareness".into()), "a vertical drag keeps the anchor");
     undo(&mut h);
     assert!((point(&h, "pt-1").value - 0.5).abs() < 1e-6, "the whole drag is one undo step");
+    redo(&mut h);
+    assert!((point(&h, "pt-1").value + 1.0).abs() < 1e-6);
 }
 
 #[test]
@@ -59,6 +61,8 @@ fn dropping_a_point_on_a_card_anchors_it_there() {
     assert_eq!(point(&h, "pt-1").at, Anchor::Card("c-paid-ad".into()));
     undo(&mut h);
     assert_eq!(point(&h, "pt-1").at, Anchor::Stage("s-awareness".into()));
+    redo(&mut h);
+    assert_eq!(point(&h, "pt-1").at, Anchor::Card("c-paid-ad".into()));
 }
 
 #[test]

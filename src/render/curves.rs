@@ -45,6 +45,22 @@ pub(super) fn paint_levels(
         } else {
             painter.hline(row.x_range(), y, stroke);
         }
+        // The extremes and the middle are named, faintly, at the start of the lane.
+        let named = level == map.scale.min || level == map.scale.max || neutral;
+        let zoom = screen_from_scene.scaling;
+        if named && readable(10.0, zoom) {
+            let word = map.scale.level_label(level);
+            let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(0.75);
+            let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
+            let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;
+            painter.text(
+                Pos2::new(row.left() + 6.0 * zoom, y + offset),
+                anchor,
+                word,
+                font(10.0, zoom),
+                colour,
+            );
+        }
     }
 }
 
