@@ -8,6 +8,8 @@ use crate::model::Map;
 #[derive(Debug)]
 pub struct Template {
     pub name: &'static str,
+    /// How the start screen names it.
+    pub title: &'static str,
     pub description: &'static str,
     pub text: &'static str,
 }
@@ -21,26 +23,31 @@ impl Template {
 pub const ALL: &[Template] = &[
     Template {
         name: "blank",
+        title: "Blank journey",
         description: "An empty journey: four stages and the everyday lanes, ready to fill",
         text: include_str!("../maps/blank.ron"),
     },
     Template {
         name: "ecommerce",
+        title: "E-commerce journey",
         description: "Five-stage online shop journey across the channels customers use",
         text: include_str!("../maps/ecommerce.ron"),
     },
     Template {
         name: "b2b-phone-system",
+        title: "B2B phone system",
         description: "Eight-stage B2B purchase of a business phone system, from need to advocacy",
         text: include_str!("../maps/b2b-phone-system.ron"),
     },
     Template {
         name: "coffee-shop-blueprint",
+        title: "Coffee shop blueprint",
         description: "Service blueprint of a coffee shop visit, front and back of house",
         text: include_str!("../maps/coffee-shop-blueprint.ron"),
     },
     Template {
         name: "saas-onboarding",
+        title: "SaaS onboarding",
         description: "SaaS trial onboarding told for two personas, each with a sentiment curve",
         text: include_str!("../maps/saas-onboarding.ron"),
     },

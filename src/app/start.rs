@@ -9,80 +9,96 @@ use crate::templates;
 pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.add_space(32.0);
-            ui.vertical_centered(|ui| {
-                ui.label(RichText::new("Touchline").size(34.0).strong());
-                ui.label("Customer journey maps and service blueprints");
-            });
-            ui.add_space(24.0);
-            ui.heading("Start from a template");
-            ui.add_space(6.0);
-            template_grid(app, ui);
-            ui.add_space(16.0);
-            if ui.button("Open a map…").clicked() {
-                app.after_asking(Pending::Open(None));
-            }
-            if !app.recent.is_empty() {
-                ui.add_space(16.0);
-                ui.heading("Recent maps");
-                for path in app.recent.clone() {
-                    if ui.link(path.display().to_string()).clicked() {
-                        app.after_asking(Pending::Open(Some(path)));
-                    }
-                }
-            }
-            let waiting = app.recovery_folder.as_deref().map(recovery::list).unwrap_or_default();
-            if !waiting.is_empty() {
-                ui.add_space(16.0);
-                ui.heading("Recovered work");
-                ui.label("These maps had unsaved changes when Touchline last stopped.");
-                for found in waiting {
-                    let name = found
-                        .original
-                        .as_ref()
-                        .map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
-                    ui.horizontal(|ui| {
-                        ui.label(name);
-                        if ui.button("Restore").clicked() {
-                            app.after_asking(Pending::Recover(found.file.clone()));
-                        }
-                        if ui.button("Discard").clicked() {
-                            recovery::discard(&found.file);
-                        }
-                    });
-                }
-            }
+            // A readable column in the middle of a wide window.
+            let available = ui.available_rect_before_wrap();
+            let width = available.width().min(980.0);
+            let column = egui::Rect::from_min_size(
+                available.min + egui::vec2((available.width() - width) / 2.0, 0.0),
+                egui::vec2(width, available.height()),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| start_column(app, ui));
         });
     });
 }
 
-fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
-    let mut chosen = None;
-    ui.horizontal_wrapped(|ui| {
-        for t in templates::ALL {
-            let frame = egui::Frame::group(ui.style()).inner_margin(12.0);
-            let response = frame
-                .show(ui, |ui| {
-                    ui.set_width(220.0);
-                    ui.set_min_height(70.0);
-                    ui.label(RichText::new(t.name).strong());
-                    ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
-                })
-                .response
-                .interact(egui::Sense::click());
-            let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("New map from template {}", t.name),
-                )
-            });
-            if response.clicked() {
-                chosen = Some(t);
+fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
+    ui.add_space(32.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new("Touchline").size(34.0).strong());
+        ui.label("Customer journey maps and service blueprints");
+    });
+    ui.add_space(24.0);
+    ui.heading("Start from a template");
+    ui.add_space(6.0);
+    template_grid(app, ui);
+    ui.add_space(16.0);
+    if ui.button("Open a map…").clicked() {
+        app.after_asking(Pending::Open(None));
+    }
+    if !app.recent.is_empty() {
+        ui.add_space(16.0);
+        ui.heading("Recent maps");
+        for path in app.recent.clone() {
+            if ui.link(path.display().to_string()).clicked() {
+                app.after_asking(Pending::Open(Some(path)));
             }
         }
-    });
+    }
+    let waiting = app.recovery_folder.as_deref().map(recovery::list).unwrap_or_default();
+    if !waiting.is_empty() {
+        ui.add_space(16.0);
+        ui.heading("Recovered work");
+        ui.label("These maps had unsaved changes when Touchline last stopped.");
+        for found in waiting {
+            let name = found
+                .original
+                .as_ref()
+                .map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
+            ui.horizontal(|ui| {
+                ui.label(name);
+                if ui.button("Restore").clicked() {
+                    app.after_asking(Pending::Recover(found.file.clone()));
+                }
+                if ui.button("Discard").clicked() {
+                    recovery::discard(&found.file);
+                }
+            });
+        }
+    }
+}
+
+fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
+    let mut chosen = None;
+    let per_row = ((ui.available_width() + 8.0) / 252.0).floor().max(1.0) as usize;
+    for row in templates::ALL.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for t in row {
+                let frame = egui::Frame::group(ui.style()).inner_margin(12.0);
+                let response = frame
+                    .show(ui, |ui| {
+                        ui.set_width(220.0);
+                        ui.set_height(84.0);
+                        ui.vertical(|ui| {
+                            ui.label(RichText::new(t.title).strong().size(15.0));
+                            ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
+                        });
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("New map from template {}", t.name),
+                    )
+                });
+                if response.clicked() {
+                    chosen = Some(t);
+                }
+            }
+        });
+    }
     if let Some(t) = chosen {
         match t.map() {
             Ok(map) => {
