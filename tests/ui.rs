@@ -335,3 +335,44 @@ fn opening_a_broken_map_shows_the_check_message_and_keeps_the_open_map() {
     assert_eq!(map(&h), &before, "the open map is untouched");
     assert!(h.query_by_label_contains("broken.ron:1:").is_some(), "the message is on screen");
 }
+
+#[test]
+fn opening_a_map_with_unsaved_changes_from_a_crash_offers_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = dir.path().join("shop.ron");
+    let mut map = touchline::templates::load("ecommerce").unwrap();
+    touchline::file::save(&map, &path).unwrap();
+    // What a session that crashed had autosaved: the map with one card retitled.
+    map.cards[0].title = "Changed before the crash".into();
+    let canonical = std::fs::canonicalize(&path).unwrap();
+    let file = touchline::file::recovery::file_for(&recovery, Some(&canonical), 0);
+    touchline::file::recovery::write(&file, Some(&canonical), &map).unwrap();
+
+    let mut h = common::harness(TouchlineApp::new(Box::new(FakeDialogs(None)), Some(recovery.clone())));
+    h.state_mut().open_path(&path);
+    h.run_steps(2);
+    assert!(h.state().recovery_offer.is_some(), "the editor offers the recovered changes");
+    h.get_by_label("Restore changes").click();
+    h.run_steps(3);
+    assert_eq!(common::map(&h).cards[0].title, "Changed before the crash");
+    assert!(h.state().doc.as_ref().unwrap().is_dirty(), "restored changes are unsaved");
+    assert_eq!(h.state().doc.as_ref().unwrap().path.as_deref(), Some(canonical.as_path()));
+}
+
+#[test]
+fn alt_drag_from_a_card_to_another_links_them() {
+    let mut h = editor("ecommerce");
+    let links = map(&h).links.len();
+    let from = h.get_by_label("Checkout").rect().center();
+    let to = h.get_by_label("Order confirmation email").rect().center();
+    h.event(egui::Event::ModifiersChanged(Modifiers::ALT));
+    drag(&mut h, from, to);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    assert_eq!(map(&h).links.len(), links + 1);
+    let link = map(&h).links.last().unwrap();
+    assert_eq!((link.from.as_str(), link.to.as_str()), ("c-checkout", "c-confirm"));
+    assert_eq!(map(&h).card(&"c-checkout".into()).unwrap().stage.as_str(), "s-purchase", "nothing moved");
+    undo(&mut h);
+    assert_eq!(map(&h).links.len(), links);
+}

@@ -121,9 +121,23 @@ impl TouchlineApp {
                 self.discard_recovery();
                 self.remember(path);
                 self.set_document(doc);
+                self.recovery_offer = self.recovery_for(path);
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+    }
+
+    /// A recovery file holding unsaved changes to the map at `path`, left by a session that
+    /// ended without saving.
+    fn recovery_for(&self, path: &Path) -> Option<PathBuf> {
+        let folder = self.recovery_folder.as_ref()?;
+        let wanted = std::fs::canonicalize(path).ok()?;
+        recovery::list(folder)
+            .into_iter()
+            .find(|r| {
+                r.original.as_ref().and_then(|o| std::fs::canonicalize(o).ok()).as_ref() == Some(&wanted)
+            })
+            .map(|r| r.file)
     }
 
     pub fn set_document(&mut self, doc: Document) {
@@ -183,8 +197,9 @@ impl TouchlineApp {
         self.last_autosave = now;
         self.autosaved_revision = doc.revision();
         if let Some(file) = self.recovery_file() {
+            let original = doc.path.as_ref().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
             // Recovery is a safety net: failing to write it must not interrupt the user.
-            if recovery::write(&file, doc.path.as_deref(), &doc.map).is_ok() {
+            if recovery::write(&file, original.as_deref(), &doc.map).is_ok() {
                 self.recovery_written = Some(file);
             }
         }

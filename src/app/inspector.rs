@@ -322,6 +322,17 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             }
         }
     });
+    ui.horizontal(|ui| {
+        let (mut min, mut max) = (map.scale.min, map.scale.max);
+        ui.label("From");
+        let a = ui.add(egui::DragValue::new(&mut min).range(-10..=max - 1));
+        ui.label("to");
+        let b = ui.add(egui::DragValue::new(&mut max).range(min + 1..=min + Scale::MAX_LEVELS - 1));
+        let scale = Scale { min, max };
+        if (a.changed() || b.changed()) && scale != map.scale {
+            edits.push(Edit::apply(crate::edit::set_scale(map, scale), "Change sentiment scale"));
+        }
+    });
     heading(ui, "Stages without a point");
     ui.horizontal(|ui| {
         if ui.radio(meta.curve_gaps == CurveGaps::Bridge, "Bridge the curve").clicked() {

@@ -182,7 +182,7 @@ pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak(
-                    "Double-click to edit · drag to move · right-drag or scroll to pan · Ctrl+scroll to zoom",
+                    "Double-click to edit · drag to move · Alt+drag to link · right-drag or scroll to pan · Ctrl+scroll to zoom",
                 );
             });
         });

@@ -72,6 +72,8 @@ pub struct TouchlineApp {
     recovery_folder: Option<PathBuf>,
     /// The recovery file written for the open map, if any.
     recovery_written: Option<PathBuf>,
+    /// Unsaved changes to the map just opened, found from a session that ended unexpectedly.
+    pub recovery_offer: Option<PathBuf>,
     last_autosave: f64,
     autosaved_revision: u64,
     allow_close: bool,
@@ -108,6 +110,7 @@ impl TouchlineApp {
             dialogs,
             recovery_folder,
             recovery_written: None,
+            recovery_offer: None,
             last_autosave: 0.0,
             autosaved_revision: u64::MAX,
             allow_close: false,
@@ -356,6 +359,7 @@ impl TouchlineApp {
         if self.picking_template {
             start::template_picker(self, ctx);
         }
+        self.recovery_offer_ui(ctx);
         export_dialog::window(self, ctx);
         if let Some(message) = self.error.clone() {
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -366,6 +370,42 @@ impl TouchlineApp {
                     self.error = None;
                 }
             });
+        }
+    }
+}
+
+impl TouchlineApp {
+    /// Offers back unsaved changes to the map just opened.
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(file) = self.recovery_offer.clone() else { return };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("recovery offer")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Restore unsaved changes?");
+            ui.label(
+                "This map has changes that were not saved when Touchline last stopped. Restore \
+                 them (you can still undo or discard them), or discard them for good.",
+            );
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore changes").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Discard them").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.recovery_offer = None;
+                self.proceed(Pending::Recover(file));
+            }
+            Some(false) => {
+                self.recovery_offer = None;
+                crate::file::recovery::discard(&file);
+            }
+            None => {}
         }
     }
 }

@@ -45,6 +45,10 @@ pub enum Drag {
         id: PointId,
         original: Box<crate::model::Point>,
     },
+    /// Alt+drag from a card: a link to the card it is dropped on.
+    Link {
+        from: CardId,
+    },
     /// Esc was pressed: ignore the rest of this drag.
     Cancelled,
 }
@@ -73,13 +77,18 @@ pub(super) fn handle(
     let t = canvas.screen_from_scene();
     if response.drag_started_by(PointerButton::Primary) {
         let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or_default();
-        let (space, additive) =
-            ui.input(|i| (i.key_down(egui::Key::Space), i.modifiers.shift || i.modifiers.command));
+        let (space, additive, alt) = ui.input(|i| {
+            (i.key_down(egui::Key::Space), i.modifiers.shift || i.modifiers.command, i.modifiers.alt)
+        });
         canvas.editing = None;
+        let hit = hit::test(canvas, layout, origin);
         canvas.drag = Some(if space {
             Drag::Pan
+        } else if let (true, Hit::Card(from)) = (alt, &hit) {
+            // Alt+drag from a card draws a link to another card.
+            Drag::Link { from: from.clone() }
         } else {
-            start(canvas, layout, map, hit::test(canvas, layout, origin), t.inverse() * origin, additive)
+            start(canvas, layout, map, hit, t.inverse() * origin, additive)
         });
     }
     let pointer = response.interact_pointer_pos().or_else(|| ui.input(|i| i.pointer.latest_pos()));
@@ -87,6 +96,7 @@ pub(super) fn handle(
     let scene = t.inverse() * pointer;
 
     if response.dragged_by(PointerButton::Primary) {
+        auto_scroll(canvas, ui, pointer);
         match &canvas.drag {
             Some(Drag::Pan) => canvas.view.translation += response.drag_delta(),
             Some(Drag::RubberBand { start, base }) => {
@@ -174,6 +184,24 @@ pub(super) fn handle(
             Drag::Point { id, .. } => {
                 edits.extend(super::sentiment::drop_point(map, layout, canvas, &id, pointer));
                 edits.push(Edit::Seal);
+            }
+            Drag::Link { from } => {
+                if let Some(to) = layout.card_at(scene).map(|c| c.id.clone())
+                    && to != from
+                    && !map
+                        .links
+                        .iter()
+                        .any(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from))
+                {
+                    let link = crate::model::Link {
+                        id: crate::model::LinkId::fresh(),
+                        from,
+                        to,
+                        direction: crate::model::LinkDirection::OneWay,
+                        label: String::new(),
+                    };
+                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Link cards"));
+                }
             }
             Drag::RubberBand { .. } | Drag::Pan | Drag::Cancelled => {}
         }
@@ -353,6 +381,21 @@ pub(super) fn paint_feedback(
             painter.hline(header.left()..=(t * layout.bounds).right(), (t * pos2(0.0, y)).y, line);
             paint_ghost(painter, header.translate(vec2(0.0, pointer.y - header.center().y)), theme);
         }
+        Drag::Link { from } => {
+            if let Some(card) = layout.card(from) {
+                let start = t * card.rect.center();
+                let target = layout.card_at(scene).filter(|c| &c.id != from);
+                if let Some(target) = target {
+                    painter.rect_stroke(
+                        t * target.rect,
+                        4.0,
+                        Stroke::new(2.0, theme.accent),
+                        StrokeKind::Outside,
+                    );
+                }
+                painter.arrow(start, pointer - start, Stroke::new(2.0, theme.accent));
+            }
+        }
         Drag::ResizeStage { .. }
         | Drag::ResizeLane { .. }
         | Drag::Point { .. }
@@ -372,4 +415,28 @@ fn landing_edge(spans: &[(f32, f32)], dragged: usize, target: usize) -> f32 {
 /// A translucent copy of a header following the pointer.
 fn paint_ghost(painter: &Painter, rect: Rect, theme: &Theme) {
     painter.rect(rect, 4.0, theme.selection_fill, Stroke::new(1.5, theme.selection), StrokeKind::Inside);
+}
+
+/// While something is dragged near an edge of the canvas, the map scrolls that way, so a card
+/// can be carried to a stage that is off screen.
+fn auto_scroll(canvas: &mut Canvas, ui: &Ui, pointer: Pos2) {
+    const EDGE: f32 = 32.0;
+    const SPEED: f32 = 14.0;
+    let carrying =
+        matches!(canvas.drag, Some(Drag::Cards { .. } | Drag::RubberBand { .. } | Drag::Point { .. }));
+    if !carrying {
+        return;
+    }
+    let rect = canvas.rect;
+    let push = |distance_to_edge: f32| {
+        if distance_to_edge < EDGE { SPEED * (1.0 - distance_to_edge.max(0.0) / EDGE) } else { 0.0 }
+    };
+    let delta = vec2(
+        push(pointer.x - rect.left()) - push(rect.right() - pointer.x),
+        push(pointer.y - rect.top()) - push(rect.bottom() - pointer.y),
+    );
+    if delta != Vec2::ZERO {
+        canvas.view.translation += delta;
+        ui.ctx().request_repaint();
+    }
 }
