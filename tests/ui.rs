@@ -376,3 +376,21 @@ fn alt_drag_from_a_card_to_another_links_them() {
     undo(&mut h);
     assert_eq!(map(&h).links.len(), links);
 }
+
+#[test]
+fn every_inspector_panel_names_its_fields_for_screen_readers() {
+    // kittest fails a step if any widget lacks an accessible name.
+    let mut h = common::editor_with(touchline::templates::load("ecommerce").unwrap(), Box::new(FakeDialogs(None)), true);
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Notes").is_some(), "the card inspector is shown");
+    h.get_by_label("Awareness").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Customer goal").is_some(), "the stage inspector is shown");
+    h.get_by_label("Touchpoints").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Kind").is_some(), "the lane inspector is shown");
+    h.state_mut().canvas.select_point("pt-1".into());
+    h.run_steps(2);
+    assert!(h.query_by_label("Sentiment point").is_some(), "the point inspector is shown");
+}

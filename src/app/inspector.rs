@@ -324,10 +324,12 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     });
     ui.horizontal(|ui| {
         let (mut min, mut max) = (map.scale.min, map.scale.max);
-        ui.label("From");
-        let a = ui.add(egui::DragValue::new(&mut min).range(-10..=max - 1));
-        ui.label("to");
-        let b = ui.add(egui::DragValue::new(&mut max).range(min + 1..=min + Scale::MAX_LEVELS - 1));
+        let from = ui.label("From").id;
+        let a = ui.add(egui::DragValue::new(&mut min).range(-10..=max - 1)).labelled_by(from);
+        let to = ui.label("to").id;
+        let b = ui
+            .add(egui::DragValue::new(&mut max).range(min + 1..=min + Scale::MAX_LEVELS - 1))
+            .labelled_by(to);
         let scale = Scale { min, max };
         if (a.changed() || b.changed()) && scale != map.scale {
             edits.push(Edit::apply(crate::edit::set_scale(map, scale), "Change sentiment scale"));
