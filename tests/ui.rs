@@ -380,7 +380,11 @@ fn alt_drag_from_a_card_to_another_links_them() {
 #[test]
 fn every_inspector_panel_names_its_fields_for_screen_readers() {
     // kittest fails a step if any widget lacks an accessible name.
-    let mut h = common::editor_with(touchline::templates::load("ecommerce").unwrap(), Box::new(FakeDialogs(None)), true);
+    let mut h = common::editor_with(
+        touchline::templates::load("ecommerce").unwrap(),
+        Box::new(FakeDialogs(None)),
+        true,
+    );
     h.get_by_label("Checkout").click();
     h.run_steps(2);
     assert!(h.query_by_label("Notes").is_some(), "the card inspector is shown");
@@ -393,4 +397,31 @@ fn every_inspector_panel_names_its_fields_for_screen_readers() {
     h.state_mut().canvas.select_point("pt-1".into());
     h.run_steps(2);
     assert!(h.query_by_label("Sentiment point").is_some(), "the point inspector is shown");
+}
+
+#[test]
+fn an_undo_in_the_middle_of_a_header_drag_neither_panics_nor_moves_the_wrong_stage() {
+    let mut h = editor("ecommerce");
+    h.get_by_label("Awareness").click();
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    assert_eq!(map(&h).stages.len(), 4);
+    // Pick up "Advocacy" (now the 4th stage), bring "Awareness" back with Ctrl+Z mid-drag, drop
+    // left of "Consideration".
+    let from = h.get_by_label("Advocacy").rect().center();
+    let to = h.get_by_label("Consideration").rect().left_center() + egui::vec2(4.0, 0.0);
+    h.drag_at(from);
+    h.run_steps(1);
+    h.hover_at(from + egui::vec2(-30.0, 0.0));
+    h.run_steps(1);
+    undo(&mut h);
+    h.hover_at(to);
+    h.run_steps(1);
+    h.drop_at(to);
+    h.run_steps(2);
+    let names: Vec<&str> = map(&h).stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 5);
+    assert_eq!(names.iter().filter(|n| **n == "Advocacy").count(), 1);
+    assert_ne!(names.last(), Some(&"Advocacy"), "the dragged stage moved: {names:?}");
 }

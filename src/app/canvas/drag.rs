@@ -28,11 +28,15 @@ pub enum Drag {
         base: HashSet<CardId>,
     },
     Pan,
+    /// A stage header, by its place in the layout (checked against `id` every frame, as an
+    /// undo during the drag can change the layout).
     Stage {
         index: usize,
+        id: StageId,
     },
     Lane {
         index: usize,
+        id: LaneId,
     },
     ResizeStage {
         id: StageId,
@@ -74,6 +78,7 @@ pub(super) fn handle(
     layout: &MapLayout,
     edits: &mut Vec<Edit>,
 ) {
+    revalidate(canvas, layout);
     let t = canvas.screen_from_scene();
     if response.drag_started_by(PointerButton::Primary) {
         let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or_default();
@@ -160,7 +165,7 @@ pub(super) fn handle(
                     edits.push(edit);
                 }
             }
-            Drag::Stage { index } => {
+            Drag::Stage { index, .. } => {
                 let target = stage_target(layout, index, scene.x);
                 if target != index {
                     edits.push(Edit::apply(
@@ -169,7 +174,7 @@ pub(super) fn handle(
                     ));
                 }
             }
-            Drag::Lane { index } => {
+            Drag::Lane { index, .. } => {
                 let target = lane_target(layout, index, scene.y);
                 if target != index
                     && let Some(map_index) = map.lane_index(&layout.lanes[target].id)
@@ -230,12 +235,12 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
         Hit::StageHeader(index) => {
             canvas.selected.clear();
             canvas.header = Some(HeaderSelection::Stage(layout.stages[index].id.clone()));
-            Drag::Stage { index }
+            Drag::Stage { index, id: layout.stages[index].id.clone() }
         }
         Hit::LaneHeader(index) => {
             canvas.selected.clear();
             canvas.header = Some(HeaderSelection::Lane(layout.lanes[index].id.clone()));
-            Drag::Lane { index }
+            Drag::Lane { index, id: layout.lanes[index].id.clone() }
         }
         Hit::Point(id) => {
             canvas.select_point(id.clone());
@@ -367,14 +372,14 @@ pub(super) fn paint_feedback(
                 StrokeKind::Inside,
             );
         }
-        Drag::Stage { index } => {
+        Drag::Stage { index, .. } => {
             let spans: Vec<_> = layout.stages.iter().map(|s| (s.header.left(), s.header.right())).collect();
             let x = landing_edge(&spans, *index, stage_target(layout, *index, scene.x));
             let header = hit::stage_header_rect(canvas, layout, *index);
             painter.vline((t * pos2(x, 0.0)).x, header.top()..=(t * layout.bounds).bottom(), line);
             paint_ghost(painter, header.translate(vec2(pointer.x - header.center().x, 0.0)), theme);
         }
-        Drag::Lane { index } => {
+        Drag::Lane { index, .. } => {
             let spans: Vec<_> = layout.lanes.iter().map(|l| (l.row.top(), l.row.bottom())).collect();
             let y = landing_edge(&spans, *index, lane_target(layout, *index, scene.y));
             let header = hit::lane_header_rect(canvas, layout, *index);
@@ -439,4 +444,23 @@ fn auto_scroll(canvas: &mut Canvas, ui: &Ui, pointer: Pos2) {
         canvas.view.translation += delta;
         ui.ctx().request_repaint();
     }
+}
+
+/// Keeps a header drag pointing at the header it started on, even if an undo or a delete moved
+/// it meanwhile; a drag whose header is gone is cancelled.
+fn revalidate(canvas: &mut Canvas, layout: &MapLayout) {
+    let Some(drag) = canvas.drag.take() else { return };
+    canvas.drag = Some(match drag {
+        Drag::Stage { id, .. } => layout
+            .stages
+            .iter()
+            .position(|s| s.id == id)
+            .map_or(Drag::Cancelled, |index| Drag::Stage { index, id }),
+        Drag::Lane { id, .. } => layout
+            .lanes
+            .iter()
+            .position(|l| l.id == id)
+            .map_or(Drag::Cancelled, |index| Drag::Lane { index, id }),
+        other => other,
+    });
 }

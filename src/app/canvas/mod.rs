@@ -423,11 +423,11 @@ impl Canvas {
                         ui.close();
                     }
                 }
-                Some(Hit::StageHeader(i)) => {
+                Some(Hit::StageHeader(i)) if i < layout.stages.len() => {
                     let id = layout.stages[i].id.clone();
                     stage_menu(ui, map, &id, i, edits, &mut self.editing);
                 }
-                Some(Hit::LaneHeader(i)) => {
+                Some(Hit::LaneHeader(i)) if i < layout.lanes.len() => {
                     let id = layout.lanes[i].id.clone();
                     lane_menu(ui, map, &id, edits, &mut self.editing);
                 }
