@@ -6,6 +6,7 @@
 mod canvas;
 mod clipboard;
 mod commands;
+mod dialogs;
 mod document;
 mod export_dialog;
 mod files;
@@ -315,105 +316,6 @@ impl TouchlineApp {
             self.shown_title = title;
         }
     }
-
-    /// The unsaved-changes question, the template picker and error messages.
-    fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        if let Some(pending) = self.prompt.clone() {
-            let name = self.doc.as_ref().map(Document::display_name).unwrap_or_default();
-            let mut answer = None;
-            egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
-                ui.set_max_width(360.0);
-                ui.heading(format!("Save changes to {name}?"));
-                ui.label("Your changes will be lost if you don't save them.");
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        answer = Some(Answer::Save);
-                    }
-                    if ui.button("Discard").clicked() {
-                        answer = Some(Answer::Discard);
-                    }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            });
-            match answer {
-                Some(Answer::Save) => {
-                    self.prompt = None;
-                    if self.save(false) {
-                        self.proceed(pending);
-                    }
-                }
-                Some(Answer::Discard) => {
-                    self.prompt = None;
-                    if let Some(doc) = &mut self.doc {
-                        doc.history.mark_saved();
-                    }
-                    self.proceed(pending);
-                }
-                Some(Answer::Cancel) => self.prompt = None,
-                None => {}
-            }
-        }
-        if self.picking_template {
-            start::template_picker(self, ctx);
-        }
-        self.recovery_offer_ui(ctx);
-        export_dialog::window(self, ctx);
-        if let Some(message) = self.error.clone() {
-            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
-                ui.heading("Something went wrong");
-                ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    self.error = None;
-                }
-            });
-        }
-    }
-}
-
-impl TouchlineApp {
-    /// Offers back unsaved changes to the map just opened.
-    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        let Some(file) = self.recovery_offer.clone() else { return };
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("recovery offer")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            ui.heading("Restore unsaved changes?");
-            ui.label(
-                "This map has changes that were not saved when Touchline last stopped. Restore \
-                 them (you can still undo or discard them), or discard them for good.",
-            );
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Restore changes").clicked() {
-                    answer = Some(true);
-                }
-                if ui.button("Discard them").clicked() {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => {
-                self.recovery_offer = None;
-                self.proceed(Pending::Recover(file));
-            }
-            Some(false) => {
-                self.recovery_offer = None;
-                crate::file::recovery::discard(&file);
-            }
-            None => {}
-        }
-    }
-}
-
-enum Answer {
-    Save,
-    Discard,
-    Cancel,
 }
 
 /// The eframe wrapper: storage for settings between runs.

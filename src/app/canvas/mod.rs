@@ -3,8 +3,10 @@
 //! The canvas never changes the map itself. It reads the map and its layout and returns
 //! [`Edit`]s, which the app applies after the frame through the document's history.
 
+mod access;
 mod drag;
 mod hit;
+mod menu;
 pub mod sentiment;
 mod text_edit;
 
@@ -21,6 +23,7 @@ use crate::theme::Theme;
 
 pub use drag::Drag;
 pub use hit::Hit;
+pub use menu::delete_cards;
 pub use text_edit::{InlineEdit, TextTarget};
 
 /// A change the canvas asks for.
@@ -163,7 +166,7 @@ impl Canvas {
         }
         // Registered before the canvas's own response so that the canvas stays on top and
         // receives every click and drag.
-        accessibility(ui, map, layout, self);
+        access::register(ui, map, layout, self);
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         // Selections of items that no longer exist (after undo, delete) are dropped.
         self.selected.retain(|id| layout.card(id).is_some());
@@ -399,168 +402,6 @@ impl Canvas {
             egui::FontId::proportional(12.0),
             colour,
         );
-    }
-
-    fn context_menu(
-        &mut self,
-        response: &egui::Response,
-        map: &Map,
-        layout: &MapLayout,
-        edits: &mut Vec<Edit>,
-    ) {
-        let target = self.context.clone();
-        response.context_menu(|ui| {
-            let selection: Vec<CardId> =
-                map.cards.iter().filter(|c| self.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
-            match target {
-                Some(Hit::Card(_)) if !selection.is_empty() => {
-                    if ui.button("Edit text").clicked() {
-                        self.editing = InlineEdit::start(TextTarget::Card(selection[0].clone()), map);
-                        ui.close();
-                    }
-                    if ui.button(format!("Delete {}", plural(selection.len(), "card"))).clicked() {
-                        edits.push(delete_cards(&selection));
-                        ui.close();
-                    }
-                }
-                Some(Hit::StageHeader(i)) if i < layout.stages.len() => {
-                    let id = layout.stages[i].id.clone();
-                    stage_menu(ui, map, &id, i, edits, &mut self.editing);
-                }
-                Some(Hit::LaneHeader(i)) if i < layout.lanes.len() => {
-                    let id = layout.lanes[i].id.clone();
-                    lane_menu(ui, map, &id, edits, &mut self.editing);
-                }
-                Some(Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) => {
-                    if ui.button("Add card here").clicked() {
-                        if let Some(edit) = self.new_card(map, layout, lane, stage) {
-                            edits.push(edit);
-                        }
-                        ui.close();
-                    }
-                }
-                _ => {
-                    ui.label("Right-click a card, a cell or a header");
-                }
-            }
-        });
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
-}
-
-/// One undo step that deletes these cards (with their links and points).
-pub fn delete_cards(ids: &[CardId]) -> Edit {
-    let label = format!("Delete {}", plural(ids.len(), "card"));
-    Edit::apply(Command::Batch(ids.iter().cloned().map(Command::RemoveCard).collect()), &label)
-}
-
-fn stage_menu(
-    ui: &mut Ui,
-    map: &Map,
-    id: &StageId,
-    index: usize,
-    edits: &mut Vec<Edit>,
-    editing: &mut Option<InlineEdit>,
-) {
-    if ui.button("Rename").clicked() {
-        *editing = InlineEdit::start(TextTarget::Stage(id.clone()), map);
-        ui.close();
-    }
-    if ui.button("Add stage before").clicked() {
-        edits.push(Edit::apply(
-            Command::InsertStage { index, stage: crate::model::Stage::new("New stage") },
-            "Add stage",
-        ));
-        ui.close();
-    }
-    if ui.button("Add stage after").clicked() {
-        edits.push(Edit::apply(
-            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new("New stage") },
-            "Add stage",
-        ));
-        ui.close();
-    }
-    ui.separator();
-    if ui.button("Delete stage and its cards").clicked() {
-        edits.push(Edit::apply(Command::RemoveStage(id.clone()), "Delete stage"));
-        ui.close();
-    }
-}
-
-fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing: &mut Option<InlineEdit>) {
-    let Some(lane) = map.lane(id) else { return };
-    let index = map.lane_index(id).unwrap_or(0);
-    if ui.button("Rename").clicked() {
-        *editing = InlineEdit::start(TextTarget::Lane(id.clone()), map);
-        ui.close();
-    }
-    let collapse = if lane.collapsed { "Expand" } else { "Collapse" };
-    if ui.button(collapse).clicked() {
-        let mut changed = lane.clone();
-        changed.collapsed = !lane.collapsed;
-        edits.push(Edit::apply(Command::ReplaceLane(changed), &format!("{collapse} lane")));
-        ui.close();
-    }
-    ui.menu_button("Add lane below", |ui| {
-        for kind in crate::model::LaneKind::ALL {
-            if ui.button(kind.label()).clicked() {
-                edits.push(Edit::apply(
-                    Command::InsertLane { index: index + 1, lane: crate::model::Lane::new(kind) },
-                    "Add lane",
-                ));
-                ui.close();
-            }
-        }
-    });
-    ui.separator();
-    if ui.button("Delete lane and its cards").clicked() {
-        edits.push(Edit::apply(Command::RemoveLane(id.clone()), "Delete lane"));
-        ui.close();
-    }
-}
-
-/// Cards, stage and lane headers as accessible widgets, so screen readers (and UI tests) can
-/// find them by their text.
-fn accessibility(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) {
-    let clip = canvas.rect;
-    let screen_from_scene = canvas.screen_from_scene();
-    // Cards too small to read are not announced one by one; zoom in to reach them.
-    let cards = if crate::render::readable(crate::theme::size::CARD_FONT, canvas.zoom()) {
-        layout.cards.as_slice()
-    } else {
-        &[]
-    };
-    for placed in cards {
-        let rect = screen_from_scene * placed.rect;
-        if !clip.intersects(rect) {
-            continue;
-        }
-        if let Some(card) = map.cards.get(placed.index).filter(|c| c.id == placed.id) {
-            let id = ui.scope_id().with(("card", &placed.id));
-            let selected = canvas.selected.contains(&placed.id);
-            let response = ui.interact(rect.intersect(clip), id, Sense::hover());
-            response
-                .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));
-        }
-    }
-    for (i, stage) in layout.stages.iter().enumerate() {
-        let rect = hit::stage_header_rect(canvas, layout, i);
-        if let (true, Some(s)) = (clip.intersects(rect), map.stage(&stage.id)) {
-            let response =
-                ui.interact(rect.intersect(clip), ui.scope_id().with(("stage", &stage.id)), Sense::hover());
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &s.name));
-        }
-    }
-    for (i, lane) in layout.lanes.iter().enumerate() {
-        let rect = hit::lane_header_rect(canvas, layout, i);
-        if let (true, Some(l)) = (clip.intersects(rect), map.lane(&lane.id)) {
-            let response =
-                ui.interact(rect.intersect(clip), ui.scope_id().with(("lane", &lane.id)), Sense::hover());
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &l.title));
-        }
     }
 }
 

@@ -1,0 +1,136 @@
+//! The inspector's sentiment panels: a selected point, and the personas with their curves.
+
+use egui::Ui;
+
+use super::{Changes, heading, text_field};
+use crate::app::Edit;
+use crate::edit::Command;
+use crate::model::{Anchor, Curve, CurveId, Map, Persona, Point};
+
+pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Edit>) {
+    ui.heading("Sentiment point");
+    if let Some(curve) = map.curve(&point.curve) {
+        ui.weak(format!("On the curve {}", curve.name));
+    }
+    let mut p = point.clone();
+    let mut changes = Changes::default();
+    heading(ui, "Value");
+    let (min, max) = (map.scale.min as f32, map.scale.max as f32);
+    let response = ui.add(egui::Slider::new(&mut p.value, min..=max).step_by(0.25));
+    ui.weak(map.scale.level_label(p.value.round() as i32));
+    changes.track(&response, "value");
+    text_field(ui, &mut changes, "Label", &mut p.label, "label", false);
+    text_field(ui, &mut changes, "Emoji", &mut p.emoji, "emoji", false);
+    ui.horizontal_wrapped(|ui| {
+        for emoji in ["😀", "😊", "😐", "😕", "😟", "😠", "😫", "😍"] {
+            if ui.selectable_label(p.emoji == emoji, emoji).clicked() {
+                emoji.clone_into(&mut p.emoji);
+                changes.field = Some("emoji");
+            }
+        }
+    });
+    heading(ui, "Anchored at");
+    let anchor_text = |a: &Anchor| match a {
+        Anchor::Stage(s) => map.stage(s).map_or_else(String::new, |s| format!("Stage: {}", s.name)),
+        Anchor::Card(c) => map.card(c).map_or_else(String::new, |c| format!("Card: {}", c.title)),
+    };
+    egui::ComboBox::from_id_salt("anchor")
+        .selected_text(anchor_text(&p.at))
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            let taken =
+                |a: &Anchor| map.points.iter().any(|q| q.curve == p.curve && &q.at == a && q.id != p.id);
+            let mut options: Vec<Anchor> = map.stages.iter().map(|s| Anchor::Stage(s.id.clone())).collect();
+            options.extend(map.cards.iter().map(|c| Anchor::Card(c.id.clone())));
+            for option in options {
+                let enabled = !taken(&option);
+                if ui
+                    .add_enabled(enabled, egui::Button::selectable(p.at == option, anchor_text(&option)))
+                    .clicked()
+                {
+                    p.at = option;
+                    changes.field = Some("anchor");
+                }
+            }
+        });
+    let command = (p != *point).then_some(Command::ReplacePoint(p));
+    changes.finish(edits, command, &format!("point {}", point.id), "Edit sentiment point");
+    ui.add_space(8.0);
+    if ui.button("Delete point").clicked() {
+        edits.push(Edit::apply(Command::RemovePoint(point.id.clone()), "Delete sentiment point"));
+    }
+}
+
+/// Personas and their curves: add, rename, describe, delete; show, hide and pick the curve
+/// that new points go on.
+pub(super) fn personas_ui(ui: &mut Ui, map: &Map, active_curve: &mut Option<CurveId>, edits: &mut Vec<Edit>) {
+    ui.add_space(12.0);
+    ui.separator();
+    ui.heading("Personas");
+    for persona in &map.personas {
+        egui::CollapsingHeader::new(&persona.name).id_salt(("persona", &persona.id)).show(ui, |ui| {
+            let mut p = persona.clone();
+            let mut changes = Changes::default();
+            text_field(ui, &mut changes, "Name", &mut p.name, "name", false);
+            text_field(ui, &mut changes, "Description", &mut p.description, "description", true);
+            let mut goals = p.goals.join("\n");
+            text_field(ui, &mut changes, "Goals (one per line)", &mut goals, "goals", true);
+            let mut needs = p.needs.join("\n");
+            text_field(ui, &mut changes, "Needs (one per line)", &mut needs, "needs", true);
+            p.goals = lines(&goals);
+            p.needs = lines(&needs);
+            let command = (p != *persona).then_some(Command::ReplacePersona(p));
+            changes.finish(edits, command, &format!("persona {}", persona.id), "Edit persona");
+            if ui.button("Delete persona and their curves").clicked() {
+                edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), "Delete persona"));
+            }
+        });
+    }
+    if ui.button("+ Persona").clicked() {
+        let persona = Persona::new(format!("Persona {}", map.personas.len() + 1));
+        let curve = Curve::new(persona.name.clone(), Some(persona.id.clone()));
+        *active_curve = Some(curve.id.clone());
+        edits.push(Edit::apply(
+            Command::Batch(vec![
+                Command::InsertPersona { index: usize::MAX, persona },
+                Command::InsertCurve { index: usize::MAX, curve },
+            ]),
+            "Add persona",
+        ));
+    }
+
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Curves").strong());
+    ui.weak("The selected curve gets new points when you click the Emotions lane.");
+    let active = active_curve.clone().or_else(|| map.curves.iter().find(|c| !c.hidden).map(|c| c.id.clone()));
+    for curve in &map.curves {
+        ui.horizontal(|ui| {
+            if ui
+                .radio(active.as_ref() == Some(&curve.id), "")
+                .on_hover_text("Add new points to this curve")
+                .clicked()
+            {
+                *active_curve = Some(curve.id.clone());
+            }
+            let mut shown = !curve.hidden;
+            if ui.checkbox(&mut shown, &curve.name).on_hover_text("Show or hide this curve").changed() {
+                edits.push(Edit::apply(
+                    Command::ReplaceCurve(Curve { hidden: !shown, ..curve.clone() }),
+                    "Show or hide curve",
+                ));
+            }
+            if ui.small_button("✖").on_hover_text("Delete this curve and its points").clicked() {
+                edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), "Delete curve"));
+            }
+        });
+    }
+    if ui.button("+ Curve (for example, future state)").clicked() {
+        let curve = Curve::new(if map.curves.is_empty() { "Customer" } else { "Future state" }, None);
+        *active_curve = Some(curve.id.clone());
+        edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, "Add curve"));
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
