@@ -18,10 +18,6 @@ pub struct ExportDialog {
 }
 
 impl TouchlineApp {
-    pub(super) fn export_key_public(&self) -> String {
-        self.export_key()
-    }
-
     /// The key export settings are remembered under: the map's path.
     fn export_key(&self) -> String {
         self.doc.as_ref().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string()).unwrap_or_default()
@@ -31,9 +27,16 @@ impl TouchlineApp {
         if self.doc.is_none() {
             return;
         }
-        let key = self.export_key();
-        self.export.options = self.export_prefs.get(&key).cloned().unwrap_or_default();
+        self.export.options = self.remembered_export_options();
         self.export.open = true;
+    }
+
+    /// The settings used for this map before, else the defaults with the view the editor shows.
+    pub(super) fn remembered_export_options(&self) -> ExportOptions {
+        self.export_prefs
+            .get(&self.export_key())
+            .cloned()
+            .unwrap_or_else(|| ExportOptions { view: self.view, ..ExportOptions::default() })
     }
 
     /// Renders the open map with `options`, on the window's device when there is one.
@@ -90,29 +93,34 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
     let mut options = app.export.options.clone();
     let mut open = true;
     let mut action = None;
-    egui::Window::new("Export PNG").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-        options_ui(ui, &mut options, stage_count);
-        ui.separator();
-        let stale = app.export.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
-        if stale {
-            let size = export::image_size(&doc.map, &options).map_err(|e| e.to_string());
-            app.export.size = Some((revision, options.clone(), size));
-        }
-        match app.export.size.as_ref().map(|(_, _, s)| s) {
-            Some(Ok([w, h])) => ui.strong(format!("Image: {w} × {h} pixels")),
-            Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
-            None => ui.label(""),
-        };
-        let valid = matches!(app.export.size, Some((_, _, Ok(_))));
-        ui.horizontal(|ui| {
-            if ui.add_enabled(valid, egui::Button::new("Export PNG…")).clicked() {
-                action = Some(Action::Save);
+    egui::Window::new("Export PNG")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            options_ui(ui, &mut options, stage_count);
+            ui.separator();
+            let stale = app.export.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
+            if stale {
+                let size = export::image_size(&doc.map, &options).map_err(|e| e.to_string());
+                app.export.size = Some((revision, options.clone(), size));
             }
-            if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
-                action = Some(Action::Copy);
-            }
+            match app.export.size.as_ref().map(|(_, _, s)| s) {
+                Some(Ok([w, h])) => ui.strong(format!("Image: {w} × {h} pixels")),
+                Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
+                None => ui.label(""),
+            };
+            let valid = matches!(app.export.size, Some((_, _, Ok(_))));
+            ui.horizontal(|ui| {
+                if ui.add_enabled(valid, egui::Button::new("Export PNG…")).clicked() {
+                    action = Some(Action::Save);
+                }
+                if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
+                    action = Some(Action::Copy);
+                }
+            });
         });
-    });
     app.export.options = options.clone();
     app.export.open &= open;
     match action {

@@ -253,8 +253,7 @@ impl TouchlineApp {
             C::ExportPng => self.open_export_dialog(),
             C::CopyImage => {
                 if self.doc.is_some() {
-                    let key = self.export_key_public();
-                    let options = self.export_prefs.get(&key).cloned().unwrap_or_default();
+                    let options = self.remembered_export_options();
                     self.copy_image(ctx, &options);
                 }
             }

@@ -112,10 +112,15 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
 
 pub(super) fn template_picker(app: &mut TouchlineApp, ctx: &egui::Context) {
     let mut open = true;
-    egui::Window::new("New map").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
-        ui.label("Start from a template:");
-        template_grid(app, ui);
-    });
+    egui::Window::new("New map")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.label("Start from a template:");
+            template_grid(app, ui);
+        });
     if !open {
         app.picking_template = false;
     }
