@@ -425,3 +425,20 @@ fn an_undo_in_the_middle_of_a_header_drag_neither_panics_nor_moves_the_wrong_sta
     assert_eq!(names.iter().filter(|n| **n == "Advocacy").count(), 1);
     assert_ne!(names.last(), Some(&"Advocacy"), "the dragged stage moved: {names:?}");
 }
+
+#[test]
+fn zoom_keys_zoom_the_canvas_not_the_interface() {
+    let mut h = editor("ecommerce");
+    let fitted = h.state().canvas.zoom();
+    let ppp = h.ctx.pixels_per_point();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    h.run_steps(2);
+    assert!(h.state().canvas.zoom() > fitted * 1.1, "Ctrl+Plus zooms in");
+    assert!((h.ctx.pixels_per_point() - ppp).abs() < f32::EPSILON, "the interface keeps its size");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
+    h.run_steps(2);
+    assert!((h.state().canvas.zoom() - 1.0).abs() < 1e-4, "Ctrl+0 is 100 %");
+    h.key_press(egui::Key::F);
+    h.run_steps(2);
+    assert!((h.state().canvas.zoom() - fitted).abs() < 1e-4, "F fits the map again");
+}

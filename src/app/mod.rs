@@ -135,6 +135,11 @@ impl TouchlineApp {
     /// One frame of the editor.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        // Ctrl +/−/0 zoom the canvas, never the whole interface (egui's default), not even while
+        // a text field has focus.
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
         let theme = self.theme(&ctx);
         ctx.set_theme(match theme.kind {
             ThemeKind::Light => egui::Theme::Light,
