@@ -5,15 +5,17 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// (name, bytes) of each bundled font, in fallback order after egui's own.
-const BUNDLED: [(&str, &[u8]); 3] = [
+/// (name, bytes) of each bundled font, in fallback order, ahead of egui's own.
+const BUNDLED: [(&str, &[u8]); 4] = [
     ("NotoSans", include_bytes!("../assets/fonts/NotoSans-Regular.ttf")),
     ("NotoSansThai", include_bytes!("../assets/fonts/NotoSansThai-Regular.ttf")),
     ("NotoSansArabic", include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf")),
+    // Colour emoji: the sentiment curve's faces should look the same everywhere, in colour.
+    ("NotoColorEmoji", include_bytes!("../assets/fonts/NotoColorEmoji.ttf")),
 ];
 
-/// The font definitions: Noto Sans for Latin text, with Thai and Arabic fallbacks, and egui's
-/// emoji fonts for emoji.
+/// The font definitions: Noto Sans for Latin text, with Thai and Arabic fallbacks, Noto Color
+/// Emoji, and egui's own fonts last for symbols.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     for (name, bytes) in BUNDLED {

@@ -196,7 +196,7 @@ pub fn flag_short(flag: Flag) -> &'static str {
     match flag {
         Flag::MomentOfTruth => "★ Truth",
         Flag::ExitPoint => "Exit",
-        Flag::FailPoint => "✖ Fail",
+        Flag::FailPoint => "× Fail",
         Flag::WaitPoint => "⏱ Wait",
     }
 }

@@ -233,7 +233,7 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
             };
             let other = if link.from == card.id { &link.to } else { &link.from };
             ui.label(format!("{arrow} {}", title(other)));
-            if ui.small_button("✖").on_hover_text("Remove link").clicked() {
+            if ui.small_button("×").on_hover_text("Remove link").clicked() {
                 edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), "Remove link"));
             }
         });

@@ -22,7 +22,7 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
     text_field(ui, &mut changes, "Label", &mut p.label, "label", false);
     text_field(ui, &mut changes, "Emoji", &mut p.emoji, "emoji", false);
     ui.horizontal_wrapped(|ui| {
-        for emoji in ["😀", "😊", "😐", "😕", "😟", "😠", "😫", "😍"] {
+        for emoji in ["🤩", "😀", "🙂", "😐", "🤔", "😕", "😟", "😠", "😫"] {
             if ui.selectable_label(p.emoji == emoji, emoji).clicked() {
                 emoji.clone_into(&mut p.emoji);
                 changes.field = Some("emoji");
@@ -119,7 +119,7 @@ pub(super) fn personas_ui(ui: &mut Ui, map: &Map, active_curve: &mut Option<Curv
                     "Show or hide curve",
                 ));
             }
-            if ui.small_button("✖").on_hover_text("Delete this curve and its points").clicked() {
+            if ui.small_button("×").on_hover_text("Delete this curve and its points").clicked() {
                 edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), "Delete curve"));
             }
         });
