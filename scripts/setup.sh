@@ -1,8 +1,6 @@
-#!/usr/bin/env bash
-# The test command a newcomer runs: installs the system packages the tests need (Mesa's software
-# renderers, for the rendered-image tests), then runs every test.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# Sourced by scripts/editor and scripts/test: installs the system packages Touchline needs at run
+# time (Mesa's GL/EGL and Vulkan drivers, which include the software renderers used when there is
+# no GPU) when they are missing, and gives wgpu a private runtime folder if there is none.
 
 packages=(mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri)
 missing=()
@@ -17,11 +15,8 @@ if ((${#missing[@]})); then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# wgpu wants a private runtime folder; a fresh one keeps runs independent.
 if [[ -z ${XDG_RUNTIME_DIR:-} || ! -d ${XDG_RUNTIME_DIR:-} ]]; then
   XDG_RUNTIME_DIR=$(mktemp -d)
   chmod 700 "$XDG_RUNTIME_DIR"
   export XDG_RUNTIME_DIR
 fi
-
-cargo test --all-targets "$@"
