@@ -1,5 +1,7 @@
 //! The journey grid: stages as columns, lanes as rows, cards stacked in their cells.
 
+use std::collections::HashMap;
+
 use egui::{Rect, pos2, vec2};
 
 use super::{CardBox, Divider, LaneBox, MapLayout, StageBox, View, curve};
@@ -40,6 +42,18 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
         heights.push((2.0 * size::CARD_PADDING + title + meta, title, has_meta));
     }
 
+    // Cards by cell, in map order (which is their order in the cell), found in one pass.
+    let stage_ix: HashMap<&str, usize> =
+        map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let lane_ix: HashMap<&str, usize> =
+        map.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let mut by_cell: Vec<Vec<usize>> = vec![Vec::new(); map.lanes.len() * map.stages.len()];
+    for (card_index, card) in map.cards.iter().enumerate() {
+        if let (Some(&l), Some(&s)) = (lane_ix.get(card.lane.as_str()), stage_ix.get(card.stage.as_str())) {
+            by_cell[l * map.stages.len() + s].push(card_index);
+        }
+    }
+
     // Rows, in the view's order.
     let mut y = header_bottom;
     for lane_index in lane_order(map, view) {
@@ -51,13 +65,12 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
             size::LANE_MIN_HEIGHT * lane.height
         };
         let mut tallest: f32 = 0.0;
-        if !lane.collapsed {
-            for (stage_index, stage) in map.stages.iter().enumerate() {
+        for stage_index in 0..map.stages.len() {
+            let first = out.cards.len();
+            if !lane.collapsed {
                 let mut cy = y + size::CELL_PADDING;
-                for (card_index, card) in map.cards.iter().enumerate() {
-                    if card.lane != lane.id || card.stage != stage.id {
-                        continue;
-                    }
+                for &card_index in &by_cell[lane_index * map.stages.len() + stage_index] {
+                    let card = &map.cards[card_index];
                     let (h, title_height, has_meta) = heights[card_index];
                     let x0 = out.stages[stage_index].header.left() + size::CELL_PADDING;
                     let x1 = out.stages[stage_index].header.right() - size::CELL_PADDING;
@@ -74,6 +87,7 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
                 }
                 tallest = tallest.max(cy - y + size::ADD_CARD_HEIGHT);
             }
+            out.cells.push(first..out.cards.len());
         }
         let height = if lane.collapsed { size::COLLAPSED_HEIGHT } else { tallest.max(min).ceil() };
         out.lanes.push(LaneBox {

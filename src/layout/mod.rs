@@ -91,6 +91,8 @@ pub struct MapLayout {
     pub stages: Vec<StageBox>,
     pub lanes: Vec<LaneBox>,
     pub cards: Vec<CardBox>,
+    /// For each cell (lane in view order × stage), the range of `cards` that sit in it.
+    cells: Vec<std::ops::Range<usize>>,
     pub curves: Vec<CurveGeometry>,
     pub dividers: Vec<Divider>,
     /// The whole map.
@@ -109,6 +111,7 @@ impl Default for MapLayout {
             stages: Vec::new(),
             lanes: Vec::new(),
             cards: Vec::new(),
+            cells: Vec::new(),
             curves: Vec::new(),
             dividers: Vec::new(),
             bounds: Rect::NOTHING,
@@ -127,9 +130,31 @@ impl MapLayout {
         self.point_lookup.get(id).map(|&(c, p)| &self.curves[c].points[p])
     }
 
-    /// The topmost card under a scene position.
+    /// The cards of one cell, top to bottom.
+    pub fn cell_cards(&self, lane: usize, stage: usize) -> &[CardBox] {
+        let range = self.cells.get(lane * self.stages.len() + stage).cloned().unwrap_or(0..0);
+        &self.cards[range]
+    }
+
+    /// The cards inside or touching a scene rectangle, found cell by cell, so a view of a small
+    /// part of a big map costs only what it shows.
+    pub fn visible_cards(&self, visible: Rect) -> impl Iterator<Item = &CardBox> + '_ {
+        let lanes =
+            self.lanes.iter().enumerate().filter(move |(_, l)| l.row.y_range().intersects(visible.y_range()));
+        lanes.flat_map(move |(lane, _)| {
+            self.stages
+                .iter()
+                .enumerate()
+                .filter(move |(_, s)| s.column.x_range().intersects(visible.x_range()))
+                .flat_map(move |(stage, _)| self.cell_cards(lane, stage))
+                .filter(move |c| c.rect.intersects(visible))
+        })
+    }
+
+    /// The card under a scene position.
     pub fn card_at(&self, pos: Pos2) -> Option<&CardBox> {
-        self.cards.iter().rev().find(|c| c.rect.contains(pos))
+        let (lane, stage) = self.cell_at(pos)?;
+        self.cell_cards(lane, stage).iter().find(|c| c.rect.contains(pos))
     }
 
     pub fn stage_at_x(&self, x: f32) -> Option<usize> {
@@ -162,7 +187,7 @@ impl MapLayout {
         let cell = self.cell_rect(lane, stage);
         let mut index = 0;
         let mut indicator = cell.top() + crate::theme::size::CELL_PADDING / 2.0;
-        for card in self.cards.iter().filter(|c| c.lane == lane && c.stage == stage) {
+        for card in self.cell_cards(lane, stage) {
             if moving(&card.id) {
                 continue;
             }

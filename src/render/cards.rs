@@ -17,8 +17,8 @@ pub(super) fn paint_cards(
     visible: Rect,
     options: &PaintOptions<'_>,
 ) {
-    for placed in &layout.cards {
-        if !visible.intersects(placed.rect) || options.lifted.is_some_and(|l| l.contains(&placed.id)) {
+    for placed in layout.visible_cards(visible) {
+        if options.lifted.is_some_and(|l| l.contains(&placed.id)) {
             continue;
         }
         // The layout was made from this map, so its index is direct; check it all the same.

@@ -12,16 +12,10 @@ pub(super) fn register(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) 
     let clip = canvas.rect;
     let screen_from_scene = canvas.screen_from_scene();
     // Cards too small to read are not announced one by one; zoom in to reach them.
-    let cards = if crate::render::readable(crate::theme::size::CARD_FONT, canvas.zoom()) {
-        layout.cards.as_slice()
-    } else {
-        &[]
-    };
-    for placed in cards {
+    let readable = crate::render::readable(crate::theme::size::CARD_FONT, canvas.zoom());
+    let visible = screen_from_scene.inverse() * clip;
+    for placed in layout.visible_cards(visible).filter(|_| readable) {
         let rect = screen_from_scene * placed.rect;
-        if !clip.intersects(rect) {
-            continue;
-        }
         if let Some(card) = map.cards.get(placed.index).filter(|c| c.id == placed.id) {
             let id = ui.scope_id().with(("card", &placed.id));
             let selected = canvas.selected.contains(&placed.id);

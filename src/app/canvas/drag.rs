@@ -107,8 +107,7 @@ pub(super) fn handle(
             Some(Drag::RubberBand { start, base }) => {
                 let band = Rect::from_two_pos(*start, scene);
                 let mut selected = base.clone();
-                selected
-                    .extend(layout.cards.iter().filter(|c| band.intersects(c.rect)).map(|c| c.id.clone()));
+                selected.extend(layout.visible_cards(band).map(|c| c.id.clone()));
                 canvas.selected = selected;
             }
             Some(Drag::ResizeStage { id }) => {

@@ -51,9 +51,8 @@ pub fn add_card_rect(canvas: &Canvas, layout: &MapLayout, lane: usize, stage: us
     }
     let cell = layout.cell_rect(lane, stage);
     let below = layout
-        .cards
+        .cell_cards(lane, stage)
         .iter()
-        .filter(|c| c.lane == lane && c.stage == stage)
         .map(|c| c.rect.bottom() + size::CARD_GAP)
         .fold(cell.top() + size::CELL_PADDING, f32::max);
     let rect = Rect::from_min_max(
