@@ -228,6 +228,23 @@ mod tests {
     }
 
     #[test]
+    fn visible_cards_are_exactly_those_in_view_and_card_at_finds_the_card_under_a_point() {
+        let map = crate::generate::map(crate::generate::Size { stages: 10, lanes: 6, cards: 300, seed: 3 });
+        let out = layout(&map, View::Journey, &mut measure_lines);
+        let view = Rect::from_min_size(pos2(700.0, 300.0), vec2(900.0, 600.0));
+        let mut found: Vec<&str> = out.visible_cards(view).map(|c| c.id.as_str()).collect();
+        let mut expected: Vec<&str> =
+            out.cards.iter().filter(|c| c.rect.intersects(view)).map(|c| c.id.as_str()).collect();
+        found.sort_unstable();
+        expected.sort_unstable();
+        assert!(!expected.is_empty());
+        assert_eq!(found, expected);
+        for card in out.cards.iter().step_by(17) {
+            assert_eq!(out.card_at(card.rect.center()).map(|c| &c.id), Some(&card.id));
+        }
+    }
+
+    #[test]
     fn drop_slot_finds_the_gap_under_the_pointer() {
         let map = crate::templates::load("ecommerce").unwrap();
         let out = layout(&map, View::Journey, &mut measure_lines);
