@@ -8,6 +8,9 @@ use crate::layout::{CardBox, MapLayout};
 use crate::model::{Card, Flag, LinkDirection, Map, Metrics};
 use crate::theme::{Theme, size};
 
+/// Cards less tall than this on screen are drawn as flat blocks.
+const TINY: f32 = 14.0;
+
 pub(super) fn paint_cards(
     painter: &Painter,
     map: &Map,
@@ -17,6 +20,10 @@ pub(super) fn paint_cards(
     visible: Rect,
     options: &PaintOptions<'_>,
 ) {
+    // Cards too small to show detail all go into one mesh of flat blocks: a zoomed-out view of a
+    // big map stays readable as a pattern and costs one shape instead of thousands.
+    let zoom = screen_from_scene.scaling;
+    let mut blocks = egui::epaint::Mesh::default();
     for placed in layout.visible_cards(visible) {
         if options.lifted.is_some_and(|l| l.contains(&placed.id)) {
             continue;
@@ -26,6 +33,21 @@ pub(super) fn paint_cards(
         let lane = &layout.lanes[placed.lane];
         let selected = options.selected.is_some_and(|s| s.contains(&placed.id));
         let hovered = options.hovered == Some(&placed.id);
+        let rect = screen_from_scene * placed.rect;
+        if rect.height() < TINY && !selected {
+            let accent = card.colour.map_or_else(|| theme.lane_accent(lane.kind), crate::theme::to_color32);
+            blocks.add_colored_rect(rect, theme.card_fill(lane.kind, card.colour));
+            blocks.add_colored_rect(
+                Rect::from_min_size(rect.min, vec2((2.0 * zoom).max(1.0), rect.height())),
+                accent,
+            );
+            let text = Rect::from_min_size(
+                rect.min + vec2(4.0, 2.0) * zoom,
+                vec2(rect.width() * 0.8, (placed.title_height * zoom * 0.6).max(1.0)),
+            );
+            blocks.add_colored_rect(text, theme.muted_text.gamma_multiply(0.35));
+            continue;
+        }
         paint_card(
             painter,
             card,
@@ -36,6 +58,9 @@ pub(super) fn paint_cards(
             screen_from_scene.scaling,
             CardState { selected, hovered, lifted: false },
         );
+    }
+    if !blocks.is_empty() {
+        painter.add(egui::Shape::mesh(blocks));
     }
 }
 
@@ -61,24 +86,6 @@ pub fn paint_card(
     state: CardState,
 ) {
     let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
-    if rect.height() < 14.0 && !state.selected && !state.lifted {
-        // Too small to show detail: a flat block and a hint of its text keep a zoomed-out view
-        // of a big map readable as a pattern, and cheap to draw.
-        painter.rect_filled(rect, 0.0, theme.card_fill(lane_kind, card.colour));
-        painter.rect_filled(
-            Rect::from_min_size(rect.min, vec2((2.0 * zoom).max(1.0), rect.height())),
-            0.0,
-            accent,
-        );
-        greeked(
-            painter,
-            rect.min + vec2(4.0, 2.0) * zoom,
-            rect.width() * 0.8,
-            placed.title_height * zoom,
-            theme,
-        );
-        return;
-    }
     let rounding = CornerRadius::same((size::CARD_ROUNDING * zoom).round().clamp(0.0, 255.0) as u8);
     let lift = if state.lifted { 6.0 } else { 1.5 } * zoom;
     // Only the strip of shadow that shows under the card is painted: the rest would be covered,
