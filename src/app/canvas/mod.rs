@@ -395,13 +395,15 @@ impl Canvas {
             egui::Stroke::new(1.0, colour.gamma_multiply(0.6)),
             egui::StrokeKind::Inside,
         );
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "+ Add card",
-            egui::FontId::proportional(12.0),
-            colour,
-        );
+        if crate::render::readable(12.0, self.zoom()) {
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "+ Add card",
+                egui::FontId::proportional(12.0 * self.zoom().min(1.5)),
+                colour,
+            );
+        }
     }
 }
 
