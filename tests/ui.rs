@@ -34,6 +34,16 @@ fn card_id(h: &Harness<'_, TouchlineApp>, title: &str) -> CardId {
     map(h).cards.iter().find(|c| c.title == title).expect("card exists").id.clone()
 }
 
+/// The cards of a cell, top to bottom.
+fn cell_order(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Vec<CardId> {
+    map(h)
+        .cards
+        .iter()
+        .filter(|c| c.lane.as_str() == lane && c.stage.as_str() == stage)
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// A cell's rectangle on screen, by lane and stage id.
 fn cell(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Rect {
     let app = h.state();
@@ -77,21 +87,9 @@ fn reorder_a_card_inside_its_cell() {
     let below_second = h.get_by_label(second).rect().center_bottom() + egui::vec2(0.0, 2.0);
     drag(&mut h, from, below_second);
 
-    let order: Vec<&CardId> = map(&h)
-        .cards
-        .iter()
-        .filter(|c| c.lane.as_str() == "l-actions" && c.stage.as_str() == "s-awareness")
-        .map(|c| &c.id)
-        .collect();
-    assert_eq!(order, [&second_id, &first_id]);
+    assert_eq!(cell_order(&h, "l-actions", "s-awareness"), [second_id.clone(), first_id.clone()]);
     undo(&mut h);
-    let order: Vec<&CardId> = map(&h)
-        .cards
-        .iter()
-        .filter(|c| c.lane.as_str() == "l-actions" && c.stage.as_str() == "s-awareness")
-        .map(|c| &c.id)
-        .collect();
-    assert_eq!(order, [&first_id, &second_id]);
+    assert_eq!(cell_order(&h, "l-actions", "s-awareness"), [first_id, second_id]);
 }
 
 #[test]

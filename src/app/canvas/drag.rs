@@ -114,11 +114,10 @@ pub(super) fn handle(
                 if let (Some(stage), Some(placed)) =
                     (map.stage(id), layout.stages.iter().find(|s| &s.id == id))
                 {
-                    let width = ((scene.x - placed.header.left()) / size::STAGE_WIDTH)
-                        .clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                    let width = relative_size(scene.x - placed.header.left(), size::STAGE_WIDTH);
                     if (width - stage.width).abs() > 0.005 {
                         let mut changed = stage.clone();
-                        changed.width = (width * 100.0).round() / 100.0;
+                        changed.width = width;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceStage(changed),
                             label: "Resize stage".into(),
@@ -135,11 +134,10 @@ pub(super) fn handle(
                     } else {
                         size::LANE_MIN_HEIGHT
                     };
-                    let height =
-                        ((scene.y - placed.row.top()) / base).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end());
+                    let height = relative_size(scene.y - placed.row.top(), base);
                     if (height - lane.height).abs() > 0.005 {
                         let mut changed = lane.clone();
-                        changed.height = (height * 100.0).round() / 100.0;
+                        changed.height = height;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceLane(changed),
                             label: "Resize lane".into(),
@@ -462,4 +460,10 @@ fn revalidate(canvas: &mut Canvas, layout: &MapLayout) {
             .map_or(Drag::Cancelled, |index| Drag::Lane { index, id }),
         other => other,
     });
+}
+
+/// A dragged-out length as a size relative to `base`, kept in the allowed range and rounded to
+/// hundredths so the file stays tidy.
+fn relative_size(length: f32, base: f32) -> f32 {
+    ((length / base).clamp(*SIZE_RANGE.start(), *SIZE_RANGE.end()) * 100.0).round() / 100.0
 }
