@@ -440,3 +440,22 @@ fn zoom_keys_zoom_the_canvas_not_the_interface() {
     h.run_steps(2);
     assert!((h.state().canvas.zoom() - fitted).abs() < 1e-4, "F fits the map again");
 }
+
+#[test]
+fn dragging_a_stage_edge_resizes_it_and_a_lane_edge_resizes_the_lane_in_one_step_each() {
+    let mut h = editor("ecommerce");
+    let header = h.get_by_label("Purchase").rect();
+    let edge = egui::pos2(header.right() - 1.0, header.center().y);
+    drag(&mut h, edge, edge + egui::vec2(120.0, 0.0));
+    let width = map(&h).stage(&"s-purchase".into()).unwrap().width;
+    assert!(width > 1.3, "the stage got wider: {width}");
+    undo(&mut h);
+    assert!((map(&h).stage(&"s-purchase".into()).unwrap().width - 1.0).abs() < 1e-6, "one undo step");
+
+    let lane = h.get_by_label("Opportunities").rect();
+    let edge = egui::pos2(lane.center().x, lane.bottom() - 1.0);
+    drag(&mut h, edge, edge + egui::vec2(0.0, 80.0));
+    assert!(map(&h).lane(&"l-opportunities".into()).unwrap().height > 1.2);
+    undo(&mut h);
+    assert!((map(&h).lane(&"l-opportunities".into()).unwrap().height - 1.0).abs() < 1e-6);
+}
