@@ -116,10 +116,10 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     let edit = canvas.editing.as_mut()?;
     let multiline = matches!(edit.target, TextTarget::Card(_));
     let what = match edit.target {
-        TextTarget::Card(_) => "Card text · Enter to finish, Shift+Enter for a new line",
-        TextTarget::Stage(_) => "Stage name",
-        TextTarget::Lane(_) => "Lane title",
-        TextTarget::Title => "Map title",
+        TextTarget::Card(_) => "Enter to finish · Shift+Enter for a new line · Esc to cancel",
+        TextTarget::Stage(_) => "Stage name · Enter to finish",
+        TextTarget::Lane(_) => "Lane title · Enter to finish",
+        TextTarget::Title => "Map title · Enter to finish",
     };
     let rect = Rect::from_min_size(rect.min, vec2(rect.width().max(160.0), rect.height().max(30.0)));
 
@@ -127,18 +127,28 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     let enter = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
     let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
 
+    // A solid panel over the item, the field filling it and a hint below, so nothing of the text
+    // underneath shows through.
+    let margin = 4.0;
     let response = egui::Area::new(ui.scope_id().with("inline text"))
-        .fixed_pos(rect.min)
+        .fixed_pos(rect.min - egui::vec2(margin, margin))
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
-            ui.set_width(rect.width());
-            let field = if multiline {
-                egui::TextEdit::multiline(&mut edit.text).desired_rows(2)
-            } else {
-                egui::TextEdit::singleline(&mut edit.text)
-            };
-            let label = ui.label(egui::RichText::new(what).small().weak()).id;
-            ui.add(field.desired_width(rect.width()).hint_text("Type…")).labelled_by(label)
+            egui::Frame::popup(ui.style())
+                .inner_margin(margin)
+                .show(ui, |ui| {
+                    ui.set_width(rect.width());
+                    let rows = if multiline { ((rect.height() / 18.0).round() as usize).max(2) } else { 1 };
+                    let field = if multiline {
+                        egui::TextEdit::multiline(&mut edit.text).desired_rows(rows)
+                    } else {
+                        egui::TextEdit::singleline(&mut edit.text)
+                    };
+                    let response = ui.add(field.desired_width(rect.width()).hint_text("Type…"));
+                    let label = ui.label(egui::RichText::new(what).small().weak()).id;
+                    response.labelled_by(label)
+                })
+                .inner
         })
         .inner;
     if !edit.focused {
