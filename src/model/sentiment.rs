@@ -107,7 +107,7 @@ pub struct Curve {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
     /// Hidden curves stay in the file but are not drawn.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "super::items::is_false")]
     pub hidden: bool,
 }
 
@@ -142,9 +142,4 @@ impl Point {
 pub enum Anchor {
     Stage(StageId),
     Card(CardId),
-}
-
-#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes fields by reference")]
-fn is_false(b: &bool) -> bool {
-    !*b
 }
