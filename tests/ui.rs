@@ -34,6 +34,14 @@ fn card_id(h: &Harness<'_, TouchlineApp>, title: &str) -> CardId {
     map(h).cards.iter().find(|c| c.title == title).expect("card exists").id.clone()
 }
 
+/// Clicks the item with this label and presses Delete.
+fn select_and_delete(h: &mut Harness<'_, TouchlineApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(1);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+}
+
 /// The cards of a cell, top to bottom.
 fn cell_order(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Vec<CardId> {
     map(h)
@@ -216,10 +224,7 @@ fn closing_with_unsaved_changes_asks_first() {
     request_close(&mut h);
     assert_eq!(h.state().prompt, None);
 
-    h.get_by_label("Checkout").click();
-    h.run_steps(1);
-    h.key_press(egui::Key::Delete);
-    h.run_steps(2);
+    select_and_delete(&mut h, "Checkout");
     request_close(&mut h);
     assert_eq!(h.state().prompt, Some(Pending::Close));
 
@@ -239,10 +244,7 @@ fn closing_with_unsaved_changes_asks_first() {
 #[test]
 fn discarding_on_close_keeps_the_file_as_it_was() {
     let mut h = editor("ecommerce");
-    h.get_by_label("Checkout").click();
-    h.run_steps(1);
-    h.key_press(egui::Key::Delete);
-    h.run_steps(2);
+    select_and_delete(&mut h, "Checkout");
     request_close(&mut h);
     h.get_by_label("Discard").click();
     h.run_steps(2);
@@ -400,10 +402,7 @@ fn every_inspector_panel_names_its_fields_for_screen_readers() {
 #[test]
 fn an_undo_in_the_middle_of_a_header_drag_neither_panics_nor_moves_the_wrong_stage() {
     let mut h = editor("ecommerce");
-    h.get_by_label("Awareness").click();
-    h.run_steps(1);
-    h.key_press(egui::Key::Delete);
-    h.run_steps(2);
+    select_and_delete(&mut h, "Awareness");
     assert_eq!(map(&h).stages.len(), 4);
     // Pick up "Advocacy" (now the 4th stage), bring "Awareness" back with Ctrl+Z mid-drag, drop
     // left of "Consideration".

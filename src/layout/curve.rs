@@ -29,6 +29,8 @@ pub struct CurveGeometry {
 #[derive(Clone, Debug)]
 pub struct PointGeometry {
     pub id: PointId,
+    /// Position of the point in `map.points` of the map this layout was made from.
+    pub index: usize,
     pub pos: Pos2,
     pub value: f32,
     pub stage: usize,
@@ -63,22 +65,24 @@ pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry>
         .enumerate()
         .map(|(index, curve)| {
             // Points in journey order (the map keeps them sorted), grouped by stage.
-            let mut per_stage: Vec<Vec<(&PointId, f32)>> = vec![Vec::new(); map.stages.len()];
-            for point in map.curve_points(&curve.id) {
+            let mut per_stage: Vec<Vec<usize>> = vec![Vec::new(); map.stages.len()];
+            for (index, point) in map.points.iter().enumerate().filter(|(_, p)| p.curve == curve.id) {
                 if let Some(&s) = map.anchor_stage(&point.at).and_then(|s| stage_ix.get(s)) {
-                    per_stage[s].push((&point.id, point.value));
+                    per_stage[s].push(index);
                 }
             }
             let mut points = Vec::new();
             for (stage, list) in per_stage.iter().enumerate() {
                 let column = layout.stages[stage].column;
                 let n = list.len() as f32;
-                for (k, (id, value)) in list.iter().enumerate() {
+                for (k, &index) in list.iter().enumerate() {
+                    let point = &map.points[index];
                     let x = column.left() + column.width() * (k as f32 + 0.5) / n;
                     points.push(PointGeometry {
-                        id: (*id).clone(),
-                        pos: pos2(x, y_of(map, range, *value)),
-                        value: *value,
+                        id: point.id.clone(),
+                        index,
+                        pos: pos2(x, y_of(map, range, point.value)),
+                        value: point.value,
                         stage,
                     });
                 }
@@ -192,7 +196,8 @@ mod tests {
 
     #[test]
     fn breaks_at_stages_without_points_only_when_asked() {
-        let p = |stage| PointGeometry { id: PointId::from("x"), pos: Pos2::ZERO, value: 0.0, stage };
+        let p =
+            |stage| PointGeometry { id: PointId::from("x"), index: 0, pos: Pos2::ZERO, value: 0.0, stage };
         let points = [p(0), p(1), p(3), p(4)];
         assert_eq!(segments(&points, CurveGaps::Bridge), vec![0..4]);
         assert_eq!(segments(&points, CurveGaps::Break), vec![0..2, 2..4]);

@@ -7,7 +7,7 @@ mod journey;
 
 use std::collections::HashMap;
 
-use egui::{Pos2, Rect, Vec2};
+use egui::{Pos2, Rect};
 
 use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
 
@@ -210,9 +210,5 @@ impl MapLayout {
                 curve.points.iter().enumerate().map(move |(p, pt)| (pt.id.clone(), (c, p)))
             })
             .collect();
-    }
-
-    pub fn size(&self) -> Vec2 {
-        self.bounds.size()
     }
 }

@@ -117,7 +117,9 @@ pub(super) fn paint_curves(
             let radius = (6.0 * zoom).clamp(3.0, 14.0);
             let ring = if by_sentiment { theme.card } else { colour };
             painter.circle(pos, radius, fill, Stroke::new((2.0 * zoom).clamp(1.0, 4.0), ring));
-            let Some(model_point) = map.points.iter().find(|p| p.id == point.id) else { continue };
+            let Some(model_point) = map.points.get(point.index).filter(|p| p.id == point.id) else {
+                continue;
+            };
             marker(painter, map, &model_point.at, pos + egui::vec2(radius, -radius), zoom, theme);
             if !model_point.emoji.is_empty() && readable(16.0, zoom) {
                 painter.text(

@@ -416,14 +416,7 @@ pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> Vec<Edit> {
         return Vec::new();
     }
     match canvas.drag.replace(Drag::Cancelled) {
-        Some(Drag::Point { id, original }) => vec![
-            Edit::Apply {
-                command: Command::ReplacePoint(*original),
-                label: "Move sentiment point".into(),
-                merge_key: Some(format!("point {id}")),
-            },
-            Edit::Seal,
-        ],
+        Some(Drag::Point { original, .. }) => vec![sentiment::move_point(*original), Edit::Seal],
         _ => Vec::new(),
     }
 }

@@ -101,12 +101,13 @@ pub fn drag_value(
     if (value - point.value).abs() < f32::EPSILON {
         return None;
     }
-    let changed = Point { value, ..point.clone() };
-    Some(Edit::Apply {
-        command: Command::ReplacePoint(changed),
-        label: "Move sentiment point".into(),
-        merge_key: Some(format!("point {id}")),
-    })
+    Some(move_point(Point { value, ..point.clone() }))
+}
+
+/// The edit that puts a point where a drag has it; all edits of one drag merge into one step.
+pub fn move_point(point: Point) -> Edit {
+    let merge_key = Some(format!("point {}", point.id));
+    Edit::Apply { command: Command::ReplacePoint(point), label: "Move sentiment point".into(), merge_key }
 }
 
 /// When a point is released: re-anchor it if it was dropped on another card or stage that its
@@ -123,12 +124,7 @@ pub fn drop_point(
     if at == point.at || map.points.iter().any(|p| p.curve == point.curve && p.at == at) {
         return None;
     }
-    let changed = Point { at, ..point.clone() };
-    Some(Edit::Apply {
-        command: Command::ReplacePoint(changed),
-        label: "Move sentiment point".into(),
-        merge_key: Some(format!("point {id}")),
-    })
+    Some(move_point(Point { at, ..point.clone() }))
 }
 
 /// A point's details, shown while the pointer rests on it.
