@@ -96,3 +96,47 @@ fn open_and_show_first_frame(bencher: divan::Bencher) {
         frame(&ctx, &mut app, Vec::new())
     });
 }
+
+fn key(key: egui::Key) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::default(),
+    }
+}
+
+/// One frame of presentation mode on the big map while the view glides between stages: every
+/// 20 frames the next (or previous) stage is asked for, so every measured frame is mid-move.
+#[divan::bench]
+fn present_step_frame(bencher: divan::Bencher) {
+    let ctx = egui::Context::default();
+    touchline::fonts::install(&ctx);
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.set_document(Document::new(map(Size::default()), None));
+    app.presentation =
+        Some(touchline::app::Presentation::new(false, touchline::theme::ThemeKind::Light, None));
+    let mut time = 0.0;
+    let mut timed = |app: &mut TouchlineApp, events: Vec<Event>| {
+        time += 1.0 / 60.0;
+        let mut raw = input(events);
+        raw.time = Some(time);
+        let mut output = ctx.run_ui(raw, |ui| app.show(ui));
+        output.textures_delta.clear();
+        ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point).len()
+    };
+    for _ in 0..3 {
+        timed(&mut app, vec![key(egui::Key::ArrowRight)]);
+    }
+    let mut frame_number = 0_u32;
+    bencher.bench_local(|| {
+        frame_number += 1;
+        let events = match frame_number % 40 {
+            0 => vec![key(egui::Key::ArrowLeft)],
+            20 => vec![key(egui::Key::ArrowRight)],
+            _ => Vec::new(),
+        };
+        timed(&mut app, events)
+    });
+}

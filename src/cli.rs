@@ -64,6 +64,16 @@ pub enum Command {
     Templates,
     /// Export a map as a PNG image.
     Export(crate::export::cli::ExportArgs),
+    /// Present a map to a room: full screen, large type, stage by stage (Esc leaves).
+    Present {
+        map: PathBuf,
+        /// Start at this stage (1-based) instead of the overview.
+        #[arg(long, value_name = "N")]
+        stage: Option<usize>,
+        /// Present in a window of its own beside the editor, to share only that window.
+        #[arg(long)]
+        window: bool,
+    },
 }
 
 /// Runs a headless subcommand and returns the process's exit code.
@@ -80,7 +90,32 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export(args) => crate::export::cli::run(&args),
+        Command::Present { map, stage, window } => present(&map, stage, window),
     }
+}
+
+/// Exit code of a usage error (a wrong flag or value), as clap uses.
+pub const USAGE: u8 = 2;
+
+fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
+    let map = match file::load(path) {
+        Ok(map) => map,
+        Err(e) => return fail_load(&e),
+    };
+    let count = map.stages.len();
+    if let Some(n) = stage
+        && (n == 0 || n > count)
+    {
+        let choice = if count == 0 { "it has no stages".to_owned() } else { format!("choose 1 to {count}") };
+        let _ = writeln!(
+            std::io::stderr(),
+            "touchline: --stage {n}: {} has {count} stages; {choice}",
+            path.display()
+        );
+        return ExitCode::from(USAGE);
+    }
+    let request = crate::app::PresentRequest { window, stage: stage.map(|n| n - 1) };
+    crate::app::run(Some(path.to_owned()), Some(request))
 }
 
 /// Prints an error the way every subcommand does, and returns exit code 1.
@@ -145,6 +180,8 @@ pub struct Summary {
     pub curves: usize,
     pub points: usize,
     pub links: usize,
+    /// Dot-vote dots on all cards.
+    pub votes: u32,
     /// Cards per lane kind, for every kind of lane in the map.
     pub lane_kinds: BTreeMap<&'static str, usize>,
 }
@@ -165,6 +202,7 @@ impl Summary {
             curves: map.curves.len(),
             points: map.points.len(),
             links: map.links.len(),
+            votes: map.cards.iter().map(|c| c.votes).sum(),
             lane_kinds,
         }
     }
@@ -191,6 +229,7 @@ fn info(path: &Path, json: bool) -> ExitCode {
             ("curves", s.curves),
             ("points", s.points),
             ("links", s.links),
+            ("votes", s.votes as usize),
         ] {
             println!("  {name:<10} {n}");
         }

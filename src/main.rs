@@ -7,6 +7,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => touchline::app::run(cli.map),
+        None => touchline::app::run(cli.map, None),
     }
 }

@@ -31,3 +31,38 @@ fn ecommerce_canvas_in_light() {
 fn ecommerce_canvas_in_dark() {
     snapshot("ecommerce", ThemeChoice::Dark, "canvas-ecommerce-dark");
 }
+
+/// Presentation mode on the e-commerce map: the overview, then stage 3 focused.
+fn presentation_snapshots(theme: touchline::theme::ThemeKind, name: &str) {
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.set_document(Document::new(touchline::templates::load("ecommerce").unwrap(), None));
+    app.presentation = Some(touchline::app::Presentation::new(false, theme, None));
+    let mut harness = Harness::builder()
+        .with_size((1280.0, 720.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    // Past the key hints, which show for the first seconds.
+    harness.run_steps(400);
+    let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(400);
+    harness.snapshot_options(&format!("present-{name}-overview"), &options);
+    harness.key_press(egui::Key::Num3);
+    harness.run_steps(40);
+    harness.snapshot_options(&format!("present-{name}-stage-3"), &options);
+}
+
+#[test]
+fn presentation_in_light() {
+    presentation_snapshots(touchline::theme::ThemeKind::Light, "light");
+}
+
+#[test]
+fn presentation_in_dark() {
+    presentation_snapshots(touchline::theme::ThemeKind::Dark, "dark");
+}
+
+#[test]
+fn presentation_in_high_contrast() {
+    presentation_snapshots(touchline::theme::ThemeKind::HighContrast, "high-contrast");
+}

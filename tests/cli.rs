@@ -104,8 +104,9 @@ fn info_prints_counts_and_json_with_exactly_the_documented_keys() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["cards", "curves", "lane_kinds", "lanes", "links", "personas", "points", "stages", "title"]
+        ["cards", "curves", "lane_kinds", "lanes", "links", "personas", "points", "stages", "title", "votes"]
     );
+    assert_eq!(json["votes"], 0, "no dots in a fresh template");
     assert_eq!(json["personas"], 2);
     assert_eq!(json["curves"], 2);
     assert_eq!(json["stages"], 6);
@@ -158,8 +159,76 @@ fn templates_lists_every_template_with_a_description() {
 fn help_and_version_work() {
     let out = touchline(&["--help"]);
     assert!(out.status.success());
-    for word in ["check", "fmt", "info", "new", "templates", "export"] {
+    for word in ["check", "fmt", "info", "new", "templates", "export", "present"] {
         assert!(stdout(&out).contains(word), "{word}");
     }
     assert!(stdout(&touchline(&["--version"])).starts_with("touchline "));
+}
+
+/// A copy of the e-commerce map with dots on two cards.
+fn voted_map(dir: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let text = text.replace(r#"title: "Checkout","#, r#"title: "Checkout", votes: 4,"#).replace(
+        r#"title: "Shipping fee appears only at the last step","#,
+        r#"title: "Shipping fee appears only at the last step", votes: 7,"#,
+    );
+    let path = dir.join("voted.ron");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = voted_map(dir.path());
+    let shown = path.display().to_string();
+    let out = touchline(&["info", &shown, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["votes"], 11);
+    assert!(stdout(&touchline(&["info", &shown])).contains("votes      11"));
+    assert!(touchline(&["fmt", &shown]).status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("votes: 4") && text.contains("votes: 7"), "{text}");
+}
+
+#[test]
+fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = voted_map(dir.path());
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 3", "format_version: 2");
+    std::fs::write(&path, &text).unwrap();
+    let out = touchline(&["check", &path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("votes need format_version 3"), "{}", stderr(&out));
+    // Without votes the old version still opens.
+    let plain = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 3", "format_version: 2");
+    std::fs::write(&path, plain).unwrap();
+    assert!(touchline(&["check", &path.display().to_string()]).status.success());
+    // From a newer version, nothing is read.
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 4")).unwrap();
+    let out = touchline(&["info", &path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("format version 4"), "{}", stderr(&out));
+}
+
+#[test]
+fn present_refuses_a_stage_the_map_does_not_have_and_a_broken_map_as_check_does() {
+    for stage in ["0", "99"] {
+        let out = touchline(&["present", "maps/b2b-phone-system.ron", "--stage", stage]);
+        assert_eq!(out.status.code(), Some(2), "--stage {stage}");
+        assert!(stderr(&out).contains(&format!("--stage {stage}")), "{}", stderr(&out));
+        assert!(stderr(&out).contains("has 8 stages; choose 1 to 8"), "{}", stderr(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format_version: 3, map: (title: \"x\",, ))").unwrap();
+    let shown = broken.display().to_string();
+    let present = touchline(&["present", &shown]);
+    let check = touchline(&["check", &shown]);
+    assert_eq!(present.status.code(), Some(1));
+    assert_eq!(stderr(&present), stderr(&check));
+    assert!(stderr(&present).starts_with(&format!("{shown}:1:")), "{}", stderr(&present));
 }

@@ -226,3 +226,40 @@ fn an_image_larger_than_the_renderer_allows_is_drawn_in_tiles_that_match_one_pie
         "{differing} pixels differ at the seams"
     );
 }
+
+#[test]
+fn large_type_makes_a_stage_a_readable_slide_and_votes_show_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let standard = dir.path().join("standard.png");
+    let large = dir.path().join("large.png");
+    ok(&export("maps/ecommerce.ron", &standard, &["--stages", "3", "--scale", "1"]));
+    ok(&export("maps/ecommerce.ron", &large, &["--stages", "3", "--scale", "1", "--large-type"]));
+    let (w, _) = size(&standard);
+    let (wl, _) = size(&large);
+    assert!(wl > 3 * w, "a large-type stage is a slide wide: {wl} vs {w}");
+
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace(r#"title: "Checkout","#, r#"title: "Checkout", votes: 9,"#);
+    let voted = dir.path().join("voted.ron");
+    std::fs::write(&voted, text).unwrap();
+    let plain = dir.path().join("plain.png");
+    let dotted = dir.path().join("dotted.png");
+    ok(&export(voted.to_str().unwrap(), &plain, &["--stages", "3", "--scale", "1"]));
+    ok(&export("maps/ecommerce.ron", &standard, &["--stages", "3", "--scale", "1"]));
+    ok(&export(voted.to_str().unwrap(), &dotted, &["--stages", "3", "--scale", "1", "--votes"]));
+    let read = |p: &Path| image::open(p).unwrap().to_rgba8();
+    assert_eq!(read(&plain), read(&standard), "without --votes the dots stay out of the image");
+    let differing = read(&dotted).pixels().zip(read(&plain).pixels()).filter(|(a, b)| a != b).count();
+    assert!(differing > 100, "--votes draws the dots ({differing} pixels changed)");
+}
+
+#[test]
+fn high_contrast_is_an_export_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hc.png");
+    ok(&export("maps/ecommerce.ron", &out, &["--theme", "high-contrast", "--scale", "1"]));
+    let image = image::open(&out).unwrap().to_rgba8();
+    // The background is black.
+    assert_eq!(image.get_pixel(2, 2).0, [0, 0, 0, 255]);
+}

@@ -31,6 +31,9 @@ pub enum UiCommand {
     ToggleInspector,
     ExportPng,
     CopyImage,
+    Present,
+    PresentInWindow,
+    ClearVotes,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -41,7 +44,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 28] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -67,6 +70,9 @@ impl UiCommand {
         Self::ToggleInspector,
         Self::ExportPng,
         Self::CopyImage,
+        Self::Present,
+        Self::PresentInWindow,
+        Self::ClearVotes,
     ];
 
     pub fn label(self) -> &'static str {
@@ -93,11 +99,15 @@ impl UiCommand {
             Self::ToggleInspector => "Show inspector",
             Self::ExportPng => "Export PNG…",
             Self::CopyImage => "Copy image",
+            Self::Present => "Present",
+            Self::PresentInWindow => "Present in a window",
+            Self::ClearVotes => "Clear votes",
         }
     }
 
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         Some(match self {
+            Self::ClearVotes => return None,
             Self::New => shortcut(CMD, Key::N),
             Self::Open => shortcut(CMD, Key::O),
             Self::Save => shortcut(CMD, Key::S),
@@ -123,6 +133,8 @@ impl UiCommand {
             Self::ToggleInspector => shortcut(CMD, Key::I),
             Self::ExportPng => shortcut(CMD, Key::E),
             Self::CopyImage => shortcut(CMD_SHIFT, Key::C),
+            Self::Present => shortcut(Modifiers::NONE, Key::F5),
+            Self::PresentInWindow => shortcut(Modifiers::SHIFT, Key::F5),
         })
     }
 
@@ -140,13 +152,18 @@ impl UiCommand {
 /// The commands whose shortcuts were pressed this frame. Nothing fires while a text field has
 /// keyboard focus: there, Ctrl+Z undoes typing and Delete deletes characters.
 pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
+    pressed_among(ctx, &UiCommand::ALL)
+}
+
+/// Like [`pressed`], but only for some commands: the others' keys are left for someone else.
+pub fn pressed_among(ctx: &egui::Context, commands: &[UiCommand]) -> Vec<UiCommand> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
     let mut fired = Vec::new();
     ctx.input_mut(|input| {
         // Longer shortcuts first, so Ctrl+Shift+S is not taken as Ctrl+S.
-        let mut by_specificity: Vec<UiCommand> = UiCommand::ALL.to_vec();
+        let mut by_specificity: Vec<UiCommand> = commands.to_vec();
         by_specificity
             .sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
         for command in by_specificity {

@@ -6,6 +6,7 @@ use crate::edit::{Command, EditError, History};
 use crate::file;
 use crate::layout::{self, MapLayout, View};
 use crate::model::Map;
+use crate::theme::TypeSize;
 
 /// An open map.
 #[derive(Debug)]
@@ -16,7 +17,10 @@ pub struct Document {
     pub history: History,
     /// Bumped on every change, so cached layouts know when they are stale.
     revision: u64,
+    /// The editor's layout, and the large-type one a presentation shows: both can be on screen
+    /// at once (presenting in a second window), so each keeps its own cache.
     layout: Option<CachedLayout>,
+    large_layout: Option<CachedLayout>,
     /// Identifies an untitled document's recovery file.
     pub session: u64,
 }
@@ -33,7 +37,15 @@ impl Document {
         let session = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
-        Self { map, path, history: History::default(), revision: 0, layout: None, session }
+        Self {
+            map,
+            path,
+            history: History::default(),
+            revision: 0,
+            layout: None,
+            large_layout: None,
+            session,
+        }
     }
 
     pub fn open(path: &Path) -> Result<Self, file::LoadError> {
@@ -88,18 +100,36 @@ impl Document {
         Ok(())
     }
 
-    /// Brings the cached layout up to date with the map and `view`.
+    /// Brings the editor's cached layout up to date with the map and `view`.
     pub fn refresh_layout(&mut self, ctx: &egui::Context, view: View) {
-        let stale = self.layout.as_ref().is_none_or(|c| c.revision != self.revision || c.view != view);
-        if stale {
-            let layout = compute_layout(ctx, &self.map, view);
-            self.layout = Some(CachedLayout { revision: self.revision, view, layout });
+        self.refresh_layout_sized(ctx, view, TypeSize::Standard);
+    }
+
+    /// Brings the cached layout of one type size up to date with the map and `view`.
+    pub fn refresh_layout_sized(&mut self, ctx: &egui::Context, view: View, type_size: TypeSize) {
+        let revision = self.revision;
+        let slot = match type_size {
+            TypeSize::Standard => &mut self.layout,
+            TypeSize::Large => &mut self.large_layout,
+        };
+        if slot.as_ref().is_none_or(|c| c.revision != revision || c.view != view) {
+            let layout = compute_layout(ctx, &self.map, view, type_size);
+            *slot = Some(CachedLayout { revision, view, layout });
         }
     }
 
-    /// The map with its layout, as of the last [`Document::refresh_layout`].
+    /// The map with the editor's layout, as of the last [`Document::refresh_layout`].
     pub fn map_and_layout(&self) -> (&Map, Option<&MapLayout>) {
-        (&self.map, self.layout.as_ref().map(|c| &c.layout))
+        self.map_and_layout_sized(TypeSize::Standard)
+    }
+
+    /// The map with its layout of one type size, as of the last refresh.
+    pub fn map_and_layout_sized(&self, type_size: TypeSize) -> (&Map, Option<&MapLayout>) {
+        let slot = match type_size {
+            TypeSize::Standard => &self.layout,
+            TypeSize::Large => &self.large_layout,
+        };
+        (&self.map, slot.as_ref().map(|c| &c.layout))
     }
 
     /// Marks the document as changed although nothing was edited (recovered work).
@@ -109,7 +139,7 @@ impl Document {
 }
 
 /// Lays out a map, measuring text with the context's fonts.
-pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View) -> MapLayout {
+pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View, type_size: TypeSize) -> MapLayout {
     ctx.fonts_mut(|fonts| {
         let mut measure = |text: &str, size: f32, wrap: f32| {
             fonts
@@ -117,6 +147,6 @@ pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View) -> MapLayout {
                 .size()
                 .y
         };
-        layout::layout(map, view, &mut measure)
+        layout::layout(map, view, type_size.sizes(), &mut measure)
     })
 }

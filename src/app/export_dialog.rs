@@ -181,9 +181,18 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
 
         ui.label("Theme");
         ui.horizontal(|ui| {
-            ui.radio_value(&mut options.theme, ThemeKind::Light, "Light");
-            ui.radio_value(&mut options.theme, ThemeKind::Dark, "Dark");
+            for kind in ThemeKind::ALL {
+                ui.radio_value(&mut options.theme, kind, kind.label());
+            }
         });
+        ui.end_row();
+
+        ui.label("Type");
+        ui.checkbox(&mut options.large_type, "Large, as presented");
+        ui.end_row();
+
+        ui.label("Votes");
+        ui.checkbox(&mut options.votes, "Show dot votes");
         ui.end_row();
 
         ui.label("Background");

@@ -2,7 +2,7 @@
 
 use egui::{Button, Ui};
 
-use super::{Edit, Pending, ThemeChoice, TouchlineApp, UiCommand};
+use super::{Edit, Pending, ThemeChoice, TouchlineApp, UiCommand, present};
 use crate::layout::View;
 
 /// A menu entry for a command, with its shortcut shown the platform's way.
@@ -87,6 +87,10 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                     (UiCommand::Duplicate, any),
                     (UiCommand::Delete, any || app.canvas.header.is_some()),
                     (UiCommand::SelectAll, has_doc),
+                    (
+                        UiCommand::ClearVotes,
+                        app.doc.as_ref().is_some_and(|d| present::vote::total(&d.map) > 0),
+                    ),
                 ] {
                     if item(ui, command, command.label(), enabled) {
                         fired.push(command);
@@ -107,11 +111,18 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                     }
                 }
                 ui.separator();
+                for command in [UiCommand::Present, UiCommand::PresentInWindow] {
+                    if item(ui, command, command.label(), has_doc) {
+                        fired.push(command);
+                    }
+                }
+                ui.separator();
                 ui.label("Theme");
                 for (choice, label) in [
                     (ThemeChoice::System, "Follow system"),
                     (ThemeChoice::Light, "Light"),
                     (ThemeChoice::Dark, "Dark"),
+                    (ThemeChoice::HighContrast, "High contrast"),
                 ] {
                     if ui.radio(app.theme_choice == choice, label).clicked() {
                         app.theme_choice = choice;

@@ -12,6 +12,7 @@ mod export_dialog;
 mod files;
 mod inspector;
 mod menus;
+pub mod present;
 mod start;
 
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub use canvas::{Canvas, Edit, Hit};
 pub use commands::UiCommand;
 pub use document::{Document, compute_layout};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
+pub use present::{Presentation, Shot};
 
 /// Which theme the editor uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -34,6 +36,7 @@ pub enum ThemeChoice {
     System,
     Light,
     Dark,
+    HighContrast,
 }
 
 /// What the editor remembers between runs.
@@ -81,6 +84,8 @@ pub struct TouchlineApp {
     /// Set when the window should close at the end of this frame.
     pub close_now: bool,
     shown_title: String,
+    /// A presentation of the open map, full screen or in its own window.
+    pub presentation: Option<Presentation>,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -117,6 +122,7 @@ impl TouchlineApp {
             allow_close: false,
             close_now: false,
             shown_title: String::new(),
+            presentation: None,
         }
     }
 
@@ -125,6 +131,7 @@ impl TouchlineApp {
         Theme::new(match self.theme_choice {
             ThemeChoice::Light => ThemeKind::Light,
             ThemeChoice::Dark => ThemeKind::Dark,
+            ThemeChoice::HighContrast => ThemeKind::HighContrast,
             ThemeChoice::System => match ctx.system_theme().unwrap_or(egui::Theme::Light) {
                 egui::Theme::Light => ThemeKind::Light,
                 egui::Theme::Dark => ThemeKind::Dark,
@@ -141,11 +148,21 @@ impl TouchlineApp {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
         let theme = self.theme(&ctx);
-        ctx.set_theme(match theme.kind {
-            ThemeKind::Light => egui::Theme::Light,
-            ThemeKind::Dark => egui::Theme::Dark,
-        });
+        let fullscreen = self.presentation.as_ref().filter(|p| !p.window).map(|p| p.theme);
+        let dark = fullscreen.unwrap_or(theme.kind).is_dark();
+        ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
         self.handle_close_request(&ctx);
+        if self.doc.is_none() {
+            self.presentation = None;
+        }
+        if fullscreen.is_some() {
+            // The whole window presents: no menus, inspector or status bar.
+            self.presentation_ui(ui);
+            self.dialogs_ui(&ctx);
+            self.update_title(&ctx);
+            self.autosave(ctx.input(|i| i.time));
+            return;
+        }
 
         let mut edits = Vec::new();
         if self.doc.is_some() {
@@ -174,6 +191,9 @@ impl TouchlineApp {
             start::screen(self, ui);
         }
         self.apply_edits(edits);
+        if self.presentation.as_ref().is_some_and(|p| p.window) {
+            self.presentation_window(&ctx);
+        }
         self.dialogs_ui(&ctx);
         self.update_title(&ctx);
         self.autosave(ctx.input(|i| i.time));
@@ -251,7 +271,7 @@ impl TouchlineApp {
             C::ToggleTheme => {
                 self.theme_choice = match self.theme(ctx).kind {
                     ThemeKind::Light => ThemeChoice::Dark,
-                    ThemeKind::Dark => ThemeChoice::Light,
+                    ThemeKind::Dark | ThemeKind::HighContrast => ThemeChoice::Light,
                 };
             }
             C::ToggleInspector => self.inspector_open = !self.inspector_open,
@@ -262,6 +282,83 @@ impl TouchlineApp {
                     self.copy_image(ctx, &options);
                 }
             }
+            C::Present | C::PresentInWindow => {
+                self.start_presenting(ctx, command == C::PresentInWindow, None)
+            }
+            C::ClearVotes => {
+                if let Some(command) = self.doc.as_ref().and_then(|d| present::vote::clear(&d.map)) {
+                    edits.push(Edit::apply(command, "Clear votes"));
+                }
+            }
+        }
+    }
+
+    /// Starts presenting the open map, full screen or in a window of its own, at the overview
+    /// or at a stage (0-based).
+    pub fn start_presenting(&mut self, ctx: &egui::Context, window: bool, stage: Option<usize>) {
+        if self.doc.is_none() || self.presentation.is_some() {
+            return;
+        }
+        self.canvas.editing = None;
+        self.presentation = Some(Presentation::new(window, self.theme(ctx).kind, stage));
+        if !window {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        }
+    }
+
+    /// Leaves the presentation; the editor is where it was.
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if let Some(presentation) = self.presentation.take()
+            && !presentation.window
+        {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    /// One frame of the presentation in `ui`: the whole window, or the presentation's own.
+    fn presentation_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let view = self.view;
+        let (Some(presentation), Some(doc)) = (&mut self.presentation, &mut self.doc) else { return };
+        let mut edits = Vec::new();
+        let step = ui.push_id("presentation", |ui| presentation.ui(ui, doc, view, &mut edits)).inner;
+        self.apply_edits(edits);
+        let mut more = Vec::new();
+        for command in step.commands {
+            self.run_command(command, &ctx, &mut more);
+        }
+        self.apply_edits(more);
+        if step.leave {
+            self.stop_presenting(&ctx);
+        }
+    }
+
+    /// The presentation's own window, beside the editor's.
+    fn presentation_window(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{} — Presenting — Touchline",
+            self.doc.as_ref().map_or_else(String::new, Document::display_name)
+        );
+        let builder = egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("touchline-present")
+            .with_inner_size([1280.0, 720.0])
+            .with_min_inner_size([480.0, 270.0]);
+        let mut closed = false;
+        ctx.show_viewport_immediate(
+            egui::ViewportId::from_hash_of("touchline presentation"),
+            builder,
+            |ui, _| {
+                closed = ui.ctx().input(|i| i.viewport().close_requested());
+                if ui.ctx().embed_viewports() {
+                    // Inside the editor's window (no native windows): give it room to show the map.
+                    ui.set_min_size(egui::vec2(640.0, 360.0));
+                }
+                self.presentation_ui(ui);
+            },
+        );
+        if closed {
+            self.presentation = None;
         }
     }
 
@@ -346,14 +443,23 @@ impl eframe::App for EframeApp {
     }
 }
 
-/// Opens the editor window, with `map` if given.
-pub fn run(map: Option<PathBuf>) -> ExitCode {
+/// How `touchline present` starts: in a window of its own or full screen, at a stage (0-based).
+#[derive(Clone, Copy, Debug)]
+pub struct PresentRequest {
+    pub window: bool,
+    pub stage: Option<usize>,
+}
+
+/// Opens the editor window, with `map` if given, presenting it if asked.
+pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
+    let fullscreen = present.is_some_and(|p| !p.window);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Touchline")
             .with_app_id("touchline")
             .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([640.0, 400.0])
+            .with_fullscreen(fullscreen),
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -370,6 +476,12 @@ pub fn run(map: Option<PathBuf>) -> ExitCode {
             }
             if let Some(path) = &map {
                 app.open_path(path);
+            }
+            if let Some(request) = present
+                && app.doc.is_some()
+            {
+                let kind = app.theme(&cc.egui_ctx).kind;
+                app.presentation = Some(Presentation::new(request.window, kind, request.stage));
             }
             Ok(Box::new(EframeApp(app)))
         }),

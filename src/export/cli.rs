@@ -36,6 +36,12 @@ pub struct ExportArgs {
     /// An image of exactly this size, with the map scaled to fit and centred: `1920x1080`.
     #[arg(long, value_name = "WxH", value_parser = parse_fit)]
     pub fit: Option<[u32; 2]>,
+    /// The large type of presentation mode (card titles at 26 points), so slides match the room.
+    #[arg(long)]
+    pub large_type: bool,
+    /// Draw the dots of a workshop's dot vote on the cards.
+    #[arg(long)]
+    pub votes: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -48,6 +54,7 @@ pub enum ViewArg {
 pub enum ThemeArg {
     Light,
     Dark,
+    HighContrast,
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {
@@ -93,10 +100,13 @@ impl ExportArgs {
             theme: match self.theme {
                 ThemeArg::Light => ThemeKind::Light,
                 ThemeArg::Dark => ThemeKind::Dark,
+                ThemeArg::HighContrast => ThemeKind::HighContrast,
             },
             transparent: self.transparent,
             stages: self.stages,
             fit: self.fit,
+            large_type: self.large_type,
+            votes: self.votes,
         }
     }
 }

@@ -15,7 +15,7 @@ pub use gpu::Gpu;
 use crate::layout::{MapLayout, View};
 use crate::model::{Anchor, Map};
 use crate::render::{self, Background, PaintOptions};
-use crate::theme::{Theme, ThemeKind};
+use crate::theme::{Theme, ThemeKind, TypeSize};
 
 /// What to export and how.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -30,6 +30,10 @@ pub struct ExportOptions {
     pub stages: Option<(usize, usize)>,
     /// An exact image size; the map is scaled to fit and centred.
     pub fit: Option<[u32; 2]>,
+    /// The presentation's large type, so slides match what the room saw.
+    pub large_type: bool,
+    /// Draw the dot-vote dots on the cards.
+    pub votes: bool,
 }
 
 impl Default for ExportOptions {
@@ -41,6 +45,8 @@ impl Default for ExportOptions {
             transparent: false,
             stages: None,
             fit: None,
+            large_type: false,
+            votes: false,
         }
     }
 }
@@ -131,7 +137,7 @@ fn input(size: [u32; 2]) -> egui::RawInput {
 pub fn image_size(map: &Map, options: &ExportOptions) -> Result<[u32; 2], ExportError> {
     let ctx = context();
     let map = select_stages(map, options.stages)?;
-    let (layout, mut output) = layout_in(&ctx, &map, options.view);
+    let (layout, mut output) = layout_in(&ctx, &map, options);
     output.textures_delta.clear();
     Ok(placement(&layout, options)?.0)
 }
@@ -143,10 +149,12 @@ fn context() -> egui::Context {
 }
 
 /// Lays out a map in a throwaway frame of `ctx` (fonts load during a frame).
-fn layout_in(ctx: &egui::Context, map: &Map, view: View) -> (MapLayout, egui::FullOutput) {
+fn layout_in(ctx: &egui::Context, map: &Map, options: &ExportOptions) -> (MapLayout, egui::FullOutput) {
+    let type_size = if options.large_type { TypeSize::Large } else { TypeSize::Standard };
     let mut layout = None;
-    let output =
-        ctx.run_ui(input([64, 64]), |ui| layout = Some(crate::app::compute_layout(ui.ctx(), map, view)));
+    let output = ctx.run_ui(input([64, 64]), |ui| {
+        layout = Some(crate::app::compute_layout(ui.ctx(), map, options.view, type_size));
+    });
     (layout.unwrap_or_default(), output)
 }
 
@@ -157,7 +165,7 @@ pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result
     }
     let map = select_stages(map, options.stages)?;
     let ctx = context();
-    let (layout, mut first) = layout_in(&ctx, &map, options.view);
+    let (layout, mut first) = layout_in(&ctx, &map, options);
     gpu.set_textures(&first.textures_delta);
     first.textures_delta.clear();
     let (size, transform) = placement(&layout, options)?;
@@ -167,7 +175,7 @@ pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result
     } else {
         (Background::AroundBody, theme.body)
     };
-    let paint_options = PaintOptions { background, ..PaintOptions::default() };
+    let paint_options = PaintOptions { background, votes: options.votes, ..PaintOptions::default() };
 
     let tile = gpu.max_side.clamp(256, 8192);
     let single = size[0] <= tile && size[1] <= tile;

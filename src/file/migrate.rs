@@ -6,6 +6,10 @@
 //! Version 1 had a single sentiment curve stored on the map (`sentiment: [(stage, value)]`), on
 //! a fixed −2…+2 scale and with no personas. Version 2 moved curves into their own list, with
 //! points anchored at stages or cards, so that each persona can have a curve.
+//!
+//! Version 3 added dot votes on cards (`votes: 3`). A version 2 file is a version 3 file
+//! without votes, so it reads with the current types; a `votes` field in it is refused, as
+//! version 2 did not have one.
 
 use serde::Deserialize;
 
@@ -69,6 +73,22 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
+        2 => {
+            let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
+            match map.cards.iter().find(|c| c.votes > 0) {
+                Some(card) => Err(LoadError::Syntax {
+                    path: path.to_owned(),
+                    line: 1,
+                    col: 1,
+                    message: format!(
+                        "card {:?} has votes, which format_version 2 does not have; votes need \
+                         format_version 3",
+                        card.id.as_str()
+                    ),
+                }),
+                None => Ok(map),
+            }
+        }
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),
             line: 1,

@@ -6,41 +6,35 @@ use egui::{Rect, pos2, vec2};
 
 use super::{CardBox, Divider, LaneBox, MapLayout, StageBox, View, curve};
 use crate::model::{Card, LaneKind, Map};
-use crate::theme::size;
+use crate::theme::Sizes;
 
 /// Measures text: `(text, font size, wrap width) -> height`, all in scene units.
 pub type Measure<'a> = dyn FnMut(&str, f32, f32) -> f32 + 'a;
 
-/// Lays out `map` for `view`.
-pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
-    let mut out = MapLayout { view, ..MapLayout::default() };
-    let top = size::TITLE_HEIGHT;
-    let header_bottom = top + size::STAGE_HEADER_HEIGHT;
+/// Lays out `map` for `view` with the given sizes.
+pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) -> MapLayout {
+    let mut out = MapLayout { view, sizes, ..MapLayout::default() };
+    let top = sizes.title_height;
+    let header_bottom = top + sizes.stage_header_height;
 
-    // Columns.
-    let mut x = size::LANE_HEADER_WIDTH;
-    let stage_widths: Vec<f32> = map.stages.iter().map(|s| size::STAGE_WIDTH * s.width).collect();
-    for (stage, width) in map.stages.iter().zip(&stage_widths) {
+    // Columns, and how many cards sit side by side in each.
+    let mut x = sizes.lane_header_width;
+    for stage in &map.stages {
+        let width = sizes.stage_width * stage.width;
         out.stages.push(StageBox {
             id: stage.id.clone(),
             header: Rect::from_min_max(pos2(x, top), pos2(x + width, header_bottom)),
             column: Rect::NOTHING,
+            columns: card_columns(sizes, width),
         });
         x += width;
     }
-    let right = x.max(size::LANE_HEADER_WIDTH + size::STAGE_WIDTH);
-
-    // Card sizes depend only on their stage's width.
-    let stage_of = |card: &Card| map.stage_index(&card.stage);
-    let mut heights: Vec<(f32, f32, bool)> = Vec::with_capacity(map.cards.len());
-    for card in &map.cards {
-        let width = stage_of(card).map_or(size::STAGE_WIDTH, |i| stage_widths[i]);
-        let text_width = card_text_width(width);
-        let title = measure(&card.title, size::CARD_FONT, text_width).max(size::CARD_FONT);
-        let has_meta = card_has_meta(card);
-        let meta = if has_meta { size::CARD_META_HEIGHT + 4.0 } else { 0.0 };
-        heights.push((2.0 * size::CARD_PADDING + title + meta, title, has_meta));
-    }
+    let right = x.max(sizes.lane_header_width + sizes.stage_width);
+    // The cards of a row share the cell's width: a row of fewer cards than fit gets wider cards.
+    let card_width = |stage: &StageBox, in_row: usize| {
+        let inner = stage.header.width() - 2.0 * sizes.cell_padding;
+        (inner - (in_row.max(1) - 1) as f32 * sizes.card_gap) / in_row.max(1) as f32
+    };
 
     // Cards by cell, in map order (which is their order in the cell), found in one pass.
     let stage_ix: HashMap<&str, usize> =
@@ -53,6 +47,14 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
             by_cell[l * map.stages.len() + s].push(card_index);
         }
     }
+    // A card's height depends on its width: (height, title height, has chips).
+    let mut card_size = |card: &Card, width: f32| {
+        let title =
+            measure(&card.title, sizes.card_font, width - 2.0 * sizes.card_padding).max(sizes.card_font);
+        let has_meta = card_has_meta(card);
+        let meta = if has_meta { sizes.card_meta_height + 4.0 } else { 0.0 };
+        (2.0 * sizes.card_padding + title + meta, title, has_meta)
+    };
 
     // Rows, in the view's order.
     let mut y = header_bottom;
@@ -60,53 +62,61 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
         let lane = &map.lanes[lane_index];
         let row_index = out.lanes.len();
         let min = if lane.kind == LaneKind::Emotions {
-            size::EMOTIONS_HEIGHT * lane.height
+            sizes.emotions_height * lane.height
         } else {
-            size::LANE_MIN_HEIGHT * lane.height
+            sizes.lane_min_height * lane.height
         };
         let mut tallest: f32 = 0.0;
         for stage_index in 0..map.stages.len() {
             let first = out.cards.len();
             if !lane.collapsed {
-                let mut cy = y + size::CELL_PADDING;
-                for &card_index in &by_cell[lane_index * map.stages.len() + stage_index] {
-                    let card = &map.cards[card_index];
-                    let (h, title_height, has_meta) = heights[card_index];
-                    let x0 = out.stages[stage_index].header.left() + size::CELL_PADDING;
-                    let x1 = out.stages[stage_index].header.right() - size::CELL_PADDING;
-                    out.cards.push(CardBox {
-                        id: card.id.clone(),
-                        index: card_index,
-                        rect: Rect::from_min_max(pos2(x0, cy), pos2(x1, cy + h)),
-                        lane: row_index,
-                        stage: stage_index,
-                        title_height,
-                        has_meta,
-                    });
-                    cy += h + size::CARD_GAP;
+                let stage = &out.stages[stage_index];
+                let left = stage.header.left() + sizes.cell_padding;
+                let cell = &by_cell[lane_index * map.stages.len() + stage_index];
+                let mut cy = y + sizes.cell_padding;
+                // Cards fill rows left to right; the cards of a row share its height.
+                for row in cell.chunks(stage.columns) {
+                    let width = card_width(stage, row.len());
+                    let sized: Vec<_> = row.iter().map(|&i| card_size(&map.cards[i], width)).collect();
+                    let row_height = sized.iter().map(|s| s.0).fold(0.0, f32::max);
+                    for (column, (&card_index, &(_, title_height, has_meta))) in
+                        row.iter().zip(&sized).enumerate()
+                    {
+                        let x0 = left + column as f32 * (width + sizes.card_gap);
+                        out.cards.push(CardBox {
+                            id: map.cards[card_index].id.clone(),
+                            index: card_index,
+                            rect: Rect::from_min_size(pos2(x0, cy), vec2(width, row_height)),
+                            lane: row_index,
+                            stage: stage_index,
+                            title_height,
+                            has_meta,
+                        });
+                    }
+                    cy += row_height + sizes.card_gap;
                 }
-                tallest = tallest.max(cy - y + size::ADD_CARD_HEIGHT);
+                tallest = tallest.max(cy - y + sizes.add_card_height);
             }
             out.cells.push(first..out.cards.len());
         }
-        let height = if lane.collapsed { size::COLLAPSED_HEIGHT } else { tallest.max(min).ceil() };
+        let height = if lane.collapsed { sizes.collapsed_height } else { tallest.max(min).ceil() };
         out.lanes.push(LaneBox {
             id: lane.id.clone(),
             kind: lane.kind,
             collapsed: lane.collapsed,
-            header: Rect::from_min_max(pos2(0.0, y), pos2(size::LANE_HEADER_WIDTH, y + height)),
-            row: Rect::from_min_max(pos2(size::LANE_HEADER_WIDTH, y), pos2(right, y + height)),
+            header: Rect::from_min_max(pos2(0.0, y), pos2(sizes.lane_header_width, y + height)),
+            row: Rect::from_min_max(pos2(sizes.lane_header_width, y), pos2(right, y + height)),
         });
         y += height;
     }
-    let bottom = y.max(header_bottom + size::LANE_MIN_HEIGHT);
+    let bottom = y.max(header_bottom + sizes.lane_min_height);
 
     for stage in &mut out.stages {
         stage.column = Rect::from_x_y_ranges(stage.header.x_range(), header_bottom..=bottom);
     }
     out.title = Rect::from_min_size(pos2(0.0, 0.0), vec2(right, top));
     out.header_row = Rect::from_min_max(pos2(0.0, top), pos2(right, header_bottom));
-    out.lane_column = Rect::from_min_max(pos2(0.0, top), pos2(size::LANE_HEADER_WIDTH, bottom));
+    out.lane_column = Rect::from_min_max(pos2(0.0, top), pos2(sizes.lane_header_width, bottom));
     out.bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(right, bottom));
     out.curves = curve::layout_curves(map, &out);
     if view.is_blueprint() {
@@ -116,9 +126,10 @@ pub fn layout(map: &Map, view: View, measure: &mut Measure<'_>) -> MapLayout {
     out
 }
 
-/// The width text wraps at inside a card of a stage this wide.
-pub fn card_text_width(stage_width: f32) -> f32 {
-    stage_width - 2.0 * size::CELL_PADDING - 2.0 * size::CARD_PADDING
+/// How many cards sit side by side in a stage this wide.
+fn card_columns(sizes: Sizes, stage_width: f32) -> usize {
+    let inner = stage_width - 2.0 * sizes.cell_padding;
+    (((inner + sizes.card_gap) / (sizes.card_min_width + sizes.card_gap)).floor() as usize).max(1)
 }
 
 /// Whether a card shows chips under its title.
@@ -178,7 +189,7 @@ mod tests {
     #[test]
     fn cards_stack_inside_their_cells_and_cells_grow_to_fit() {
         let map = crate::templates::load("ecommerce").unwrap();
-        let out = layout(&map, View::Journey, &mut measure_lines);
+        let out = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
         assert_eq!(out.cards.len(), map.cards.len());
         assert_eq!(out.stages.len(), map.stages.len());
         for card in &out.cards {
@@ -198,15 +209,15 @@ mod tests {
     fn a_collapsed_lane_is_thin_and_hides_its_cards() {
         let mut map = crate::templates::load("ecommerce").unwrap();
         map.lanes[0].collapsed = true;
-        let out = layout(&map, View::Journey, &mut measure_lines);
-        assert!((out.lanes[0].row.height() - size::COLLAPSED_HEIGHT).abs() < 0.01);
+        let out = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        assert!((out.lanes[0].row.height() - Sizes::STANDARD.collapsed_height).abs() < 0.01);
         assert!(out.cards.iter().all(|c| c.lane != 0));
     }
 
     #[test]
     fn the_blueprint_view_orders_lanes_and_draws_its_three_lines() {
         let map = crate::templates::load("coffee-shop-blueprint").unwrap();
-        let out = layout(&map, View::Blueprint { other_lanes: false }, &mut measure_lines);
+        let out = layout(&map, View::Blueprint { other_lanes: false }, Sizes::STANDARD, &mut measure_lines);
         let kinds: Vec<LaneKind> = out.lanes.iter().map(|l| l.kind).collect();
         assert_eq!(
             kinds,
@@ -222,7 +233,8 @@ mod tests {
         assert_eq!(labels, ["Line of interaction", "Line of visibility", "Line of internal interaction"]);
         assert!((out.dividers[0].y - out.lanes[1].row.bottom()).abs() < 0.01);
 
-        let with_others = layout(&map, View::Blueprint { other_lanes: true }, &mut measure_lines);
+        let with_others =
+            layout(&map, View::Blueprint { other_lanes: true }, Sizes::STANDARD, &mut measure_lines);
         assert_eq!(with_others.lanes.last().unwrap().kind, LaneKind::Emotions);
         assert_eq!(with_others.dividers.last().unwrap().label, "Other lanes");
     }
@@ -230,7 +242,7 @@ mod tests {
     #[test]
     fn visible_cards_are_exactly_those_in_view_and_card_at_finds_the_card_under_a_point() {
         let map = crate::generate::map(crate::generate::Size { stages: 10, lanes: 6, cards: 300, seed: 3 });
-        let out = layout(&map, View::Journey, &mut measure_lines);
+        let out = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
         let view = Rect::from_min_size(pos2(700.0, 300.0), vec2(900.0, 600.0));
         let mut found: Vec<&str> = out.visible_cards(view).map(|c| c.id.as_str()).collect();
         let mut expected: Vec<&str> =
@@ -247,12 +259,42 @@ mod tests {
     #[test]
     fn drop_slot_finds_the_gap_under_the_pointer() {
         let map = crate::templates::load("ecommerce").unwrap();
-        let out = layout(&map, View::Journey, &mut measure_lines);
+        let out = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
         let first = &out.cards[0];
         let (lane, stage) = (first.lane, first.stage);
         let none = |_: &crate::model::CardId| false;
-        assert_eq!(out.drop_slot(lane, stage, first.rect.top() + 1.0, &none).0, 0);
-        assert_eq!(out.drop_slot(lane, stage, first.rect.bottom() + 1.0, &none).0, 1);
-        assert_eq!(out.drop_slot(lane, stage, 1.0e6, &none).0, 2);
+        let at = |y: f32| pos2(first.rect.center().x, y);
+        assert_eq!(out.drop_slot(lane, stage, at(first.rect.top() + 1.0), &none).0, 0);
+        assert_eq!(out.drop_slot(lane, stage, at(first.rect.bottom() + 1.0), &none).0, 1);
+        assert_eq!(out.drop_slot(lane, stage, at(1.0e6), &none).0, 2);
+    }
+
+    #[test]
+    fn large_type_puts_cards_side_by_side_in_wide_stages_and_keeps_them_in_their_cells() {
+        let map = crate::templates::load("ecommerce").unwrap();
+        let out = layout(&map, View::Journey, Sizes::LARGE, &mut measure_lines);
+        assert!(out.stages.iter().all(|s| s.columns == 3), "three cards a row in a large stage");
+        for card in &out.cards {
+            let cell = out.cell_rect(card.lane, card.stage);
+            assert!(cell.contains_rect(card.rect), "{:?} spills out of {cell:?}", card.id);
+        }
+        for (i, a) in out.cards.iter().enumerate() {
+            for b in &out.cards[i + 1..] {
+                assert!(!a.rect.shrink(0.5).intersects(b.rect.shrink(0.5)), "{:?} overlaps {:?}", a.id, b.id);
+            }
+        }
+        // The three touchpoints of Consideration share one row, in map order left to right.
+        let row: Vec<_> = out.cards.iter().filter(|c| c.lane == 1 && c.stage == 1).collect();
+        assert_eq!(row.len(), 3);
+        assert!(
+            row.windows(2).all(|w| w[0].rect.left() < w[1].rect.left() && w[0].rect.top() == w[1].rect.top())
+        );
+        // Dropping between the first two of the row lands at index 1, after the last at the end.
+        let none = |_: &crate::model::CardId| false;
+        let between = pos2(row[0].rect.right() + 1.0, row[0].rect.center().y);
+        assert_eq!(out.drop_slot(1, 1, between, &none).0, 1);
+        let left_of_first = pos2(row[0].rect.left() + 2.0, row[0].rect.center().y);
+        assert_eq!(out.drop_slot(1, 1, left_of_first, &none).0, 0);
+        assert_eq!(out.drop_slot(1, 1, pos2(row[2].rect.right() - 2.0, row[2].rect.center().y), &none).0, 3);
     }
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use egui::{Pos2, Rect};
 
 use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
+use crate::theme::Sizes;
 
 pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
 pub use journey::layout;
@@ -49,6 +50,8 @@ pub struct StageBox {
     pub header: Rect,
     /// Its whole column below the header, through every lane.
     pub column: Rect,
+    /// How many cards sit side by side in its cells.
+    pub columns: usize,
 }
 
 /// A swimlane row.
@@ -82,6 +85,8 @@ pub struct CardBox {
 #[derive(Clone, Debug)]
 pub struct MapLayout {
     pub view: View,
+    /// The sizes everything was laid out with; painting reads its fonts from here.
+    pub sizes: Sizes,
     /// The strip with the map's title above everything else.
     pub title: Rect,
     /// The row of stage headers, including the empty corner above the lane headers.
@@ -105,6 +110,7 @@ impl Default for MapLayout {
     fn default() -> Self {
         Self {
             view: View::default(),
+            sizes: Sizes::STANDARD,
             title: Rect::NOTHING,
             header_row: Rect::NOTHING,
             lane_column: Rect::NOTHING,
@@ -175,29 +181,60 @@ impl MapLayout {
         Rect::from_x_y_ranges(self.stages[stage].column.x_range(), self.lanes[lane].row.y_range())
     }
 
-    /// Where a card dropped at scene height `y` would go in a cell: its index among the cell's
-    /// cards (not counting `moving` ones) and the height at which to draw the drop indicator.
+    /// Where a card dropped at scene position `pos` would go in a cell: its index among the
+    /// cell's cards (not counting `moving` ones) and the line, in scene units, where the drop
+    /// indicator goes: across the cell between stacked cards, upright between cards side by side.
     pub fn drop_slot(
         &self,
         lane: usize,
         stage: usize,
-        y: f32,
+        pos: Pos2,
         moving: &dyn Fn(&CardId) -> bool,
-    ) -> (usize, f32) {
+    ) -> (usize, [Pos2; 2]) {
         let cell = self.cell_rect(lane, stage);
+        let (pad, gap) = (self.sizes.cell_padding, self.sizes.card_gap);
+        let across = |y: f32| [egui::pos2(cell.left() + pad, y), egui::pos2(cell.right() - pad, y)];
+        let upright = |x: f32, r: Rect| [egui::pos2(x, r.top()), egui::pos2(x, r.bottom())];
+        let side_by_side = self.stages.get(stage).is_some_and(|s| s.columns > 1);
         let mut index = 0;
-        let mut indicator = cell.top() + crate::theme::size::CELL_PADDING / 2.0;
+        let mut indicator = across(cell.top() + pad / 2.0);
         for card in self.cell_cards(lane, stage) {
             if moving(&card.id) {
                 continue;
             }
-            if y < card.rect.center().y {
-                return (index, card.rect.top() - crate::theme::size::CARD_GAP / 2.0);
+            let r = card.rect;
+            let before = if side_by_side {
+                pos.y < r.top() || (pos.y <= r.bottom() && pos.x < r.center().x)
+            } else {
+                pos.y < r.center().y
+            };
+            if before {
+                let line =
+                    if side_by_side { upright(r.left() - gap / 2.0, r) } else { across(r.top() - gap / 2.0) };
+                return (index, line);
             }
             index += 1;
-            indicator = card.rect.bottom() + crate::theme::size::CARD_GAP / 2.0;
+            indicator =
+                if side_by_side { upright(r.right() + gap / 2.0, r) } else { across(r.bottom() + gap / 2.0) };
         }
         (index, indicator)
+    }
+
+    /// Where the next card added to a cell will sit, in scene units: a new row under its last
+    /// card, across the cell, one line of text high.
+    pub fn next_slot(&self, lane: usize, stage: usize) -> Rect {
+        let cell = self.cell_rect(lane, stage);
+        let s = &self.sizes;
+        let top = self
+            .cell_cards(lane, stage)
+            .iter()
+            .map(|c| c.rect.bottom() + s.card_gap)
+            .fold(cell.top() + s.cell_padding, f32::max);
+        let height = 2.0 * s.card_padding + s.card_font * 1.3;
+        Rect::from_min_max(
+            egui::pos2(cell.left() + s.cell_padding, top),
+            egui::pos2(cell.right() - s.cell_padding, top + height),
+        )
     }
 
     fn index(&mut self) {

@@ -196,6 +196,9 @@ pub struct Card {
     /// The person, team or department responsible.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// Dots this card received in a workshop's dot vote.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
 }
 
 impl Card {
@@ -212,6 +215,7 @@ impl Card {
             flags: Vec::new(),
             evidence: None,
             owner: String::new(),
+            votes: 0,
         }
     }
 
@@ -395,6 +399,11 @@ fn one() -> f32 {
 fn is_one(x: &f32) -> bool {
     // Exact comparison: a width of 1.0000001 must survive a save.
     x.to_bits() == 1.0_f32.to_bits()
+}
+
+#[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes fields by reference")]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde passes fields by reference")]

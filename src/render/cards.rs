@@ -6,7 +6,7 @@ use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2,
 use super::{PaintOptions, font, readable};
 use crate::layout::{CardBox, MapLayout};
 use crate::model::{Card, Flag, LinkDirection, Map, Metrics};
-use crate::theme::{Theme, size};
+use crate::theme::{Sizes, Theme};
 
 /// Cards less tall than this on screen are drawn as flat blocks.
 const TINY: f32 = 14.0;
@@ -48,15 +48,18 @@ pub(super) fn paint_cards(
             blocks.add_colored_rect(text, theme.muted_text.gamma_multiply(0.35));
             continue;
         }
+        let votes = if options.votes { card.votes } else { 0 };
+        let winner = options.winners.is_some_and(|w| w.contains(&placed.id));
         paint_card(
             painter,
             card,
             placed,
             lane.kind,
             theme,
+            &layout.sizes,
             screen_from_scene * placed.rect,
             screen_from_scene.scaling,
-            CardState { selected, hovered, lifted: false },
+            CardState { selected, hovered, lifted: false, votes, winner },
         );
     }
     if !blocks.is_empty() {
@@ -71,6 +74,10 @@ pub struct CardState {
     pub hovered: bool,
     /// Being dragged: drawn raised.
     pub lifted: bool,
+    /// Dot-vote dots to draw on the card (0 when votes are not shown).
+    pub votes: u32,
+    /// Among the most voted cards: drawn with a ring.
+    pub winner: bool,
 }
 
 /// Paints one card into a screen rectangle.
@@ -81,12 +88,13 @@ pub fn paint_card(
     placed: &CardBox,
     lane_kind: crate::model::LaneKind,
     theme: &Theme,
+    size: &Sizes,
     rect: Rect,
     zoom: f32,
     state: CardState,
 ) {
     let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
-    let rounding = CornerRadius::same((size::CARD_ROUNDING * zoom).round().clamp(0.0, 255.0) as u8);
+    let rounding = CornerRadius::same((size.card_rounding * zoom).round().clamp(0.0, 255.0) as u8);
     let lift = if state.lifted { 6.0 } else { 1.5 } * zoom;
     // Only the strip of shadow that shows under the card is painted: the rest would be covered,
     // and on a software renderer hidden pixels cost as much as visible ones.
@@ -110,19 +118,19 @@ pub fn paint_card(
     // A stripe of the lane's colour on the left edge tells lanes apart at a glance.
     let stripe = Rect::from_min_size(rect.min, vec2((3.0 * zoom).max(1.0), rect.height()));
     painter.rect_filled(
-        stripe.shrink2(vec2(0.0, (size::CARD_ROUNDING * zoom).min(rect.height() / 2.0))),
+        stripe.shrink2(vec2(0.0, (size.card_rounding * zoom).min(rect.height() / 2.0))),
         0.0,
         accent,
     );
 
-    let pad = size::CARD_PADDING * zoom;
+    let pad = size.card_padding * zoom;
     let text_rect = rect.shrink(pad);
     // No clip rect per card: text is wrapped and cut to fit instead. Clip rects split the frame
     // into one draw call per card, which a software renderer pays for dearly.
-    if readable(size::CARD_FONT, zoom) {
-        let rows = (placed.title_height / (size::CARD_FONT * 1.2)).round().max(1.0) as usize;
+    if readable(size.card_font, zoom) {
+        let rows = (placed.title_height / (size.card_font * 1.2)).round().max(1.0) as usize;
         let galley =
-            fitted(painter, &card.title, font(size::CARD_FONT, zoom), theme.text, text_rect.width(), rows);
+            fitted(painter, &card.title, font(size.card_font, zoom), theme.text, text_rect.width(), rows);
         painter.galley(text_rect.min, galley, theme.text);
     } else {
         greeked(painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
@@ -131,9 +139,50 @@ pub fn paint_card(
         let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
         let meta = Rect::from_min_size(
             pos2(text_rect.left(), meta_top),
-            vec2(text_rect.width(), size::CARD_META_HEIGHT * zoom),
+            vec2(text_rect.width(), size.card_meta_height * zoom),
         );
-        paint_meta(painter, card, meta, zoom, theme);
+        paint_meta(painter, card, meta, size.card_meta_font, zoom, theme);
+    }
+    if state.winner {
+        let ring = Stroke::new((4.0 * zoom).clamp(2.0, 8.0), theme.winner);
+        painter.rect_stroke(rect.expand(5.0 * zoom), rounding, ring, StrokeKind::Outside);
+    }
+    if state.votes > 0 {
+        paint_votes(painter, rect, state.votes, size, zoom, theme);
+    }
+}
+
+/// Dot-vote dots along the top edge of a card, right-aligned: one dot a vote up to five, then a
+/// dot with the count, so a row of them reads from the back of a room.
+fn paint_votes(painter: &Painter, rect: Rect, votes: u32, size: &Sizes, zoom: f32, theme: &Theme) {
+    let radius = size.vote_dot * zoom;
+    if radius < 1.5 {
+        return;
+    }
+    let step = radius * 2.0 + 3.0 * zoom;
+    let centre_y = rect.top();
+    let ring = Stroke::new((2.0 * zoom).clamp(1.0, 3.0), theme.card);
+    if votes <= 5 {
+        for k in 0..votes {
+            let x = rect.right() - radius - 6.0 * zoom - k as f32 * step;
+            painter.circle(pos2(x, centre_y), radius, theme.vote, ring);
+        }
+    } else {
+        let text =
+            painter.layout_no_wrap(format!("{votes}"), font(size.vote_dot * 1.4, zoom), theme.vote_text);
+        let width = (text.size().x + radius * 1.2).max(radius * 2.0);
+        let pill = Rect::from_center_size(
+            pos2(rect.right() - width / 2.0 - 6.0 * zoom, centre_y),
+            vec2(width, radius * 2.0),
+        );
+        painter.rect(
+            pill,
+            CornerRadius::same(radius.min(255.0) as u8),
+            theme.vote,
+            ring,
+            StrokeKind::Outside,
+        );
+        painter.galley(pill.center() - text.size() / 2.0, text, theme.vote_text);
     }
 }
 
@@ -144,18 +193,18 @@ fn greeked(painter: &Painter, top_left: Pos2, width: f32, height: f32, theme: &T
 }
 
 /// The row of chips under a card's title: flags, channel, metrics.
-fn paint_meta(painter: &Painter, card: &Card, rect: Rect, zoom: f32, theme: &Theme) {
-    if !readable(size::CARD_META_FONT, zoom) {
+fn paint_meta(painter: &Painter, card: &Card, rect: Rect, meta_font: f32, zoom: f32, theme: &Theme) {
+    if !readable(meta_font, zoom) {
         return;
     }
     let mut x = rect.left();
-    let chip_font = font(size::CARD_META_FONT, zoom);
+    let chip_font = font(meta_font, zoom);
     for flag in &card.flags {
         let colour = flag_colour(*flag, theme);
-        let galley = painter.layout_no_wrap(flag_short(*flag).to_owned(), chip_font.clone(), Color32::WHITE);
+        let galley = painter.layout_no_wrap(flag_short(*flag).to_owned(), chip_font.clone(), theme.chip_text);
         let chip = Rect::from_min_size(pos2(x, rect.top()), galley.size() + vec2(10.0, 4.0) * zoom);
         painter.rect_filled(chip, CornerRadius::same((chip.height() / 2.0).min(255.0) as u8), colour);
-        painter.galley(chip.min + vec2(5.0, 2.0) * zoom, galley, Color32::WHITE);
+        painter.galley(chip.min + vec2(5.0, 2.0) * zoom, galley, theme.chip_text);
         x = chip.right() + 4.0 * zoom;
     }
     let text = meta_text(card);

@@ -48,16 +48,16 @@ pub(super) fn paint_levels(
         // The extremes and the middle are named, faintly, at the start of the lane.
         let named = level == map.scale.min || level == map.scale.max || neutral;
         let zoom = screen_from_scene.scaling;
-        if named && readable(10.0, zoom) {
+        if named && readable(layout.sizes.level_font, zoom) {
             let word = map.scale.level_label(level);
-            let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(0.75);
+            let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(theme.faint);
             let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
             let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;
             painter.text(
                 Pos2::new(row.left() + 6.0 * zoom, y + offset),
                 anchor,
                 word,
-                font(10.0, zoom),
+                font(layout.sizes.level_font, zoom),
                 colour,
             );
         }
@@ -114,28 +114,37 @@ pub(super) fn paint_curves(
                 continue;
             }
             let fill = theme.sentiment(map.scale.normalized(point.value));
-            let radius = (6.0 * zoom).clamp(3.0, 14.0);
+            let r = layout.sizes.point_radius;
+            let radius = (r * zoom).clamp(3.0, r * 2.33);
             let ring = if by_sentiment { theme.card } else { colour };
             painter.circle(pos, radius, fill, Stroke::new((2.0 * zoom).clamp(1.0, 4.0), ring));
             let Some(model_point) = map.points.get(point.index).filter(|p| p.id == point.id) else {
                 continue;
             };
-            marker(painter, map, &model_point.at, pos + egui::vec2(radius, -radius), zoom, theme);
-            if !model_point.emoji.is_empty() && readable(16.0, zoom) {
+            marker(
+                painter,
+                map,
+                &model_point.at,
+                pos + egui::vec2(radius, -radius),
+                &layout.sizes,
+                zoom,
+                theme,
+            );
+            if !model_point.emoji.is_empty() && readable(layout.sizes.emoji_font, zoom) {
                 painter.text(
                     pos + egui::vec2(0.0, -radius - 2.0),
                     Align2::CENTER_BOTTOM,
                     &model_point.emoji,
-                    font(16.0, zoom),
+                    font(layout.sizes.emoji_font, zoom),
                     theme.text,
                 );
             }
-            if !model_point.label.is_empty() && readable(11.0, zoom) {
+            if !model_point.label.is_empty() && readable(layout.sizes.label_font, zoom) {
                 painter.text(
                     pos + egui::vec2(0.0, radius + 3.0),
                     Align2::CENTER_TOP,
                     &model_point.label,
-                    font(11.0, zoom),
+                    font(layout.sizes.label_font, zoom),
                     theme.muted_text,
                 );
             }
@@ -145,7 +154,15 @@ pub(super) fn paint_curves(
 
 /// A badge on a point anchored at a card that matters: a star for a moment of truth, an
 /// exclamation mark for a pain point, an obstacle, an exit or a fail point.
-fn marker(painter: &Painter, map: &Map, at: &crate::model::Anchor, pos: Pos2, zoom: f32, theme: &Theme) {
+fn marker(
+    painter: &Painter,
+    map: &Map,
+    at: &crate::model::Anchor,
+    pos: Pos2,
+    sizes: &crate::theme::Sizes,
+    zoom: f32,
+    theme: &Theme,
+) {
     use crate::model::{Anchor, Flag};
     let Anchor::Card(id) = at else { return };
     let Some(card) = map.card(id) else { return };
@@ -160,10 +177,11 @@ fn marker(painter: &Painter, map: &Map, at: &crate::model::Anchor, pos: Pos2, zo
     } else {
         return;
     };
-    let radius = (6.0 * zoom).clamp(4.0, 12.0);
+    let r = sizes.point_radius;
+    let radius = (r * zoom).clamp(4.0, r * 2.0);
     painter.circle(pos, radius, colour, Stroke::new(1.0, theme.card));
-    if readable(9.0, zoom) {
-        painter.text(pos, Align2::CENTER_CENTER, glyph, font(9.0, zoom), Color32::WHITE);
+    if readable(sizes.marker_font, zoom) {
+        painter.text(pos, Align2::CENTER_CENTER, glyph, font(sizes.marker_font, zoom), theme.chip_text);
     }
 }
 
@@ -176,9 +194,11 @@ pub(super) fn legend(
     top_left: Pos2,
     zoom: f32,
 ) {
-    if layout.curves.len() < 2 || !readable(11.0, zoom) {
+    let size = layout.sizes.label_font;
+    if layout.curves.len() < 2 || !readable(size, zoom) {
         return;
     }
+    let unit = size / 11.0 * zoom;
     let mut y = top_left.y;
     for curve in &layout.curves {
         let Some(model) = map.curve(&curve.id) else { continue };
@@ -189,15 +209,15 @@ pub(super) fn legend(
             (colour, theme.muted_text)
         };
         let swatch =
-            Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * zoom), egui::vec2(14.0, 3.0) * zoom);
+            Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * unit), egui::vec2(14.0, 3.0) * unit);
         painter.rect_filled(swatch, 1.0, colour);
         painter.text(
-            egui::pos2(swatch.right() + 5.0 * zoom, y),
+            egui::pos2(swatch.right() + 5.0 * unit, y),
             Align2::LEFT_TOP,
             &model.name,
-            font(11.0, zoom),
+            font(size, zoom),
             text_colour,
         );
-        y += 15.0 * zoom;
+        y += 15.0 * unit;
     }
 }

@@ -7,7 +7,7 @@ use egui::{Align2, Painter, Pos2, Rect, Stroke, pos2, vec2};
 use super::{font, readable};
 use crate::layout::{MapLayout, curve as geom};
 use crate::model::{LaneKind, Map};
-use crate::theme::{Theme, size, to_color32};
+use crate::theme::{Theme, to_color32};
 
 pub(super) fn paint(
     painter: &Painter,
@@ -34,12 +34,12 @@ pub(super) fn paint(
         Rect::from_min_size(header.min + vec2(push_right, push_down), vec2(column.width(), header.height()));
     painter.rect_filled(corner, 0.0, theme.header);
     painter.rect_stroke(corner, 0.0, Stroke::new(1.0, theme.grid_line), egui::StrokeKind::Inside);
-    if readable(size::GOAL_FONT, zoom) {
+    if readable(layout.sizes.goal_font, zoom) {
         painter.text(
             corner.left_bottom() + vec2(12.0, -10.0) * zoom,
             Align2::LEFT_BOTTOM,
             map.state.label(),
-            font(size::GOAL_FONT, zoom),
+            font(layout.sizes.goal_font, zoom),
             theme.muted_text,
         );
     }
@@ -60,7 +60,7 @@ pub fn sticky_push(layout: &MapLayout, screen_from_scene: TSTransform, clip: Rec
 fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
     let zoom = screen_from_scene.scaling;
     let rect = screen_from_scene * layout.title;
-    if !painter.clip_rect().intersects(rect) || !readable(size::TITLE_FONT, zoom) {
+    if !painter.clip_rect().intersects(rect) || !readable(layout.sizes.title_font, zoom) {
         return;
     }
     let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
@@ -69,13 +69,13 @@ fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
         at,
         Align2::LEFT_CENTER,
         &map.title,
-        font(size::TITLE_FONT, zoom),
+        font(layout.sizes.title_font, zoom),
         theme.header_text,
     );
-    if !map.scenario.is_empty() && readable(size::GOAL_FONT, zoom) {
+    if !map.scenario.is_empty() && readable(layout.sizes.goal_font, zoom) {
         let galley = text_painter.layout(
             map.scenario.clone(),
-            font(size::GOAL_FONT + 1.0, zoom),
+            font(layout.sizes.goal_font + 1.0, zoom),
             theme.muted_text,
             (rect.right() - title.right() - 24.0 * zoom).max(120.0 * zoom),
         );
@@ -107,31 +107,32 @@ fn stages(
             stage.colour.map_or_else(|| theme.stage_palette[index % theme.stage_palette.len()], to_color32);
         let band = Rect::from_min_size(rect.min, vec2(rect.width(), (5.0 * zoom).max(2.0)));
         painter.rect_filled(band, 0.0, colour);
-        if !readable(size::HEADER_FONT, zoom) {
+        if !readable(layout.sizes.header_font, zoom) {
             continue;
         }
         let inner = rect.shrink2(vec2(12.0, 8.0) * zoom);
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
+        let palette = theme.stage_palette[index % theme.stage_palette.len()];
         let number = text_painter.text(
             inner.left_top() + vec2(0.0, 4.0 * zoom),
             Align2::LEFT_TOP,
             format!("{}", index + 1),
-            font(size::GOAL_FONT, zoom),
-            colour,
+            font(layout.sizes.goal_font, zoom),
+            if theme.own_colour_text { colour } else { palette },
         );
         let name = text_painter.layout(
             stage.name.clone(),
-            font(size::HEADER_FONT, zoom),
+            font(layout.sizes.header_font, zoom),
             theme.header_text,
             inner.right() - number.right() - 6.0 * zoom,
         );
         let name_pos = pos2(number.right() + 6.0 * zoom, inner.top());
         let name_height = name.size().y;
         text_painter.galley(name_pos, name, theme.header_text);
-        if !stage.goal.is_empty() && readable(size::GOAL_FONT, zoom) {
+        if !stage.goal.is_empty() && readable(layout.sizes.goal_font, zoom) {
             let goal = text_painter.layout(
                 stage.goal.clone(),
-                font(size::GOAL_FONT, zoom),
+                font(layout.sizes.goal_font, zoom),
                 theme.muted_text,
                 inner.width(),
             );
@@ -169,7 +170,7 @@ fn lanes(
             0.0,
             accent,
         );
-        if !readable(size::LANE_FONT, zoom) {
+        if !readable(layout.sizes.lane_font, zoom) {
             continue;
         }
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
@@ -177,18 +178,18 @@ fn lanes(
         let marker = if lane.collapsed { "▸ " } else { "" };
         let title = text_painter.layout(
             format!("{marker}{}", lane.title),
-            font(size::LANE_FONT, zoom),
+            font(layout.sizes.lane_font, zoom),
             theme.header_text,
             inner.width(),
         );
         let title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
-        if lane.title != lane.kind.label() && !lane.collapsed && readable(size::GOAL_FONT, zoom) {
+        if lane.title != lane.kind.label() && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
             text_painter.text(
                 inner.min + vec2(0.0, title_height + 2.0 * zoom),
                 Align2::LEFT_TOP,
                 lane.kind.label(),
-                font(size::GOAL_FONT, zoom),
+                font(layout.sizes.goal_font, zoom),
                 theme.muted_text,
             );
         }
@@ -217,13 +218,13 @@ fn level_labels(
 ) {
     let zoom = screen_from_scene.scaling;
     let Some(range) = geom::value_range(layout) else { return };
-    if !readable(size::GOAL_FONT, zoom) {
+    if !readable(layout.sizes.goal_font, zoom) {
         return;
     }
     for level in map.scale.min..=map.scale.max {
         let y = (screen_from_scene * Pos2::new(0.0, geom::y_of(map, range, level as f32))).y;
         let text = if level > 0 && map.scale.min < 0 { format!("+{level}") } else { level.to_string() };
         let colour = theme.sentiment(map.scale.normalized(level as f32));
-        painter.text(pos2(right, y), Align2::RIGHT_CENTER, text, font(size::GOAL_FONT, zoom), colour);
+        painter.text(pos2(right, y), Align2::RIGHT_CENTER, text, font(layout.sizes.goal_font, zoom), colour);
     }
 }

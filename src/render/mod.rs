@@ -17,7 +17,7 @@ use crate::layout::MapLayout;
 use crate::model::{CardId, Map};
 pub use headers::sticky_push;
 
-use crate::theme::{Theme, size};
+use crate::theme::{MIN_READABLE_FONT, Theme};
 
 /// What to draw besides the map itself.
 #[derive(Debug, Default)]
@@ -29,6 +29,12 @@ pub struct PaintOptions<'a> {
     /// Keep the stage headers and lane headers in view while panning.
     pub sticky_headers: bool,
     pub background: Background,
+    /// Draw dot-vote dots on the cards that have them.
+    pub votes: bool,
+    /// Cards ringed as the winners of a vote.
+    pub winners: Option<&'a HashSet<CardId>>,
+    /// The stage a presentation is focused on: the others are dimmed, the curve is not.
+    pub focus: Option<usize>,
 }
 
 /// How the area behind the map is painted.
@@ -51,7 +57,7 @@ pub(crate) fn font(scene_size: f32, zoom: f32) -> FontId {
 
 /// Whether text of this scene size is big enough on screen to lay out and read.
 pub fn readable(scene_size: f32, zoom: f32) -> bool {
-    scene_size * zoom >= size::MIN_READABLE_FONT
+    scene_size * zoom >= MIN_READABLE_FONT
 }
 
 /// Paints the whole map. `painter`'s clip rect is the visible area; anything outside is skipped.
@@ -75,8 +81,40 @@ pub fn paint(
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
     dividers(painter, layout, theme, screen_from_scene);
     cards::paint_links(painter, map, layout, theme, screen_from_scene);
+    if let Some(focus) = options.focus {
+        // Under the curves: the room follows the mood across the neighbours too.
+        let columns = layout.stages.iter().map(|s| s.column);
+        dim_others(painter, columns, focus, theme, screen_from_scene, egui::Vec2::ZERO);
+    }
     curves::paint_curves(painter, map, layout, theme, screen_from_scene);
     headers::paint(painter, map, layout, theme, screen_from_scene, options.sticky_headers);
+    if let Some(focus) = options.focus {
+        let push = if options.sticky_headers {
+            headers::sticky_push(layout, screen_from_scene, view)
+        } else {
+            egui::Vec2::ZERO
+        };
+        let push = egui::vec2(0.0, push.y);
+        let header_cells = layout.stages.iter().map(|s| s.header);
+        dim_others(painter, header_cells, focus, theme, screen_from_scene, push);
+    }
+}
+
+/// Lays the theme's dimming colour over every rectangle but the `focus`-th.
+fn dim_others(
+    painter: &Painter,
+    rects: impl Iterator<Item = Rect>,
+    focus: usize,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    offset: egui::Vec2,
+) {
+    for (index, rect) in rects.enumerate() {
+        let rect = (screen_from_scene * rect).translate(offset);
+        if index != focus && painter.clip_rect().intersects(rect) {
+            painter.rect_filled(rect, 0.0, theme.dim);
+        }
+    }
 }
 
 /// The grid's area below the stage headers, where the cells are.
@@ -140,10 +178,10 @@ fn dividers(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_sc
         } else {
             painter.hline(left..=bounds.right(), y, stroke);
         }
-        if readable(size::GOAL_FONT, zoom) {
+        if readable(layout.sizes.goal_font, zoom) {
             let text = painter.layout_no_wrap(
                 divider.label.to_uppercase(),
-                font(size::GOAL_FONT, zoom),
+                font(layout.sizes.goal_font, zoom),
                 theme.divider,
             );
             let pos = egui::pos2(left + 8.0 * zoom, y - text.size().y / 2.0);

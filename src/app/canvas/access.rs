@@ -12,7 +12,7 @@ pub(super) fn register(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) 
     let clip = canvas.rect;
     let screen_from_scene = canvas.screen_from_scene();
     // Cards too small to read are not announced one by one; zoom in to reach them.
-    let readable = crate::render::readable(crate::theme::size::CARD_FONT, canvas.zoom());
+    let readable = crate::render::readable(layout.sizes.card_font, canvas.zoom());
     let visible = screen_from_scene.inverse() * clip;
     for placed in layout.visible_cards(visible).filter(|_| readable) {
         let rect = screen_from_scene * placed.rect;

@@ -11,7 +11,7 @@ use crate::edit::Command;
 use crate::layout::MapLayout;
 use crate::model::{CardId, LaneId, Map, PointId, SIZE_RANGE, StageId};
 use crate::render::cards::{CardState, paint_card};
-use crate::theme::{Theme, size};
+use crate::theme::Theme;
 
 /// A drag in progress.
 #[derive(Debug)]
@@ -114,7 +114,7 @@ pub(super) fn handle(
                 if let (Some(stage), Some(placed)) =
                     (map.stage(id), layout.stages.iter().find(|s| &s.id == id))
                 {
-                    let width = relative_size(scene.x - placed.header.left(), size::STAGE_WIDTH);
+                    let width = relative_size(scene.x - placed.header.left(), layout.sizes.stage_width);
                     if (width - stage.width).abs() > 0.005 {
                         let mut changed = stage.clone();
                         changed.width = width;
@@ -130,9 +130,9 @@ pub(super) fn handle(
                 if let (Some(lane), Some(placed)) = (map.lane(id), layout.lanes.iter().find(|l| &l.id == id))
                 {
                     let base = if lane.kind == crate::model::LaneKind::Emotions {
-                        size::EMOTIONS_HEIGHT
+                        layout.sizes.emotions_height
                     } else {
-                        size::LANE_MIN_HEIGHT
+                        layout.sizes.lane_min_height
                     };
                     let height = relative_size(scene.y - placed.row.top(), base);
                     if (height - lane.height).abs() > 0.005 {
@@ -267,7 +267,7 @@ fn reorder_like(map: &Map, ids: &[CardId]) -> Vec<CardId> {
 fn drop_cards(layout: &MapLayout, ids: &[CardId], scene: Pos2) -> Option<Edit> {
     let (lane, stage) = layout.cell_at(scene)?;
     let moving: HashSet<&CardId> = ids.iter().collect();
-    let (slot, _) = layout.drop_slot(lane, stage, scene.y, &|id| moving.contains(id));
+    let (slot, _) = layout.drop_slot(lane, stage, scene, &|id| moving.contains(id));
     let (lane_id, stage_id) = (layout.lanes[lane].id.clone(), layout.stages[stage].id.clone());
     // First gather the cards at the end of the target cell, then put each at its slot: every
     // `index` then counts only cards that stay where they are.
@@ -319,9 +319,8 @@ pub(super) fn paint_feedback(
         Drag::Cards { ids, lifted, grab } => {
             if let Some((lane, stage)) = layout.cell_at(scene) {
                 let cell = layout.cell_rect(lane, stage);
-                let (_, y) = layout.drop_slot(lane, stage, scene.y, &|id| lifted.contains(id));
-                let a = t * pos2(cell.left() + size::CELL_PADDING, y);
-                let b = t * pos2(cell.right() - size::CELL_PADDING, y);
+                let (_, [a, b]) = layout.drop_slot(lane, stage, scene, &|id| lifted.contains(id));
+                let (a, b) = (t * a, t * b);
                 painter.rect_stroke(
                     t * cell.shrink(2.0),
                     4.0,
@@ -341,9 +340,10 @@ pub(super) fn paint_feedback(
                     placed,
                     layout.lanes[placed.lane].kind,
                     theme,
+                    &layout.sizes,
                     t * rect,
                     zoom,
-                    CardState { selected: true, hovered: false, lifted: true },
+                    CardState { selected: true, hovered: false, lifted: true, votes: 0, winner: false },
                 );
                 top_left += vec2(8.0, 8.0);
             }

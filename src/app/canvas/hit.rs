@@ -6,7 +6,6 @@ use super::{Canvas, HANDLE};
 use crate::layout::MapLayout;
 use crate::model::CardId;
 use crate::render::sticky_push;
-use crate::theme::size;
 
 /// Something on the canvas the pointer can be over. Indexes are into the layout's lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,16 +49,17 @@ pub fn add_card_rect(canvas: &Canvas, layout: &MapLayout, lane: usize, stage: us
         return None;
     }
     let cell = layout.cell_rect(lane, stage);
+    let size = &layout.sizes;
     let below = layout
         .cell_cards(lane, stage)
         .iter()
-        .map(|c| c.rect.bottom() + size::CARD_GAP)
-        .fold(cell.top() + size::CELL_PADDING, f32::max);
+        .map(|c| c.rect.bottom() + size.card_gap)
+        .fold(cell.top() + size.cell_padding, f32::max);
     let rect = Rect::from_min_max(
-        pos2(cell.left() + size::CELL_PADDING, below),
+        pos2(cell.left() + size.cell_padding, below),
         pos2(
-            cell.right() - size::CELL_PADDING,
-            (below + size::ADD_CARD_HEIGHT - size::CARD_GAP).min(cell.bottom() - 2.0),
+            cell.right() - size.cell_padding,
+            (below + size.add_card_height - size.card_gap).min(cell.bottom() - 2.0),
         ),
     );
     (rect.height() > 8.0).then(|| canvas.screen_from_scene() * rect)

@@ -74,6 +74,20 @@ pub struct Canvas {
     context: Option<Hit>,
     /// The canvas's rectangle on screen last frame.
     pub rect: Rect,
+    /// Draw dot-vote dots on the cards.
+    pub show_votes: bool,
+    /// Cards ringed as the winners of a vote.
+    pub winners: HashSet<CardId>,
+    /// A stage to focus on (presentation): the others are dimmed.
+    pub focus: Option<usize>,
+    /// In a dot vote, clicks on cards vote instead of selecting: the card clicked this frame,
+    /// and whether Shift was held (take a dot back).
+    pub voting: bool,
+    pub vote_click: Option<(CardId, bool)>,
+    /// Double-clicking an empty cell asks for a sticky note there (presentation) instead of
+    /// adding a card: the cell (lane, stage) double-clicked this frame.
+    pub notes_on_double_click: bool,
+    pub note_request: Option<(usize, usize)>,
 }
 
 impl Default for Canvas {
@@ -91,6 +105,13 @@ impl Default for Canvas {
             pointer: None,
             context: None,
             rect: Rect::ZERO,
+            show_votes: true,
+            winners: HashSet::new(),
+            focus: None,
+            voting: false,
+            vote_click: None,
+            notes_on_double_click: false,
+            note_request: None,
         }
     }
 }
@@ -160,6 +181,8 @@ impl Canvas {
         let mut edits = Vec::new();
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
+        self.vote_click = None;
+        self.note_request = None;
         if self.fit_requested {
             self.zoom_to_fit(layout);
             self.fit_requested = false;
@@ -226,6 +249,9 @@ impl Canvas {
                 lifted,
                 sticky_headers: true,
                 background: render::Background::Paint,
+                votes: self.show_votes,
+                winners: Some(&self.winners),
+                focus: self.focus,
             },
         );
         self.paint_header_selection(&painter, layout, theme);
@@ -274,6 +300,14 @@ impl Canvas {
         edits: &mut Vec<Edit>,
     ) {
         let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        if self.voting {
+            if response.clicked()
+                && let Hit::Card(id) = hit
+            {
+                self.vote_click = Some((id.clone(), ui.input(|i| i.modifiers.shift)));
+            }
+            return;
+        }
         if response.secondary_clicked() {
             self.context = Some(hit.clone());
             if let Hit::Card(id) = hit
@@ -292,6 +326,9 @@ impl Canvas {
                     self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map);
                 }
                 Hit::Title => self.editing = InlineEdit::start(TextTarget::Title, map),
+                Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) if self.notes_on_double_click => {
+                    self.note_request = Some((*lane, *stage));
+                }
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
                     if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
                         edits.push(edit);

@@ -213,6 +213,17 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
     });
     text_field(ui, &mut changes, "Owner", &mut c.owner, "owner", false);
     colour_field(ui, &mut changes, &mut c.colour);
+    heading(ui, "Dot votes");
+    ui.horizontal(|ui| {
+        let label = ui.label("Dots");
+        let response = ui.add(egui::DragValue::new(&mut c.votes).range(0..=999)).labelled_by(label.id);
+        changes.track(&response, "votes");
+        if c.votes > 0 && ui.small_button("Clear").on_hover_text("Take every dot off this card").clicked() {
+            c.votes = 0;
+            changes.field = Some("votes");
+            changes.seal = true;
+        }
+    });
     let command = (c != *card).then_some(Command::ReplaceCard(c));
     changes.finish(edits, command, &format!("card {}", card.id), "Edit card");
 

@@ -1,0 +1,387 @@
+//! Presentation mode: the map in large type for a room, stepped through stage by stage, with
+//! sticky notes, dot voting and a timer. It reads the same document as the editor and changes it
+//! only through edits, so undo, the unsaved mark and autosave work as they do in the editor.
+
+mod camera;
+pub mod capture;
+mod chrome;
+pub mod timer;
+pub mod vote;
+
+use egui::{Key, Modifiers, Ui, Vec2};
+
+use super::canvas::{self, Canvas, Edit};
+use super::{Document, UiCommand};
+use crate::layout::View;
+use crate::model::LaneId;
+use crate::theme::{Theme, ThemeKind, TypeSize};
+
+pub use camera::{DESIGN_HEIGHT, MIN_TEXT, MIN_TITLE, Shot};
+pub use capture::Capture;
+pub use timer::Timer;
+pub use vote::{VoteOn, VoteSession};
+
+/// A presentation in progress.
+#[derive(Debug)]
+pub struct Presentation {
+    /// The presentation's own view of the map: its pan, zoom, selection and drags are not the
+    /// editor's, so leaving finds the editor as it was.
+    pub canvas: Canvas,
+    pub shot: Shot,
+    /// In a window of its own rather than full screen.
+    pub window: bool,
+    pub theme: ThemeKind,
+    movement: Option<camera::Move>,
+    /// The canvas size the view was last aimed for; a new size aims it again.
+    aimed_for: Option<Vec2>,
+    pub capture: Option<Capture>,
+    last_note_lane: Option<LaneId>,
+    pub vote: Option<VoteSession>,
+    /// The vote's setup, while the facilitator chooses.
+    pub vote_setup: Option<(VoteOn, u32)>,
+    /// The ranked results beside the map, winners ringed on it.
+    pub results: bool,
+    pub timer: Option<Timer>,
+    /// The timer's setup (minutes), while the facilitator chooses.
+    pub timer_setup: Option<u32>,
+    /// A short message for the room, and when it appeared.
+    notice: Option<(String, f64)>,
+    /// When the key hints were last asked for (they show for a few seconds).
+    hints_since: Option<f64>,
+}
+
+/// What a frame of the presentation asks of the app.
+#[derive(Debug, Default)]
+pub struct Step {
+    pub leave: bool,
+    /// Editor commands pressed in the presentation (undo, redo, save).
+    pub commands: Vec<UiCommand>,
+}
+
+/// The keys a presentation answers to: what presentation clickers send, and single letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentKey {
+    Next,
+    Previous,
+    First,
+    Last,
+    Overview,
+    Jump(usize),
+    Note,
+    Vote,
+    Results,
+    NextVoter,
+    Timer,
+    Contrast,
+    Hints,
+    Leave,
+}
+
+/// Every key and what it does; a test rejects a key listed twice.
+pub const KEYS: [(Key, PresentKey); 24] = [
+    (Key::ArrowRight, PresentKey::Next),
+    (Key::PageDown, PresentKey::Next),
+    (Key::Space, PresentKey::Next),
+    (Key::ArrowLeft, PresentKey::Previous),
+    (Key::PageUp, PresentKey::Previous),
+    (Key::Home, PresentKey::First),
+    (Key::End, PresentKey::Last),
+    (Key::O, PresentKey::Overview),
+    (Key::Num1, PresentKey::Jump(0)),
+    (Key::Num2, PresentKey::Jump(1)),
+    (Key::Num3, PresentKey::Jump(2)),
+    (Key::Num4, PresentKey::Jump(3)),
+    (Key::Num5, PresentKey::Jump(4)),
+    (Key::Num6, PresentKey::Jump(5)),
+    (Key::Num7, PresentKey::Jump(6)),
+    (Key::Num8, PresentKey::Jump(7)),
+    (Key::Num9, PresentKey::Jump(8)),
+    (Key::N, PresentKey::Note),
+    (Key::V, PresentKey::Vote),
+    (Key::R, PresentKey::Results),
+    (Key::Enter, PresentKey::NextVoter),
+    (Key::T, PresentKey::Timer),
+    (Key::C, PresentKey::Contrast),
+    (Key::H, PresentKey::Hints),
+];
+
+/// The editor commands that work while presenting.
+const EDITOR_COMMANDS: [UiCommand; 4] =
+    [UiCommand::Undo, UiCommand::Redo, UiCommand::RedoAlt, UiCommand::Save];
+
+impl Presentation {
+    /// A presentation starting at the overview, or at a stage (0-based) if given.
+    pub fn new(window: bool, theme: ThemeKind, stage: Option<usize>) -> Self {
+        let mut canvas = Canvas::default();
+        canvas.fit_requested = false;
+        canvas.notes_on_double_click = true;
+        Self {
+            canvas,
+            shot: stage.map_or(Shot::Overview, Shot::Stage),
+            window,
+            theme,
+            movement: None,
+            aimed_for: None,
+            capture: None,
+            last_note_lane: None,
+            vote: None,
+            vote_setup: None,
+            results: false,
+            timer: None,
+            timer_setup: None,
+            notice: None,
+            hints_since: None,
+        }
+    }
+
+    /// "Stage 3 of 8 · Evaluate vendors", or the overview's line.
+    pub fn progress(&self, map: &crate::model::Map) -> String {
+        match self.shot {
+            Shot::Overview => format!("Overview · {} stages", map.stages.len()),
+            Shot::Stage(i) => {
+                let name = map.stages.get(i).map_or("", |s| s.name.as_str());
+                format!("Stage {} of {} · {name}", i + 1, map.stages.len())
+            }
+        }
+    }
+
+    /// One frame of the presentation in `ui`.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, view: View, edits: &mut Vec<Edit>) -> Step {
+        let ctx = ui.ctx().clone();
+        let now = ui.input(|i| i.time);
+        self.hints_since.get_or_insert(now);
+        let theme = Theme::new(self.theme);
+        chrome::style(ui, &theme);
+        doc.refresh_layout_sized(&ctx, view, TypeSize::Large);
+        let mut step = Step::default();
+        let (map, Some(layout)) = doc.map_and_layout_sized(TypeSize::Large) else { return step };
+        let stages = layout.stages.len();
+        if let Shot::Stage(i) = self.shot
+            && i >= stages
+        {
+            self.shot = if stages == 0 { Shot::Overview } else { Shot::Stage(stages - 1) };
+        }
+        if let Some(vote) = &mut self.vote {
+            vote.reconcile(map);
+        }
+
+        if self.results {
+            chrome::results_panel(ui, map, &theme, edits);
+        }
+        // Setups and typing take the keys they need before the presentation's own keys.
+        if let Some(setup) = &mut self.vote_setup {
+            match chrome::vote_setup_ui(&ctx, setup) {
+                Some(true) => {
+                    let (on, dots) = *setup;
+                    self.vote = Some(VoteSession::new(on, dots));
+                    self.vote_setup = None;
+                    self.canvas.clear_selection();
+                }
+                Some(false) => self.vote_setup = None,
+                None => {}
+            }
+        }
+        if let Some(minutes) = &mut self.timer_setup {
+            match chrome::timer_setup_ui(&ctx, minutes) {
+                Some(true) => {
+                    self.timer = Some(Timer::start(*minutes, now));
+                    self.timer_setup = None;
+                }
+                Some(false) => self.timer_setup = None,
+                None => {}
+            }
+        }
+        if let Some(capture) = &mut self.capture {
+            match capture::ui(capture, ui, &self.canvas, layout, &theme, edits) {
+                capture::Typing::Going => {}
+                capture::Typing::Next => self.last_note_lane = Some(capture.lane.clone()),
+                capture::Typing::Stop => {
+                    self.last_note_lane = Some(capture.lane.clone());
+                    self.capture = None;
+                }
+            }
+        }
+        edits.extend(canvas::cancel_drag_on_escape(&mut self.canvas, ui));
+        step.commands = super::commands::pressed_among(&ctx, &EDITOR_COMMANDS);
+        let busy = self.vote_setup.is_some() || self.timer_setup.is_some() || self.capture.is_some();
+        if !busy && !ctx.egui_wants_keyboard_input() {
+            for key in pressed(ui) {
+                step.leave |= self.on_key(key, map, layout, now);
+            }
+        }
+
+        // Aim the camera: a move in progress, a new canvas size, or a new shot.
+        let rect = ui.available_rect_before_wrap();
+        let area = camera::stage_area(rect.size(), chrome::strip_height(rect));
+        let target = match self.shot {
+            Shot::Overview => camera::overview(layout, area),
+            Shot::Stage(i) => camera::focus(layout, i, area),
+        };
+        if self.aimed_for != Some(rect.size()) {
+            self.aimed_for = Some(rect.size());
+            self.movement = None;
+            self.canvas.view = target;
+        } else if self.movement.is_some_and(|m| m.target() != target) {
+            let from = self.canvas.view;
+            self.movement = Some(camera::Move::new(from, target, now));
+        }
+        if let Some(movement) = self.movement {
+            self.canvas.view = movement.at(now, area.center());
+            if movement.done(now) {
+                self.movement = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+
+        self.canvas.focus = match self.shot {
+            Shot::Overview => None,
+            Shot::Stage(i) => Some(i),
+        };
+        self.canvas.voting = self.vote.is_some();
+        self.canvas.winners = if self.results { vote::winners(map) } else { Default::default() };
+        edits.extend(self.canvas.ui(ui, map, layout, &theme));
+        if let Some((lane, stage)) = self.canvas.note_request.take()
+            && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
+            && lane.kind != crate::model::LaneKind::Emotions
+        {
+            self.capture = Some(Capture::new(lane.id.clone(), stage.id.clone()));
+        }
+        if let (Some(vote), Some((card, take_back))) = (&mut self.vote, self.canvas.vote_click.take()) {
+            let result = if take_back { vote.remove(map, &card) } else { vote.add(map, &card) };
+            match result {
+                Ok(command) => {
+                    let label = if take_back { "Take back a dot" } else { "Add a dot" };
+                    edits.push(Edit::apply(command, label));
+                    edits.push(Edit::Seal);
+                }
+                Err(refusal) => self.notice = Some((refusal.message(vote.voter), now)),
+            }
+        }
+
+        let info = chrome::Info {
+            progress: self.progress(map),
+            stage: match self.shot {
+                Shot::Overview => None,
+                Shot::Stage(i) => Some(i),
+            },
+            stages,
+            vote: self.vote.as_ref(),
+            notice: self.notice.as_ref().filter(|(_, at)| now - at < 3.0).map(|(text, _)| text.as_str()),
+            hints: self.hints_since.is_some_and(|at| now - at < 6.0),
+            timer: self.timer.as_ref(),
+        };
+        chrome::paint(ui, rect, &theme, &info, now);
+        if self.timer.is_some() || info.notice.is_some() || info.hints {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        step
+    }
+
+    /// Acts on one key; returns whether it asks to leave the presentation.
+    fn on_key(
+        &mut self,
+        key: PresentKey,
+        map: &crate::model::Map,
+        layout: &crate::layout::MapLayout,
+        now: f64,
+    ) -> bool {
+        let stages = layout.stages.len();
+        let shot = self.shot;
+        let next = match (key, shot) {
+            (PresentKey::Next, Shot::Overview) if stages > 0 => Shot::Stage(0),
+            (PresentKey::Next, Shot::Stage(i)) => Shot::Stage((i + 1).min(stages.saturating_sub(1))),
+            (PresentKey::Previous, Shot::Stage(0)) => Shot::Overview,
+            (PresentKey::Previous, Shot::Stage(i)) => Shot::Stage(i - 1),
+            (PresentKey::First, _) if stages > 0 => Shot::Stage(0),
+            (PresentKey::Last, _) if stages > 0 => Shot::Stage(stages - 1),
+            (PresentKey::Overview, _) => Shot::Overview,
+            (PresentKey::Jump(i), _) if i < stages => Shot::Stage(i),
+            _ => shot,
+        };
+        if next != shot {
+            self.go(next, now);
+        }
+        match key {
+            PresentKey::Note => {
+                let stage = match self.shot {
+                    Shot::Stage(i) => Some(i),
+                    Shot::Overview => None,
+                };
+                match Capture::place(&self.canvas, map, layout, stage, self.last_note_lane.as_ref()) {
+                    Some((lane, stage)) => self.capture = Some(Capture::new(lane, stage)),
+                    None => self.notice = Some(("This map has no lane for notes".to_owned(), now)),
+                }
+            }
+            PresentKey::Vote => {
+                if self.vote.take().is_none() {
+                    self.vote_setup = Some((VoteOn::PainPoints, vote::DEFAULT_DOTS));
+                } else {
+                    self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
+                }
+            }
+            PresentKey::Results => self.results = !self.results,
+            PresentKey::NextVoter => {
+                if let Some(vote) = &mut self.vote {
+                    vote.next_voter();
+                    self.notice = Some((format!("Voter {}: your turn", vote.voter), now));
+                }
+            }
+            PresentKey::Timer => {
+                if self.timer.take().is_none() {
+                    self.timer_setup = Some(timer::DEFAULT_MINUTES);
+                }
+            }
+            PresentKey::Contrast => self.theme = self.theme.next(),
+            PresentKey::Hints => self.hints_since = Some(now),
+            PresentKey::Leave => {
+                // Esc backs out one level at a time: the vote, the results, then the presentation.
+                if self.vote.take().is_some() {
+                    self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
+                } else if self.results {
+                    self.results = false;
+                } else {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// Moves smoothly to another shot.
+    pub fn go(&mut self, shot: Shot, now: f64) {
+        self.shot = shot;
+        // The target is worked out next frame, against the canvas as it is then.
+        self.movement = Some(camera::Move::new(self.canvas.view, self.canvas.view, now));
+    }
+}
+
+/// The presentation keys pressed this frame, consumed.
+fn pressed(ui: &Ui) -> Vec<PresentKey> {
+    ui.input_mut(|input| {
+        let mut keys: Vec<PresentKey> = KEYS
+            .iter()
+            .filter(|(key, _)| input.consume_key(Modifiers::NONE, *key))
+            .map(|(_, k)| *k)
+            .collect();
+        if input.consume_key(Modifiers::NONE, Key::Escape) {
+            keys.push(PresentKey::Leave);
+        }
+        keys
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_does_two_things() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, _) in KEYS {
+            assert!(seen.insert(key), "{key:?} is listed twice");
+        }
+        assert!(!seen.contains(&Key::Escape), "Esc is handled on its own, after everything it closes");
+    }
+}

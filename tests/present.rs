@@ -1,0 +1,243 @@
+//! Presentation mode driven as a facilitator drives it (`egui_kittest`, no display): stepping
+//! through stages, leaving, capturing notes, dot voting, the timer and a second window.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use touchline::app::{Shot, TouchlineApp};
+use touchline::model::LaneId;
+
+mod common;
+use common::{editor, map};
+
+/// Frames enough for a move between stages to finish.
+const SETTLE: usize = 40;
+
+fn press(h: &mut Harness<'_, TouchlineApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(SETTLE);
+}
+
+fn shot(h: &Harness<'_, TouchlineApp>) -> Shot {
+    h.state().presentation.as_ref().expect("presenting").shot
+}
+
+fn presenting(template: &str) -> Harness<'static, TouchlineApp> {
+    let mut h = editor(template);
+    press(&mut h, Key::F5);
+    assert!(h.state().presentation.is_some(), "F5 presents");
+    h
+}
+
+#[test]
+fn stepping_forward_back_jumping_and_the_overview() {
+    let mut h = presenting("b2b-phone-system");
+    assert_eq!(shot(&h), Shot::Overview, "a presentation opens on the whole map");
+    h.get_by_label("Overview · 8 stages");
+    let steps = [
+        (Key::ArrowRight, Shot::Stage(0)),
+        (Key::PageDown, Shot::Stage(1)),
+        (Key::Space, Shot::Stage(2)),
+        (Key::ArrowLeft, Shot::Stage(1)),
+        (Key::PageUp, Shot::Stage(0)),
+        (Key::ArrowLeft, Shot::Overview),
+        (Key::End, Shot::Stage(7)),
+        (Key::ArrowRight, Shot::Stage(7)),
+        (Key::Home, Shot::Stage(0)),
+        (Key::Num5, Shot::Stage(4)),
+        (Key::Num9, Shot::Stage(4)),
+        (Key::O, Shot::Overview),
+        (Key::Num3, Shot::Stage(2)),
+    ];
+    for (key, expected) in steps {
+        press(&mut h, key);
+        assert_eq!(shot(&h), expected, "after {key:?}");
+    }
+    h.get_by_label("Stage 3 of 8 · Evaluate vendors");
+
+    // The focused stage fills most of the width, and its cards are large.
+    let app = h.state();
+    let presentation = app.presentation.as_ref().unwrap();
+    let doc = app.doc.as_ref().unwrap();
+    let layout = doc.map_and_layout_sized(touchline::theme::TypeSize::Large).1.unwrap();
+    let t = presentation.canvas.screen_from_scene();
+    let column = t * layout.stages[2].header;
+    assert!(column.width() > 0.5 * presentation.canvas.rect.width(), "{column:?}");
+    let scale = presentation.canvas.rect.height() / 1080.0;
+    assert!(layout.sizes.card_font * t.scaling >= 24.0 * scale * 0.95);
+}
+
+#[test]
+fn esc_returns_to_the_editor_with_its_selection_and_zoom() {
+    let mut h = editor("ecommerce");
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    let (view, selected) = (h.state().canvas.view, h.state().canvas.selected.clone());
+    assert_eq!(selected.len(), 1);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none(), "Esc leaves");
+    assert_eq!(h.state().canvas.view, view);
+    assert_eq!(h.state().canvas.selected, selected);
+    // The editor is back: its menus are there.
+    h.get_by_label("File");
+}
+
+#[test]
+fn three_notes_in_a_row_with_enter_then_esc_and_each_undoes_on_its_own() {
+    let mut h = presenting("ecommerce");
+    press(&mut h, Key::Num2);
+    let before = map(&h).cards.len();
+    // The pointer over the Pain points lane of the focused stage picks the lane.
+    let target = h.get_by_label("Size guide uses a different scale than her current shoes").rect().center();
+    h.hover_at(target);
+    h.run_steps(2);
+    press(&mut h, Key::N);
+    for text in ["Returns label is hard to print", "No size chart in the app", "Chat closes at 6 pm"] {
+        h.event(egui::Event::Text(text.into()));
+        h.run_steps(2);
+        h.key_press(Key::Enter);
+        h.run_steps(3);
+    }
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().presentation.is_some(), "Esc stops capturing, not presenting");
+    assert!(h.state().presentation.as_ref().unwrap().capture.is_none());
+    let added: Vec<_> =
+        map(&h).cards[..].iter().filter(|c| c.title.contains(' ') && c.colour.is_some()).collect();
+    let notes: Vec<&str> = map(&h)
+        .cards
+        .iter()
+        .filter(|c| c.lane == LaneId::from("l-pain") && c.stage.as_str() == "s-consideration")
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(map(&h).cards.len(), before + 3);
+    assert_eq!(
+        notes,
+        [
+            "Size guide uses a different scale than her current shoes",
+            "Returns label is hard to print",
+            "No size chart in the app",
+            "Chat closes at 6 pm"
+        ]
+    );
+    assert!(added.len() >= 3, "notes are sticky-note coloured");
+    // Ctrl+Z works while presenting, one note at a time.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(map(&h).cards.len(), before + 2);
+    assert!(h.state().presentation.is_some());
+}
+
+#[test]
+fn dot_voting_adds_takes_back_limits_ranks_and_clears_with_undo() {
+    let mut h = presenting("ecommerce");
+    press(&mut h, Key::Num3);
+    press(&mut h, Key::V);
+    h.get_by_label("Dot vote");
+    // Enter starts a vote on pain points with three dots each.
+    press(&mut h, Key::Enter);
+    let fee = "Shipping fee appears only at the last step";
+    let votes = |h: &Harness<'_, TouchlineApp>, title: &str| {
+        map(h).cards.iter().find(|c| c.title == title).unwrap().votes
+    };
+    for _ in 0..4 {
+        h.get_by_label(fee).click();
+        h.run_steps(2);
+    }
+    assert_eq!(votes(&h, fee), 3, "three dots a person");
+    h.get_by_label_contains("has used every dot");
+    h.get_by_label(fee).click_modifiers(Modifiers::SHIFT);
+    h.run_steps(2);
+    assert_eq!(votes(&h, fee), 2, "Shift+click takes a dot back");
+    // A card that is not a pain point takes no dot.
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    assert_eq!(votes(&h, "Checkout"), 0);
+    // The next voter, on another stage's pain point.
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Num2);
+    let size = "Size guide uses a different scale than her current shoes";
+    for _ in 0..3 {
+        h.get_by_label(size).click();
+        h.run_steps(2);
+    }
+    assert_eq!(votes(&h, size), 3);
+    press(&mut h, Key::R);
+    h.get_by_label("Results · 5 dots");
+    let ranking = touchline::app::present::vote::ranking(map(&h));
+    let titles: Vec<&str> = ranking.iter().map(|(id, _)| map(&h).card(id).unwrap().title.as_str()).collect();
+    assert_eq!(titles, [size, fee], "most dots first");
+    let winners = &h.state().presentation.as_ref().unwrap().canvas.winners;
+    assert_eq!(winners.len(), 2);
+    // Clearing is one step, and undo brings every dot back.
+    h.get_by_label("Clear votes").click();
+    h.run_steps(2);
+    assert_eq!(touchline::app::present::vote::total(map(&h)), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!((votes(&h, size), votes(&h, fee)), (3, 2));
+}
+
+#[test]
+fn the_timer_starts_counts_and_stops() {
+    let mut h = presenting("ecommerce");
+    press(&mut h, Key::T);
+    h.get_by_label("Timer");
+    press(&mut h, Key::ArrowUp);
+    press(&mut h, Key::Enter);
+    let timer = h.state().presentation.as_ref().unwrap().timer.expect("running");
+    assert_eq!(timer.minutes, 6, "↑ added a minute to the default five");
+    h.get_by_label("6:00");
+    // Stepping through the map goes on while it runs.
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(shot(&h), Shot::Stage(0));
+    press(&mut h, Key::T);
+    assert!(h.state().presentation.as_ref().unwrap().timer.is_none(), "T again stops it");
+}
+
+#[test]
+fn contrast_cycles_the_theme_while_presenting() {
+    use touchline::theme::ThemeKind;
+    let mut h = presenting("ecommerce");
+    let theme = |h: &Harness<'_, TouchlineApp>| h.state().presentation.as_ref().unwrap().theme;
+    let first = theme(&h);
+    press(&mut h, Key::C);
+    press(&mut h, Key::C);
+    press(&mut h, Key::C);
+    assert_eq!(theme(&h), first);
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..3 {
+        press(&mut h, Key::C);
+        seen.insert(theme(&h));
+    }
+    assert_eq!(seen.len(), 3);
+    assert!(seen.contains(&ThemeKind::HighContrast));
+}
+
+#[test]
+fn a_presentation_in_its_own_window_shows_the_editors_edits_and_the_editor_shows_its_notes() {
+    let mut h = editor("ecommerce");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F5);
+    h.run_steps(SETTLE);
+    assert!(h.state().presentation.as_ref().is_some_and(|p| p.window));
+    press(&mut h, Key::Num3);
+    assert_eq!(h.query_all_by_label("Checkout").count(), 2, "the card is in both windows");
+    // Deleted in the editor, it leaves the presentation too.
+    h.get_by_label("Checkout");
+    let checkout = map(&h).cards.iter().find(|c| c.title == "Checkout").unwrap().id.clone();
+    h.state_mut().canvas.selected = std::iter::once(checkout).collect();
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    assert_eq!(h.query_all_by_label("Checkout").count(), 0);
+    // Undone in the editor, it is back in both.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.query_all_by_label("Checkout").count(), 2);
+}
