@@ -6,7 +6,7 @@ use egui::Color32;
 use crate::model::{Colour, LaneKind};
 
 /// Light or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum ThemeKind {
     #[default]
     Light,
@@ -81,6 +81,8 @@ pub struct Theme {
     pub winner: Color32,
     /// Laid over the stages a presentation is not focused on.
     pub dim: Color32,
+    /// Drawn around the stage a presentation is focused on (where dimming would cost contrast).
+    pub focus_ring: Color32,
     /// The presenter's pointer, a soft glow a room can follow.
     pub spotlight: Color32,
     /// How much faint text (the scale's level names) keeps of its colour; 1 keeps it whole.
@@ -138,6 +140,7 @@ impl Theme {
             vote_text: Color32::WHITE,
             winner: Color32::from_rgb(0xf2, 0xa9, 0x00),
             dim: Color32::from_rgba_unmultiplied(0xf5, 0xf6, 0xf8, 150),
+            focus_ring: Color32::TRANSPARENT,
             spotlight: Color32::from_rgb(0xff, 0xb0, 0x20),
             faint: 0.75,
             lane_tint: 0.10,
@@ -194,6 +197,7 @@ impl Theme {
             vote_text: Color32::WHITE,
             winner: Color32::from_rgb(0xff, 0xc8, 0x3a),
             dim: Color32::from_rgba_unmultiplied(0x17, 0x1a, 0x20, 160),
+            focus_ring: Color32::TRANSPARENT,
             spotlight: Color32::from_rgb(0xff, 0xc8, 0x3a),
             faint: 0.75,
             lane_tint: 0.10,
@@ -250,7 +254,9 @@ impl Theme {
             vote: Color32::from_rgb(0x3d, 0xd6, 0xff),
             vote_text: Color32::BLACK,
             winner: yellow,
-            dim: Color32::from_rgba_unmultiplied(0, 0, 0, 70),
+            // Any dimming would take some text below 7:1; a ring marks the focus instead.
+            dim: Color32::TRANSPARENT,
+            focus_ring: yellow,
             spotlight: yellow,
             faint: 1.0,
             lane_tint: 0.08,
@@ -445,7 +451,7 @@ impl Sizes {
         label_font: 20.0,
         emoji_font: 30.0,
         level_font: 20.0,
-        marker_font: 18.0,
+        marker_font: 20.0,
         point_radius: 10.0,
         vote_dot: 13.0,
     };

@@ -10,6 +10,8 @@ use crate::theme::{Sizes, Theme};
 
 /// Cards less tall than this on screen are drawn as flat blocks.
 const TINY: f32 = 14.0;
+/// All cards are drawn as flat blocks when their titles would be smaller than this on screen.
+const TINY_TEXT: f32 = 6.5;
 
 pub(super) fn paint_cards(
     painter: &Painter,
@@ -23,6 +25,8 @@ pub(super) fn paint_cards(
     // Cards too small to show detail all go into one mesh of flat blocks: a zoomed-out view of a
     // big map stays readable as a pattern and costs one shape instead of thousands.
     let zoom = screen_from_scene.scaling;
+    // Decided for the whole view, not card by card, so one zoom never mixes text and blocks.
+    let blocks_only = layout.sizes.card_font * zoom < TINY_TEXT;
     let mut blocks = egui::epaint::Mesh::default();
     for placed in layout.visible_cards(visible) {
         if options.lifted.is_some_and(|l| l.contains(&placed.id)) {
@@ -34,7 +38,7 @@ pub(super) fn paint_cards(
         let selected = options.selected.is_some_and(|s| s.contains(&placed.id));
         let hovered = options.hovered == Some(&placed.id);
         let rect = screen_from_scene * placed.rect;
-        if rect.height() < TINY && !selected {
+        if (blocks_only || rect.height() < TINY) && !selected {
             let accent = card.colour.map_or_else(|| theme.lane_accent(lane.kind), crate::theme::to_color32);
             blocks.add_colored_rect(rect, theme.card_fill(lane.kind, card.colour));
             blocks.add_colored_rect(

@@ -177,7 +177,8 @@ fn marker(
     } else {
         return;
     };
-    let r = sizes.point_radius;
+    // The badge is sized by its glyph: four thirds of the glyph across.
+    let r = sizes.marker_font * 2.0 / 3.0;
     let radius = (r * zoom).clamp(4.0, r * 2.0);
     painter.circle(pos, radius, colour, Stroke::new(1.0, theme.card));
     if readable(sizes.marker_font, zoom) {

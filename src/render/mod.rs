@@ -97,6 +97,14 @@ pub fn paint(
         let push = egui::vec2(0.0, push.y);
         let header_cells = layout.stages.iter().map(|s| s.header);
         dim_others(painter, header_cells, focus, theme, screen_from_scene, push);
+        if let Some(stage) = layout.stages.get(focus)
+            && theme.focus_ring != egui::Color32::TRANSPARENT
+        {
+            let ring = Rect::from_min_max(stage.header.min, stage.column.max)
+                .translate(push / screen_from_scene.scaling);
+            let stroke = Stroke::new((4.0 * screen_from_scene.scaling).clamp(2.0, 6.0), theme.focus_ring);
+            painter.rect_stroke(screen_from_scene * ring, 0.0, stroke, egui::StrokeKind::Inside);
+        }
     }
 }
 

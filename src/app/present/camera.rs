@@ -32,24 +32,24 @@ pub enum Shot {
 
 /// The view of the whole map: fitted into `area` (in canvas coordinates, origin at the
 /// canvas's top-left), centred, never blown up past 1.5 times the design size.
-pub fn overview(layout: &MapLayout, area: Rect) -> TSTransform {
+pub fn overview(layout: &MapLayout, area: Rect, screen_height: f32) -> TSTransform {
     let bounds = layout.bounds.expand(24.0);
-    let scale = area.height() / DESIGN_HEIGHT;
+    let scale = screen_height / DESIGN_HEIGHT;
     let zoom = (area.width() / bounds.width()).min(area.height() / bounds.height()).min(1.5 * scale);
     centred(bounds, area, zoom.max(0.01))
 }
 
-/// The view of one stage: its column fills most of the width right of the lane headers and the
+/// The view of one stage (`screen_height` is the whole canvas's, which sets the type size): its column fills most of the width right of the lane headers and the
 /// map's full height fits in `area` when it can. When the whole height would only fit at a size
 /// the room cannot read, the zoom stays readable and the view starts at the top (the presenter
 /// scrolls for the rest).
-pub fn focus(layout: &MapLayout, stage: usize, area: Rect) -> TSTransform {
+pub fn focus(layout: &MapLayout, stage: usize, area: Rect, screen_height: f32) -> TSTransform {
     let Some(column) =
         layout.stages.get(stage).map(|s| Rect::from_x_y_ranges(s.header.x_range(), layout.bounds.y_range()))
     else {
-        return overview(layout, area);
+        return overview(layout, area, screen_height);
     };
-    let scale = area.height() / DESIGN_HEIGHT;
+    let scale = screen_height / DESIGN_HEIGHT;
     // From the stage headers down: the map's title is for the overview.
     let bounds = Rect::from_min_max(pos2(layout.bounds.left(), layout.header_row.top()), layout.bounds.max)
         .expand2(vec2(0.0, 8.0));
@@ -137,7 +137,7 @@ mod tests {
         {
             let out = large(template);
             for stage in 0..out.stages.len() {
-                let view = focus(&out, stage, area);
+                let view = focus(&out, stage, area, 1080.0);
                 let zoom = view.scaling;
                 assert!(
                     out.sizes.card_font * zoom >= MIN_TITLE - 1e-3,
@@ -166,7 +166,7 @@ mod tests {
     fn the_overview_shows_the_whole_map() {
         let out = large("b2b-phone-system");
         let area = stage_area(vec2(1280.0, 720.0), 48.0);
-        let view = overview(&out, area);
+        let view = overview(&out, area, 720.0);
         let shown = view * out.bounds;
         assert!(area.expand(0.5).contains_rect(shown), "{shown:?} outside {area:?}");
     }

@@ -140,13 +140,10 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             theme,
             |ui| {
                 ui.vertical_centered(|ui| {
-                let dots: String = (0..vote.dots_per_person)
-                    .map(|k| if k < vote.dots_left() { '●' } else { '○' })
-                    .collect();
                 ui.label(
                     text(
                         format!(
-                            "Dot vote on {} · Voter {} · {dots} {} of {} dots left",
+                            "Dot vote on {} · Voter {} · {} of {} dots left",
                             vote.on.label().to_lowercase(),
                             vote.voter,
                             vote.dots_left(),
@@ -300,7 +297,9 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
                             ui.set_width(ui.available_width());
                             ui.horizontal(|ui| {
                                 ui.label(text(format!("{rank}."), 24.0 * s, theme.text).strong());
-                                ui.label(text(format!("● {votes}"), 24.0 * s, theme.text).strong());
+                                let dots =
+                                    if *votes == 1 { "1 dot".to_owned() } else { format!("{votes} dots") };
+                                ui.label(text(dots, 24.0 * s, theme.text).strong());
                             });
                             ui.label(text(&card.title, 22.0 * s, theme.text));
                             ui.label(text(stage, 20.0 * s, theme.muted_text));
@@ -362,7 +361,7 @@ pub(super) fn vote_setup_ui(ctx: &egui::Context, setup: &mut (VoteOn, u32)) -> O
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let start = ui.button("Start vote (Enter)").clicked();
-            ui.weak("Esc cancels · ↑↓ dots");
+            ui.weak("Esc cancels · Up/Down: dots");
             start
         })
         .inner
@@ -383,14 +382,14 @@ pub(super) fn timer_setup_ui(ctx: &egui::Context, minutes: &mut u32) -> Option<b
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let start = ui.button("Start timer (Enter)").clicked();
-            ui.weak("Esc cancels · ↑↓ minutes");
+            ui.weak("Esc cancels · Up/Down: minutes");
             start
         })
         .inner
     })
 }
 
-/// +1 for each ↑ pressed, −1 for each ↓, consumed.
+/// +1 for each Up arrow pressed, −1 for each Down arrow, consumed.
 fn arrows(ctx: &egui::Context) -> i32 {
     ctx.input_mut(|i| {
         let mut n = 0;

@@ -214,8 +214,8 @@ impl Presentation {
         let rect = ui.available_rect_before_wrap();
         let area = camera::stage_area(rect.size(), chrome::strip_height(rect));
         let target = match self.shot {
-            Shot::Overview => camera::overview(layout, area),
-            Shot::Stage(i) => camera::focus(layout, i, area),
+            Shot::Overview => camera::overview(layout, area, rect.height()),
+            Shot::Stage(i) => camera::focus(layout, i, area, rect.height()),
         };
         if self.aimed_for != Some(rect.size()) {
             self.aimed_for = Some(rect.size());
