@@ -28,6 +28,7 @@ impl ThemeKind {
     }
 
     /// The next theme in the cycle light → dark → high contrast.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Self::Light => Self::Dark,
@@ -551,10 +552,10 @@ impl Theme {
 
 /// `top` (with its alpha) laid over an opaque `bottom`.
 pub fn over(top: Color32, bottom: Color32) -> Color32 {
-    let [r, g, b, a] = top.to_srgba_unmultiplied();
-    let t = f32::from(a) / 255.0;
-    let lerp = |x: u8, y: u8| (f32::from(y) + (f32::from(x) - f32::from(y)) * t).round() as u8;
-    Color32::from_rgb(lerp(r, bottom.r()), lerp(g, bottom.g()), lerp(b, bottom.b()))
+    let [red, green, blue, alpha] = top.to_srgba_unmultiplied();
+    let share = f32::from(alpha) / 255.0;
+    let lerp = |x: u8, y: u8| (f32::from(y) + (f32::from(x) - f32::from(y)) * share).round() as u8;
+    Color32::from_rgb(lerp(red, bottom.r()), lerp(green, bottom.g()), lerp(blue, bottom.b()))
 }
 
 /// The WCAG contrast ratio of two opaque colours, from 1 to 21.

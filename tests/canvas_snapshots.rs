@@ -46,10 +46,10 @@ fn presentation_snapshots(theme: touchline::theme::ThemeKind, name: &str) {
     // Past the key hints, which show for the first seconds.
     harness.run_steps(400);
     let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(400);
-    harness.snapshot_options(&format!("present-{name}-overview"), &options);
+    harness.snapshot_options(format!("present-{name}-overview"), &options);
     harness.key_press(egui::Key::Num3);
     harness.run_steps(40);
-    harness.snapshot_options(&format!("present-{name}-stage-3"), &options);
+    harness.snapshot_options(format!("present-{name}-stage-3"), &options);
 }
 
 #[test]

@@ -283,7 +283,7 @@ impl TouchlineApp {
                 }
             }
             C::Present | C::PresentInWindow => {
-                self.start_presenting(ctx, command == C::PresentInWindow, None)
+                self.start_presenting(ctx, command == C::PresentInWindow, None);
             }
             C::ClearVotes => {
                 if let Some(command) = self.doc.as_ref().and_then(|d| present::vote::clear(&d.map)) {

@@ -122,6 +122,15 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
         TextTarget::Title => "Map title · Enter to finish",
     };
     let rect = Rect::from_min_size(rect.min, vec2(rect.width().max(160.0), rect.height().max(30.0)));
+    // The field's text as big as the text it edits, so typing in large type reads as large.
+    let sizes = &layout.sizes;
+    let scene_font = match edit.target {
+        TextTarget::Card(_) => sizes.card_font,
+        TextTarget::Stage(_) => sizes.header_font,
+        TextTarget::Lane(_) => sizes.lane_font,
+        TextTarget::Title => sizes.title_font,
+    };
+    let font = egui::FontId::proportional((scene_font * t.scaling).clamp(12.0, 48.0));
 
     // Enter commits and Shift+Enter starts a new line; Esc cancels.
     let enter = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
@@ -138,12 +147,14 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                 .inner_margin(margin)
                 .show(ui, |ui| {
                     ui.set_width(rect.width());
-                    let rows = if multiline { ((rect.height() / 18.0).round() as usize).max(2) } else { 1 };
+                    let line = font.size * 1.3;
+                    let rows = if multiline { ((rect.height() / line).round() as usize).max(2) } else { 1 };
                     let field = if multiline {
                         egui::TextEdit::multiline(&mut edit.text).desired_rows(rows)
                     } else {
                         egui::TextEdit::singleline(&mut edit.text)
                     };
+                    let field = field.font(font.clone());
                     let response = ui.add(field.desired_width(rect.width()).hint_text("Type…"));
                     let label = ui.label(egui::RichText::new(what).small().weak()).id;
                     response.labelled_by(label)

@@ -60,7 +60,7 @@ pub fn focus(layout: &MapLayout, stage: usize, area: Rect, screen_height: f32) -
     let zoom = (area.height() / bounds.height()).min(wide).max(readable);
     // The column's centre goes to the middle of what the lane headers leave free.
     let free_left = area.left() + headers * zoom;
-    let x = (free_left + area.right()) / 2.0 - column.center().x * zoom;
+    let x = f32::midpoint(free_left, area.right()) - column.center().x * zoom;
     let fits = bounds.height() * zoom <= area.height();
     let y = if fits { area.center().y - bounds.center().y * zoom } else { area.top() - bounds.top() * zoom };
     TSTransform::new(vec2(x, y), zoom)

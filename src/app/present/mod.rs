@@ -239,7 +239,8 @@ impl Presentation {
             Shot::Stage(i) => Some(i),
         };
         self.canvas.voting = self.vote.is_some();
-        self.canvas.winners = if self.results { vote::winners(map) } else { Default::default() };
+        self.canvas.winners =
+            if self.results { vote::winners(map) } else { std::collections::HashSet::default() };
         edits.extend(self.canvas.ui(ui, map, layout, &theme));
         if let Some((lane, stage)) = self.canvas.note_request.take()
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
@@ -289,13 +290,11 @@ impl Presentation {
         let stages = layout.stages.len();
         let shot = self.shot;
         let next = match (key, shot) {
-            (PresentKey::Next, Shot::Overview) if stages > 0 => Shot::Stage(0),
+            (PresentKey::Next, Shot::Overview) | (PresentKey::First, _) if stages > 0 => Shot::Stage(0),
             (PresentKey::Next, Shot::Stage(i)) => Shot::Stage((i + 1).min(stages.saturating_sub(1))),
-            (PresentKey::Previous, Shot::Stage(0)) => Shot::Overview,
+            (PresentKey::Previous, Shot::Stage(0)) | (PresentKey::Overview, _) => Shot::Overview,
             (PresentKey::Previous, Shot::Stage(i)) => Shot::Stage(i - 1),
-            (PresentKey::First, _) if stages > 0 => Shot::Stage(0),
             (PresentKey::Last, _) if stages > 0 => Shot::Stage(stages - 1),
-            (PresentKey::Overview, _) => Shot::Overview,
             (PresentKey::Jump(i), _) if i < stages => Shot::Stage(i),
             _ => shot,
         };
@@ -327,23 +326,18 @@ impl Presentation {
                     self.notice = Some((format!("Voter {}: your turn", vote.voter), now));
                 }
             }
-            PresentKey::Timer => {
-                if self.timer.take().is_none() {
-                    self.timer_setup = Some(timer::DEFAULT_MINUTES);
-                }
+            // T stops a running timer, and otherwise sets one up.
+            PresentKey::Timer if self.timer.take().is_none() => {
+                self.timer_setup = Some(timer::DEFAULT_MINUTES);
             }
             PresentKey::Contrast => self.theme = self.theme.next(),
             PresentKey::Hints => self.hints_since = Some(now),
-            PresentKey::Leave => {
-                // Esc backs out one level at a time: the vote, the results, then the presentation.
-                if self.vote.take().is_some() {
-                    self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
-                } else if self.results {
-                    self.results = false;
-                } else {
-                    return true;
-                }
+            // Esc backs out one level at a time: the vote, the results, then the presentation.
+            PresentKey::Leave if self.vote.take().is_some() => {
+                self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
             }
+            PresentKey::Leave if self.results => self.results = false,
+            PresentKey::Leave => return true,
             _ => {}
         }
         false
