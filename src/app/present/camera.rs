@@ -108,10 +108,11 @@ impl Move {
     }
 }
 
-/// The area of a canvas the map goes in: all of it but a strip at the bottom for the progress
-/// line, in canvas coordinates.
-pub fn stage_area(canvas_size: Vec2, bottom_strip: f32) -> Rect {
-    Rect::from_min_max(Pos2::ZERO, pos2(canvas_size.x, (canvas_size.y - bottom_strip).max(1.0)))
+/// The area of a canvas the map goes in: all of it but a strip at the top for a banner and one
+/// at the bottom for the progress line, in canvas coordinates.
+pub fn stage_area(canvas_size: Vec2, top_strip: f32, bottom_strip: f32) -> Rect {
+    let bottom = (canvas_size.y - bottom_strip).max(top_strip + 1.0);
+    Rect::from_min_max(pos2(0.0, top_strip), pos2(canvas_size.x, bottom))
 }
 
 #[cfg(test)]
@@ -132,7 +133,7 @@ mod tests {
 
     #[test]
     fn a_focused_stage_is_readable_from_the_back_and_fills_most_of_a_1080p_screen() {
-        let area = stage_area(vec2(1920.0, 1080.0), 64.0);
+        let area = stage_area(vec2(1920.0, 1080.0), 0.0, 72.0);
         for template in ["ecommerce", "b2b-phone-system", "coffee-shop-blueprint", "saas-onboarding", "blank"]
         {
             let out = large(template);
@@ -165,7 +166,7 @@ mod tests {
     #[test]
     fn the_overview_shows_the_whole_map() {
         let out = large("b2b-phone-system");
-        let area = stage_area(vec2(1280.0, 720.0), 48.0);
+        let area = stage_area(vec2(1280.0, 720.0), 0.0, 48.0);
         let view = overview(&out, area, 720.0);
         let shown = view * out.bounds;
         assert!(area.expand(0.5).contains_rect(shown), "{shown:?} outside {area:?}");

@@ -34,6 +34,11 @@ pub(super) fn strip_height(rect: Rect) -> f32 {
     72.0 * scale(rect)
 }
 
+/// The strip at the top kept free of the map while the vote banner shows.
+pub(super) fn banner_height(rect: Rect) -> f32 {
+    112.0 * scale(rect)
+}
+
 /// egui's look for panels and fields, in the presentation's theme.
 pub(super) fn visuals(theme: &Theme) -> egui::Visuals {
     let mut visuals = if theme.kind.is_dark() { egui::Visuals::dark() } else { egui::Visuals::light() };
@@ -192,7 +197,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             theme,
             |ui| {
                 let words = if up { "Time's up".to_owned() } else { timer.text(now) };
-                let label = ui.label(text(words, (48.0 + 8.0 * pulse) * s, colour).monospace().strong());
+                let label = ui.label(text(words, (48.0 + 8.0 * pulse) * s, colour).strong());
                 let bar = Rect::from_min_size(
                     label.rect.left_bottom() + vec2(0.0, 4.0 * s),
                     vec2(label.rect.width() * timer.share_left(now), 4.0 * s),

@@ -32,8 +32,9 @@ pub struct Presentation {
     pub window: bool,
     pub theme: ThemeKind,
     movement: Option<camera::Move>,
-    /// The canvas size the view was last aimed for; a new size aims it again.
-    aimed_for: Option<Vec2>,
+    /// The canvas size and the part of it the map was last aimed into: a new size aims the
+    /// view again at once, a new part (a banner appeared) glides it there.
+    aimed_for: Option<(Vec2, egui::Rect)>,
     pub capture: Option<Capture>,
     last_note_lane: Option<LaneId>,
     pub vote: Option<VoteSession>,
@@ -212,16 +213,19 @@ impl Presentation {
 
         // Aim the camera: a move in progress, a new canvas size, or a new shot.
         let rect = ui.available_rect_before_wrap();
-        let area = camera::stage_area(rect.size(), chrome::strip_height(rect));
+        let banner = if self.vote.is_some() { chrome::banner_height(rect) } else { 0.0 };
+        let area = camera::stage_area(rect.size(), banner, chrome::strip_height(rect));
         let target = match self.shot {
             Shot::Overview => camera::overview(layout, area, rect.height()),
             Shot::Stage(i) => camera::focus(layout, i, area, rect.height()),
         };
-        if self.aimed_for != Some(rect.size()) {
-            self.aimed_for = Some(rect.size());
+        let aimed = self.aimed_for.replace((rect.size(), area));
+        if aimed.is_none_or(|(size, _)| size != rect.size()) {
             self.movement = None;
             self.canvas.view = target;
-        } else if self.movement.is_some_and(|m| m.target() != target) {
+        } else if aimed.is_some_and(|(_, before)| before != area)
+            || self.movement.is_some_and(|m| m.target() != target)
+        {
             let from = self.canvas.view;
             self.movement = Some(camera::Move::new(from, target, now));
         }
