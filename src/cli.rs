@@ -64,6 +64,12 @@ pub enum Command {
     Templates,
     /// Export a map as a PNG image.
     Export(crate::export::cli::ExportArgs),
+    /// List what changed between two maps, item by item; exit 1 when they differ.
+    Diff(crate::diff::cli::DiffArgs),
+    /// Merge two maps descended from a common one, by ids and fields (a git merge driver).
+    Merge(crate::diff::cli::MergeArgs),
+    /// Print a map as one readable line per item (git's textconv for `git diff` and `git log -p`).
+    Show { map: PathBuf },
     /// Present a map to a room: full screen, large type, stage by stage (Esc leaves).
     Present {
         map: PathBuf,
@@ -91,6 +97,9 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::Export(args) => crate::export::cli::run(&args),
         Command::Present { map, stage, window } => present(&map, stage, window),
+        Command::Diff(args) => crate::diff::cli::run_diff(&args),
+        Command::Merge(args) => crate::diff::cli::run_merge(&args),
+        Command::Show { map } => crate::diff::cli::run_show(&map),
     }
 }
 

@@ -28,4 +28,4 @@ pub fn set_scale(map: &Map, scale: Scale) -> Command {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

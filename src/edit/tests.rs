@@ -10,7 +10,7 @@ fn sample() -> Map {
 }
 
 /// Turns two random numbers into a command that makes sense for the map as it is now.
-fn command_for(map: &Map, op: u8, pick: usize) -> Option<Command> {
+pub(crate) fn command_for(map: &Map, op: u8, pick: usize) -> Option<Command> {
     let nth = |len: usize| (len > 0).then(|| pick % len);
     Some(match op % 12 {
         0 => {

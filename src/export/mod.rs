@@ -160,6 +160,16 @@ fn layout_in(ctx: &egui::Context, map: &Map, options: &ExportOptions) -> (MapLay
 
 /// Renders a map to an image.
 pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result<RgbaImage, ExportError> {
+    render_marked(map, options, gpu, None)
+}
+
+/// Renders a map to an image with some cards marked (a diff's changes).
+pub fn render_marked(
+    map: &Map,
+    options: &ExportOptions,
+    gpu: &mut Gpu,
+    marks: Option<&crate::render::Marks>,
+) -> Result<RgbaImage, ExportError> {
     if !SCALE_RANGE.contains(&options.scale) {
         return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
     }
@@ -175,7 +185,7 @@ pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result
     } else {
         (Background::AroundBody, theme.body)
     };
-    let paint_options = PaintOptions { background, votes: options.votes, ..PaintOptions::default() };
+    let paint_options = PaintOptions { background, votes: options.votes, marks, ..PaintOptions::default() };
 
     let tile = gpu.max_side.clamp(256, 8192);
     let single = size[0] <= tile && size[1] <= tile;

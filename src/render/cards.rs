@@ -63,7 +63,14 @@ pub(super) fn paint_cards(
             &layout.sizes,
             screen_from_scene * placed.rect,
             screen_from_scene.scaling,
-            CardState { selected, hovered, lifted: false, votes, winner },
+            CardState {
+                selected,
+                hovered,
+                lifted: false,
+                votes,
+                winner,
+                mark: options.marks.and_then(|m| m.of(&placed.id)),
+            },
         );
     }
     if !blocks.is_empty() {
@@ -82,6 +89,8 @@ pub struct CardState {
     pub votes: u32,
     /// Among the most voted cards: drawn with a ring.
     pub winner: bool,
+    /// Added, changed or removed, in a diff image.
+    pub mark: Option<super::Mark>,
 }
 
 /// Paints one card into a screen rectangle.
@@ -146,6 +155,19 @@ pub fn paint_card(
             vec2(text_rect.width(), size.card_meta_height * zoom),
         );
         paint_meta(painter, card, meta, size.card_meta_font, zoom, theme);
+    }
+    if let Some(mark) = state.mark {
+        let colour = match mark {
+            super::Mark::Added => theme.positive,
+            super::Mark::Changed => theme.neutral,
+            super::Mark::Removed => {
+                // A ghost: the card fades into the map, with a red edge.
+                painter.rect_filled(rect, rounding, theme.body.gamma_multiply(0.65));
+                theme.negative
+            }
+        };
+        let ring = Stroke::new((3.0 * zoom).clamp(2.0, 6.0), colour);
+        painter.rect_stroke(rect.expand(2.0 * zoom), rounding, ring, StrokeKind::Outside);
     }
     if state.winner {
         let ring = Stroke::new((4.0 * zoom).clamp(2.0, 8.0), theme.winner);

@@ -35,6 +35,39 @@ pub struct PaintOptions<'a> {
     pub winners: Option<&'a HashSet<CardId>>,
     /// The stage a presentation is focused on: the others are dimmed, the curve is not.
     pub focus: Option<usize>,
+    /// Cards marked as added, changed or removed (a diff image).
+    pub marks: Option<&'a Marks>,
+}
+
+/// Cards to mark in a diff image.
+#[derive(Debug, Default)]
+pub struct Marks {
+    pub added: HashSet<CardId>,
+    pub changed: HashSet<CardId>,
+    /// Drawn as faded ghosts.
+    pub removed: HashSet<CardId>,
+}
+
+/// How a card is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Added,
+    Changed,
+    Removed,
+}
+
+impl Marks {
+    pub fn of(&self, id: &CardId) -> Option<Mark> {
+        if self.added.contains(id) {
+            Some(Mark::Added)
+        } else if self.changed.contains(id) {
+            Some(Mark::Changed)
+        } else if self.removed.contains(id) {
+            Some(Mark::Removed)
+        } else {
+            None
+        }
+    }
 }
 
 /// How the area behind the map is painted.

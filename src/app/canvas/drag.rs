@@ -343,7 +343,7 @@ pub(super) fn paint_feedback(
                     &layout.sizes,
                     t * rect,
                     zoom,
-                    CardState { selected: true, hovered: false, lifted: true, votes: 0, winner: false },
+                    CardState { selected: true, lifted: true, ..CardState::default() },
                 );
                 top_left += vec2(8.0, 8.0);
             }

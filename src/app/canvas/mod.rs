@@ -252,6 +252,7 @@ impl Canvas {
                 votes: self.show_votes,
                 winners: Some(&self.winners),
                 focus: self.focus,
+                marks: None,
             },
         );
         self.paint_header_selection(&painter, layout, theme);
