@@ -159,7 +159,7 @@ fn templates_lists_every_template_with_a_description() {
 fn help_and_version_work() {
     let out = touchline(&["--help"]);
     assert!(out.status.success());
-    for word in ["check", "fmt", "info", "new", "templates", "export", "present"] {
+    for word in ["check", "fmt", "info", "new", "templates", "export", "present", "diff", "merge", "show"] {
         assert!(stdout(&out).contains(word), "{word}");
     }
     assert!(stdout(&touchline(&["--version"])).starts_with("touchline "));
@@ -231,4 +231,115 @@ fn present_refuses_a_stage_the_map_does_not_have_and_a_broken_map_as_check_does(
     assert_eq!(present.status.code(), Some(1));
     assert_eq!(stderr(&present), stderr(&check));
     assert!(stderr(&present).starts_with(&format!("{shown}:1:")), "{}", stderr(&present));
+}
+
+/// Writes `text` with `from` replaced by `to` (asserting the text was there) into `dir/name`.
+fn variant(dir: &Path, name: &str, text: &str, edits: &[(&str, &str)]) -> std::path::PathBuf {
+    let mut out = text.to_owned();
+    for (from, to) in edits {
+        assert!(out.contains(from), "{from}");
+        out = out.replace(from, to);
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+#[test]
+fn diff_lists_changes_by_item_and_exits_like_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let old = variant(dir.path(), "old.ron", &text, &[]);
+    let new = variant(
+        dir.path(),
+        "new.ron",
+        &text,
+        &[
+            (r#"title: "Checkout","#, r#"title: "One-page checkout","#),
+            (r#"title: "Online shop: from first ad to loyal fan""#, r#"title: "Shop""#),
+        ],
+    );
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    let same = touchline(&["diff", &old, &old]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(stdout(&same), "");
+    let out = touchline(&["diff", &old, &new]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "~ map title: \"Online shop: from first ad to loyal fan\" → \"Shop\"\n~ card c-checkout \"One-page checkout\": title: \"Checkout\" → \"One-page checkout\"\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&touchline(&["diff", &old, &new, "--json"]))).unwrap();
+    assert_eq!(json["items"][0]["id"], "c-checkout");
+    assert_eq!(json["items"][0]["change"], "changed");
+    assert_eq!(json["items"][0]["fields"][0]["new"], "One-page checkout");
+    // Usage errors and unreadable maps exit 2.
+    assert_eq!(touchline(&["diff", &old]).status.code(), Some(2));
+    assert_eq!(touchline(&["diff", &old, "missing.ron"]).status.code(), Some(2));
+    let jpg = dir.path().join("d.jpg").display().to_string();
+    assert_eq!(touchline(&["diff", &old, &new, "-o", &jpg]).status.code(), Some(2));
+    assert!(!Path::new(&jpg).exists());
+}
+
+#[test]
+fn merge_combines_both_sides_into_ours_and_reports_conflicts_by_id_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let base = variant(dir.path(), "base.ron", &text, &[]);
+    let ours = variant(
+        dir.path(),
+        "ours.ron",
+        &text,
+        &[(r#"title: "Checkout","#, r#"title: "One-page checkout","#)],
+    );
+    let theirs = variant(
+        dir.path(),
+        "theirs.ron",
+        &text,
+        &[(r#"title: "Post-purchase survey","#, r#"title: "NPS survey","#)],
+    );
+    let [b, o, t] = [&base, &ours, &theirs].map(|p| p.display().to_string());
+    let out = touchline(&["merge", &b, &o, &t]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert!(merged.contains("One-page checkout") && merged.contains("NPS survey"), "written into OURS");
+    assert!(touchline(&["check", &o]).status.success());
+
+    let clash = variant(
+        dir.path(),
+        "clash.ron",
+        &text,
+        &[(r#"title: "Checkout","#, r#"title: "Express checkout","#)],
+    );
+    let result = dir.path().join("result.ron").display().to_string();
+    let out = touchline(&["merge", &b, &o, &clash.display().to_string(), "-o", &result]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("conflict: card c-checkout title"), "{}", stderr(&out));
+    assert!(touchline(&["check", &result]).status.success(), "a conflicted merge still passes check");
+    let written = std::fs::read_to_string(&result).unwrap();
+    assert!(written.contains("One-page checkout") && written.contains("theirs had title"), "{written}");
+    // A version that cannot be read: nothing is written.
+    let broken = variant(dir.path(), "broken.ron", "(format_version: 3, map: (", &[]);
+    let before = std::fs::read(&ours).unwrap();
+    let out = touchline(&["merge", &b, &o, &broken.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+}
+
+#[test]
+fn show_prints_one_line_per_item_for_git() {
+    let out = touchline(&["show", "maps/ecommerce.ron"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let map = touchline::templates::load("ecommerce").unwrap();
+    let items = map.stages.len()
+        + map.lanes.len()
+        + map.cards.len()
+        + map.personas.len()
+        + map.curves.len()
+        + map.points.len()
+        + map.links.len();
+    assert_eq!(text.lines().filter(|l| !l.starts_with("map ")).count(), items);
+    assert!(text.contains("card c-checkout \"Checkout\" in Touchpoints · Purchase · "), "{text}");
 }

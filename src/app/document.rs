@@ -23,6 +23,17 @@ pub struct Document {
     large_layout: Option<CachedLayout>,
     /// Identifies an untitled document's recovery file.
     pub session: u64,
+    /// What the file held when last loaded or saved, if the map has a file.
+    pub on_disk: Option<OnDisk>,
+}
+
+/// The file's content as this editor last read or wrote it.
+#[derive(Debug, Clone)]
+pub struct OnDisk {
+    /// Of the bytes: a file with other bytes was changed by someone else.
+    pub fingerprint: u64,
+    /// The map those bytes hold: the common base when merging with a change on disk.
+    pub map: Map,
 }
 
 #[derive(Debug)]
@@ -45,11 +56,25 @@ impl Document {
             layout: None,
             large_layout: None,
             session,
+            on_disk: None,
         }
     }
 
     pub fn open(path: &Path) -> Result<Self, file::LoadError> {
-        Ok(Self::new(file::load(path)?, Some(path.to_owned())))
+        let (map, fingerprint) = file::load_fingerprinted(path)?;
+        let mut doc = Self::new(map.clone(), Some(path.to_owned()));
+        doc.on_disk = Some(OnDisk { fingerprint, map });
+        Ok(doc)
+    }
+
+    /// Replaces the map with what the file now holds, as one undoable step, and takes that as
+    /// the saved state.
+    pub fn reload(&mut self, theirs: Map, fingerprint: u64, label: &str) -> Result<(), EditError> {
+        self.apply(Command::ReplaceMap(Box::new(theirs.clone())), label, None)?;
+        self.history.seal();
+        self.history.mark_saved();
+        self.on_disk = Some(OnDisk { fingerprint, map: theirs });
+        Ok(())
     }
 
     /// The name shown in the title bar and tabs.
@@ -94,9 +119,10 @@ impl Document {
 
     /// Saves to `path` (or the document's own path), atomically.
     pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
-        file::save(&self.map, path)?;
+        let fingerprint = file::save_fingerprinted(&self.map, path)?;
         self.path = Some(path.to_owned());
         self.history.mark_saved();
+        self.on_disk = Some(OnDisk { fingerprint, map: self.map.clone() });
         Ok(())
     }
 

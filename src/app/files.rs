@@ -103,7 +103,10 @@ impl TouchlineApp {
                         .find(|r| r.file == file)
                         .and_then(|r| r.original);
                     self.discard_recovery();
+                    // What the file holds now is what saving the recovered work replaces.
+                    let on_disk = original.as_deref().and_then(|p| crate::file::load_fingerprinted(p).ok());
                     let mut doc = Document::new(map, original);
+                    doc.on_disk = on_disk.map(|(map, fingerprint)| super::OnDisk { fingerprint, map });
                     doc.mark_unsaved();
                     self.set_document(doc);
                     recovery::discard(&file);
@@ -143,10 +146,21 @@ impl TouchlineApp {
     pub fn set_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.canvas = super::Canvas::default();
+        self.disk_notice = None;
     }
 
-    /// Saves to the document's path, or asks for one. Returns whether the map was saved.
-    pub(super) fn save(&mut self, ask_for_path: bool) -> bool {
+    /// Saves to the document's path, or asks for one. Returns whether the map was saved. Never
+    /// overwrites a file that changed since it was loaded or saved without asking first; a file
+    /// that was deleted or moved is saved with Save As.
+    pub(super) fn save(&mut self, mut ask_for_path: bool) -> bool {
+        if !ask_for_path && self.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+            self.look_at_disk();
+            if matches!(self.disk_notice, Some(super::DiskNotice::Missing)) {
+                ask_for_path = true;
+            } else if !self.disk_allows_save() {
+                return false;
+            }
+        }
         let Some(doc) = &mut self.doc else { return false };
         let path = match (&doc.path, ask_for_path) {
             (Some(path), false) => path.clone(),
@@ -160,6 +174,7 @@ impl TouchlineApp {
         };
         match doc.save_to(&path) {
             Ok(()) => {
+                self.disk_notice = None;
                 self.discard_recovery();
                 self.remember(&path);
                 true

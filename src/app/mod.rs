@@ -7,6 +7,7 @@ mod canvas;
 mod clipboard;
 mod commands;
 mod dialogs;
+mod disk;
 mod document;
 mod export_dialog;
 mod files;
@@ -25,7 +26,8 @@ use crate::theme::{Theme, ThemeKind};
 
 pub use canvas::{Canvas, Edit, Hit};
 pub use commands::UiCommand;
-pub use document::{Document, compute_layout};
+pub use disk::DiskNotice;
+pub use document::{Document, OnDisk, compute_layout};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
 pub use present::{Presentation, Shot};
 
@@ -86,6 +88,12 @@ pub struct TouchlineApp {
     shown_title: String,
     /// A presentation of the open map, full screen or in its own window.
     pub presentation: Option<Presentation>,
+    /// Watches the open map's file.
+    watcher: Option<crate::file::disk::Watcher>,
+    /// When the file was last looked at.
+    last_disk_look: f64,
+    /// What the bar says about a change to the file on disk.
+    pub disk_notice: Option<DiskNotice>,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -123,6 +131,9 @@ impl TouchlineApp {
             close_now: false,
             shown_title: String::new(),
             presentation: None,
+            watcher: None,
+            last_disk_look: 0.0,
+            disk_notice: None,
         }
     }
 
@@ -155,6 +166,7 @@ impl TouchlineApp {
         if self.doc.is_none() {
             self.presentation = None;
         }
+        self.follow_disk(&ctx);
         if fullscreen.is_some() {
             // The whole window presents: no menus, inspector or status bar.
             self.presentation_ui(ui);
@@ -174,6 +186,7 @@ impl TouchlineApp {
         clipboard::events(self, &ctx, &mut edits);
 
         menus::bar(self, ui, &mut edits);
+        self.disk_bar(ui);
         if self.doc.is_some() {
             menus::status(self, ui);
             if self.inspector_open {

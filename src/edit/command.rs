@@ -80,6 +80,8 @@ pub enum Command {
 
     /// Several commands as one step, applied in order.
     Batch(Vec<Command>),
+    /// The whole map at once: a reload from disk, a merge.
+    ReplaceMap(Box<Map>),
 }
 
 /// Why a command could not be applied. The map is left as it was.
@@ -324,6 +326,8 @@ impl Command {
                 C::InsertLink { index, link }
             }
             C::ReplaceLink(link) => C::ReplaceLink(replace(&mut map.links, link)?),
+
+            C::ReplaceMap(new) => C::ReplaceMap(Box::new(std::mem::replace(map, *new))),
 
             C::Batch(commands) => {
                 let mut inverses = Vec::with_capacity(commands.len());

@@ -4,6 +4,7 @@
 //! every failure names the file and, where it can, the line and column.
 
 mod atomic;
+pub mod disk;
 mod migrate;
 pub mod recovery;
 
@@ -121,6 +122,11 @@ pub fn parse(path: &str, text: &str) -> Result<Map, LoadError> {
 
 /// Reads and validates a map file.
 pub fn load(path: &Path) -> Result<Map, LoadError> {
+    load_fingerprinted(path).map(|(map, _)| map)
+}
+
+/// Reads and validates a map file, with the fingerprint of the bytes it was read from.
+pub fn load_fingerprinted(path: &Path) -> Result<(Map, u64), LoadError> {
     let shown = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io { path: shown.clone(), source },
@@ -130,7 +136,7 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
         let (line, col) = line_col(&bytes[..e.valid_up_to()]);
         LoadError::NotText { path: shown.clone(), line, col }
     })?;
-    parse(&shown, text)
+    Ok((parse(&shown, text)?, disk::fingerprint(&bytes)))
 }
 
 enum ReadError {
@@ -178,6 +184,12 @@ pub fn to_string(map: &Map) -> Result<String, ron::Error> {
 
 /// Writes a map atomically: the file on disk is always either the old or the new map.
 pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
+    save_fingerprinted(map, path).map(|_| ())
+}
+
+/// Like [`save`], returning the fingerprint of the bytes written.
+pub fn save_fingerprinted(map: &Map, path: &Path) -> std::io::Result<u64> {
     let text = to_string(map).map_err(std::io::Error::other)?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes())?;
+    Ok(disk::fingerprint(text.as_bytes()))
 }

@@ -1,0 +1,242 @@
+//! Following the open map's file: a change on disk (git pull, checkout, another editor) reloads
+//! the map when nothing is unsaved, and otherwise offers Keep mine, Take theirs or Merge. Saving
+//! never silently overwrites a file that changed since it was loaded or saved.
+
+use egui::{Key, Ui};
+
+use super::TouchlineApp;
+use crate::diff::merge::merge;
+use crate::file::disk::{self, Disk, Watcher};
+use crate::model::Map;
+
+/// Seconds between looks at the file when no change was signalled (a safety net for file
+/// systems that do not signal, such as some network folders).
+const POLL_SECONDS: f64 = 1.0;
+
+/// What the bar above the map says about the file.
+#[derive(Debug)]
+pub enum DiskNotice {
+    /// Someone else changed the file while there are unsaved edits here.
+    Changed { theirs: Box<Map>, fingerprint: u64, save_waiting: bool },
+    /// The file changed but cannot be read (a half-written file, a merge conflict in it).
+    Unreadable { message: String, fingerprint: u64, save_waiting: bool },
+    /// The file was deleted or moved.
+    Missing,
+    /// A merge with the file kept these of our values; theirs are in the cards' notes.
+    Merged { conflicts: Vec<String> },
+}
+
+/// The facilitator's choice in the bar.
+enum Choice {
+    KeepMine,
+    TakeTheirs,
+    Merge,
+    SaveAs,
+    Dismiss,
+}
+
+impl TouchlineApp {
+    /// Watches the open map's file and looks at it when it changed (or every second).
+    pub(super) fn follow_disk(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            self.watcher = None;
+            return;
+        };
+        if self.watcher.as_ref().is_none_or(|w| w.path != path) {
+            let wake = ctx.clone();
+            self.watcher = Watcher::new(&path, move || wake.request_repaint()).ok();
+        }
+        let now = ctx.input(|i| i.time);
+        let signalled = self.watcher.as_ref().is_some_and(Watcher::changed);
+        if signalled || now - self.last_disk_look >= POLL_SECONDS {
+            self.last_disk_look = now;
+            self.look_at_disk();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_SECONDS));
+    }
+
+    /// Compares the file with what was last loaded or saved, and acts on a difference.
+    pub fn look_at_disk(&mut self) {
+        let Some(doc) = &mut self.doc else { return };
+        let (Some(path), Some(on_disk)) = (doc.path.clone(), doc.on_disk.as_ref()) else { return };
+        let seen = match &self.disk_notice {
+            Some(DiskNotice::Changed { fingerprint, .. } | DiskNotice::Unreadable { fingerprint, .. }) => {
+                Some(*fingerprint)
+            }
+            _ => None,
+        };
+        match disk::check(&path, on_disk.fingerprint) {
+            Disk::Same => {
+                if matches!(self.disk_notice, Some(DiskNotice::Missing | DiskNotice::Changed { .. })) {
+                    self.disk_notice = None;
+                }
+            }
+            Disk::Missing => self.disk_notice = Some(DiskNotice::Missing),
+            Disk::Changed { fingerprint, .. } if seen == Some(fingerprint) => {}
+            Disk::Changed { map, fingerprint } => match *map {
+                Ok(theirs) if !doc.is_dirty() => {
+                    if let Err(e) = doc.reload(theirs, fingerprint, "Reloaded from disk") {
+                        self.error = Some(format!("Reloading failed: {e}"));
+                    }
+                    self.disk_notice = None;
+                }
+                Ok(theirs) => {
+                    self.disk_notice = Some(DiskNotice::Changed {
+                        theirs: Box::new(theirs),
+                        fingerprint,
+                        save_waiting: false,
+                    });
+                }
+                Err(e) => {
+                    self.disk_notice = Some(DiskNotice::Unreadable {
+                        message: e.to_string(),
+                        fingerprint,
+                        save_waiting: false,
+                    });
+                }
+            },
+        }
+    }
+
+    /// Before saving over the map's own file: whether it still holds what was loaded or saved.
+    /// If not, the bar asks and saving waits for the answer.
+    pub(super) fn disk_allows_save(&mut self) -> bool {
+        self.look_at_disk();
+        match &mut self.disk_notice {
+            Some(DiskNotice::Changed { save_waiting, .. } | DiskNotice::Unreadable { save_waiting, .. }) => {
+                *save_waiting = true;
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// The bar above the map while the file needs a decision.
+    pub(super) fn disk_bar(&mut self, ui: &mut Ui) {
+        let Some(notice) = &self.disk_notice else { return };
+        let name = self.doc.as_ref().map(super::Document::display_name).unwrap_or_default();
+        let mut choice = None;
+        let fill = ui.visuals().warn_fg_color.gamma_multiply(0.18);
+        egui::Panel::top("file changed on disk")
+            .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| match notice {
+                    DiskNotice::Changed { save_waiting, .. } => {
+                        ui.strong(format!("{name} changed on disk"));
+                        ui.label(if *save_waiting {
+                            "since you opened it. Saving now would overwrite those changes."
+                        } else {
+                            "while you have unsaved changes."
+                        });
+                        if ui
+                            .button("Keep mine")
+                            .on_hover_text("Your version stays; the next save overwrites the file")
+                            .clicked()
+                        {
+                            choice = Some(Choice::KeepMine);
+                        }
+                        if ui
+                            .button("Take theirs")
+                            .on_hover_text("Load the file as it is now (undo brings yours back)")
+                            .clicked()
+                        {
+                            choice = Some(Choice::TakeTheirs);
+                        }
+                        if ui
+                            .button("Merge")
+                            .on_hover_text("Combine both by item and field, against the version you opened")
+                            .clicked()
+                        {
+                            choice = Some(Choice::Merge);
+                        }
+                    }
+                    DiskNotice::Unreadable { message, .. } => {
+                        ui.strong(format!("{name} changed on disk and cannot be read:"));
+                        ui.monospace(message);
+                        if ui.button("Keep mine").on_hover_text("The next save overwrites the file").clicked()
+                        {
+                            choice = Some(Choice::KeepMine);
+                        }
+                    }
+                    DiskNotice::Missing => {
+                        ui.strong(format!("{name} was deleted or moved."));
+                        ui.label("Your map is still here.");
+                        if ui.button("Save As…").clicked() {
+                            choice = Some(Choice::SaveAs);
+                        }
+                    }
+                    DiskNotice::Merged { conflicts } => {
+                        ui.strong(format!(
+                            "Merged with the file on disk: {} conflicts kept yours",
+                            conflicts.len()
+                        ));
+                        ui.label("(theirs are in the cards' notes). Save to write the result.");
+                        if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                            choice = Some(Choice::Dismiss);
+                        }
+                    }
+                });
+            });
+        if let Some(choice) = choice {
+            self.decide(choice);
+        }
+    }
+
+    fn decide(&mut self, choice: Choice) {
+        let Some(doc) = &mut self.doc else { return };
+        let notice = self.disk_notice.take();
+        let save_waiting = matches!(
+            notice,
+            Some(
+                DiskNotice::Changed { save_waiting: true, .. }
+                    | DiskNotice::Unreadable { save_waiting: true, .. }
+            )
+        );
+        match (choice, notice) {
+            (Choice::KeepMine, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
+                // Theirs has been seen: the next save may overwrite it, and a later merge starts
+                // from it.
+                doc.on_disk = Some(super::document::OnDisk { fingerprint, map: *theirs });
+                if save_waiting {
+                    self.save(false);
+                }
+            }
+            (Choice::KeepMine, Some(DiskNotice::Unreadable { fingerprint, .. })) => {
+                if let Some(on_disk) = &mut doc.on_disk {
+                    on_disk.fingerprint = fingerprint;
+                }
+                if save_waiting {
+                    self.save(false);
+                }
+            }
+            (Choice::TakeTheirs, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
+                if let Err(e) = doc.reload(*theirs, fingerprint, "Take the version on disk") {
+                    self.error = Some(format!("Taking the version on disk failed: {e}"));
+                }
+            }
+            (Choice::Merge, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
+                let base = doc.on_disk.as_ref().map_or_else(|| doc.map.clone(), |d| d.map.clone());
+                let merged = merge(&base, &doc.map, &theirs);
+                let command = crate::edit::Command::ReplaceMap(Box::new(merged.map));
+                if let Err(e) = doc.apply(command, "Merge with the file on disk", None) {
+                    self.error = Some(format!("Merging failed: {e}"));
+                    return;
+                }
+                doc.history.seal();
+                doc.on_disk = Some(super::document::OnDisk { fingerprint, map: *theirs });
+                if !merged.conflicts.is_empty() {
+                    let conflicts = merged.conflicts.iter().map(ToString::to_string).collect();
+                    self.disk_notice = Some(DiskNotice::Merged { conflicts });
+                }
+            }
+            (Choice::SaveAs, _) => {
+                self.save(true);
+            }
+            (_, other) => {
+                if !matches!(other, Some(DiskNotice::Merged { .. }) | None) {
+                    self.disk_notice = other;
+                }
+            }
+        }
+    }
+}
