@@ -106,6 +106,48 @@ pub fn run(command: Command) -> ExitCode {
 /// Exit code of a usage error (a wrong flag or value), as clap uses.
 pub const USAGE: u8 = 2;
 
+/// A first word that is neither a command nor a map (`touchline expotr map.ron`): the message
+/// names it and the command it is closest to, instead of clap's clash between a command and MAP.
+pub fn unknown_command(args: &[String]) -> Option<ExitCode> {
+    use clap::CommandFactory as _;
+    let word = args.get(1)?;
+    let command = Cli::command();
+    let names: Vec<String> = command.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    let looks_like_a_map = word.contains(['.', '/', '\\']) || Path::new(word).exists();
+    if word.starts_with('-') || names.iter().any(|n| n == word) || looks_like_a_map {
+        return None;
+    }
+    let closest = names.iter().map(|n| (distance(word, n), n)).min().filter(|(d, _)| *d <= 2);
+    let hint = closest.map_or_else(
+        || format!(" (commands: {})", names.join(", ")),
+        |(_, name)| format!(" (did you mean '{name}'?)"),
+    );
+    let _ = writeln!(std::io::stderr(), "touchline: unknown command '{word}'{hint}; a map to open ends in .ron");
+    Some(ExitCode::from(USAGE))
+}
+
+/// Edit distance between two words (insertions, deletions, substitutions, swaps of neighbours).
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
     let map = match file::load(path) {
         Ok(map) => map,
@@ -262,6 +304,9 @@ fn new(template: &str, output: &Path, force: bool) -> ExitCode {
     };
     if output.exists() && !force {
         return fail(format!("{} already exists; pass --force to overwrite it", output.display()));
+    }
+    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+        return fail(format!("{}: folder {} does not exist", output.display(), folder.display()));
     }
     let map = match t.map() {
         Ok(map) => map,

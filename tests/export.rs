@@ -71,7 +71,7 @@ fn a_stage_range_exports_only_those_stages() {
 
     let out = dir.path().join("outside.png");
     let result = export("maps/b2b-phone-system.ron", &out, &["--stages", "7..9"]);
-    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(result.status.code(), Some(2), "a range the map does not have is a usage error, as 4..2 is");
     assert!(String::from_utf8_lossy(&result.stderr).contains("outside the map's stages 1..8"));
     assert!(!out.exists(), "no file is left behind");
 }

@@ -130,6 +130,24 @@ impl TouchlineApp {
         }
     }
 
+    /// Opens the map named on the command line; a file that does not exist yet becomes a new
+    /// map (from the blank template) that saves there, as editors do with a new file name.
+    pub fn open_or_create(&mut self, path: &Path) {
+        if path.exists() {
+            self.open_path(path);
+            return;
+        }
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+            self.error = Some(format!("{}: folder {} does not exist", path.display(), folder.display()));
+            return;
+        }
+        let mut map = crate::templates::load("blank").unwrap_or_default();
+        map.title = title_from(path);
+        let mut doc = Document::new(map, Some(path.to_owned()));
+        doc.mark_unsaved();
+        self.set_document(doc);
+    }
+
     /// A recovery file holding unsaved changes to the map at `path`, left by a session that
     /// ended without saving.
     fn recovery_for(&self, path: &Path) -> Option<PathBuf> {
@@ -227,6 +245,16 @@ impl TouchlineApp {
             recovery::discard(&file);
         }
         self.autosaved_revision = u64::MAX;
+    }
+}
+
+/// A map title made from a file name: `new-map.ron` → "New map".
+fn title_from(path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
+    let mut chars = stem.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Untitled journey".to_owned(),
     }
 }
 

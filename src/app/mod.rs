@@ -488,7 +488,7 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
                 app.export_prefs = settings.export;
             }
             if let Some(path) = &map {
-                app.open_path(path);
+                app.open_or_create(path);
             }
             if let Some(request) = present
                 && app.doc.is_some()
@@ -501,6 +501,31 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => crate::cli::fail(format!("cannot open the editor window: {e}")),
+        Err(_) if no_display() => crate::cli::fail(
+            "there is no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set); \
+             to make an image of a map without one, use `touchline export MAP -o OUT.png`",
+        ),
+        Err(e) => crate::cli::fail(format!(
+            "cannot open the editor window: {}; `touchline export MAP -o OUT.png` works without one",
+            first_line_without_source(&e.to_string())
+        )),
+    }
+}
+
+/// Whether this is a Unix desktop session without any display to show a window on.
+fn no_display() -> bool {
+    cfg!(all(unix, not(target_os = "macos")))
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].iter().all(|v| std::env::var_os(v).is_none())
+}
+
+/// A windowing error for people: its first line, without the library source path some carry.
+fn first_line_without_source(message: &str) -> String {
+    let line = message.lines().next().unwrap_or_default();
+    match line.find(" at /").or_else(|| line.find(" at src/")) {
+        Some(at) => match line[at..].find(": ") {
+            Some(end) => format!("{}{}", &line[..at], &line[at + end..]),
+            None => line[..at].to_owned(),
+        },
+        None => line.to_owned(),
     }
 }

@@ -125,9 +125,17 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             parent.display()
         ));
     }
-    let result = Gpu::headless().and_then(|mut gpu| render_image(&map, &args.options(), &mut gpu));
+    // The range is checked before the renderer starts, so a wrong one answers at once.
+    let result = super::select_stages(&map, args.stages)
+        .and_then(|_| Gpu::headless())
+        .and_then(|mut gpu| render_image(&map, &args.options(), &mut gpu));
     let image = match result {
         Ok(image) => image,
+        // A range or size the map cannot have is a usage error, like a malformed one.
+        Err(e @ super::ExportError::Options(_)) => {
+            let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("touchline: {e}\n"));
+            return ExitCode::from(crate::cli::USAGE);
+        }
         Err(e) => return crate::cli::fail(e),
     };
     match write_png(&image, &args.output) {

@@ -5,23 +5,85 @@ use std::path::Path;
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
 /// `path`. Renaming within one folder is atomic, so readers never see a half-written file.
+///
+/// Through a symbolic link, the file it points to is replaced and the link stays. A new file
+/// gets the permissions every program's new files get (0666 less the umask); a replaced file
+/// keeps its own. Temporary files that an interrupted save of the same file left behind are
+/// removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let path = resolve_links(path);
     let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => std::path::PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut temp =
-        tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    // Keep the permissions of the file being replaced, so a save does not change who can read it.
-    if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions())?;
+    let (temp_path, mut temp) = create_temp(&folder, &name)?;
+    let written = (|| {
+        temp.write_all(bytes)?;
+        temp.sync_all()?;
+        // Keep the permissions of the file being replaced, so a save does not change who can
+        // read it.
+        if let Ok(meta) = std::fs::metadata(&path) {
+            temp.set_permissions(meta.permissions())?;
+        }
+        drop(temp);
+        std::fs::rename(&temp_path, &path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp_path);
+        return Err(e);
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_folder(folder);
+    sync_folder(&folder);
+    remove_stale_temps(&folder, &name);
     Ok(())
+}
+
+/// Where a path leads through symbolic links (to a file that may not exist yet).
+fn resolve_links(path: &Path) -> std::path::PathBuf {
+    let mut current = path.to_owned();
+    // A bound, so a loop of links ends; the system refuses such paths anyway.
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(target) = is_link.then(|| std::fs::read_link(&current).ok()).flatten() else { break };
+        current = match current.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    current
+}
+
+/// A new, empty temporary file beside the target, created as the platform creates new files.
+fn create_temp(folder: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    for attempt in 0..64_u128 {
+        let nonce = (seed ^ (u128::from(std::process::id()) << 32)).wrapping_add(attempt * 7919) & 0xffff_ffff;
+        let path = folder.join(format!(".{name}.{nonce:08x}.tmp"));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("cannot create a temporary file"))
+}
+
+/// Temporary files of this name older than a minute: a save that was killed midway left them
+/// (younger ones may belong to a save in progress elsewhere).
+fn remove_stale_temps(folder: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() >= 60));
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes the rename itself durable. Best effort: some file systems refuse to sync a folder, and
@@ -60,5 +122,35 @@ mod tests {
         assert!(write_atomically(&target, b"new").is_err());
         assert_eq!(std::fs::read_to_string(target.join("inside")).unwrap(), "keep");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn through_a_link_the_target_changes_and_the_link_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.ron");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("real.ron", &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_save_removes_what_a_killed_save_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        let stale = dir.path().join(".map.ron.0badf00d.tmp");
+        let file = std::fs::File::create(&stale).unwrap();
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        file.set_modified(an_hour_ago).unwrap();
+        let fresh = dir.path().join(".map.ron.12345678.tmp");
+        std::fs::write(&fresh, "a save in progress elsewhere").unwrap();
+        let other = dir.path().join(".other.ron.0badf00d.tmp");
+        std::fs::File::create(&other).unwrap().set_modified(an_hour_ago).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists() && other.exists(), "only this file's stale temporaries go");
     }
 }

@@ -37,6 +37,8 @@ pub enum LoadError {
     NotText { path: String, line: usize, col: usize },
     #[error("{path}:{line}:{col}: {message}")]
     Syntax { path: String, line: usize, col: usize, message: String },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
     #[error(
         "{path}: written in format version {found}, but this Touchline reads versions up to \
          {supported}; open it with a newer Touchline"
@@ -100,7 +102,19 @@ fn parse_ron<'a, T: Deserialize<'a>>(path: &str, text: &'a str) -> Result<T, Loa
 
 /// Reads a map from text. `path` only names the source in messages.
 pub fn parse(path: &str, text: &str) -> Result<Map, LoadError> {
-    let VersionProbe { format_version } = parse_ron(path, text)?;
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: path.to_owned() });
+    }
+    let VersionProbe { format_version } = parse_ron(path, text).map_err(|e| match e {
+        // The probe's own name means nothing to a user: say what the file must start with.
+        LoadError::Syntax { path, line, col, message } if message.contains("VersionProbe") => LoadError::Syntax {
+            path,
+            line,
+            col,
+            message: "expected a Touchline map: `(format_version: N, map: (...))`".to_owned(),
+        },
+        other => other,
+    })?;
     let mut map = match format_version {
         FORMAT_VERSION => parse_ron::<DocumentIn<Map>>(path, text)?.map,
         v if v > FORMAT_VERSION => {
