@@ -33,3 +33,34 @@ fn serialize_1000_cards(bencher: divan::Bencher) {
     let map = map(Size::default());
     bencher.bench(|| touchline::file::to_string(black_box(&map)).expect("serializes"));
 }
+
+/// Two versions of the big map as two people edit it: every 20th card retitled on one side,
+/// every 20th from the tenth moved on the other, and one card removed on each.
+fn two_sides() -> (touchline::model::Map, touchline::model::Map, touchline::model::Map) {
+    let base = map(Size::default());
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    for card in ours.cards.iter_mut().step_by(20) {
+        card.title.push_str(" (ours)");
+    }
+    let lanes: Vec<_> = base.lanes.iter().map(|l| l.id.clone()).collect();
+    for (k, card) in theirs.cards.iter_mut().skip(10).step_by(20).enumerate() {
+        card.lane = lanes[k % lanes.len()].clone();
+    }
+    ours.cards.remove(5);
+    theirs.cards.remove(500);
+    theirs.normalize();
+    (base, ours, theirs)
+}
+
+#[divan::bench]
+fn diff_1000_cards(bencher: divan::Bencher) {
+    let (base, ours, _) = two_sides();
+    bencher.bench(|| touchline::diff::diff(black_box(&base), black_box(&ours)));
+}
+
+#[divan::bench]
+fn merge_1000_cards(bencher: divan::Bencher) {
+    let (base, ours, theirs) = two_sides();
+    bencher.bench(|| touchline::diff::merge::merge(black_box(&base), black_box(&ours), black_box(&theirs)));
+}

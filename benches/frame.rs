@@ -140,3 +140,35 @@ fn present_step_frame(bencher: divan::Bencher) {
         timed(&mut app, events)
     });
 }
+
+/// The editor noticing that the big map's file changed on disk (git pull): read, parse, reload
+/// as one undo step, and the next frame laid out and painted.
+#[divan::bench(sample_count = 20)]
+fn reload_after_change_on_disk(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    let original = map(Size::default());
+    let mut changed = original.clone();
+    changed.cards[0].title.push_str(" (pulled)");
+    let versions = [
+        touchline::file::to_string(&changed).expect("serializes"),
+        touchline::file::to_string(&original).expect("serializes"),
+    ];
+    std::fs::write(&path, &versions[1]).expect("written");
+    let ctx = egui::Context::default();
+    touchline::fonts::install(&ctx);
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.inspector_open = false;
+    app.set_document(Document::open(&path).expect("opens"));
+    frame(&ctx, &mut app, Vec::new());
+    let mut next = 0;
+    bencher
+        .with_inputs(|| {
+            std::fs::write(&path, &versions[next % 2]).expect("written");
+            next += 1;
+        })
+        .bench_local_values(|()| {
+            app.look_at_disk();
+            frame(&ctx, &mut app, Vec::new())
+        });
+}

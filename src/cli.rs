@@ -122,7 +122,8 @@ pub fn unknown_command(args: &[String]) -> Option<ExitCode> {
         || format!(" (commands: {})", names.join(", ")),
         |(_, name)| format!(" (did you mean '{name}'?)"),
     );
-    let _ = writeln!(std::io::stderr(), "touchline: unknown command '{word}'{hint}; a map to open ends in .ron");
+    let _ =
+        writeln!(std::io::stderr(), "touchline: unknown command '{word}'{hint}; a map to open ends in .ron");
     Some(ExitCode::from(USAGE))
 }
 

@@ -343,3 +343,67 @@ fn show_prints_one_line_per_item_for_git() {
     assert_eq!(text.lines().filter(|l| !l.starts_with("map ")).count(), items);
     assert!(text.contains("card c-checkout \"Checkout\" in Touchpoints · Purchase · "), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_usual_permissions_for_the_umask() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let out = dir.path().join(format!("map-{umask}.ron"));
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" new -o \"$1\"",))
+            .arg(env!("CARGO_BIN_EXE_touchline"))
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_through_a_symlink_rewrites_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    let text = std::fs::read_to_string("maps/blank.ron").unwrap();
+    std::fs::write(&real, text.replace("    ", "  ")).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert!(touchline(&["fmt", &link.display().to_string()]).status.success());
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), text, "the file it points to is rewritten");
+}
+
+#[test]
+fn messages_a_newcomer_meets_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let out = touchline(&["check", &empty.display().to_string()]);
+    assert_eq!(stderr(&out).trim(), format!("{}: the file is empty", empty.display()));
+
+    let missing = dir.path().join("missing-folder/x.ron");
+    let out = touchline(&["new", "-o", &missing.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("missing-folder does not exist"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains(".x.ron."), "no temporary file names: {}", stderr(&out));
+
+    let out = touchline(&["expotr", "maps/ecommerce.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown command 'expotr' (did you mean 'export'?)"), "{}", stderr(&out));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_touchline"))
+        .arg("maps/ecommerce.ron")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(message.contains("no display") && message.contains("touchline export"), "{message}");
+    assert!(!message.contains(".rs"), "no source paths: {message}");
+}

@@ -57,7 +57,8 @@ fn resolve_links(path: &Path) -> std::path::PathBuf {
 fn create_temp(folder: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     for attempt in 0..64_u128 {
-        let nonce = (seed ^ (u128::from(std::process::id()) << 32)).wrapping_add(attempt * 7919) & 0xffff_ffff;
+        let nonce =
+            (seed ^ (u128::from(std::process::id()) << 32)).wrapping_add(attempt * 7919) & 0xffff_ffff;
         let path = folder.join(format!(".{name}.{nonce:08x}.tmp"));
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(file) => return Ok((path, file)),

@@ -107,12 +107,14 @@ pub fn parse(path: &str, text: &str) -> Result<Map, LoadError> {
     }
     let VersionProbe { format_version } = parse_ron(path, text).map_err(|e| match e {
         // The probe's own name means nothing to a user: say what the file must start with.
-        LoadError::Syntax { path, line, col, message } if message.contains("VersionProbe") => LoadError::Syntax {
-            path,
-            line,
-            col,
-            message: "expected a Touchline map: `(format_version: N, map: (...))`".to_owned(),
-        },
+        LoadError::Syntax { path, line, col, message } if message.contains("VersionProbe") => {
+            LoadError::Syntax {
+                path,
+                line,
+                col,
+                message: "expected a Touchline map: `(format_version: N, map: (...))`".to_owned(),
+            }
+        }
         other => other,
     })?;
     let mut map = match format_version {
