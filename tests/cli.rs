@@ -353,7 +353,7 @@ fn new_files_get_the_usual_permissions_for_the_umask() {
         let out = dir.path().join(format!("map-{umask}.ron"));
         let status = Command::new("sh")
             .arg("-c")
-            .arg(format!("umask {umask} && exec \"$0\" new -o \"$1\"",))
+            .arg(format!("umask {umask} && exec \"$0\" new -o \"$1\""))
             .arg(env!("CARGO_BIN_EXE_touchline"))
             .arg(&out)
             .status()

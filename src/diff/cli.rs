@@ -1,5 +1,6 @@
 //! `touchline diff`, `touchline merge` and `touchline show`: maps in git.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -101,7 +102,7 @@ pub fn run_merge(args: &MergeArgs) -> ExitCode {
 pub fn listing(map: &Map) -> String {
     let mut out = String::new();
     for (key, value) in map_fields(map) {
-        out.push_str(&format!("map {key}: {value}\n"));
+        let _ = writeln!(out, "map {key}: {value}");
     }
     for items in all_items(map) {
         for id in &items.order {
@@ -109,10 +110,10 @@ pub fn listing(map: &Map) -> String {
             let mut line = format!("{} {id}", items.kind);
             let name = super::name_of(fields);
             if !name.is_empty() {
-                line.push_str(&format!(" {name:?}"));
+                let _ = write!(line, " {name:?}");
             }
             if items.kind == "card" {
-                line.push_str(&format!(" in {}", super::cell_name(map, fields)));
+                let _ = write!(line, " in {}", super::cell_name(map, fields));
             }
             let rest: Vec<String> = fields
                 .iter()

@@ -9,6 +9,7 @@
 //! it passes `check`: an item one side deleted while the other still uses it comes back.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -289,8 +290,7 @@ fn record_in_notes(map: &mut Map, conflicts: &[Conflict]) {
             if !card.notes.is_empty() {
                 card.notes.push('\n');
             }
-            card.notes
-                .push_str(&format!("Merge conflict: theirs had {} {}", conflict.field, conflict.theirs));
+            let _ = write!(card.notes, "Merge conflict: theirs had {} {}", conflict.field, conflict.theirs);
         }
     }
 }

@@ -10,6 +10,7 @@ mod image;
 pub mod merge;
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -126,7 +127,7 @@ impl MapDiff {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for change in &self.map {
-            out.push_str(&format!("~ map {}\n", field_text(change)));
+            let _ = writeln!(out, "~ map {}", field_text(change));
         }
         for item in &self.items {
             let sign = match item.change {

@@ -144,7 +144,7 @@ mod tests {
         let path = dir.path().join("map.ron");
         let stale = dir.path().join(".map.ron.0badf00d.tmp");
         let file = std::fs::File::create(&stale).unwrap();
-        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
         file.set_modified(an_hour_ago).unwrap();
         let fresh = dir.path().join(".map.ron.12345678.tmp");
         std::fs::write(&fresh, "a save in progress elsewhere").unwrap();

@@ -56,7 +56,7 @@ pub fn check(path: &Path, known: u64) -> Disk {
 /// Tells when a file may have changed.
 pub struct Watcher {
     // Kept alive: dropping it stops the watching.
-    _watcher: notify::RecommendedWatcher,
+    _inner: notify::RecommendedWatcher,
     events: Receiver<()>,
     pub path: PathBuf,
 }
@@ -85,7 +85,7 @@ impl Watcher {
             _ => PathBuf::from("."),
         };
         watcher.watch(&folder, notify::RecursiveMode::NonRecursive)?;
-        Ok(Self { _watcher: watcher, events, path: path.to_owned() })
+        Ok(Self { _inner: watcher, events, path: path.to_owned() })
     }
 
     /// Whether anything happened to the file since the last call.
