@@ -116,7 +116,7 @@ impl TouchlineApp {
         let Some(notice) = &self.disk_notice else { return };
         let name = self.doc.as_ref().map(super::Document::display_name).unwrap_or_default();
         let mut choice = None;
-        let fill = ui.visuals().warn_fg_color.gamma_multiply(0.18);
+        let fill = crate::theme::mix(ui.visuals().panel_fill, ui.visuals().warn_fg_color, 0.16);
         egui::Panel::top("file changed on disk")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
             .show(ui, |ui| {

@@ -333,6 +333,7 @@ mod tests {
                 Command::InsertCard { index: 0, card: new_card.clone() },
                 Command::MoveStage { id: "s-advocacy".into(), index: 0 },
                 Command::RemoveLink(base.links[0].id.clone()),
+                Command::ReplaceLane(crate::model::Lane { title: "What they think".into(), ..base.lanes[2].clone() }),
             ],
         );
         let mut persona = base.personas[0].clone();
@@ -353,6 +354,7 @@ mod tests {
                 Command::ReplacePersona(persona),
                 Command::ReplacePoint(point.clone()),
                 Command::RemoveCard("c-think-share".into()),
+                Command::ReplaceCurve(crate::model::Curve { name: "Rina (runner)".into(), ..base.curves[0].clone() }),
             ],
         );
         let merged = merge(&base, &ours, &theirs);
@@ -370,6 +372,8 @@ mod tests {
         assert_eq!(map.personas[0].description, "Runs twice a week");
         assert!((map.points.iter().find(|p| p.id == point.id).unwrap().value - 2.0).abs() < 1e-6);
         assert_eq!(map.links.len(), base.links.len() - 1);
+        assert_eq!(map.lanes[2].title, "What they think");
+        assert_eq!(map.curves[0].name, "Rina (runner)");
         // Merging is the same whichever side is ours when nothing conflicts.
         assert_eq!(merge(&base, &theirs, &ours).map, merged.map);
     }
