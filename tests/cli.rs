@@ -407,3 +407,62 @@ fn messages_a_newcomer_meets_say_what_is_wrong() {
     assert!(message.contains("no display") && message.contains("touchline export"), "{message}");
     assert!(!message.contains(".rs"), "no source paths: {message}");
 }
+
+/// Runs git in `dir`, failing the test if it fails (unless `may_fail`).
+fn git(dir: &Path, args: &[&str], may_fail: bool) -> Output {
+    let out = Command::new("git").current_dir(dir).args(args).output().expect("git runs");
+    assert!(may_fail || out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+#[test]
+fn the_readme_git_setup_merges_by_item_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let bin = env!("CARGO_BIN_EXE_touchline");
+    git(repo, &["init", "-q", "-b", "main"], false);
+    git(repo, &["config", "user.email", "team@example.org"], false);
+    git(repo, &["config", "user.name", "Team"], false);
+    git(repo, &["config", "diff.touchline.textconv", &format!("{bin} show")], false);
+    git(repo, &["config", "merge.touchline.driver", &format!("{bin} merge %O %A %B")], false);
+    std::fs::write(repo.join(".gitattributes"), "*.ron diff=touchline merge=touchline\n").unwrap();
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let map = repo.join("shop.ron");
+    std::fs::write(&map, &text).unwrap();
+    git(repo, &["add", "-A"], false);
+    git(repo, &["commit", "-qm", "base"], false);
+    // Two branches change neighbouring lines: git's line merge would conflict; by item it does not.
+    git(repo, &["checkout", "-qb", "theirs"], false);
+    std::fs::write(&map, text.replace(r#"title: "Order confirmation email","#, r#"title: "Receipt email","#))
+        .unwrap();
+    git(repo, &["commit", "-qam", "theirs"], false);
+    git(repo, &["checkout", "-q", "main"], false);
+    std::fs::write(&map, text.replace(r#"title: "Checkout","#, r#"title: "One-page checkout","#)).unwrap();
+    git(repo, &["commit", "-qam", "ours"], false);
+    git(repo, &["merge", "-q", "theirs", "-m", "merged"], false);
+    let merged = std::fs::read_to_string(&map).unwrap();
+    assert!(merged.contains("One-page checkout") && merged.contains("Receipt email"));
+    assert!(touchline(&["check", &map.display().to_string()]).status.success());
+    // git log -p reads as items.
+    let log = String::from_utf8_lossy(&git(repo, &["log", "-p", "-1", "HEAD~1"], false).stdout).into_owned();
+    assert!(log.contains("+card c-checkout \"One-page checkout\" in Touchpoints · Purchase"), "{log}");
+    assert!(log.contains("ces: ") || log.contains("\"ces\":4.8"), "numbers read as typed: {log}");
+    assert!(!log.contains("4.800000"), "{log}");
+    // The same field changed on two branches: git stops with the conflict named.
+    git(repo, &["checkout", "-qb", "clash"], false);
+    std::fs::write(&map, merged.replace("One-page checkout", "Express checkout")).unwrap();
+    git(repo, &["commit", "-qam", "clash"], false);
+    git(repo, &["checkout", "-q", "main"], false);
+    std::fs::write(&map, merged.replace("One-page checkout", "Guest checkout")).unwrap();
+    git(repo, &["commit", "-qam", "ours again"], false);
+    let out = git(repo, &["merge", "clash", "-m", "clash"], true);
+    assert!(!out.status.success());
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("conflict: card c-checkout title"), "{said}");
+    let left = std::fs::read_to_string(&map).unwrap();
+    assert!(left.contains("Guest checkout") && left.contains("theirs had title"), "{left}");
+    assert!(
+        touchline(&["check", &map.display().to_string()]).status.success(),
+        "the conflicted file still opens"
+    );
+}

@@ -333,7 +333,10 @@ mod tests {
                 Command::InsertCard { index: 0, card: new_card.clone() },
                 Command::MoveStage { id: "s-advocacy".into(), index: 0 },
                 Command::RemoveLink(base.links[0].id.clone()),
-                Command::ReplaceLane(crate::model::Lane { title: "What they think".into(), ..base.lanes[2].clone() }),
+                Command::ReplaceLane(crate::model::Lane {
+                    title: "What they think".into(),
+                    ..base.lanes[2].clone()
+                }),
             ],
         );
         let mut persona = base.personas[0].clone();
@@ -354,7 +357,10 @@ mod tests {
                 Command::ReplacePersona(persona),
                 Command::ReplacePoint(point.clone()),
                 Command::RemoveCard("c-think-share".into()),
-                Command::ReplaceCurve(crate::model::Curve { name: "Rina (runner)".into(), ..base.curves[0].clone() }),
+                Command::ReplaceCurve(crate::model::Curve {
+                    name: "Rina (runner)".into(),
+                    ..base.curves[0].clone()
+                }),
             ],
         );
         let merged = merge(&base, &ours, &theirs);

@@ -36,8 +36,30 @@ pub(crate) struct Items {
 
 fn fields_of<T: Serialize>(item: &T) -> Fields {
     match serde_json::to_value(item) {
-        Ok(Value::Object(fields)) => fields,
+        Ok(Value::Object(mut fields)) => {
+            fields.values_mut().for_each(tidy);
+            fields
+        }
         _ => Fields::new(),
+    }
+}
+
+/// The model's numbers are `f32`; widened to `f64` they read `4.800000190734863`. Each is put
+/// back to the shortest decimal that reads as the same `f32` (4.8), which also reads back
+/// exactly when a merge turns fields into a map again.
+fn tidy(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(wide) = n.as_f64()
+                && let Ok(short) = (wide as f32).to_string().parse::<f64>()
+                && let Some(number) = serde_json::Number::from_f64(short)
+            {
+                *n = number;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        Value::Object(fields) => fields.values_mut().for_each(tidy),
+        _ => {}
     }
 }
 

@@ -420,7 +420,8 @@ impl Canvas {
 
     /// A "+" at the bottom of the hovered cell: the obvious way to add a card.
     fn add_card_hint(&self, painter: &egui::Painter, hit: &Hit, layout: &MapLayout, theme: &Theme) {
-        if self.drag.is_some() {
+        // Presenting, a double-click makes a note; the small hint would only clutter the room's view.
+        if self.drag.is_some() || self.notes_on_double_click {
             return;
         }
         let (Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) = hit else { return };
