@@ -263,3 +263,15 @@ fn high_contrast_is_an_export_theme() {
     // The background is black.
     assert_eq!(image.get_pixel(2, 2).0, [0, 0, 0, 255]);
 }
+
+#[test]
+fn an_extension_export_cannot_write_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["slide.jpg", "slide.webp", "slide"] {
+        let out = dir.path().join(name);
+        let r = export("maps/ecommerce.ron", &out, &[]);
+        assert_eq!(r.status.code(), Some(2), "{name}");
+        assert!(String::from_utf8_lossy(&r.stderr).contains("name the file .png"), "{name}");
+        assert!(!out.exists(), "{name}");
+    }
+}

@@ -111,7 +111,21 @@ impl ExportArgs {
     }
 }
 
+/// The image formats `export` writes, by file extension.
+const FORMATS: [&str; 1] = ["png"];
+
 pub fn run(args: &ExportArgs) -> ExitCode {
+    let extension = args.output.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if !extension.as_deref().is_some_and(|e| FORMATS.contains(&e)) {
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!(
+                "touchline: {}: cannot tell the format; name the file .png (the formats export writes: PNG)\n",
+                args.output.display()
+            ),
+        );
+        return ExitCode::from(crate::cli::USAGE);
+    }
     let map = match crate::file::load(&args.map) {
         Ok(map) => map,
         Err(e) => return crate::cli::fail(e),

@@ -185,7 +185,9 @@ pub fn render_marked(
     } else {
         (Background::AroundBody, theme.body)
     };
-    let paint_options = PaintOptions { background, votes: options.votes, marks, ..PaintOptions::default() };
+    let stages_before = options.stages.map_or(0, |(first, _)| first - 1);
+    let paint_options =
+        PaintOptions { background, votes: options.votes, marks, stages_before, ..PaintOptions::default() };
 
     let tile = gpu.max_side.clamp(256, 8192);
     let single = size[0] <= tile && size[1] <= tile;
@@ -241,4 +243,42 @@ pub fn write_png(image: &RgbaImage, path: &Path) -> Result<(), ExportError> {
         .write_image(image.as_raw(), image.width(), image.height(), image::ExtendedColorType::Rgba8)
         .map_err(|e| ExportError::Write { path: shown.clone(), source: std::io::Error::other(e) })?;
     crate::file::write_atomically(path, &bytes).map_err(|source| ExportError::Write { path: shown, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts an export of `options` paints, in painting order.
+    fn painted_texts(map: &Map, options: &ExportOptions) -> Vec<String> {
+        let part = select_stages(map, options.stages).unwrap();
+        let ctx = context();
+        let (layout, mut first) = layout_in(&ctx, &part, options);
+        first.textures_delta.clear();
+        let stages_before = options.stages.map_or(0, |(first, _)| first - 1);
+        let paint_options = PaintOptions { stages_before, ..PaintOptions::default() };
+        let mut output = ctx.run_ui(input([4000, 2000]), |ui| {
+            let painter = ui.painter().clone();
+            render::paint(&painter, &part, &layout, &Theme::light(), TSTransform::IDENTITY, &paint_options);
+        });
+        output.textures_delta.clear();
+        let mut texts = Vec::new();
+        for clipped in std::mem::take(&mut output.shapes) {
+            if let egui::Shape::Text(text) = clipped.shape {
+                texts.push(text.galley.job.text.clone());
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn a_range_of_stages_keeps_the_numbers_they_have_in_the_map() {
+        let map = crate::templates::load("ecommerce").unwrap();
+        let texts = painted_texts(&map, &ExportOptions { stages: Some((2, 3)), ..ExportOptions::default() });
+        let position = |t: &str| texts.iter().position(|x| x == t);
+        let (consideration, purchase) = (position("Consideration").unwrap(), position("Purchase").unwrap());
+        // Each stage's number is painted just before its name.
+        assert_eq!(texts[consideration - 1], "2", "{texts:?}");
+        assert_eq!(texts[purchase - 1], "3", "{texts:?}");
+    }
 }

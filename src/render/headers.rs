@@ -15,8 +15,9 @@ pub(super) fn paint(
     layout: &MapLayout,
     theme: &Theme,
     screen_from_scene: TSTransform,
-    sticky: bool,
+    options: &super::PaintOptions<'_>,
 ) {
+    let sticky = options.sticky_headers;
     let clip = painter.clip_rect();
     let zoom = screen_from_scene.scaling;
     title(painter, map, layout, theme, screen_from_scene);
@@ -27,7 +28,7 @@ pub(super) fn paint(
     let (push_down, push_right) = (push.y, push.x);
 
     lanes(painter, map, layout, theme, screen_from_scene, push_right);
-    stages(painter, map, layout, theme, screen_from_scene, push_down);
+    stages(painter, map, layout, theme, screen_from_scene, push_down, options.stages_before);
 
     // The corner where the header row meets the lane column.
     let corner =
@@ -91,6 +92,7 @@ fn stages(
     theme: &Theme,
     screen_from_scene: TSTransform,
     push_down: f32,
+    stages_before: usize,
 ) {
     let zoom = screen_from_scene.scaling;
     let clip = painter.clip_rect();
@@ -116,7 +118,7 @@ fn stages(
         let number = text_painter.text(
             inner.left_top() + vec2(0.0, 4.0 * zoom),
             Align2::LEFT_TOP,
-            format!("{}", index + 1),
+            format!("{}", stages_before + index + 1),
             font(layout.sizes.goal_font, zoom),
             if theme.own_colour_text { colour } else { palette },
         );

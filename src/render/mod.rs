@@ -37,6 +37,9 @@ pub struct PaintOptions<'a> {
     pub focus: Option<usize>,
     /// Cards marked as added, changed or removed (a diff image).
     pub marks: Option<&'a Marks>,
+    /// How many stages of the map come before the first one drawn (an export of stages 3..5
+    /// numbers them 3, 4, 5, as in the map).
+    pub stages_before: usize,
 }
 
 /// Cards to mark in a diff image.
@@ -120,7 +123,7 @@ pub fn paint(
         dim_others(painter, columns, focus, theme, screen_from_scene, egui::Vec2::ZERO);
     }
     curves::paint_curves(painter, map, layout, theme, screen_from_scene);
-    headers::paint(painter, map, layout, theme, screen_from_scene, options.sticky_headers);
+    headers::paint(painter, map, layout, theme, screen_from_scene, options);
     if let Some(focus) = options.focus {
         let push = if options.sticky_headers {
             headers::sticky_push(layout, screen_from_scene, view)

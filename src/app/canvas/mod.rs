@@ -253,6 +253,7 @@ impl Canvas {
                 winners: Some(&self.winners),
                 focus: self.focus,
                 marks: None,
+                stages_before: 0,
             },
         );
         self.paint_header_selection(&painter, layout, theme);
