@@ -275,3 +275,20 @@ fn an_extension_export_cannot_write_is_refused_before_anything_is_written() {
         assert!(!out.exists(), "{name}");
     }
 }
+
+#[test]
+fn an_export_without_a_desktop_session_prints_nothing_but_what_it_wrote() {
+    // Cron jobs, CI and ssh sessions have no XDG_RUNTIME_DIR and no display.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("quiet.png");
+    let r = Command::new(env!("CARGO_BIN_EXE_touchline"))
+        .args(["export", "maps/blank.ron", "-o", out.to_str().unwrap(), "--scale", "1"])
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    ok(&r);
+    assert_eq!(String::from_utf8_lossy(&r.stderr), "", "no warnings on stderr");
+    assert!(String::from_utf8_lossy(&r.stdout).starts_with("wrote "));
+}

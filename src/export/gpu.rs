@@ -32,8 +32,24 @@ impl std::fmt::Debug for Gpu {
 
 impl Gpu {
     /// A device of its own, with no display: for the command line and tests.
+    ///
+    /// GL first: Mesa's Vulkan driver looks for a Wayland session and complains on stderr when
+    /// there is none (cron, CI, ssh), while GL through EGL renders the same image without a
+    /// word. Every backend is tried after that, and `WGPU_BACKEND` still decides when set.
     pub fn headless() -> Result<Self, ExportError> {
+        if wgpu::Backends::from_env().is_none()
+            && let Ok(gpu) = Self::headless_on(Some(wgpu::Backends::GL))
+        {
+            return Ok(gpu);
+        }
+        Self::headless_on(None)
+    }
+
+    fn headless_on(backends: Option<wgpu::Backends>) -> Result<Self, ExportError> {
         let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+        if let Some(backends) = backends {
+            setup.instance_descriptor.backends = backends;
+        }
         // Ask for the adapter's own limits, so big exports need fewer tiles.
         setup.device_descriptor = std::sync::Arc::new(|adapter| wgpu::DeviceDescriptor {
             label: Some("touchline export"),
