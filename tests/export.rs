@@ -292,3 +292,22 @@ fn an_export_without_a_desktop_session_prints_nothing_but_what_it_wrote() {
     assert_eq!(String::from_utf8_lossy(&r.stderr), "", "no warnings on stderr");
     assert!(String::from_utf8_lossy(&r.stdout).starts_with("wrote "));
 }
+
+#[test]
+fn a_transparent_export_keeps_its_title_and_curve_labels_readable_on_any_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("clear.png");
+    ok(&export("maps/ecommerce.ron", &out, &["--transparent", "--scale", "1"]));
+    let image = image::open(&out).unwrap().to_rgba8();
+    // The title sits on a plate of the header colour, not on the clear background.
+    let (mut opaque, mut all) = (0, 0);
+    for y in 44..58 {
+        for x in 32..300 {
+            all += 1;
+            opaque += u32::from(image.get_pixel(x, y).0[3] == 255);
+        }
+    }
+    assert!(opaque * 100 >= all * 95, "{opaque} of {all} title pixels are opaque");
+    // Outside the grid the image stays clear.
+    assert_eq!(image.get_pixel(2, 2).0[3], 0);
+}

@@ -17,6 +17,7 @@ pub(super) fn paint_levels(
     theme: &Theme,
     screen_from_scene: TSTransform,
     visible: Rect,
+    plates: bool,
 ) {
     let Some(range) = geom::value_range(layout) else { return };
     let Some(lane) = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions && !l.collapsed) else {
@@ -53,12 +54,14 @@ pub(super) fn paint_levels(
             let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(theme.faint);
             let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
             let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;
-            painter.text(
+            super::text_on(
+                painter,
                 Pos2::new(row.left() + 6.0 * zoom, y + offset),
                 anchor,
-                word,
+                &word,
                 font(layout.sizes.level_font, zoom),
                 colour,
+                plates.then_some(theme.body),
             );
         }
     }
@@ -75,6 +78,7 @@ pub(super) fn paint_curves(
     layout: &MapLayout,
     theme: &Theme,
     screen_from_scene: TSTransform,
+    plates: bool,
 ) {
     let Some(range) = geom::value_range(layout) else { return };
     let sparkline = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions).is_some_and(|l| l.collapsed);
@@ -140,12 +144,14 @@ pub(super) fn paint_curves(
                 );
             }
             if !model_point.label.is_empty() && readable(layout.sizes.label_font, zoom) {
-                painter.text(
+                super::text_on(
+                    painter,
                     pos + egui::vec2(0.0, radius + 3.0),
                     Align2::CENTER_TOP,
                     &model_point.label,
                     font(layout.sizes.label_font, zoom),
                     theme.muted_text,
+                    plates.then_some(theme.body),
                 );
             }
         }

@@ -20,7 +20,8 @@ pub(super) fn paint(
     let sticky = options.sticky_headers;
     let clip = painter.clip_rect();
     let zoom = screen_from_scene.scaling;
-    title(painter, map, layout, theme, screen_from_scene);
+    let plate = (options.background == super::Background::None).then_some(theme.header);
+    title(painter, map, layout, theme, screen_from_scene, plate);
 
     let header = screen_from_scene * layout.header_row;
     let column = screen_from_scene * layout.lane_column;
@@ -58,7 +59,14 @@ pub fn sticky_push(layout: &MapLayout, screen_from_scene: TSTransform, clip: Rec
     )
 }
 
-fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
+fn title(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    screen_from_scene: TSTransform,
+    plate: Option<egui::Color32>,
+) {
     let zoom = screen_from_scene.scaling;
     let rect = screen_from_scene * layout.title;
     if !painter.clip_rect().intersects(rect) || !readable(layout.sizes.title_font, zoom) {
@@ -66,12 +74,14 @@ fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
     }
     let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     let at = rect.left_center() + vec2(4.0 * zoom, -2.0 * zoom);
-    let title = text_painter.text(
+    let title = super::text_on(
+        &text_painter,
         at,
         Align2::LEFT_CENTER,
         &map.title,
         font(layout.sizes.title_font, zoom),
         theme.header_text,
+        plate,
     );
     if !map.scenario.is_empty() && readable(layout.sizes.goal_font, zoom) {
         let galley = text_painter.layout(
@@ -81,6 +91,10 @@ fn title(painter: &Painter, map: &Map, layout: &MapLayout, theme: &Theme, screen
             (rect.right() - title.right() - 24.0 * zoom).max(120.0 * zoom),
         );
         let pos = pos2(title.right() + 20.0 * zoom, rect.center().y - galley.size().y / 2.0);
+        if let Some(plate) = plate {
+            let backing = Rect::from_min_size(pos, galley.size()).expand2(vec2(6.0, 2.0) * zoom);
+            text_painter.rect_filled(backing, 4.0 * zoom, plate);
+        }
         text_painter.galley(pos, galley, theme.muted_text);
     }
 }

@@ -91,6 +91,28 @@ pub(crate) fn font(scene_size: f32, zoom: f32) -> FontId {
     FontId::proportional(scene_size * zoom)
 }
 
+/// Text at `pos` (placed by `anchor`); with a `plate`, on a rounded backing of that colour, so
+/// text that otherwise sits on the background stays readable on a transparent export laid on a
+/// slide of any colour.
+pub(crate) fn text_on(
+    painter: &Painter,
+    pos: egui::Pos2,
+    anchor: egui::Align2,
+    text: &str,
+    font: FontId,
+    colour: egui::Color32,
+    plate: Option<egui::Color32>,
+) -> Rect {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
+    let rect = anchor.anchor_size(pos, galley.size());
+    if let Some(plate) = plate {
+        let pad = (galley.size().y * 0.18).max(1.0);
+        painter.rect_filled(rect.expand2(egui::vec2(pad * 1.5, pad * 0.5)), pad * 1.5, plate);
+    }
+    painter.galley(rect.min, galley, colour);
+    rect
+}
+
 /// Whether text of this scene size is big enough on screen to lay out and read.
 pub fn readable(scene_size: f32, zoom: f32) -> bool {
     scene_size * zoom >= MIN_READABLE_FONT
@@ -113,7 +135,8 @@ pub fn paint(
         background(painter, view, screen_from_scene * body_rect(layout), theme, body);
     }
     grid(painter, layout, theme, screen_from_scene);
-    curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible);
+    let plates = options.background == Background::None;
+    curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible, plates);
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
     dividers(painter, layout, theme, screen_from_scene);
     cards::paint_links(painter, map, layout, theme, screen_from_scene);
@@ -122,7 +145,7 @@ pub fn paint(
         let columns = layout.stages.iter().map(|s| s.column);
         dim_others(painter, columns, focus, theme, screen_from_scene, egui::Vec2::ZERO);
     }
-    curves::paint_curves(painter, map, layout, theme, screen_from_scene);
+    curves::paint_curves(painter, map, layout, theme, screen_from_scene, plates);
     headers::paint(painter, map, layout, theme, screen_from_scene, options);
     if let Some(focus) = options.focus {
         let push = if options.sticky_headers {
