@@ -86,6 +86,9 @@ pub struct Theme {
     pub focus_ring: Color32,
     /// The presenter's pointer, a soft glow a room can follow.
     pub spotlight: Color32,
+    /// A sticky note being typed, and its text.
+    pub note: Color32,
+    pub note_ink: Color32,
     /// How much faint text (the scale's level names) keeps of its colour; 1 keeps it whole.
     pub faint: f32,
     /// How much of its lane's colour, and of its own colour, a card's fill takes.
@@ -143,6 +146,8 @@ impl Theme {
             dim: Color32::from_rgba_unmultiplied(0xf5, 0xf6, 0xf8, 150),
             focus_ring: Color32::TRANSPARENT,
             spotlight: Color32::from_rgb(0xff, 0xb0, 0x20),
+            note: Color32::from_rgb(0xff, 0xdc, 0x5e),
+            note_ink: Color32::from_rgb(0x1d, 0x1d, 0x1d),
             faint: 0.75,
             lane_tint: 0.10,
             own_tint: 0.28,
@@ -200,6 +205,8 @@ impl Theme {
             dim: Color32::from_rgba_unmultiplied(0x17, 0x1a, 0x20, 160),
             focus_ring: Color32::TRANSPARENT,
             spotlight: Color32::from_rgb(0xff, 0xc8, 0x3a),
+            note: Color32::from_rgb(0xe8, 0xc4, 0x4e),
+            note_ink: Color32::from_rgb(0x1d, 0x1d, 0x1d),
             faint: 0.75,
             lane_tint: 0.10,
             own_tint: 0.28,
@@ -259,6 +266,8 @@ impl Theme {
             dim: Color32::TRANSPARENT,
             focus_ring: yellow,
             spotlight: yellow,
+            note: yellow,
+            note_ink: Color32::BLACK,
             faint: 1.0,
             lane_tint: 0.08,
             own_tint: 0.12,
@@ -499,6 +508,7 @@ impl Theme {
             ("timer, pulsing".into(), self.accent, self.header),
             ("results card".into(), self.text, self.card),
             ("results stage".into(), self.muted_text, self.card),
+            ("note being typed".into(), self.note_ink, self.note),
         ];
         for (i, colour) in self.stage_palette.iter().enumerate() {
             pairs.push((format!("stage number {}", i + 1), *colour, self.header));

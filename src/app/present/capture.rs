@@ -86,9 +86,9 @@ pub fn ui(
     let enter = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
     let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
 
-    let fill = crate::theme::mix(theme.card, crate::theme::to_color32(NOTE_COLOUR), 0.85);
+    let fill = theme.note;
     let font = egui::FontId::proportional((layout.sizes.card_font * zoom).clamp(12.0, 64.0));
-    let ink = egui::Color32::from_rgb(0x1d, 0x1d, 0x1d);
+    let ink = theme.note_ink;
     let area = egui::Area::new(ui.scope_id().with("note"))
         .fixed_pos(slot.min)
         .order(egui::Order::Foreground)

@@ -49,7 +49,7 @@ pub(super) fn visuals(theme: &Theme) -> egui::Visuals {
     if theme.kind == ThemeKind::HighContrast {
         visuals.override_text_color = Some(theme.text);
         visuals.window_stroke = Stroke::new(2.0, theme.card_border);
-        visuals.selection.stroke = Stroke::new(2.0, Color32::BLACK);
+        visuals.selection.stroke = Stroke::new(2.0, theme.canvas);
         for w in [&mut visuals.widgets.inactive, &mut visuals.widgets.hovered, &mut visuals.widgets.active] {
             w.bg_stroke = Stroke::new(2.0, theme.card_border);
             w.fg_stroke = Stroke::new(2.0, theme.text);
