@@ -171,3 +171,20 @@ fn a_deleted_file_is_reported_and_save_offers_save_as() {
     let saved_as = dir.path().join("saved-as.ron");
     assert!(std::fs::read_to_string(saved_as).unwrap().contains("Survey (ours)"));
 }
+
+#[test]
+fn the_choice_is_offered_while_presenting_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_copy(dir.path());
+    edit_locally(&mut h);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    assert!(h.state().presentation.is_some());
+    change_on_disk(&path, r#"title: "Checkout","#, r#"title: "One-page checkout","#);
+    wait_for(&mut h, "the bar over the presentation", |h| h.query_by_label("Merge").is_some());
+    h.get_by_label("Merge").click();
+    h.run_steps(2);
+    assert_eq!(title(&h, "c-checkout"), "One-page checkout");
+    assert_eq!(title(&h, "c-survey"), "Survey (ours)");
+    assert!(h.state().presentation.is_some(), "still presenting");
+}

@@ -168,7 +168,9 @@ impl TouchlineApp {
         }
         self.follow_disk(&ctx);
         if fullscreen.is_some() {
-            // The whole window presents: no menus, inspector or status bar.
+            // The whole window presents: no menus, inspector or status bar; only a change to the
+            // file on disk asks for a decision on top.
+            self.disk_bar(ui);
             self.presentation_ui(ui);
             self.dialogs_ui(&ctx);
             self.update_title(&ctx);
