@@ -122,9 +122,7 @@ pub fn unknown_command(args: &[String]) -> Option<ExitCode> {
         || format!(" (commands: {})", names.join(", ")),
         |(_, name)| format!(" (did you mean '{name}'?)"),
     );
-    let _ =
-        writeln!(std::io::stderr(), "touchline: unknown command '{word}'{hint}; a map to open ends in .ron");
-    Some(ExitCode::from(USAGE))
+    Some(usage(format!("unknown command '{word}'{hint}; a map to open ends in .ron")))
 }
 
 /// Edit distance between two words (insertions, deletions, substitutions, swaps of neighbours).
@@ -159,15 +157,16 @@ fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
         && (n == 0 || n > count)
     {
         let choice = if count == 0 { "it has no stages".to_owned() } else { format!("choose 1 to {count}") };
-        let _ = writeln!(
-            std::io::stderr(),
-            "touchline: --stage {n}: {} has {count} stages; {choice}",
-            path.display()
-        );
-        return ExitCode::from(USAGE);
+        return usage(format!("--stage {n}: {} has {count} stages; {choice}", path.display()));
     }
     let request = crate::app::PresentRequest { window, stage: stage.map(|n| n - 1) };
     crate::app::run(Some(path.to_owned()), Some(request))
+}
+
+/// Prints a usage error (a wrong command, flag or value) and returns exit code 2.
+pub fn usage(message: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "touchline: {message}");
+    ExitCode::from(USAGE)
 }
 
 /// Prints an error the way every subcommand does, and returns exit code 1.

@@ -109,8 +109,6 @@ fn three_notes_in_a_row_with_enter_then_esc_and_each_undoes_on_its_own() {
     h.run_steps(3);
     assert!(h.state().presentation.is_some(), "Esc stops capturing, not presenting");
     assert!(h.state().presentation.as_ref().unwrap().capture.is_none());
-    let added: Vec<_> =
-        map(&h).cards[..].iter().filter(|c| c.title.contains(' ') && c.colour.is_some()).collect();
     let notes: Vec<&str> = map(&h)
         .cards
         .iter()
@@ -127,7 +125,10 @@ fn three_notes_in_a_row_with_enter_then_esc_and_each_undoes_on_its_own() {
             "Chat closes at 6 pm"
         ]
     );
-    assert!(added.len() >= 3, "notes are sticky-note coloured");
+    let sticky = Some(touchline::app::present::capture::NOTE_COLOUR);
+    let coloured: Vec<&str> =
+        map(&h).cards.iter().filter(|c| c.colour == sticky).map(|c| c.title.as_str()).collect();
+    assert_eq!(coloured, notes[1..], "the notes, and only they, are sticky-note coloured");
     // Ctrl+Z works while presenting, one note at a time.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);

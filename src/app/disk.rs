@@ -38,18 +38,24 @@ enum Choice {
 impl TouchlineApp {
     /// Watches the open map's file and looks at it when it changed (or every second).
     pub(super) fn follow_disk(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.as_deref()) else {
             self.watcher = None;
             return;
         };
         if self.watcher.as_ref().is_none_or(|w| w.path != path) {
             let wake = ctx.clone();
-            self.watcher = Watcher::new(&path, move || wake.request_repaint()).ok();
+            self.watcher = Watcher::new(path, move || wake.request_repaint()).ok();
         }
         let now = ctx.input(|i| i.time);
         let signalled = self.watcher.as_ref().is_some_and(Watcher::changed);
-        if signalled || now - self.last_disk_look >= POLL_SECONDS {
+        // The poll only reads the file when its size or time changed: a stat a second is free,
+        // reading and hashing a big map every second is not.
+        let polled = now - self.last_disk_look >= POLL_SECONDS && {
             self.last_disk_look = now;
+            let stamp = disk::stamp(path);
+            self.disk_stamp.replace(stamp) != Some(stamp)
+        };
+        if signalled || polled {
             self.look_at_disk();
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_SECONDS));

@@ -92,6 +92,8 @@ pub struct TouchlineApp {
     watcher: Option<crate::file::disk::Watcher>,
     /// When the file was last looked at.
     last_disk_look: f64,
+    /// The file's size and time at the last poll.
+    disk_stamp: Option<crate::file::disk::Stamp>,
     /// What the bar says about a change to the file on disk.
     pub disk_notice: Option<DiskNotice>,
 }
@@ -133,6 +135,7 @@ impl TouchlineApp {
             presentation: None,
             watcher: None,
             last_disk_look: 0.0,
+            disk_stamp: None,
             disk_notice: None,
         }
     }

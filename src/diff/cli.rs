@@ -57,9 +57,7 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
     if let Some(out) = &args.output
         && !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
     {
-        let _ =
-            writeln!(std::io::stderr(), "touchline: {}: diff images are PNG; name it .png", out.display());
-        return ExitCode::from(USAGE);
+        return crate::cli::usage(format!("{}: diff images are PNG; name it .png", out.display()));
     }
     let changes = diff(&old, &new);
     if args.json {

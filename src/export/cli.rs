@@ -117,14 +117,10 @@ const FORMATS: [&str; 1] = ["png"];
 pub fn run(args: &ExportArgs) -> ExitCode {
     let extension = args.output.extension().map(|e| e.to_string_lossy().to_lowercase());
     if !extension.as_deref().is_some_and(|e| FORMATS.contains(&e)) {
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!(
-                "touchline: {}: cannot tell the format; name the file .png (the formats export writes: PNG)\n",
-                args.output.display()
-            ),
-        );
-        return ExitCode::from(crate::cli::USAGE);
+        return crate::cli::usage(format!(
+            "{}: cannot tell the format; name the file .png (the formats export writes: PNG)",
+            args.output.display()
+        ));
     }
     let map = match crate::file::load(&args.map) {
         Ok(map) => map,
@@ -146,10 +142,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let image = match result {
         Ok(image) => image,
         // A range or size the map cannot have is a usage error, like a malformed one.
-        Err(e @ super::ExportError::Options(_)) => {
-            let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("touchline: {e}\n"));
-            return ExitCode::from(crate::cli::USAGE);
-        }
+        Err(e @ super::ExportError::Options(_)) => return crate::cli::usage(e),
         Err(e) => return crate::cli::fail(e),
     };
     match write_png(&image, &args.output) {

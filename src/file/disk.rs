@@ -18,6 +18,13 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// A file's modification time and size, or `None` when it cannot be found: cheap to compare.
+pub type Stamp = Option<(Option<std::time::SystemTime>, u64)>;
+
+pub fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).ok().map(|m| (m.modified().ok(), m.len()))
+}
+
 /// What the file holds now, compared with what we last read or wrote.
 #[derive(Debug)]
 pub enum Disk {
@@ -33,24 +40,18 @@ pub enum Disk {
 
 /// Compares the file at `path` with the bytes fingerprinted `known`.
 pub fn check(path: &Path, known: u64) -> Disk {
-    let bytes = match std::fs::read(path) {
+    let bytes = match super::read_bytes(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Disk::Missing,
-        Err(e) => {
-            let error = LoadError::Io { path: path.display().to_string(), source: e };
-            return Disk::Changed { map: Box::new(Err(error)), fingerprint: 0 };
+        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Disk::Missing;
         }
+        Err(error) => return Disk::Changed { map: Box::new(Err(error)), fingerprint: 0 },
     };
     let now = fingerprint(&bytes);
     if now == known {
         return Disk::Same;
     }
-    let shown = path.display().to_string();
-    let map = match std::str::from_utf8(&bytes) {
-        Ok(text) => super::parse(&shown, text),
-        Err(_) => Err(LoadError::NotText { path: shown, line: 1, col: 1 }),
-    };
-    Disk::Changed { map: Box::new(map), fingerprint: now }
+    Disk::Changed { map: Box::new(super::parse_bytes(path, &bytes)), fingerprint: now }
 }
 
 /// Tells when a file may have changed.

@@ -143,16 +143,27 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
 
 /// Reads and validates a map file, with the fingerprint of the bytes it was read from.
 pub fn load_fingerprinted(path: &Path) -> Result<(Map, u64), LoadError> {
+    let bytes = read_bytes(path)?;
+    Ok((parse_bytes(path, &bytes)?, disk::fingerprint(&bytes)))
+}
+
+/// A map file's bytes, within the size limit.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_limited(path).map_err(|e| match e {
-        ReadError::Io(source) => LoadError::Io { path: shown.clone(), source },
-        ReadError::TooLarge(size) => LoadError::TooLarge { path: shown.clone(), size, limit: MAX_FILE_BYTES },
-    })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    read_limited(path).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io { path: shown, source },
+        ReadError::TooLarge(size) => LoadError::TooLarge { path: shown, size, limit: MAX_FILE_BYTES },
+    })
+}
+
+/// Reads a map from the bytes of the file at `path`.
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Map, LoadError> {
+    let shown = path.display().to_string();
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&bytes[..e.valid_up_to()]);
         LoadError::NotText { path: shown.clone(), line, col }
     })?;
-    Ok((parse(&shown, text)?, disk::fingerprint(&bytes)))
+    parse(&shown, text)
 }
 
 enum ReadError {

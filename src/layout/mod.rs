@@ -220,16 +220,21 @@ impl MapLayout {
         (index, indicator)
     }
 
+    /// The height in a cell below its last card, where a new card would start.
+    pub fn free_top(&self, lane: usize, stage: usize) -> f32 {
+        let cell = self.cell_rect(lane, stage);
+        self.cell_cards(lane, stage)
+            .iter()
+            .map(|c| c.rect.bottom() + self.sizes.card_gap)
+            .fold(cell.top() + self.sizes.cell_padding, f32::max)
+    }
+
     /// Where the next card added to a cell will sit, in scene units: a new row under its last
     /// card, across the cell, one line of text high.
     pub fn next_slot(&self, lane: usize, stage: usize) -> Rect {
         let cell = self.cell_rect(lane, stage);
         let s = &self.sizes;
-        let top = self
-            .cell_cards(lane, stage)
-            .iter()
-            .map(|c| c.rect.bottom() + s.card_gap)
-            .fold(cell.top() + s.cell_padding, f32::max);
+        let top = self.free_top(lane, stage);
         let height = 2.0 * s.card_padding + s.card_font * 1.3;
         Rect::from_min_max(
             egui::pos2(cell.left() + s.cell_padding, top),

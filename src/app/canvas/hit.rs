@@ -50,11 +50,7 @@ pub fn add_card_rect(canvas: &Canvas, layout: &MapLayout, lane: usize, stage: us
     }
     let cell = layout.cell_rect(lane, stage);
     let size = &layout.sizes;
-    let below = layout
-        .cell_cards(lane, stage)
-        .iter()
-        .map(|c| c.rect.bottom() + size.card_gap)
-        .fold(cell.top() + size.cell_padding, f32::max);
+    let below = layout.free_top(lane, stage);
     let rect = Rect::from_min_max(
         pos2(cell.left() + size.cell_padding, below),
         pos2(

@@ -84,10 +84,6 @@ impl Move {
         Self { from, to, start }
     }
 
-    pub fn target(&self) -> TSTransform {
-        self.to
-    }
-
     /// Whether the move is over at time `now`.
     pub fn done(&self, now: f64) -> bool {
         now - self.start >= MOVE_SECONDS

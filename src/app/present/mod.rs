@@ -32,9 +32,10 @@ pub struct Presentation {
     pub window: bool,
     pub theme: ThemeKind,
     movement: Option<camera::Move>,
-    /// The canvas size and the part of it the map was last aimed into: a new size aims the
-    /// view again at once, a new part (a banner appeared) glides it there.
-    aimed_for: Option<(Vec2, egui::Rect)>,
+    /// The canvas size, the part of it the map goes in and the shot the view was last aimed
+    /// for: a new size aims it again at once; a new part (a banner appeared) or a new shot glides
+    /// it there.
+    aimed_for: Option<(Vec2, egui::Rect, Shot)>,
     pub capture: Option<Capture>,
     last_note_lane: Option<LaneId>,
     pub vote: Option<VoteSession>,
@@ -219,15 +220,16 @@ impl Presentation {
             Shot::Overview => camera::overview(layout, area, rect.height()),
             Shot::Stage(i) => camera::focus(layout, i, area, rect.height()),
         };
-        let aimed = self.aimed_for.replace((rect.size(), area));
-        if aimed.is_none_or(|(size, _)| size != rect.size()) {
-            self.movement = None;
-            self.canvas.view = target;
-        } else if aimed.is_some_and(|(_, before)| before != area)
-            || self.movement.is_some_and(|m| m.target() != target)
-        {
-            let from = self.canvas.view;
-            self.movement = Some(camera::Move::new(from, target, now));
+        let aim = (rect.size(), area, self.shot);
+        match self.aimed_for.replace(aim) {
+            Some(before) if before == aim => {}
+            Some((size, ..)) if size == rect.size() => {
+                self.movement = Some(camera::Move::new(self.canvas.view, target, now));
+            }
+            _ => {
+                self.movement = None;
+                self.canvas.view = target;
+            }
         }
         if let Some(movement) = self.movement {
             self.canvas.view = movement.at(now, area.center());
@@ -302,9 +304,7 @@ impl Presentation {
             (PresentKey::Jump(i), _) if i < stages => Shot::Stage(i),
             _ => shot,
         };
-        if next != shot {
-            self.go(next, now);
-        }
+        self.shot = next;
         match key {
             PresentKey::Note => {
                 let stage = match self.shot {
@@ -345,13 +345,6 @@ impl Presentation {
             _ => {}
         }
         false
-    }
-
-    /// Moves smoothly to another shot.
-    pub fn go(&mut self, shot: Shot, now: f64) {
-        self.shot = shot;
-        // The target is worked out next frame, against the canvas as it is then.
-        self.movement = Some(camera::Move::new(self.canvas.view, self.canvas.view, now));
     }
 }
 
