@@ -29,6 +29,18 @@ pub fn definitions() -> FontDefinitions {
     fonts
 }
 
+/// Every font the canvas draws with, in fallback order (the bundled ones, then egui's own), for
+/// writers that embed fonts (PDF).
+pub fn all() -> Vec<Vec<u8>> {
+    let definitions = definitions();
+    let order = definitions.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    order
+        .iter()
+        .filter_map(|name| definitions.font_data.get(name))
+        .map(|data| (*data.font).as_ref().to_vec())
+        .collect()
+}
+
 /// Installs the bundled fonts into a context.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());

@@ -196,7 +196,7 @@ fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
 fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = voted_map(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 3", "format_version: 2");
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 4", "format_version: 2");
     std::fs::write(&path, &text).unwrap();
     let out = touchline(&["check", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
@@ -204,14 +204,31 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     // Without votes the old version still opens.
     let plain = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 3", "format_version: 2");
+        .replace("format_version: 4", "format_version: 2");
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
-    std::fs::write(&path, text.replace("format_version: 2", "format_version: 4")).unwrap();
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 5")).unwrap();
     let out = touchline(&["info", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("format version 4"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("format version 5"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_version_3_file_reads_and_an_author_needs_version_4() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 4", "format_version: 3");
+    std::fs::write(&path, &text).unwrap();
+    let shown = path.display().to_string();
+    assert!(touchline(&["check", &shown]).status.success(), "a version 3 file opens");
+    let authored = text.replacen("    title:", "    author: \"Research team\",\n    title:", 1);
+    std::fs::write(&path, authored).unwrap();
+    let out = touchline(&["check", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("an author needs format_version 4"), "{}", stderr(&out));
 }
 
 #[test]

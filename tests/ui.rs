@@ -270,7 +270,7 @@ impl FileDialogs for PngTo {
     fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
         None
     }
-    fn save_png(&mut self, _suggested: &str) -> Option<PathBuf> {
+    fn save_export(&mut self, _format: touchline::export::Format, _suggested: &str) -> Option<PathBuf> {
         Some(self.0.clone())
     }
 }

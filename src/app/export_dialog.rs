@@ -1,10 +1,10 @@
-//! File → Export PNG…: the command line's export options in a dialog, with the resulting pixel
-//! size, remembered per map; and Copy image.
+//! File → Export…: the command line's export options in a dialog (PNG, SVG or PDF), with the
+//! resulting size, remembered per map; and Copy image, which is always a PNG.
 
 use egui::Ui;
 
 use super::TouchlineApp;
-use crate::export::{self, ExportOptions, Gpu};
+use crate::export::{self, ExportOptions, Format, Gpu};
 use crate::layout::View;
 use crate::theme::ThemeKind;
 
@@ -13,8 +13,8 @@ use crate::theme::ThemeKind;
 pub struct ExportDialog {
     pub open: bool,
     pub options: ExportOptions,
-    /// The pixel size for (document revision, options), computed when either changes.
-    size: Option<(u64, ExportOptions, Result<[u32; 2], String>)>,
+    /// The size in words for (document revision, options), computed when either changes.
+    size: Option<(u64, ExportOptions, Result<String, String>)>,
 }
 
 impl TouchlineApp {
@@ -39,7 +39,7 @@ impl TouchlineApp {
             .unwrap_or_else(|| ExportOptions { view: self.view, ..ExportOptions::default() })
     }
 
-    /// Renders the open map with `options`, on the window's device when there is one.
+    /// Renders the open map as a PNG with `options`, on the window's device when there is one.
     fn render_export(&mut self, options: &ExportOptions) -> Result<image::RgbaImage, String> {
         let doc = self.doc.as_ref().ok_or("no map is open")?;
         if self.gpu.is_none() {
@@ -49,16 +49,29 @@ impl TouchlineApp {
         export::render_image(&doc.map, options, gpu).map_err(|e| e.to_string())
     }
 
-    /// Asks where to save, then writes the PNG.
-    pub(super) fn export_png(&mut self, options: &ExportOptions) {
+    /// Asks where to save, then writes the file in the chosen format.
+    pub(super) fn export_file(&mut self, options: &ExportOptions) {
+        let format = options.format;
         let suggested = format!(
-            "{}.png",
-            self.doc.as_ref().map(|d| super::files::slug(&d.map.title)).unwrap_or_default()
+            "{}.{}",
+            self.doc.as_ref().map(|d| super::files::slug(&d.map.title)).unwrap_or_default(),
+            format.extension()
         );
-        let Some(path) = self.dialogs.save_png(&suggested) else { return };
-        let result = self
-            .render_export(options)
-            .and_then(|image| export::write_png(&image, &path).map_err(|e| e.to_string()));
+        let Some(path) = self.dialogs.save_export(format, &suggested) else { return };
+        let result = match format {
+            Format::Png => self
+                .render_export(options)
+                .and_then(|image| export::write_png(&image, &path).map_err(|e| e.to_string())),
+            Format::Svg | Format::Pdf => {
+                let Some(doc) = self.doc.as_ref() else { return };
+                let bytes = if format == Format::Svg {
+                    export::render_svg(&doc.map, options, None).map(String::into_bytes)
+                } else {
+                    export::pdf::render_pdf(&doc.map, options)
+                };
+                bytes.and_then(|b| export::write_file(&b, &path)).map_err(|e| e.to_string())
+            }
+        };
         match result {
             Ok(()) => {
                 let key = self.export_key();
@@ -69,9 +82,10 @@ impl TouchlineApp {
         }
     }
 
-    /// Puts the image on the clipboard.
+    /// Puts the image on the clipboard, as a PNG whatever format the dialog exports.
     pub(super) fn copy_image(&mut self, ctx: &egui::Context, options: &ExportOptions) {
-        match self.render_export(options) {
+        let png = ExportOptions { format: Format::Png, ..options.clone() };
+        match self.render_export(&png) {
             Ok(image) => {
                 let size = [image.width() as usize, image.height() as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
@@ -93,7 +107,7 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
     let mut options = app.export.options.clone();
     let mut open = true;
     let mut action = None;
-    egui::Window::new("Export PNG")
+    egui::Window::new("Export")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -103,17 +117,18 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
             ui.separator();
             let stale = app.export.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
             if stale {
-                let size = export::image_size(&doc.map, &options).map_err(|e| e.to_string());
+                let size = export::describe_size(&doc.map, &options).map_err(|e| e.to_string());
                 app.export.size = Some((revision, options.clone(), size));
             }
             match app.export.size.as_ref().map(|(_, _, s)| s) {
-                Some(Ok([w, h])) => ui.strong(format!("Image: {w} × {h} pixels")),
+                Some(Ok(size)) => ui.strong(size),
                 Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
                 None => ui.label(""),
             };
             let valid = matches!(app.export.size, Some((_, _, Ok(_))));
             ui.horizontal(|ui| {
-                if ui.add_enabled(valid, egui::Button::new("Export PNG…")).clicked() {
+                let label = format!("Export {}…", options.format.label());
+                if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
                     action = Some(Action::Save);
                 }
                 if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
@@ -124,7 +139,7 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
     app.export.options = options.clone();
     app.export.open &= open;
     match action {
-        Some(Action::Save) => app.export_png(&options),
+        Some(Action::Save) => app.export_file(&options),
         Some(Action::Copy) => app.copy_image(ctx, &options),
         None => {}
     }
@@ -137,6 +152,31 @@ enum Action {
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
     egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        ui.label("Format");
+        ui.horizontal(|ui| {
+            for format in Format::ALL {
+                if ui.radio(options.format == format, format.label()).clicked() && options.format != format {
+                    // A scale left at one format's default follows to the other's.
+                    if options.scale == options.format.default_scale() {
+                        options.scale = format.default_scale();
+                    }
+                    // Paper sizes are for PDF only.
+                    if format != Format::Pdf && options.fit.is_some_and(is_paper) {
+                        options.fit = None;
+                    }
+                    options.format = format;
+                }
+            }
+        });
+        ui.end_row();
+        ui.label("");
+        ui.weak(match options.format {
+            Format::Png => "An image, for slides and chat",
+            Format::Svg => "Vector with real text: PowerPoint, Keynote, Figma",
+            Format::Pdf => "One page, vector, fonts embedded: reports and print",
+        });
+        ui.end_row();
+
         ui.label("View");
         ui.horizontal(|ui| {
             if ui.radio(options.view == View::Journey, "Journey").clicked() {
@@ -154,6 +194,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.label("Size");
         ui.vertical(|ui| {
             let mut fit = options.fit.is_some();
+            let unit = if options.format == Format::Pdf { " pt" } else { " px" };
             ui.horizontal(|ui| {
                 ui.radio_value(&mut fit, false, "Scale");
                 ui.add_enabled(
@@ -164,15 +205,26 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             ui.horizontal(|ui| {
                 ui.radio_value(&mut fit, true, "Fit to");
                 let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
-                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(" px"));
+                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit));
                 ui.label("×");
-                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(" px"));
+                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit));
                 options.fit = fit.then_some([w, h]);
             });
             ui.horizontal(|ui| {
-                for (label, size) in [("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])] {
+                let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
+                let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
+                    &papers
+                } else {
+                    &[("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])]
+                };
+                for (label, size) in presets {
+                    let label = if options.format == Format::Pdf {
+                        label.to_uppercase()
+                    } else {
+                        (*label).to_owned()
+                    };
                     if ui.small_button(label).clicked() {
-                        options.fit = Some(size);
+                        options.fit = Some(*size);
                     }
                 }
             });
@@ -211,4 +263,9 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         });
         ui.end_row();
     });
+}
+
+/// Whether a fit box is one of the PDF paper sizes.
+fn is_paper(size: [u32; 2]) -> bool {
+    export::pdf::PAPER.iter().any(|(_, paper)| *paper == size)
 }

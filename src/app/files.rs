@@ -10,9 +10,9 @@ use crate::model::Map;
 pub trait FileDialogs {
     fn pick_map(&mut self) -> Option<PathBuf>;
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf>;
-    /// Where to write an exported image; `None` when the user cancels.
-    fn save_png(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        let _ = suggested_name;
+    /// Where to write an export of `format`; `None` when the user cancels.
+    fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
+        let _ = (format, suggested_name);
         None
     }
 }
@@ -48,10 +48,15 @@ impl FileDialogs for NativeDialogs {
             .save_file()
     }
 
-    fn save_png(&mut self, suggested_name: &str) -> Option<PathBuf> {
+    fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
+        let kind = match format {
+            crate::export::Format::Png => "PNG image",
+            crate::export::Format::Svg => "SVG drawing",
+            crate::export::Format::Pdf => "PDF document",
+        };
         rfd::FileDialog::new()
-            .add_filter("PNG image", &["png"])
-            .set_title("Export PNG")
+            .add_filter(kind, &[format.extension()])
+            .set_title(format!("Export {}", format.label()))
             .set_file_name(suggested_name)
             .save_file()
     }

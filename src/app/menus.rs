@@ -48,7 +48,7 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                     }
                 }
                 ui.separator();
-                for command in [UiCommand::ExportPng, UiCommand::CopyImage] {
+                for command in [UiCommand::Export, UiCommand::CopyImage] {
                     if item(ui, command, command.label(), has_doc) {
                         fired.push(command);
                     }

@@ -293,7 +293,7 @@ impl TouchlineApp {
                 };
             }
             C::ToggleInspector => self.inspector_open = !self.inspector_open,
-            C::ExportPng => self.open_export_dialog(),
+            C::Export => self.open_export_dialog(),
             C::CopyImage => {
                 if self.doc.is_some() {
                     let options = self.remembered_export_options();

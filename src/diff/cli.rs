@@ -21,9 +21,9 @@ pub struct DiffArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-    /// Also write a PNG of the newer map with the changes marked: added green, changed amber,
-    /// removed as red ghosts where they were.
-    #[arg(long, short, value_name = "DIFF.png")]
+    /// Also write an image (PNG or SVG) of the newer map with the changes marked: added green,
+    /// changed amber, removed as red ghosts where they were.
+    #[arg(long, short, value_name = "DIFF.png|svg")]
     pub output: Option<PathBuf>,
 }
 
@@ -55,9 +55,15 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     if let Some(out) = &args.output
-        && !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
+        && !matches!(
+            crate::export::Format::from_path(out),
+            Some(crate::export::Format::Png | crate::export::Format::Svg)
+        )
     {
-        return crate::cli::usage(format!("{}: diff images are PNG; name it .png", out.display()));
+        return crate::cli::usage(format!(
+            "{}: diff images are PNG or SVG; name it .png or .svg",
+            out.display()
+        ));
     }
     let changes = diff(&old, &new);
     if args.json {

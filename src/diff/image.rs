@@ -1,4 +1,4 @@
-//! `touchline diff -o diff.png`: the newer map with its changes marked, through the same painting
+//! `touchline diff -o diff.png|svg`: the newer map with its changes marked, through the same painting
 //! as every export: added cards ringed green, changed or moved ones amber, removed ones drawn as
 //! faded red ghosts in the cell they were in (when that cell still exists).
 
@@ -6,7 +6,9 @@ use std::path::Path;
 
 use super::{ChangeKind, MapDiff};
 use crate::edit::Command;
-use crate::export::{ExportError, ExportOptions, Gpu, render_marked, write_png};
+use crate::export::{
+    ExportError, ExportOptions, Format, Gpu, render_marked, render_svg, write_file, write_png,
+};
 use crate::model::{CardId, Map};
 use crate::render::Marks;
 
@@ -28,6 +30,11 @@ pub fn write(old: &Map, new: &Map, changes: &MapDiff, out: &Path) -> Result<(), 
     let mut changed = ids(ChangeKind::Changed);
     changed.extend(ids(ChangeKind::Moved));
     let marks = Marks { added: ids(ChangeKind::Added), changed, removed };
+    if Format::from_path(out) == Some(Format::Svg) {
+        let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
+        let svg = render_svg(&shown, &options, Some(&marks))?;
+        return write_file(svg.as_bytes(), out);
+    }
     let mut gpu = Gpu::headless()?;
     let image = render_marked(&shown, &ExportOptions::default(), &mut gpu, Some(&marks))?;
     write_png(&image, out)

@@ -21,7 +21,7 @@ use crate::model::Map;
 pub type Fields = serde_json::Map<String, Value>;
 
 /// The map's own fields, compared one by one.
-const MAP_FIELDS: [&str; 5] = ["title", "scenario", "state", "scale", "curve_gaps"];
+const MAP_FIELDS: [&str; 6] = ["title", "scenario", "author", "state", "scale", "curve_gaps"];
 
 /// The kinds of item, in the order the file lists them.
 pub const KINDS: [&str; 7] = ["persona", "stage", "lane", "card", "curve", "point", "link"];

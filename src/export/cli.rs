@@ -1,9 +1,9 @@
-//! `touchline export`: a PNG of a map, with no window and no display.
+//! `touchline export`: a PNG, SVG or PDF of a map, with no window and no display.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ExportOptions, Gpu, SCALE_RANGE, render_image, write_png};
+use super::{ExportOptions, Format, Gpu, SCALE_RANGE, render_image, write_file, write_png};
 use crate::layout::View;
 use crate::theme::ThemeKind;
 
@@ -12,18 +12,22 @@ use crate::theme::ThemeKind;
 pub struct ExportArgs {
     /// The map to export.
     pub map: PathBuf,
-    /// Where to write the PNG.
-    #[arg(long, short, value_name = "OUT.png")]
+    /// Where to write the image: `.png`, `.svg` or `.pdf`.
+    #[arg(long, short, value_name = "OUT")]
     pub output: PathBuf,
+    /// The format, when the file name does not say it.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Which drawing of the map.
     #[arg(long, value_enum, default_value_t = ViewArg::Journey)]
     pub view: ViewArg,
     /// In the blueprint view, also show the lanes that are not blueprint lanes, grouped below.
     #[arg(long)]
     pub other_lanes: bool,
-    /// Pixels per point, from 1 to 4: the image's width and height scale with it.
-    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
-    pub scale: f32,
+    /// From 1 to 4: pixels per point of a PNG (default 2), or the size an SVG or PDF is shown at
+    /// (default 1, the map's own size).
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f32>,
     /// The image's theme, whatever the editor uses.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     pub theme: ThemeArg,
@@ -33,15 +37,30 @@ pub struct ExportArgs {
     /// Only these stages, 1-based and inclusive: `2..4`, or `3` for one stage.
     #[arg(long, value_name = "A..B", value_parser = parse_stages)]
     pub stages: Option<(usize, usize)>,
-    /// An image of exactly this size, with the map scaled to fit and centred: `1920x1080`.
+    /// An image of exactly this size, with the map scaled to fit and centred: `1920x1080`; for a
+    /// PDF also a landscape paper size: `a4`, `a3` or `letter`.
     #[arg(long, value_name = "WxH", value_parser = parse_fit)]
-    pub fit: Option<[u32; 2]>,
+    pub fit: Option<Fit>,
     /// The large type of presentation mode (card titles at 26 points), so slides match the room.
     #[arg(long)]
     pub large_type: bool,
     /// Draw the dots of a workshop's dot vote on the cards.
     #[arg(long)]
     pub votes: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Png,
+    Svg,
+    Pdf,
+}
+
+/// `--fit`: a size in pixels (points for a PDF), or a paper size by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Size([u32; 2]),
+    Paper(&'static str, [u32; 2]),
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -78,25 +97,50 @@ fn parse_stages(s: &str) -> Result<(usize, usize), String> {
     Ok((a, b))
 }
 
-fn parse_fit(s: &str) -> Result<[u32; 2], String> {
-    let (w, h) =
-        s.split_once(['x', 'X', '×']).ok_or_else(|| format!("{s:?} is not a size like 1920x1080"))?;
+fn parse_fit(s: &str) -> Result<Fit, String> {
+    let name = s.trim().to_lowercase();
+    if let Some((name, size)) = super::pdf::PAPER.into_iter().find(|(n, _)| *n == name) {
+        return Ok(Fit::Paper(name, size));
+    }
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{s:?} is not a size like 1920x1080 or a paper size (a4, a3, letter)"))?;
     let w: u32 = w.trim().parse().map_err(|_| format!("{s:?} is not a size like 1920x1080"))?;
     let h: u32 = h.trim().parse().map_err(|_| format!("{s:?} is not a size like 1920x1080"))?;
     if w == 0 || h == 0 || w > 20_000 || h > 20_000 {
         return Err(format!("{s:?}: width and height must be between 1 and 20000"));
     }
-    Ok([w, h])
+    Ok(Fit::Size([w, h]))
 }
 
 impl ExportArgs {
-    pub fn options(&self) -> ExportOptions {
+    /// The format asked for: `--format`, else the file's extension.
+    pub fn format(&self) -> Result<Format, String> {
+        let named = Format::from_path(&self.output);
+        let asked = self.format.map(|f| match f {
+            FormatArg::Png => Format::Png,
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Pdf => Format::Pdf,
+        });
+        let shown = self.output.display();
+        match (asked, named) {
+            (Some(asked), _) => Ok(asked),
+            (None, Some(named)) => Ok(named),
+            (None, None) => Err(format!(
+                "{shown}: cannot tell the format; name the file .png, .svg or .pdf, or give --format \
+                 png|svg|pdf"
+            )),
+        }
+    }
+
+    pub fn options(&self, format: Format) -> ExportOptions {
         ExportOptions {
+            format,
             view: match self.view {
                 ViewArg::Journey => View::Journey,
                 ViewArg::Blueprint => View::Blueprint { other_lanes: self.other_lanes },
             },
-            scale: self.scale,
+            scale: self.scale.unwrap_or(format.default_scale()),
             theme: match self.theme {
                 ThemeArg::Light => ThemeKind::Light,
                 ThemeArg::Dark => ThemeKind::Dark,
@@ -104,22 +148,26 @@ impl ExportArgs {
             },
             transparent: self.transparent,
             stages: self.stages,
-            fit: self.fit,
+            fit: self.fit.map(|fit| match fit {
+                Fit::Size(size) | Fit::Paper(_, size) => size,
+            }),
             large_type: self.large_type,
             votes: self.votes,
         }
     }
 }
 
-/// The image formats `export` writes, by file extension.
-const FORMATS: [&str; 1] = ["png"];
-
 pub fn run(args: &ExportArgs) -> ExitCode {
-    let extension = args.output.extension().map(|e| e.to_string_lossy().to_lowercase());
-    if !extension.as_deref().is_some_and(|e| FORMATS.contains(&e)) {
+    let format = match args.format() {
+        Ok(format) => format,
+        Err(message) => return crate::cli::usage(message),
+    };
+    if let Some(Fit::Paper(name, _)) = args.fit
+        && format != Format::Pdf
+    {
         return crate::cli::usage(format!(
-            "{}: cannot tell the format; name the file .png (the formats export writes: PNG)",
-            args.output.display()
+            "--fit {name} is a paper size, for PDF; give a {} size in pixels like 1920x1080",
+            format.label()
         ));
     }
     let map = match crate::file::load(&args.map) {
@@ -135,21 +183,38 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             parent.display()
         ));
     }
-    // The range is checked before the renderer starts, so a wrong one answers at once.
-    let result = super::select_stages(&map, args.stages)
-        .and_then(|_| Gpu::headless())
-        .and_then(|mut gpu| render_image(&map, &args.options(), &mut gpu));
-    let image = match result {
-        Ok(image) => image,
-        // A range or size the map cannot have is a usage error, like a malformed one.
-        Err(e @ super::ExportError::Options(_)) => return crate::cli::usage(e),
-        Err(e) => return crate::cli::fail(e),
+    let options = args.options(format);
+    let written = match format {
+        Format::Png => export_png(&map, &options, args),
+        Format::Svg => super::render_svg(&map, &options, None).and_then(|svg| {
+            write_file(svg.as_bytes(), &args.output)?;
+            Ok(format!("{} KB", svg.len().div_ceil(1024)))
+        }),
+        Format::Pdf => super::pdf::render_pdf(&map, &options).and_then(|pdf| {
+            write_file(&pdf, &args.output)?;
+            Ok(format!("{} KB", pdf.len().div_ceil(1024)))
+        }),
     };
-    match write_png(&image, &args.output) {
-        Ok(()) => {
-            println!("wrote {} ({}×{})", args.output.display(), image.width(), image.height());
+    match written {
+        Ok(what) => {
+            println!("wrote {} ({what})", args.output.display());
             ExitCode::SUCCESS
         }
+        // A range or size the map cannot have is a usage error, like a malformed one.
+        Err(e @ super::ExportError::Options(_)) => crate::cli::usage(e),
         Err(e) => crate::cli::fail(e),
     }
+}
+
+fn export_png(
+    map: &crate::model::Map,
+    options: &ExportOptions,
+    args: &ExportArgs,
+) -> Result<String, super::ExportError> {
+    // The range is checked before the renderer starts, so a wrong one answers at once.
+    super::select_stages(map, options.stages)?;
+    let mut gpu = Gpu::headless()?;
+    let image = render_image(map, options, &mut gpu)?;
+    write_png(&image, &args.output)?;
+    Ok(format!("{}×{}", image.width(), image.height()))
 }

@@ -3,6 +3,8 @@
 
 pub mod cli;
 mod gpu;
+pub mod pdf;
+pub mod svg;
 
 use std::path::Path;
 
@@ -21,8 +23,11 @@ use crate::theme::{Theme, ThemeKind, TypeSize};
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct ExportOptions {
+    /// The file format (the dialog remembers it; the command line takes it from the file name).
+    pub format: Format,
     pub view: View,
-    /// Pixels per scene unit, from 1 to 4.
+    /// From 1 to 4: pixels per scene unit of a PNG; for SVG and PDF, the size a viewer shows
+    /// the drawing at, per scene unit.
     pub scale: f32,
     pub theme: ThemeKind,
     pub transparent: bool,
@@ -39,6 +44,7 @@ pub struct ExportOptions {
 impl Default for ExportOptions {
     fn default() -> Self {
         Self {
+            format: Format::Png,
             view: View::Journey,
             scale: 2.0,
             theme: ThemeKind::Light,
@@ -66,6 +72,8 @@ pub const MAX_PIXELS: u64 = 80_000_000;
 pub enum ExportError {
     #[error("cannot render: {0}")]
     Gpu(String),
+    #[error("{0}")]
+    Render(String),
     #[error(
         "the image would be {width}×{height} pixels, more than the limit of {limit} pixels; use a \
          smaller --scale, --fit WxH or --stages"
@@ -75,6 +83,52 @@ pub enum ExportError {
     Options(String),
     #[error("{path}: cannot write: {source}")]
     Write { path: String, source: std::io::Error },
+}
+
+/// The file formats an export writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Format {
+    #[default]
+    Png,
+    Svg,
+    Pdf,
+}
+
+impl Format {
+    pub const ALL: [Self; 3] = [Self::Png, Self::Svg, Self::Pdf];
+
+    /// The format a file name asks for, by its extension (any case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == extension)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Pdf => "pdf",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "PNG",
+            Self::Svg => "SVG",
+            Self::Pdf => "PDF",
+        }
+    }
+
+    /// Whether the format is drawn in vectors (any size, text kept as text).
+    pub fn is_vector(self) -> bool {
+        self != Self::Png
+    }
+
+    /// The scale an export starts with: a PNG sharp on high-density screens, a drawing at the
+    /// map's own size.
+    pub fn default_scale(self) -> f32 {
+        if self.is_vector() { 1.0 } else { 2.0 }
+    }
 }
 
 /// The part of the map an export shows: all of it, or a range of its stages.
@@ -158,6 +212,106 @@ fn layout_in(ctx: &egui::Context, map: &Map, options: &ExportOptions) -> (MapLay
     (layout.unwrap_or_default(), output)
 }
 
+/// Paints a map for a vector format: at the map's own size (one unit per scene unit), so text is
+/// laid out at its real type size and never dropped for being small; `--fit` and `--scale` only
+/// set the size a viewer shows it at.
+pub fn paint_vector(
+    map: &Map,
+    options: &ExportOptions,
+    marks: Option<&crate::render::Marks>,
+) -> Result<svg::Painting, ExportError> {
+    if !SCALE_RANGE.contains(&options.scale) {
+        return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
+    }
+    let part = select_stages(map, options.stages)?;
+    let ctx = context();
+    let (layout, mut first) = layout_in(&ctx, &part, options);
+    first.textures_delta.clear();
+    let (size, transform, display) = vector_frame(&layout, options)?;
+    let theme = Theme::new(options.theme);
+    let background = if options.transparent { Background::None } else { Background::AroundBody };
+    let groups = render::Groups::default();
+    let paint_options = PaintOptions {
+        background,
+        votes: options.votes,
+        marks,
+        stages_before: options.stages.map_or(0, |(first, _)| first - 1),
+        groups: Some(&groups),
+        ..PaintOptions::default()
+    };
+    let screen = [size.x.ceil() as u32, size.y.ceil() as u32];
+    let mut output = ctx.run_ui(input(screen), |ui| {
+        let painter = ui.painter().clone();
+        render::paint(&painter, &part, &layout, &theme, transform, &paint_options);
+    });
+    output.textures_delta.clear();
+    Ok(svg::Painting {
+        shapes: std::mem::take(&mut output.shapes),
+        groups: groups.take(),
+        size,
+        display,
+        background: (!options.transparent).then_some(theme.body),
+        title: map.title.clone(),
+        description: map.scenario.clone(),
+    })
+}
+
+/// The area a vector painting covers (user units), where the map sits in it, and the size a
+/// viewer shows it at.
+fn vector_frame(
+    layout: &MapLayout,
+    options: &ExportOptions,
+) -> Result<(Vec2, TSTransform, Vec2), ExportError> {
+    let natural = ExportOptions { scale: 1.0, fit: None, ..options.clone() };
+    let ([w, h], transform) = placement(layout, &natural)?;
+    let size = vec2(w as f32, h as f32);
+    match options.fit {
+        Some([fw, fh]) => {
+            if fw == 0 || fh == 0 {
+                return Err(ExportError::Options("--fit needs a width and height above 0".into()));
+            }
+            // Widen the drawing to the box's proportions, the map centred, so the background
+            // fills the whole box as it does in a PNG.
+            let fit = vec2(fw as f32, fh as f32);
+            let zoom = (fit.x / size.x).min(fit.y / size.y);
+            let widened = fit / zoom;
+            Ok((widened, TSTransform::from_translation((widened - size) / 2.0) * transform, fit))
+        }
+        None => Ok((size, transform, size * options.scale)),
+    }
+}
+
+/// What an export of `options` will be, in words: "1920 × 1080 pixels", "2410 × 1320 points".
+pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, ExportError> {
+    if options.format == Format::Png {
+        let [w, h] = image_size(map, options)?;
+        return Ok(format!("Image: {w} × {h} pixels"));
+    }
+    let ctx = context();
+    let part = select_stages(map, options.stages)?;
+    let (layout, mut output) = layout_in(&ctx, &part, options);
+    output.textures_delta.clear();
+    let (_, _, display) = vector_frame(&layout, options)?;
+    Ok(match options.format {
+        Format::Pdf => {
+            let page = pdf::page_size(display);
+            let paper = pdf::PAPER.iter().find(|(_, size)| options.fit == Some(*size)).map(|(n, _)| *n);
+            let named = paper.map(|n| format!(" ({} landscape)", n.to_uppercase())).unwrap_or_default();
+            format!("Page: {} × {} points{named}", page.x.round(), page.y.round())
+        }
+        _ => format!("Drawing: {} × {} pixels", display.x.round(), display.y.round()),
+    })
+}
+
+/// A map as an SVG document.
+pub fn render_svg(
+    map: &Map,
+    options: &ExportOptions,
+    marks: Option<&crate::render::Marks>,
+) -> Result<String, ExportError> {
+    Ok(svg::write(&paint_vector(map, options, marks)?))
+}
+
 /// Renders a map to an image.
 pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result<RgbaImage, ExportError> {
     render_marked(map, options, gpu, None)
@@ -229,6 +383,12 @@ fn unpremultiply(image: &mut RgbaImage) {
             }
         }
     }
+}
+
+/// Writes an export's bytes atomically: on any error no file is left behind.
+pub fn write_file(bytes: &[u8], path: &Path) -> Result<(), ExportError> {
+    crate::file::write_atomically(path, bytes)
+        .map_err(|source| ExportError::Write { path: path.display().to_string(), source })
 }
 
 /// Encodes an image as PNG and writes it atomically: on any error no file is left behind.

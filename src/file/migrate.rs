@@ -10,6 +10,9 @@
 //! Version 3 added dot votes on cards (`votes: 3`). A version 2 file is a version 3 file
 //! without votes, so it reads with the current types; a `votes` field in it is refused, as
 //! version 2 did not have one.
+//!
+//! Version 4 added the map's `author`. Versions 2 and 3 read with the current types and refuse
+//! the fields they did not have in the same way.
 
 use serde::Deserialize;
 
@@ -73,21 +76,26 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2 => {
+        2 | 3 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
-            match map.cards.iter().find(|c| c.votes > 0) {
-                Some(card) => Err(LoadError::Syntax {
-                    path: path.to_owned(),
-                    line: 1,
-                    col: 1,
-                    message: format!(
-                        "card {:?} has votes, which format_version 2 does not have; votes need \
-                         format_version 3",
-                        card.id.as_str()
-                    ),
-                }),
-                None => Ok(map),
+            let newer =
+                |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
+            if version == 2
+                && let Some(card) = map.cards.iter().find(|c| c.votes > 0)
+            {
+                return Err(newer(format!(
+                    "card {:?} has votes, which format_version 2 does not have; votes need \
+                     format_version 3",
+                    card.id.as_str()
+                )));
             }
+            if !map.author.is_empty() {
+                return Err(newer(format!(
+                    "the map has an author, which format_version {version} does not have; an \
+                     author needs format_version 4"
+                )));
+            }
+            Ok(map)
         }
         _ => Err(LoadError::Syntax {
             path: path.to_owned(),

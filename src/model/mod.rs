@@ -28,6 +28,9 @@ pub struct Map {
     /// The scenario and the customer's goal the journey follows.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub scenario: String,
+    /// Who made the map: a person or a team. Exports carry it (PDF metadata).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
     #[serde(default)]
     pub state: JourneyState,
     #[serde(default)]
@@ -103,6 +106,7 @@ fn is_one_way(d: &LinkDirection) -> bool {
 pub struct Meta {
     pub title: String,
     pub scenario: String,
+    pub author: String,
     pub state: JourneyState,
     pub scale: Scale,
     pub curve_gaps: CurveGaps,
@@ -120,6 +124,7 @@ impl Map {
         Self {
             title: title.into(),
             scenario: String::new(),
+            author: String::new(),
             state: JourneyState::default(),
             scale: Scale::default(),
             curve_gaps: CurveGaps::default(),
@@ -137,6 +142,7 @@ impl Map {
         Meta {
             title: self.title.clone(),
             scenario: self.scenario.clone(),
+            author: self.author.clone(),
             state: self.state,
             scale: self.scale,
             curve_gaps: self.curve_gaps,
@@ -144,9 +150,10 @@ impl Map {
     }
 
     pub fn set_meta(&mut self, meta: Meta) {
-        let Meta { title, scenario, state, scale, curve_gaps } = meta;
+        let Meta { title, scenario, author, state, scale, curve_gaps } = meta;
         self.title = title;
         self.scenario = scenario;
+        self.author = author;
         self.state = state;
         self.scale = scale;
         self.curve_gaps = curve_gaps;

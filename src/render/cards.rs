@@ -52,6 +52,7 @@ pub(super) fn paint_cards(
             blocks.add_colored_rect(text, theme.muted_text.gamma_multiply(0.35));
             continue;
         }
+        super::group(painter, options, || super::Group::Card(placed.id.clone()));
         let votes = if options.votes { card.votes } else { 0 };
         let winner = options.winners.is_some_and(|w| w.contains(&placed.id));
         paint_card(

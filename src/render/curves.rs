@@ -79,6 +79,7 @@ pub(super) fn paint_curves(
     theme: &Theme,
     screen_from_scene: TSTransform,
     plates: bool,
+    options: &super::PaintOptions<'_>,
 ) {
     let Some(range) = geom::value_range(layout) else { return };
     let sparkline = layout.lanes.iter().find(|l| l.kind == LaneKind::Emotions).is_some_and(|l| l.collapsed);
@@ -91,6 +92,7 @@ pub(super) fn paint_curves(
     let width = if sparkline { (1.5 * zoom).clamp(1.0, 3.0) } else { (3.0 * zoom).clamp(1.5, 8.0) };
 
     for curve in &shown {
+        super::group(painter, options, || super::Group::Curve(curve.id.clone()));
         let colour = curve_colour(theme, curve.colour, curve.index);
         for segment in &curve.segments {
             let points: Vec<Pos2> =

@@ -21,6 +21,7 @@ pub(super) fn paint(
     let clip = painter.clip_rect();
     let zoom = screen_from_scene.scaling;
     let plate = (options.background == super::Background::None).then_some(theme.header);
+    super::group(painter, options, || super::Group::Title);
     title(painter, map, layout, theme, screen_from_scene, plate);
 
     let header = screen_from_scene * layout.header_row;
@@ -28,10 +29,11 @@ pub(super) fn paint(
     let push = if sticky { sticky_push(layout, screen_from_scene, clip) } else { egui::Vec2::ZERO };
     let (push_down, push_right) = (push.y, push.x);
 
-    lanes(painter, map, layout, theme, screen_from_scene, push_right);
-    stages(painter, map, layout, theme, screen_from_scene, push_down, options.stages_before);
+    lanes(painter, map, layout, theme, screen_from_scene, push_right, options);
+    stages(painter, map, layout, theme, screen_from_scene, push_down, options);
 
     // The corner where the header row meets the lane column.
+    super::group(painter, options, || super::Group::Corner);
     let corner =
         Rect::from_min_size(header.min + vec2(push_right, push_down), vec2(column.width(), header.height()));
     painter.rect_filled(corner, 0.0, theme.header);
@@ -106,7 +108,7 @@ fn stages(
     theme: &Theme,
     screen_from_scene: TSTransform,
     push_down: f32,
-    stages_before: usize,
+    options: &super::PaintOptions<'_>,
 ) {
     let zoom = screen_from_scene.scaling;
     let clip = painter.clip_rect();
@@ -116,6 +118,7 @@ fn stages(
             continue;
         }
         let Some(stage) = map.stage(&placed.id) else { continue };
+        super::group(painter, options, || super::Group::Stage(placed.id.clone()));
         painter.rect_filled(rect, 0.0, theme.header);
         painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
@@ -132,7 +135,7 @@ fn stages(
         let number = text_painter.text(
             inner.left_top() + vec2(0.0, 4.0 * zoom),
             Align2::LEFT_TOP,
-            format!("{}", stages_before + index + 1),
+            format!("{}", options.stages_before + index + 1),
             font(layout.sizes.goal_font, zoom),
             if theme.own_colour_text { colour } else { palette },
         );
@@ -168,6 +171,7 @@ fn lanes(
     theme: &Theme,
     screen_from_scene: TSTransform,
     push_right: f32,
+    options: &super::PaintOptions<'_>,
 ) {
     let zoom = screen_from_scene.scaling;
     let clip = painter.clip_rect();
@@ -177,6 +181,7 @@ fn lanes(
             continue;
         }
         let Some(lane) = map.lane(&placed.id) else { continue };
+        super::group(painter, options, || super::Group::Lane(placed.id.clone()));
         painter.rect_filled(rect, 0.0, theme.lane_header);
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
         painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));

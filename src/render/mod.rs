@@ -14,7 +14,7 @@ use egui::emath::TSTransform;
 use egui::{FontId, Painter, Rect, Stroke};
 
 use crate::layout::MapLayout;
-use crate::model::{CardId, Map};
+use crate::model::{CardId, CurveId, LaneId, Map, StageId};
 pub use headers::sticky_push;
 
 use crate::theme::{MIN_READABLE_FONT, Theme};
@@ -40,6 +40,48 @@ pub struct PaintOptions<'a> {
     /// How many stages of the map come before the first one drawn (an export of stages 3..5
     /// numbers them 3, 4, 5, as in the map).
     pub stages_before: usize,
+    /// Where each item's shapes begin, for vector exports that group them by item.
+    pub groups: Option<&'a Groups>,
+}
+
+/// What a run of painted shapes draws. A vector export wraps each run in a group named after
+/// the item, so people can find and restyle a card, a stage or a curve in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    Background,
+    Grid,
+    Levels,
+    Card(CardId),
+    Dividers,
+    Links,
+    Curve(CurveId),
+    Title,
+    Lane(LaneId),
+    Stage(StageId),
+    /// The corner where the header row meets the lane column.
+    Corner,
+    /// A presentation's dimming and focus ring.
+    Focus,
+}
+
+/// The groups of one painting: each entry starts at a shape index and runs to the next entry.
+#[derive(Debug, Default)]
+pub struct Groups(std::cell::RefCell<Vec<(usize, Group)>>);
+
+impl Groups {
+    /// The recorded groups, in painting order.
+    pub fn take(&self) -> Vec<(usize, Group)> {
+        self.0.take()
+    }
+}
+
+/// Marks where `group`'s shapes begin, when the painting records groups. An empty shape holds the
+/// place: its index in the painter's list is where the group starts.
+fn group(painter: &Painter, options: &PaintOptions<'_>, group: impl FnOnce() -> Group) {
+    if let Some(groups) = options.groups {
+        let at = painter.add(egui::Shape::Noop);
+        groups.0.borrow_mut().push((at.0, group()));
+    }
 }
 
 /// Cards to mark in a diff image.
@@ -131,23 +173,30 @@ pub fn paint(
     let visible = screen_from_scene.inverse() * view;
 
     if options.background != Background::None {
+        group(painter, options, || Group::Background);
         let body = options.background == Background::Paint;
         background(painter, view, screen_from_scene * body_rect(layout), theme, body);
     }
+    group(painter, options, || Group::Grid);
     grid(painter, layout, theme, screen_from_scene);
     let plates = options.background == Background::None;
+    group(painter, options, || Group::Levels);
     curves::paint_levels(painter, map, layout, theme, screen_from_scene, visible, plates);
     cards::paint_cards(painter, map, layout, theme, screen_from_scene, visible, options);
+    group(painter, options, || Group::Dividers);
     dividers(painter, layout, theme, screen_from_scene);
+    group(painter, options, || Group::Links);
     cards::paint_links(painter, map, layout, theme, screen_from_scene);
     if let Some(focus) = options.focus {
         // Under the curves: the room follows the mood across the neighbours too.
+        group(painter, options, || Group::Focus);
         let columns = layout.stages.iter().map(|s| s.column);
         dim_others(painter, columns, focus, theme, screen_from_scene, egui::Vec2::ZERO);
     }
-    curves::paint_curves(painter, map, layout, theme, screen_from_scene, plates);
+    curves::paint_curves(painter, map, layout, theme, screen_from_scene, plates, options);
     headers::paint(painter, map, layout, theme, screen_from_scene, options);
     if let Some(focus) = options.focus {
+        group(painter, options, || Group::Focus);
         let push = if options.sticky_headers {
             headers::sticky_push(layout, screen_from_scene, view)
         } else {

@@ -254,6 +254,7 @@ impl Canvas {
                 focus: self.focus,
                 marks: None,
                 stages_before: 0,
+                groups: None,
             },
         );
         self.paint_header_selection(&painter, layout, theme);

@@ -314,6 +314,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     let mut changes = Changes::default();
     text_field(ui, &mut changes, "Title", &mut meta.title, "title", false);
     text_field(ui, &mut changes, "Scenario and goal", &mut meta.scenario, "scenario", true);
+    text_field(ui, &mut changes, "Author", &mut meta.author, "author", false);
     heading(ui, "Journey");
     ui.horizontal_wrapped(|ui| {
         for state in JourneyState::ALL {

@@ -1,0 +1,685 @@
+//! SVG: the shapes `render::paint` makes, written as vector markup instead of rasterised.
+//!
+//! Text stays text (`<text>` with the bundled fonts' families), so it can be selected, searched
+//! and edited in Figma or Illustrator; each stage, lane, card and curve is one `<g>` carrying the
+//! item's id, so people can restyle the file by hand.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+
+use egui::epaint::{
+    CircleShape, ClippedShape, ColorMode, CubicBezierShape, EllipseShape, Mesh, PathShape, PathStroke,
+    QuadraticBezierShape, RectShape, TextShape,
+};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind};
+
+use crate::render::Group;
+
+/// The font families a renderer should use, in the order the editor falls back through them.
+pub const FONT_FAMILIES: &str = "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', 'Noto Color Emoji', 'Ubuntu', 'Noto Emoji', sans-serif";
+
+/// What a vector painting holds: the painted shapes, the groups they fall into, and its size.
+pub struct Painting {
+    pub shapes: Vec<ClippedShape>,
+    pub groups: Vec<(usize, Group)>,
+    /// The painted area, in user units (scene units at the export's zoom).
+    pub size: egui::Vec2,
+    /// The size a viewer shows the drawing at, in CSS pixels.
+    pub display: egui::Vec2,
+    /// Painted behind everything, unless the export is transparent.
+    pub background: Option<Color32>,
+    pub title: String,
+    pub description: String,
+}
+
+/// Writes a painting as an SVG document.
+pub fn write(painting: &Painting) -> String {
+    let mut writer = Writer::new(painting.size);
+    writer.body(painting);
+    let mut out = String::with_capacity(writer.body.len() + writer.defs.len() + 1024);
+    let (w, h) = (painting.size.x, painting.size.y);
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{FONT_FAMILIES}">"#,
+        N(painting.display.x),
+        N(painting.display.y),
+        N(w),
+        N(h),
+    );
+    let _ = writeln!(out, "<title>{}</title>", Escaped(&painting.title));
+    if !painting.description.is_empty() {
+        let _ = writeln!(out, "<desc>{}</desc>", Escaped(&painting.description));
+    }
+    if !writer.defs.is_empty() {
+        out.push_str("<defs>\n");
+        out.push_str(&writer.defs);
+        out.push_str("</defs>\n");
+    }
+    if let Some(colour) = painting.background {
+        let _ = writeln!(out, r#"<rect id="page" width="{}" height="{}"{}/>"#, N(w), N(h), Fill(colour));
+    }
+    out.push_str(&writer.body);
+    out.push_str("</svg>\n");
+    out
+}
+
+struct Writer {
+    body: String,
+    defs: String,
+    /// Clip rectangles already defined, by their rounded corners.
+    clips: HashMap<[i32; 4], usize>,
+    gradients: usize,
+    /// Anything inside this needs no clipping.
+    view: Rect,
+}
+
+impl Writer {
+    fn new(size: egui::Vec2) -> Self {
+        Self {
+            body: String::new(),
+            defs: String::new(),
+            clips: HashMap::new(),
+            gradients: 0,
+            view: Rect::from_min_size(Pos2::ZERO, size),
+        }
+    }
+
+    fn body(&mut self, painting: &Painting) {
+        let mut groups = painting.groups.iter().peekable();
+        let mut open = false;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (index, clipped) in painting.shapes.iter().enumerate() {
+            while let Some((_, group)) = groups.next_if(|(at, _)| *at <= index) {
+                if open {
+                    self.body.push_str("</g>\n");
+                }
+                let (id, class) = group_name(group);
+                // Ids are unique within a map, but a name could repeat across kinds of group.
+                let count = seen.entry(id.clone()).or_default();
+                *count += 1;
+                let id = if *count > 1 { format!("{id}-{count}") } else { id };
+                let _ = writeln!(self.body, r#"<g id="{}" class="{class}">"#, Escaped(&id));
+                open = true;
+            }
+            self.clipped(clipped);
+        }
+        if open {
+            self.body.push_str("</g>\n");
+        }
+        // Groups that painted nothing leave an empty element; drop them to keep the file tidy.
+        self.body = drop_empty_groups(&self.body);
+    }
+
+    fn clipped(&mut self, clipped: &ClippedShape) {
+        let shape = &clipped.shape;
+        if matches!(shape, Shape::Noop) {
+            return;
+        }
+        let bounds = shape.visual_bounding_rect();
+        if !bounds.is_finite() || !clipped.clip_rect.intersects(bounds) {
+            return;
+        }
+        let clip = (!clipped.clip_rect.contains_rect(bounds) && !clipped.clip_rect.contains_rect(self.view))
+            .then(|| self.clip(clipped.clip_rect));
+        match clip {
+            Some(id) => {
+                let _ = writeln!(self.body, r#"<g clip-path="url(#clip{id})">"#);
+                self.shape(shape);
+                self.body.push_str("</g>\n");
+            }
+            None => self.shape(shape),
+        }
+    }
+
+    fn clip(&mut self, rect: Rect) -> usize {
+        let key = [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(|v| (v * 100.0).round() as i32);
+        let next = self.clips.len();
+        let id = *self.clips.entry(key).or_insert(next);
+        if id == next {
+            let _ = writeln!(
+                self.defs,
+                r#"<clipPath id="clip{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                N(rect.min.x),
+                N(rect.min.y),
+                N(rect.width()),
+                N(rect.height())
+            );
+        }
+        id
+    }
+
+    fn shape(&mut self, shape: &Shape) {
+        match shape {
+            Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
+            Shape::Vec(shapes) => {
+                for shape in shapes {
+                    self.shape(shape);
+                }
+            }
+            Shape::Rect(rect) => self.rect(rect),
+            Shape::Circle(circle) => self.circle(circle),
+            Shape::Ellipse(ellipse) => self.ellipse(ellipse),
+            Shape::LineSegment { points, stroke } => {
+                if let Some(stroke) = Outline::of(*stroke) {
+                    let [a, b] = points;
+                    let _ = writeln!(
+                        self.body,
+                        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{stroke}/>"#,
+                        N(a.x),
+                        N(a.y),
+                        N(b.x),
+                        N(b.y)
+                    );
+                }
+            }
+            Shape::Path(path) => self.path(path),
+            Shape::Text(text) => self.text(text),
+            Shape::Mesh(mesh) => self.mesh(mesh),
+            Shape::QuadraticBezier(curve) => self.quadratic(curve),
+            Shape::CubicBezier(curve) => self.cubic(curve),
+        }
+    }
+
+    fn rect(&mut self, shape: &RectShape) {
+        if shape.brush.is_some() {
+            // Textured rectangles (pictures) are not painted by the map yet.
+            return;
+        }
+        let transform = if shape.angle == 0.0 {
+            String::new()
+        } else {
+            let c = shape.rect.center();
+            format!(r#" transform="rotate({} {} {})""#, N(shape.angle.to_degrees()), N(c.x), N(c.y))
+        };
+        let radius = shape.corner_radius;
+        let fill = Fill::of(shape.fill);
+        let stroke = Outline::of(shape.stroke);
+        let width = shape.stroke.width;
+        let stroke_rect = match shape.stroke_kind {
+            StrokeKind::Inside => shape.rect.shrink(width / 2.0),
+            StrokeKind::Middle => shape.rect,
+            StrokeKind::Outside => shape.rect.expand(width / 2.0),
+        };
+        let shift = match shape.stroke_kind {
+            StrokeKind::Inside => -width / 2.0,
+            StrokeKind::Middle => 0.0,
+            StrokeKind::Outside => width / 2.0,
+        };
+        match (fill, stroke) {
+            (Some(fill), Some(stroke)) if shape.stroke_kind == StrokeKind::Middle => {
+                self.rounded(shape.rect, radius, 0.0, &format!("{fill}{stroke}{transform}"));
+            }
+            (fill, stroke) => {
+                if let Some(fill) = fill {
+                    self.rounded(shape.rect, radius, 0.0, &format!("{fill}{transform}"));
+                }
+                if let Some(stroke) = stroke {
+                    self.rounded(stroke_rect, radius, shift, &format!(r#" fill="none"{stroke}{transform}"#));
+                }
+            }
+        }
+    }
+
+    /// A rectangle with egui's per-corner radii, grown or shrunk by `shift`.
+    fn rounded(&mut self, rect: Rect, radius: egui::CornerRadius, shift: f32, attributes: &str) {
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            return;
+        }
+        let max = rect.width().min(rect.height()) / 2.0;
+        let r = |v: u8| (f32::from(v) + shift).clamp(0.0, max);
+        let (nw, ne, sw, se) = (r(radius.nw), r(radius.ne), r(radius.sw), r(radius.se));
+        if nw == ne && ne == sw && sw == se {
+            let corner = if nw > 0.0 { format!(r#" rx="{}""#, N(nw)) } else { String::new() };
+            let _ = writeln!(
+                self.body,
+                r#"<rect x="{}" y="{}" width="{}" height="{}"{corner}{attributes}/>"#,
+                N(rect.min.x),
+                N(rect.min.y),
+                N(rect.width()),
+                N(rect.height())
+            );
+            return;
+        }
+        let (l, t, rt, b) = (rect.min.x, rect.min.y, rect.max.x, rect.max.y);
+        let _ = writeln!(
+            self.body,
+            r#"<path d="M{} {}H{}A{} {} 0 0 1 {} {}V{}A{} {} 0 0 1 {} {}H{}A{} {} 0 0 1 {} {}V{}A{} {} 0 0 1 {} {}Z"{attributes}/>"#,
+            N(l + nw),
+            N(t),
+            N(rt - ne),
+            N(ne),
+            N(ne),
+            N(rt),
+            N(t + ne),
+            N(b - se),
+            N(se),
+            N(se),
+            N(rt - se),
+            N(b),
+            N(l + sw),
+            N(sw),
+            N(sw),
+            N(l),
+            N(b - sw),
+            N(t + nw),
+            N(nw),
+            N(nw),
+            N(l + nw),
+            N(t),
+        );
+    }
+
+    fn circle(&mut self, circle: &CircleShape) {
+        let fill = Fill::of(circle.fill).map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
+        let stroke = Outline::of(circle.stroke).map(|s| s.to_string()).unwrap_or_default();
+        if fill.contains("none") && stroke.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            self.body,
+            r#"<circle cx="{}" cy="{}" r="{}"{fill}{stroke}/>"#,
+            N(circle.center.x),
+            N(circle.center.y),
+            N(circle.radius)
+        );
+    }
+
+    fn ellipse(&mut self, ellipse: &EllipseShape) {
+        let fill = Fill::of(ellipse.fill).map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
+        let stroke = Outline::of(ellipse.stroke).map(|s| s.to_string()).unwrap_or_default();
+        let _ = writeln!(
+            self.body,
+            r#"<ellipse cx="{}" cy="{}" rx="{}" ry="{}"{fill}{stroke}/>"#,
+            N(ellipse.center.x),
+            N(ellipse.center.y),
+            N(ellipse.radius.x),
+            N(ellipse.radius.y)
+        );
+    }
+
+    fn path(&mut self, path: &PathShape) {
+        if path.points.len() < 2 {
+            return;
+        }
+        let mut d = String::with_capacity(path.points.len() * 14);
+        for (i, p) in path.points.iter().enumerate() {
+            let _ = write!(d, "{}{} {}", if i == 0 { "M" } else { "L" }, N(p.x), N(p.y));
+        }
+        if path.closed {
+            d.push('Z');
+        }
+        let fill = if path.closed { Fill::of(path.fill) } else { None };
+        let fill = fill.map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
+        let stroke = self.path_stroke(&path.stroke, &path.points);
+        if fill.contains("none") && stroke.is_empty() {
+            return;
+        }
+        let _ = writeln!(self.body, r#"<path d="{d}"{fill}{stroke}/>"#);
+    }
+
+    /// A path's stroke attributes; a colour that varies along the path becomes a gradient.
+    fn path_stroke(&mut self, stroke: &PathStroke, points: &[Pos2]) -> String {
+        if stroke.width <= 0.0 {
+            return String::new();
+        }
+        let joins = r#" stroke-linejoin="round" stroke-linecap="round""#;
+        match &stroke.color {
+            ColorMode::Solid(colour) => Outline::of(Stroke::new(stroke.width, *colour))
+                .map(|o| format!("{o}{joins}"))
+                .unwrap_or_default(),
+            ColorMode::UV(colour_at) => {
+                // The curve's colours follow its height (sentiment); sample the callback down
+                // the path's box and let a vertical gradient carry them.
+                let bounds = Rect::from_points(points);
+                let id = self.gradients;
+                self.gradients += 1;
+                let _ = writeln!(
+                    self.defs,
+                    r#"<linearGradient id="stroke{id}" gradientUnits="userSpaceOnUse" x1="0" y1="{}" x2="0" y2="{}">"#,
+                    N(bounds.min.y),
+                    N(bounds.max.y.max(bounds.min.y + 1.0))
+                );
+                const STOPS: usize = 12;
+                for i in 0..=STOPS {
+                    let t = i as f32 / STOPS as f32;
+                    let pos = egui::pos2(bounds.center().x, bounds.min.y + bounds.height() * t);
+                    let (hex, alpha) = colour_parts(colour_at(bounds, pos));
+                    let opacity =
+                        if alpha < 1.0 { format!(r#" stop-opacity="{}""#, N(alpha)) } else { String::new() };
+                    let _ = writeln!(self.defs, r#"<stop offset="{}" stop-color="{hex}"{opacity}/>"#, N(t));
+                }
+                self.defs.push_str("</linearGradient>\n");
+                format!(r#" stroke="url(#stroke{id})" stroke-width="{}"{joins}"#, N(stroke.width))
+            }
+        }
+    }
+
+    fn quadratic(&mut self, curve: &QuadraticBezierShape) {
+        let [a, b, c] = curve.points;
+        let d = format!("M{} {}Q{} {} {} {}", N(a.x), N(a.y), N(b.x), N(b.y), N(c.x), N(c.y));
+        self.bezier(&d, curve.closed, curve.fill, &curve.stroke, &curve.points);
+    }
+
+    fn cubic(&mut self, curve: &CubicBezierShape) {
+        let [a, b, c, e] = curve.points;
+        let d = format!(
+            "M{} {}C{} {} {} {} {} {}",
+            N(a.x),
+            N(a.y),
+            N(b.x),
+            N(b.y),
+            N(c.x),
+            N(c.y),
+            N(e.x),
+            N(e.y)
+        );
+        self.bezier(&d, curve.closed, curve.fill, &curve.stroke, &curve.points);
+    }
+
+    fn bezier(&mut self, d: &str, closed: bool, fill: Color32, stroke: &PathStroke, points: &[Pos2]) {
+        let close = if closed { "Z" } else { "" };
+        let fill = if closed { Fill::of(fill) } else { None };
+        let fill = fill.map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
+        let stroke = self.path_stroke(stroke, points);
+        let _ = writeln!(self.body, r#"<path d="{d}{close}"{fill}{stroke}/>"#);
+    }
+
+    /// Flat-coloured meshes (the blocks of a zoomed-out map) as polygons; quads from
+    /// `add_colored_rect` become one four-cornered path each.
+    fn mesh(&mut self, mesh: &Mesh) {
+        if mesh.texture_id != egui::TextureId::default() {
+            return;
+        }
+        let vertex = |i: u32| mesh.vertices.get(i as usize);
+        let mut triangles = mesh.indices.chunks_exact(3).peekable();
+        while let Some(t) = triangles.next() {
+            let (Some(a), Some(b), Some(c)) = (vertex(t[0]), vertex(t[1]), vertex(t[2])) else { continue };
+            let Some(fill) = Fill::of(a.color) else { continue };
+            // A quad: (a b c) then (c b d).
+            if let Some(next) = triangles.peek()
+                && next[0] == t[2]
+                && next[1] == t[1]
+                && let Some(d) = vertex(next[2])
+            {
+                triangles.next();
+                let _ = writeln!(
+                    self.body,
+                    r#"<path d="M{} {}L{} {}L{} {}L{} {}Z"{fill}/>"#,
+                    N(a.pos.x),
+                    N(a.pos.y),
+                    N(b.pos.x),
+                    N(b.pos.y),
+                    N(d.pos.x),
+                    N(d.pos.y),
+                    N(c.pos.x),
+                    N(c.pos.y)
+                );
+                continue;
+            }
+            let _ = writeln!(
+                self.body,
+                r#"<path d="M{} {}L{} {}L{} {}Z"{fill}/>"#,
+                N(a.pos.x),
+                N(a.pos.y),
+                N(b.pos.x),
+                N(b.pos.y),
+                N(c.pos.x),
+                N(c.pos.y)
+            );
+        }
+    }
+
+    /// One `<text>` per laid-out row, in logical order, so that copying it gives the words as
+    /// written; a row of several formats gets one `<tspan>` per format, each placed where the
+    /// editor placed it.
+    fn text(&mut self, shape: &TextShape) {
+        let galley = &shape.galley;
+        let job = &galley.job;
+        let colour_of = |format: &egui::TextFormat| {
+            let colour = shape.override_text_color.unwrap_or(if format.color == Color32::PLACEHOLDER {
+                shape.fallback_color
+            } else {
+                format.color
+            });
+            colour.gamma_multiply(shape.opacity_factor)
+        };
+        let transform = if shape.angle == 0.0 {
+            String::new()
+        } else {
+            format!(
+                r#" transform="rotate({} {} {})""#,
+                N(shape.angle.to_degrees()),
+                N(shape.pos.x),
+                N(shape.pos.y)
+            )
+        };
+        // Byte offsets of each char, to find a row's text and its sections.
+        let offsets: Vec<usize> = job.text.char_indices().map(|(i, _)| i).collect();
+        let byte_at = |char_index: usize| offsets.get(char_index).copied().unwrap_or(job.text.len());
+        let mut next_char = 0;
+        let last = galley.rows.len().saturating_sub(1);
+        for (row_index, row) in galley.rows.iter().enumerate() {
+            let glyphs = &row.glyphs;
+            let start = next_char;
+            next_char += glyphs.len() + usize::from(row.ends_with_newline);
+            // An elided last row ends in the overflow character, which is not in the text.
+            let overflow =
+                (galley.elided && row_index == last).then(|| glyphs.last().map(|g| g.chr)).flatten();
+            let own = glyphs.len() - usize::from(overflow.is_some());
+            let chars = start..(start + own).min(offsets.len());
+            if chars.is_empty() && overflow.is_none() {
+                continue;
+            }
+            let origin = shape.pos + row.pos.to_vec2();
+            let mut spans: Vec<Span<'_>> = Vec::new();
+            for section in &job.sections {
+                let from = chars.start.max(char_at(&offsets, section.byte_range.start.0));
+                let to = chars.end.min(char_at(&offsets, section.byte_range.end.0));
+                if from >= to {
+                    continue;
+                }
+                let span_glyphs = &glyphs[from - start..to - start];
+                let Some(x) = span_glyphs
+                    .iter()
+                    .filter(|g| !g.chr.is_whitespace())
+                    .map(|g| g.pos.x)
+                    .min_by(f32::total_cmp)
+                else {
+                    continue;
+                };
+                let baseline = span_glyphs.first().map_or(0.0, |g| g.pos.y);
+                spans.push(Span {
+                    text: job.text[byte_at(from)..byte_at(to)].trim().to_owned(),
+                    format: &section.format,
+                    at: origin + egui::vec2(x, baseline),
+                });
+            }
+            if let Some(chr) = overflow
+                && let Some(span) = spans.last_mut()
+            {
+                span.text.push(chr);
+            }
+            if let [span] = spans.as_slice() {
+                let _ = writeln!(
+                    self.body,
+                    r#"<text x="{}" y="{}" font-size="{}"{}{transform}>{}</text>"#,
+                    N(span.at.x),
+                    N(span.at.y),
+                    N(span.format.font_id.size),
+                    Fill(colour_of(span.format)),
+                    Escaped(&span.text)
+                );
+                continue;
+            }
+            if spans.is_empty() {
+                continue;
+            }
+            let _ = write!(self.body, "<text{transform}>");
+            for span in &spans {
+                let _ = write!(
+                    self.body,
+                    r#"<tspan x="{}" y="{}" font-size="{}"{}>{}</tspan>"#,
+                    N(span.at.x),
+                    N(span.at.y),
+                    N(span.format.font_id.size),
+                    Fill(colour_of(span.format)),
+                    Escaped(&span.text)
+                );
+            }
+            self.body.push_str("</text>\n");
+        }
+    }
+}
+
+/// A run of one format within a row of text, where its first visible glyph sits.
+struct Span<'a> {
+    text: String,
+    format: &'a egui::TextFormat,
+    /// The run's left edge on the baseline.
+    at: Pos2,
+}
+
+/// The index of the char that starts at or after `byte`.
+fn char_at(offsets: &[usize], byte: usize) -> usize {
+    offsets.partition_point(|&b| b < byte)
+}
+
+/// The id and class of a group's `<g>`.
+fn group_name(group: &Group) -> (String, &'static str) {
+    match group {
+        Group::Background => ("background".into(), "background"),
+        Group::Grid => ("grid".into(), "grid"),
+        Group::Levels => ("levels".into(), "levels"),
+        Group::Card(id) => (format!("card-{}", id.as_str()), "card"),
+        Group::Dividers => ("dividers".into(), "dividers"),
+        Group::Links => ("links".into(), "links"),
+        Group::Curve(id) => (format!("curve-{}", id.as_str()), "curve"),
+        Group::Title => ("title".into(), "title"),
+        Group::Lane(id) => (format!("lane-{}", id.as_str()), "lane"),
+        Group::Stage(id) => (format!("stage-{}", id.as_str()), "stage"),
+        Group::Corner => ("corner".into(), "corner"),
+        Group::Focus => ("focus".into(), "focus"),
+    }
+}
+
+fn drop_empty_groups(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut lines = body.lines().peekable();
+    while let Some(line) = lines.next() {
+        if line.starts_with("<g id=") && lines.peek() == Some(&"</g>") {
+            lines.next();
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A colour as `#rrggbb` and its opacity (egui's colours are premultiplied; SVG's are not).
+fn colour_parts(colour: Color32) -> (String, f32) {
+    let [r, g, b, a] = colour.to_srgba_unmultiplied();
+    (format!("#{r:02x}{g:02x}{b:02x}"), f32::from(a) / 255.0)
+}
+
+/// ` fill="…"` (and its opacity) for a visible colour.
+struct Fill(Color32);
+
+impl Fill {
+    fn of(colour: Color32) -> Option<Self> {
+        (colour.a() > 0).then_some(Self(colour))
+    }
+}
+
+impl fmt::Display for Fill {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (hex, alpha) = colour_parts(self.0);
+        write!(f, r#" fill="{hex}""#)?;
+        if alpha < 1.0 {
+            write!(f, r#" fill-opacity="{}""#, N(alpha))?;
+        }
+        Ok(())
+    }
+}
+
+/// ` stroke="…" stroke-width="…"` for a visible stroke.
+struct Outline(Stroke);
+
+impl Outline {
+    fn of(stroke: Stroke) -> Option<Self> {
+        (stroke.width > 0.0 && stroke.color.a() > 0).then_some(Self(stroke))
+    }
+}
+
+impl fmt::Display for Outline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (hex, alpha) = colour_parts(self.0.color);
+        write!(f, r#" stroke="{hex}" stroke-width="{}""#, N(self.0.width))?;
+        if alpha < 1.0 {
+            write!(f, r#" stroke-opacity="{}""#, N(alpha))?;
+        }
+        Ok(())
+    }
+}
+
+/// A coordinate with at most two decimals and no trailing zeros.
+struct N(f32);
+
+impl fmt::Display for N {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = (f64::from(self.0) * 100.0).round() / 100.0;
+        if v == v.trunc() && v.abs() < 1e15 {
+            write!(f, "{}", v as i64)
+        } else {
+            let s = format!("{v:.2}");
+            f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+        }
+    }
+}
+
+/// Text escaped for XML content and attribute values; control characters are dropped.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '&' => f.write_str("&amp;")?,
+                '<' => f.write_str("&lt;")?,
+                '>' => f.write_str("&gt;")?,
+                '"' => f.write_str("&quot;")?,
+                '\t' => f.write_char(' ')?,
+                c if c.is_control() => {}
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(N(3.0).to_string(), "3");
+        assert_eq!(N(3.456).to_string(), "3.46");
+        assert_eq!(N(-0.5).to_string(), "-0.5");
+        assert_eq!(N(10.10).to_string(), "10.1");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(Escaped("a < b & \"c\"\u{7}").to_string(), "a &lt; b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn colours_are_unmultiplied() {
+        let half = Color32::from_rgba_unmultiplied(255, 0, 0, 128);
+        let (hex, alpha) = colour_parts(half);
+        assert_eq!(hex, "#ff0000");
+        assert!((alpha - 128.0 / 255.0).abs() < 1e-3);
+    }
+}
