@@ -1,16 +1,23 @@
-//! PDF: one page holding the map, made from the SVG export so both formats show the same drawing.
-//! Text stays text, in the bundled fonts (embedded and subset), so it can be selected and
-//! searched in every language the fonts cover.
+//! PDF: one page holding the map, drawn from the same shapes as the SVG and the PNG. Text stays
+//! text, in the fonts the editor draws with (embedded and subset), one run per font and format,
+//! so it can be selected, copied and searched in every language the fonts cover.
 
-use std::sync::Arc;
+use std::collections::HashMap;
 
+use egui::epaint::{CircleShape, ClippedShape, ColorMode, Mesh, PathShape, PathStroke, RectShape};
+use egui::{Color32, Pos2, Rect, Shape, StrokeKind};
 use krilla::Document;
-use krilla::geom::Size;
+use krilla::color::rgb;
+use krilla::geom::{Path, PathBuilder, Point, Size, Transform};
 use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla_svg::{SurfaceExt as _, SvgSettings};
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, LinearGradient, Paint, SpreadMethod, Stop, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
 
-use super::{ExportError, ExportOptions, svg};
+use super::svg::{self, Painting};
+use super::{ExportError, ExportOptions};
 use crate::model::Map;
 
 /// PDF viewers refuse pages larger than 200 inches a side; bigger maps are scaled down to it.
@@ -22,14 +29,24 @@ pub const PAPER: [(&str, [u32; 2]); 3] = [("a4", [842, 595]), ("a3", [1191, 842]
 /// A map as a one-page PDF.
 pub fn render_pdf(map: &Map, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
     let painting = super::paint_vector(map, options, None)?;
-    let markup = svg::write(&painting);
     let page = page_size(painting.display);
+    let size = Size::from_wh(page.x, page.y)
+        .ok_or_else(|| ExportError::Options(format!("a page of {}×{} points is empty", page.x, page.y)))?;
+    let mut document = Document::new();
+    let mut pdf_page = document.start_page_with(PageSettings::new(size));
+    let mut surface = pdf_page.surface();
+    surface.push_transform(&Transform::from_scale(page.x / painting.size.x, page.y / painting.size.y));
+    Writer { surface: &mut surface, fonts: Fonts::load() }.painting(&painting);
+    surface.pop();
+    surface.finish();
+    pdf_page.finish();
     let metadata = Metadata::new()
         .title(map.title.clone())
         .description(map.scenario.clone())
         .creator("Touchline".to_owned());
     let metadata = if map.author.is_empty() { metadata } else { metadata.authors(vec![map.author.clone()]) };
-    from_svg(&markup, page, metadata)
+    document.set_metadata(metadata);
+    document.finish().map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
 }
 
 /// The page for a drawing shown at `display` points: the same, or scaled down to what PDF
@@ -39,27 +56,332 @@ pub fn page_size(display: egui::Vec2) -> egui::Vec2 {
     if largest > MAX_PAGE_SIDE { display * (MAX_PAGE_SIDE / largest) } else { display }
 }
 
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    let mut db = usvg::fontdb::Database::new();
-    for bytes in crate::fonts::all() {
-        db.load_font_data(bytes);
-    }
-    Arc::new(db)
+/// The editor's fonts in fallback order, and which of them draws each character.
+struct Fonts {
+    faces: Vec<(Font, Vec<u8>)>,
+    chosen: HashMap<char, Option<usize>>,
 }
 
-fn from_svg(markup: &str, page: egui::Vec2, metadata: Metadata) -> Result<Vec<u8>, ExportError> {
-    let options =
-        usvg::Options { fontdb: fonts(), font_family: "Noto Sans".to_owned(), ..Default::default() };
-    let tree = usvg::Tree::from_str(markup, &options)
-        .map_err(|e| ExportError::Render(format!("the drawing could not be read back: {e}")))?;
-    let size = Size::from_wh(page.x, page.y)
-        .ok_or_else(|| ExportError::Options(format!("a page of {}×{} points is empty", page.x, page.y)))?;
-    let mut document = Document::new();
-    let mut pdf_page = document.start_page_with(PageSettings::new(size));
-    let mut surface = pdf_page.surface();
-    surface.draw_svg(&tree, size, SvgSettings::default());
-    surface.finish();
-    pdf_page.finish();
-    document.set_metadata(metadata);
-    document.finish().map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
+impl Fonts {
+    fn load() -> Self {
+        let faces = crate::fonts::all()
+            .into_iter()
+            .filter_map(|bytes| Some((Font::new(bytes.clone().into(), 0)?, bytes)))
+            .collect();
+        Self { faces, chosen: HashMap::new() }
+    }
+
+    /// The first font, in the editor's fallback order, that has a glyph for `c`.
+    fn for_char(&mut self, c: char) -> Option<usize> {
+        let faces = &self.faces;
+        *self.chosen.entry(c).or_insert_with(|| (0..faces.len()).find(|&i| has_glyph(&faces[i].1, c)))
+    }
+
+    fn has(&self, index: usize, c: char) -> bool {
+        self.faces.get(index).is_some_and(|(_, bytes)| has_glyph(bytes, c))
+    }
+}
+
+struct Writer<'s, 'p> {
+    surface: &'s mut Surface<'p>,
+    fonts: Fonts,
+}
+
+impl Writer<'_, '_> {
+    fn painting(&mut self, painting: &Painting) {
+        let view = Rect::from_min_size(Pos2::ZERO, painting.size);
+        if let Some(colour) = painting.background {
+            self.fill(&rect_path(view, egui::CornerRadius::ZERO, 0.0), colour);
+        }
+        for clipped in &painting.shapes {
+            self.clipped(clipped, view);
+        }
+    }
+
+    fn clipped(&mut self, clipped: &ClippedShape, view: Rect) {
+        let shape = &clipped.shape;
+        if matches!(shape, Shape::Noop) {
+            return;
+        }
+        let bounds = shape.visual_bounding_rect();
+        if !bounds.is_finite() || !clipped.clip_rect.intersects(bounds) {
+            return;
+        }
+        let clip = !clipped.clip_rect.contains_rect(bounds) && !clipped.clip_rect.contains_rect(view);
+        let clip_path = clip.then(|| rect_path(clipped.clip_rect, egui::CornerRadius::ZERO, 0.0)).flatten();
+        if let Some(path) = &clip_path {
+            self.surface.push_clip_path(path, &FillRule::NonZero);
+        }
+        self.shape(shape);
+        if clip_path.is_some() {
+            self.surface.pop();
+        }
+    }
+
+    fn shape(&mut self, shape: &Shape) {
+        match shape {
+            Shape::Vec(shapes) => {
+                for shape in shapes {
+                    self.shape(shape);
+                }
+            }
+            Shape::Rect(rect) => self.rect(rect),
+            Shape::Circle(circle) => self.circle(circle),
+            Shape::LineSegment { points, stroke } => {
+                let mut path = PathBuilder::new();
+                path.move_to(points[0].x, points[0].y);
+                path.line_to(points[1].x, points[1].y);
+                if let Some(path) = path.finish() {
+                    self.stroke(&path, &PathStroke::from(*stroke), points);
+                }
+            }
+            Shape::Path(path) => self.path(path),
+            Shape::Text(text) => self.text(text),
+            Shape::Mesh(mesh) => self.mesh(mesh),
+            // Not painted by the map.
+            Shape::Noop
+            | Shape::Ellipse(_)
+            | Shape::QuadraticBezier(_)
+            | Shape::CubicBezier(_)
+            | Shape::Callback(_)
+            | Shape::Band(_) => {}
+        }
+    }
+
+    fn rect(&mut self, shape: &RectShape) {
+        if shape.brush.is_some() {
+            return;
+        }
+        self.fill(&rect_path(shape.rect, shape.corner_radius, 0.0), shape.fill);
+        let width = shape.stroke.width;
+        if width > 0.0 && shape.stroke.color.a() > 0 {
+            let shift = match shape.stroke_kind {
+                StrokeKind::Inside => -width / 2.0,
+                StrokeKind::Middle => 0.0,
+                StrokeKind::Outside => width / 2.0,
+            };
+            if let Some(path) = rect_path(shape.rect.expand(shift), shape.corner_radius, shift) {
+                self.stroke(&path, &PathStroke::from(shape.stroke), &[shape.rect.min, shape.rect.max]);
+            }
+        }
+    }
+
+    fn circle(&mut self, circle: &CircleShape) {
+        let (c, r) = (circle.center, circle.radius);
+        self.fill(&circle_path(c, r), circle.fill);
+        if let Some(path) = circle_path(c, r) {
+            self.stroke(
+                &path,
+                &PathStroke::from(circle.stroke),
+                &[c - egui::vec2(r, r), c + egui::vec2(r, r)],
+            );
+        }
+    }
+
+    fn path(&mut self, shape: &PathShape) {
+        if shape.closed {
+            self.fill(&polyline(&shape.points, true), shape.fill);
+        }
+        if let Some(path) = polyline(&shape.points, shape.closed) {
+            self.stroke(&path, &shape.stroke, &shape.points);
+        }
+    }
+
+    fn mesh(&mut self, mesh: &Mesh) {
+        if mesh.texture_id != egui::TextureId::default() {
+            return;
+        }
+        for t in mesh.indices.chunks_exact(3) {
+            let corners: Vec<_> = t.iter().filter_map(|&i| mesh.vertices.get(i as usize)).collect();
+            let [a, b, c] = corners.as_slice() else { continue };
+            let mut path = PathBuilder::new();
+            path.move_to(a.pos.x, a.pos.y);
+            path.line_to(b.pos.x, b.pos.y);
+            path.line_to(c.pos.x, c.pos.y);
+            path.close();
+            self.fill(&path.finish(), a.color);
+        }
+    }
+
+    fn fill(&mut self, path: &Option<Path>, colour: Color32) {
+        let Some(path) = path else { return };
+        if colour.a() == 0 {
+            return;
+        }
+        let (paint, opacity) = paint(colour);
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
+        self.surface.draw_path(path);
+    }
+
+    fn stroke(&mut self, path: &Path, stroke: &PathStroke, points: &[Pos2]) {
+        if stroke.width <= 0.0 {
+            return;
+        }
+        let (paint, opacity) = match &stroke.color {
+            ColorMode::Solid(colour) if colour.a() == 0 => return,
+            ColorMode::Solid(colour) => paint(*colour),
+            ColorMode::UV(colour_at) => {
+                // The curve's colours follow its height (sentiment): a vertical gradient.
+                let bounds = Rect::from_points(points);
+                const STOPS: usize = 12;
+                let stops = (0..=STOPS)
+                    .map(|i| {
+                        let t = i as f32 / STOPS as f32;
+                        let at = egui::pos2(bounds.center().x, bounds.min.y + bounds.height() * t);
+                        let [r, g, b, a] = colour_at(bounds, at).to_srgba_unmultiplied();
+                        Stop {
+                            offset: NormalizedF32::new(t).unwrap_or(NormalizedF32::ZERO),
+                            color: rgb::Color::new(r, g, b).into(),
+                            opacity: NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE),
+                        }
+                    })
+                    .collect();
+                let gradient = LinearGradient {
+                    x1: 0.0,
+                    y1: bounds.min.y,
+                    x2: 0.0,
+                    y2: bounds.max.y.max(bounds.min.y + 1.0),
+                    transform: Transform::identity(),
+                    spread_method: SpreadMethod::Pad,
+                    stops,
+                    anti_alias: true,
+                };
+                (Paint::from(gradient), NormalizedF32::ONE)
+            }
+        };
+        self.surface.set_fill(None);
+        self.surface.set_stroke(Some(Stroke {
+            paint,
+            width: stroke.width,
+            line_cap: LineCap::Round,
+            line_join: LineJoin::Round,
+            opacity,
+            ..Stroke::default()
+        }));
+        self.surface.draw_path(path);
+        self.surface.set_stroke(None);
+    }
+
+    /// Each run of one format is drawn in pieces of one font each (Latin, Thai, Arabic, emoji),
+    /// each piece where the editor drew its first character.
+    fn text(&mut self, shape: &egui::epaint::TextShape) {
+        if shape.angle != 0.0 {
+            self.surface.push_transform(&Transform::from_rotate_at(
+                shape.angle.to_degrees(),
+                shape.pos.x,
+                shape.pos.y,
+            ));
+        }
+        for row in svg::text_rows(shape) {
+            for span in row {
+                self.span(&span);
+            }
+        }
+        if shape.angle != 0.0 {
+            self.surface.pop();
+        }
+    }
+
+    fn span(&mut self, span: &svg::Span) {
+        let (paint, opacity) = paint(span.colour);
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
+        let chars: Vec<char> = span.text.chars().collect();
+        let mut start = 0;
+        while start < chars.len() {
+            let font = self.fonts.for_char(chars[start]);
+            let mut end = start + 1;
+            // Spaces, marks and joiners stay with the piece they are in when its font has them,
+            // so that a line of Arabic or Thai is shaped whole.
+            while end < chars.len() {
+                let c = chars[end];
+                let same = self.fonts.for_char(c) == font;
+                let neutral = c.is_whitespace() || is_joining(c);
+                if !same && !(neutral && font.is_some_and(|f| self.fonts.has(f, c))) {
+                    break;
+                }
+                end += 1;
+            }
+            if let Some(index) = font {
+                let text: String = chars[start..end].iter().collect();
+                let x = span.xs[start..end].iter().copied().fold(f32::INFINITY, f32::min);
+                let font = self.fonts.faces[index].0.clone();
+                self.surface.draw_text(
+                    Point::from_xy(x, span.at.y),
+                    font,
+                    span.size,
+                    &text,
+                    false,
+                    TextDirection::Auto,
+                );
+            }
+            start = end;
+        }
+    }
+}
+
+fn has_glyph(font: &[u8], c: char) -> bool {
+    use skrifa::MetadataProvider as _;
+    skrifa::FontRef::new(font).is_ok_and(|font| font.charmap().map(c).is_some_and(|g| g.to_u32() != 0))
+}
+
+/// Characters that belong to the one before them: combining marks, joiners, variation selectors.
+fn is_joining(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{0300}'..='\u{036f}')
+}
+
+/// A PDF paint and opacity for an egui colour (premultiplied in egui, straight in PDF).
+fn paint(colour: Color32) -> (Paint, NormalizedF32) {
+    let [r, g, b, a] = colour.to_srgba_unmultiplied();
+    (rgb::Color::new(r, g, b).into(), NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE))
+}
+
+fn circle_path(c: Pos2, r: f32) -> Option<Path> {
+    let k = 0.552_284_8 * r;
+    let mut path = PathBuilder::new();
+    path.move_to(c.x + r, c.y);
+    path.cubic_to(c.x + r, c.y + k, c.x + k, c.y + r, c.x, c.y + r);
+    path.cubic_to(c.x - k, c.y + r, c.x - r, c.y + k, c.x - r, c.y);
+    path.cubic_to(c.x - r, c.y - k, c.x - k, c.y - r, c.x, c.y - r);
+    path.cubic_to(c.x + k, c.y - r, c.x + r, c.y - k, c.x + r, c.y);
+    path.close();
+    path.finish()
+}
+
+fn polyline(points: &[Pos2], closed: bool) -> Option<Path> {
+    let (first, rest) = points.split_first()?;
+    let mut path = PathBuilder::new();
+    path.move_to(first.x, first.y);
+    for p in rest {
+        path.line_to(p.x, p.y);
+    }
+    if closed {
+        path.close();
+    }
+    path.finish()
+}
+
+/// A rectangle with egui's per-corner radii, each grown or shrunk by `shift`.
+fn rect_path(rect: Rect, radius: egui::CornerRadius, shift: f32) -> Option<Path> {
+    if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return None;
+    }
+    let max = rect.width().min(rect.height()) / 2.0;
+    let r = |v: u8| (f32::from(v) + shift).clamp(0.0, max);
+    let (nw, ne, sw, se) = (r(radius.nw), r(radius.ne), r(radius.sw), r(radius.se));
+    let (l, t, rt, b) = (rect.min.x, rect.min.y, rect.max.x, rect.max.y);
+    let k = 1.0 - 0.552_284_8;
+    let mut path = PathBuilder::new();
+    path.move_to(l + nw, t);
+    path.line_to(rt - ne, t);
+    path.cubic_to(rt - ne * k, t, rt, t + ne * k, rt, t + ne);
+    path.line_to(rt, b - se);
+    path.cubic_to(rt, b - se * k, rt - se * k, b, rt - se, b);
+    path.line_to(l + sw, b);
+    path.cubic_to(l + sw * k, b, l, b - sw * k, l, b - sw);
+    path.line_to(l, t + nw);
+    path.cubic_to(l, t + nw * k, l + nw * k, t, l + nw, t);
+    path.close();
+    path.finish()
 }

@@ -434,16 +434,6 @@ impl Writer {
     /// written; a row of several formats gets one `<tspan>` per format, each placed where the
     /// editor placed it.
     fn text(&mut self, shape: &TextShape) {
-        let galley = &shape.galley;
-        let job = &galley.job;
-        let colour_of = |format: &egui::TextFormat| {
-            let colour = shape.override_text_color.unwrap_or(if format.color == Color32::PLACEHOLDER {
-                shape.fallback_color
-            } else {
-                format.color
-            });
-            colour.gamma_multiply(shape.opacity_factor)
-        };
         let transform = if shape.angle == 0.0 {
             String::new()
         } else {
@@ -454,76 +444,28 @@ impl Writer {
                 N(shape.pos.y)
             )
         };
-        // Byte offsets of each char, to find a row's text and its sections.
-        let offsets: Vec<usize> = job.text.char_indices().map(|(i, _)| i).collect();
-        let byte_at = |char_index: usize| offsets.get(char_index).copied().unwrap_or(job.text.len());
-        let mut next_char = 0;
-        let last = galley.rows.len().saturating_sub(1);
-        for (row_index, row) in galley.rows.iter().enumerate() {
-            let glyphs = &row.glyphs;
-            let start = next_char;
-            next_char += glyphs.len() + usize::from(row.ends_with_newline);
-            // An elided last row ends in the overflow character, which is not in the text.
-            let overflow =
-                (galley.elided && row_index == last).then(|| glyphs.last().map(|g| g.chr)).flatten();
-            let own = glyphs.len() - usize::from(overflow.is_some());
-            let chars = start..(start + own).min(offsets.len());
-            if chars.is_empty() && overflow.is_none() {
-                continue;
-            }
-            let origin = shape.pos + row.pos.to_vec2();
-            let mut spans: Vec<Span<'_>> = Vec::new();
-            for section in &job.sections {
-                let from = chars.start.max(char_at(&offsets, section.byte_range.start.0));
-                let to = chars.end.min(char_at(&offsets, section.byte_range.end.0));
-                if from >= to {
-                    continue;
-                }
-                let span_glyphs = &glyphs[from - start..to - start];
-                let Some(x) = span_glyphs
-                    .iter()
-                    .filter(|g| !g.chr.is_whitespace())
-                    .map(|g| g.pos.x)
-                    .min_by(f32::total_cmp)
-                else {
-                    continue;
-                };
-                let baseline = span_glyphs.first().map_or(0.0, |g| g.pos.y);
-                spans.push(Span {
-                    text: job.text[byte_at(from)..byte_at(to)].trim().to_owned(),
-                    format: &section.format,
-                    at: origin + egui::vec2(x, baseline),
-                });
-            }
-            if let Some(chr) = overflow
-                && let Some(span) = spans.last_mut()
-            {
-                span.text.push(chr);
-            }
-            if let [span] = spans.as_slice() {
+        for row in text_rows(shape) {
+            if let [span] = row.as_slice() {
                 let _ = writeln!(
                     self.body,
                     r#"<text x="{}" y="{}" font-size="{}"{}{transform}>{}</text>"#,
                     N(span.at.x),
                     N(span.at.y),
-                    N(span.format.font_id.size),
-                    Fill(colour_of(span.format)),
+                    N(span.size),
+                    Fill(span.colour),
                     Escaped(&span.text)
                 );
                 continue;
             }
-            if spans.is_empty() {
-                continue;
-            }
             let _ = write!(self.body, "<text{transform}>");
-            for span in &spans {
+            for span in &row {
                 let _ = write!(
                     self.body,
                     r#"<tspan x="{}" y="{}" font-size="{}"{}>{}</tspan>"#,
                     N(span.at.x),
                     N(span.at.y),
-                    N(span.format.font_id.size),
-                    Fill(colour_of(span.format)),
+                    N(span.size),
+                    Fill(span.colour),
                     Escaped(&span.text)
                 );
             }
@@ -532,12 +474,94 @@ impl Writer {
     }
 }
 
-/// A run of one format within a row of text, where its first visible glyph sits.
-struct Span<'a> {
-    text: String,
-    format: &'a egui::TextFormat,
+/// A run of one format within a row of text, placed where the editor placed it.
+pub struct Span {
+    /// The run's text in logical order, without leading or trailing spaces.
+    pub text: String,
+    /// Where each char of `text` was drawn (its glyph's left edge), for writers that place
+    /// pieces of a run separately.
+    pub xs: Vec<f32>,
+    pub size: f32,
+    pub colour: Color32,
     /// The run's left edge on the baseline.
-    at: Pos2,
+    pub at: Pos2,
+}
+
+/// A text shape's rows, each as runs of one format, skipping empty ones.
+pub fn text_rows(shape: &TextShape) -> Vec<Vec<Span>> {
+    let galley = &shape.galley;
+    let job = &galley.job;
+    let colour_of = |format: &egui::TextFormat| {
+        let colour = shape.override_text_color.unwrap_or(if format.color == Color32::PLACEHOLDER {
+            shape.fallback_color
+        } else {
+            format.color
+        });
+        colour.gamma_multiply(shape.opacity_factor)
+    };
+    // Byte offsets of each char, to find a row's text and its sections.
+    let offsets: Vec<usize> = job.text.char_indices().map(|(i, _)| i).collect();
+    let byte_at = |char_index: usize| offsets.get(char_index).copied().unwrap_or(job.text.len());
+    let mut rows = Vec::new();
+    let mut next_char = 0;
+    let last = galley.rows.len().saturating_sub(1);
+    for (row_index, row) in galley.rows.iter().enumerate() {
+        let glyphs = &row.glyphs;
+        let start = next_char;
+        next_char += glyphs.len() + usize::from(row.ends_with_newline);
+        // An elided last row ends in the overflow character, which is not in the text.
+        let overflow = (galley.elided && row_index == last).then(|| glyphs.last()).flatten();
+        let own = glyphs.len() - usize::from(overflow.is_some());
+        let chars = start..(start + own).min(offsets.len());
+        let origin = shape.pos + row.pos.to_vec2();
+        let mut spans: Vec<Span> = Vec::new();
+        for section in &job.sections {
+            let from = chars.start.max(char_at(&offsets, section.byte_range.start.0));
+            let to = chars.end.min(char_at(&offsets, section.byte_range.end.0));
+            if from >= to {
+                continue;
+            }
+            let pieces: Vec<(char, f32)> = job.text[byte_at(from)..byte_at(to)]
+                .chars()
+                .zip(&glyphs[from - start..to - start])
+                .map(|(c, g)| (c, origin.x + g.pos.x))
+                .collect();
+            let Some(first) = pieces.iter().position(|(c, _)| !c.is_whitespace()) else { continue };
+            let end = pieces.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(first, |e| e + 1);
+            let pieces = &pieces[first..end];
+            let x = pieces.iter().map(|(_, x)| *x).fold(f32::INFINITY, f32::min);
+            let baseline = glyphs.get(from - start).map_or(0.0, |g| g.pos.y);
+            spans.push(Span {
+                text: pieces.iter().map(|(c, _)| *c).collect(),
+                xs: pieces.iter().map(|(_, x)| *x).collect(),
+                size: section.format.font_id.size,
+                colour: colour_of(&section.format),
+                at: egui::pos2(x, origin.y + baseline),
+            });
+        }
+        if let Some(glyph) = overflow {
+            match spans.last_mut() {
+                Some(span) => {
+                    span.text.push(glyph.chr);
+                    span.xs.push(origin.x + glyph.pos.x);
+                }
+                None => {
+                    let format = job.sections.last().map(|s| &s.format);
+                    spans.push(Span {
+                        text: glyph.chr.to_string(),
+                        xs: vec![origin.x + glyph.pos.x],
+                        size: format.map_or(glyph.font_height, |f| f.font_id.size),
+                        colour: format.map_or(shape.fallback_color, colour_of),
+                        at: origin + glyph.pos.to_vec2(),
+                    });
+                }
+            }
+        }
+        if !spans.is_empty() {
+            rows.push(spans);
+        }
+    }
+    rows
 }
 
 /// The index of the char that starts at or after `byte`.
