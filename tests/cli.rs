@@ -297,6 +297,23 @@ fn diff_lists_changes_by_item_and_exits_like_diff() {
     let jpg = dir.path().join("d.jpg").display().to_string();
     assert_eq!(touchline(&["diff", &old, &new, "-o", &jpg]).status.code(), Some(2));
     assert!(!Path::new(&jpg).exists());
+    // The marked drawing as SVG: the changed card is ringed amber, as in the PNG.
+    let svg = dir.path().join("d.svg");
+    let out = touchline(&["diff", &old, &new, "-o", &svg.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let markup = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&markup).unwrap();
+    let card = doc.descendants().find(|n| n.attribute("id") == Some("card-c-checkout")).unwrap();
+    assert!(card.descendants().any(|n| n.text() == Some("One-page checkout")), "the new title is text");
+    assert!(
+        card.descendants().any(|n| n.attribute("stroke") == Some("#d9a41e")),
+        "the changed card has the amber ring"
+    );
+    let other = doc.descendants().find(|n| n.attribute("id") == Some("card-c-confirm")).unwrap();
+    assert!(
+        !other.descendants().any(|n| n.attribute("stroke") == Some("#d9a41e")),
+        "unchanged cards are not ringed"
+    );
 }
 
 #[test]
@@ -377,6 +394,20 @@ fn new_files_get_the_usual_permissions_for_the_umask() {
             .unwrap();
         assert!(status.success());
         assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, mode, "umask {umask}");
+        for format in ["svg", "pdf"] {
+            let export = dir.path().join(format!("map-{umask}.{format}"));
+            let status = Command::new("sh")
+                .arg("-c")
+                .arg(format!("umask {umask} && exec \"$0\" export \"$1\" -o \"$2\""))
+                .arg(env!("CARGO_BIN_EXE_touchline"))
+                .arg(&out)
+                .arg(&export)
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let got = std::fs::metadata(&export).unwrap().permissions().mode() & 0o777;
+            assert_eq!(got, mode, "{format} export, umask {umask}");
+        }
     }
 }
 

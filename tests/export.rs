@@ -311,3 +311,262 @@ fn a_transparent_export_keeps_its_title_and_curve_labels_readable_on_any_slide()
     // Outside the grid the image stays clear.
     assert_eq!(image.get_pixel(2, 2).0[3], 0);
 }
+
+/// The text of every `<text>` inside the element with this id, words joined by single spaces.
+fn text_of_group(doc: &roxmltree::Document<'_>, id: &str) -> Option<String> {
+    let group = doc.descendants().find(|n| n.attribute("id") == Some(id))?;
+    let words: Vec<&str> = group
+        .descendants()
+        .filter(|n| n.is_text() && n.ancestors().any(|a| a.has_tag_name("text")))
+        .flat_map(|n| n.text().unwrap_or_default().split_whitespace())
+        .collect();
+    Some(words.join(" "))
+}
+
+#[test]
+fn every_template_exports_an_svg_with_each_card_title_as_text_in_the_cards_group() {
+    use touchline::export::{ExportOptions, Format, render_svg};
+    use touchline::layout::View;
+    for template in touchline::templates::ALL {
+        let map = touchline::templates::load(template.name).unwrap();
+        for view in [View::Journey, View::Blueprint { other_lanes: true }] {
+            let options = ExportOptions { format: Format::Svg, view, scale: 1.0, ..ExportOptions::default() };
+            let svg = render_svg(&map, &options, None).unwrap();
+            let doc = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("{} {view:?}: not well-formed: {e}", template.name));
+            assert_eq!(doc.root_element().tag_name().name(), "svg");
+            assert!(
+                svg.contains(&format!("<title>{}</title>", map.title.replace('&', "&amp;"))),
+                "{}: the map's title names the drawing",
+                template.name
+            );
+            assert!(!svg.contains("<image"), "{}: no bitmaps", template.name);
+            for card in &map.cards {
+                let Some(text) = text_of_group(&doc, &format!("card-{}", card.id.as_str())) else {
+                    // Only the blueprint view with other lanes is sure to show every lane.
+                    assert!(
+                        !view.is_blueprint(),
+                        "{}: card {} has no group",
+                        template.name,
+                        card.id.as_str()
+                    );
+                    continue;
+                };
+                let title = card.title.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(text.contains(&title), "{}: card {:?} reads {text:?}", template.name, card.title);
+            }
+            for stage in &map.stages {
+                let text = text_of_group(&doc, &format!("stage-{}", stage.id.as_str())).unwrap();
+                assert!(
+                    text.contains(&stage.name),
+                    "{}: stage {:?} reads {text:?}",
+                    template.name,
+                    stage.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_svg_of_some_stages_keeps_their_numbers_and_fit_sets_the_shown_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("part.svg");
+    ok(&export("maps/ecommerce.ron", &out, &["--stages", "2..3", "--fit", "1920x1080"]));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let root = doc.root_element();
+    assert_eq!((root.attribute("width"), root.attribute("height")), (Some("1920"), Some("1080")));
+    let map = touchline::file::load(Path::new("maps/ecommerce.ron")).unwrap();
+    assert_eq!(
+        text_of_group(&doc, &format!("stage-{}", map.stages[1].id.as_str())).unwrap().split(' ').next(),
+        Some("2")
+    );
+    assert!(
+        text_of_group(&doc, &format!("stage-{}", map.stages[0].id.as_str())).is_none(),
+        "stage 1 is left out"
+    );
+}
+
+/// Renders an SVG with `rsvg-convert` at `width` pixels, seeing only the fonts the editor uses.
+fn rsvg(svg: &Path, png: &Path, width: u32) {
+    let dir = svg.parent().unwrap().join("fonts");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, font) in touchline::fonts::all().iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.ttf")), font).unwrap();
+    }
+    let conf = dir.join("fonts.conf");
+    // Colour emoji are bitmaps; fontconfig must be told they scale, or cairo draws them huge.
+    std::fs::write(
+        &conf,
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<dir>{}</dir><cachedir>{}</cachedir>
+<match target="scan"><test name="family"><string>Noto Color Emoji</string></test>
+<edit name="scalable" mode="assign"><bool>true</bool></edit></match></fontconfig>"#,
+            dir.display(),
+            dir.join("cache").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new("rsvg-convert")
+        .env("FONTCONFIG_FILE", &conf)
+        .args(["-w", &width.to_string(), "-o"])
+        .arg(png)
+        .arg(svg)
+        .output()
+        .expect("rsvg-convert runs (scripts/test installs librsvg2-bin)");
+    assert!(out.status.success(), "rsvg-convert: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The share of 4×4 blocks whose average colour differs by more than `tolerance` in a channel:
+/// glyph edges anti-aliased by two rasterisers differ pixel by pixel but not block by block.
+fn differing_blocks(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let (w, h) = (a.width() / 4, a.height() / 4);
+    let average = |img: &image::RgbaImage, bx: u32, by: u32| {
+        let mut sum = [0u32; 4];
+        for y in by * 4..by * 4 + 4 {
+            for x in bx * 4..bx * 4 + 4 {
+                for (s, v) in sum.iter_mut().zip(img.get_pixel(x, y).0) {
+                    *s += u32::from(v);
+                }
+            }
+        }
+        sum.map(|s| (s / 16) as u8)
+    };
+    let mut differing = 0;
+    for by in 0..h {
+        for bx in 0..w {
+            let (p, q) = (average(a, bx, by), average(b, bx, by));
+            differing += u32::from(p.iter().zip(q).any(|(x, y)| x.abs_diff(y) > tolerance));
+        }
+    }
+    f64::from(differing) / f64::from(w * h)
+}
+
+#[test]
+fn an_svg_renders_like_the_png_of_the_same_map() {
+    let dir = tempfile::tempdir().unwrap();
+    for (template, extra) in [
+        ("ecommerce", &["--theme", "light"][..]),
+        ("coffee-shop-blueprint", &["--view", "blueprint", "--other-lanes", "--theme", "dark"][..]),
+        ("saas-onboarding", &["--theme", "high-contrast"][..]),
+    ] {
+        let (png, svg, drawn) = (
+            dir.path().join(format!("{template}.png")),
+            dir.path().join(format!("{template}.svg")),
+            dir.path().join(format!("{template}.svg.png")),
+        );
+        let map = format!("maps/{template}.ron");
+        ok(&export(&map, &png, &[&["--scale", "1"], extra].concat()));
+        ok(&export(&map, &svg, extra));
+        let reference = image::open(&png).unwrap().to_rgba8();
+        rsvg(&svg, &drawn, reference.width());
+        let drawn_image = image::open(&drawn).unwrap().to_rgba8();
+        let share = differing_blocks(&reference, &drawn_image, 40);
+        assert!(share < 0.01, "{template}: {:.2} % of blocks differ from the PNG", share * 100.0);
+    }
+}
+
+#[test]
+fn a_changed_colour_is_caught_by_the_svg_comparison() {
+    // The comparison above would pass anything if it could not see a real difference.
+    let dir = tempfile::tempdir().unwrap();
+    let (png, svg, drawn) =
+        (dir.path().join("a.png"), dir.path().join("a.svg"), dir.path().join("a.svg.png"));
+    ok(&export("maps/ecommerce.ron", &png, &["--scale", "1"]));
+    ok(&export("maps/ecommerce.ron", &svg, &[]));
+    let markup = std::fs::read_to_string(&svg).unwrap();
+    // Recolour the cards of one lane kind: a few percent of the drawing.
+    std::fs::write(&svg, markup.replace("fill=\"#e7f6f6\"", "fill=\"#ff00ff\"")).unwrap();
+    let reference = image::open(&png).unwrap().to_rgba8();
+    rsvg(&svg, &drawn, reference.width());
+    let share = differing_blocks(&reference, &image::open(&drawn).unwrap().to_rgba8(), 40);
+    assert!(share > 0.01, "only {:.2} % of blocks differ", share * 100.0);
+}
+
+fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (scripts/test installs poppler-utils): {e}"));
+    assert!(out.status.success(), "{program}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_pdf_is_one_page_with_fonts_embedded_and_text_in_every_seed_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("Notices worn soles after a long run", "ลูกค้าติดต่อศูนย์บริการผ่านแชท")
+        .replace("Compares three models and reads reviews", "يقارن العميل بين أنظمة الهاتف")
+        .replace("Asks live chat about wide fit", "Kunde vergleicht Telefonanlagen")
+        .replace(
+            "        title: \"Online shop: from first ad to loyal fan\"",
+            "        author: \"Tim Riset\",\n        title: \"Perjalanan pelanggan toko daring\"",
+        );
+    let map = dir.path().join("languages.ron");
+    std::fs::write(&map, text).unwrap();
+    let pdf = dir.path().join("map.pdf");
+    ok(&export(map.to_str().unwrap(), &pdf, &[]));
+    let pdf = pdf.to_str().unwrap();
+    let info = run("pdfinfo", &[pdf]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("Title:           Perjalanan pelanggan toko daring"), "{info}");
+    assert!(info.contains("Author:          Tim Riset"), "{info}");
+    let fonts = run("pdffonts", &[pdf]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "Latin, Thai and Arabic fonts: {fonts}");
+    for row in &rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding] emb sub uni object generation: "emb" is fifth from the end.
+        assert_eq!(columns[columns.len() - 5], "yes", "every font is embedded: {row}");
+    }
+    for family in ["NotoSans-Regular", "NotoSansThai-Regular", "NotoSansArabic-Regular"] {
+        assert!(fonts.contains(family), "{family} is embedded: {fonts}");
+    }
+    let words = run("pdftotext", &[pdf, "-"]);
+    for phrase in [
+        "Perjalanan pelanggan toko daring",
+        "ลูกค้าติดต่อศูนย์บริการผ่านแชท",
+        "يقارن العميل بين",
+        "Kunde vergleicht Telefonanlagen",
+        "Scrolls past a shoe ad",
+    ] {
+        assert!(words.contains(phrase), "{phrase:?} is extractable text:\n{words}");
+    }
+}
+
+#[test]
+fn a_pdf_page_is_the_map_or_the_paper_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, a4) = (dir.path().join("whole.pdf"), dir.path().join("a4.pdf"));
+    ok(&export("maps/ecommerce.ron", &whole, &[]));
+    ok(&export("maps/ecommerce.ron", &a4, &["--fit", "a4"]));
+    let png = dir.path().join("whole.png");
+    ok(&export("maps/ecommerce.ron", &png, &["--scale", "1"]));
+    let (w, h) = size(&png);
+    assert!(run("pdfinfo", &[whole.to_str().unwrap()]).contains(&format!("Page size:       {w} x {h} pts")));
+    assert!(run("pdfinfo", &[a4.to_str().unwrap()]).contains("Page size:       842 x 595 pts"));
+    // Paper sizes are for PDF; a PNG refuses one and writes nothing.
+    let refused = dir.path().join("a4.png");
+    let r = export("maps/ecommerce.ron", &refused, &["--fit", "a4"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("paper size, for PDF"));
+    assert!(!refused.exists());
+}
+
+#[test]
+fn format_names_the_format_when_the_file_name_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("drawing.xml");
+    let r = export("maps/blank.ron", &out, &["--format", "svg"]);
+    ok(&r);
+    assert_eq!(String::from_utf8_lossy(&r.stderr), "", "nothing on stderr");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("<svg xmlns"));
+    let pdf = dir.path().join("doc.bin");
+    ok(&export("maps/blank.ron", &pdf, &["--format", "pdf"]));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
