@@ -3,6 +3,11 @@
 # no GPU) when they are missing, and gives wgpu a private runtime folder if there is none.
 
 packages=(mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri)
+# The tests also read exports back with the tools people use: rsvg-convert renders SVG, poppler
+# reads PDF. `scripts/test` sets TOUCHLINE_TEST_PACKAGES so the editor alone does not pull them.
+if [[ -n ${TOUCHLINE_TEST_PACKAGES:-} ]]; then
+  packages+=(librsvg2-bin poppler-utils)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
