@@ -1,9 +1,10 @@
-//! Exporting the generated 1,000-card map at 3840×2160 on the software renderer, end to end:
-//! layout, painting, tessellation, rendering, read-back and PNG encoding.
+//! Exporting the generated 1,000-card map, end to end: PNG at 3840×2160 on the software renderer
+//! (layout, painting, tessellation, rendering, read-back, encoding), SVG and PDF (layout,
+//! painting, writing the vectors).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
-use touchline::export::{ExportOptions, Gpu, render_image};
+use touchline::export::{ExportOptions, Format, Gpu, pdf, render_image, render_svg, write_file};
 use touchline::generate::{Size, map};
 
 fn main() {
@@ -20,5 +21,29 @@ fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         let image = render_image(&map, &options, &mut gpu).expect("renders");
         touchline::export::write_png(&image, &path).expect("writes");
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn export_1000_cards_svg(bencher: divan::Bencher) {
+    let map = map(Size::default());
+    let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.svg");
+    bencher.bench_local(|| {
+        let svg = render_svg(&map, &options, None).expect("renders");
+        write_file(svg.as_bytes(), &path).expect("writes");
+    });
+}
+
+#[divan::bench(sample_count = 5)]
+fn export_1000_cards_pdf(bencher: divan::Bencher) {
+    let map = map(Size::default());
+    let options = ExportOptions { format: Format::Pdf, scale: 1.0, ..ExportOptions::default() };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.pdf");
+    bencher.bench_local(|| {
+        let bytes = pdf::render_pdf(&map, &options).expect("renders");
+        write_file(&bytes, &path).expect("writes");
     });
 }

@@ -389,21 +389,21 @@ fn an_svg_of_some_stages_keeps_their_numbers_and_fit_sets_the_shown_size() {
 }
 
 /// Renders an SVG with `rsvg-convert` at `width` pixels, seeing only the fonts the editor uses.
+/// All but the colour emoji: librsvg on cairo 1.16 draws bitmap emoji at their bitmap size, so
+/// here emoji come from the editor's outline fallback (Noto Emoji), a few blocks of difference.
 fn rsvg(svg: &Path, png: &Path, width: u32) {
     let dir = svg.parent().unwrap().join("fonts");
     std::fs::create_dir_all(&dir).unwrap();
-    for (i, font) in touchline::fonts::all().iter().enumerate() {
+    let colour_emoji = std::fs::read("assets/fonts/NotoColorEmoji.ttf").unwrap();
+    for (i, font) in touchline::fonts::all().iter().enumerate().filter(|(_, f)| **f != colour_emoji) {
         std::fs::write(dir.join(format!("{i}.ttf")), font).unwrap();
     }
     let conf = dir.join("fonts.conf");
-    // Colour emoji are bitmaps; fontconfig must be told they scale, or cairo draws them huge.
     std::fs::write(
         &conf,
         format!(
             r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<dir>{}</dir><cachedir>{}</cachedir>
-<match target="scan"><test name="family"><string>Noto Color Emoji</string></test>
-<edit name="scalable" mode="assign"><bool>true</bool></edit></match></fontconfig>"#,
+<dir>{}</dir><cachedir>{}</cachedir></fontconfig>"#,
             dir.display(),
             dir.join("cache").display()
         ),
@@ -532,7 +532,9 @@ fn a_pdf_is_one_page_with_fonts_embedded_and_text_in_every_seed_language() {
         "Perjalanan pelanggan toko daring",
         "ลูกค้าติดต่อศูนย์บริการผ่านแชท",
         "يقارن العميل بين",
-        "Kunde vergleicht Telefonanlagen",
+        // German wraps onto two lines in its card; each line is whole.
+        "Kunde vergleicht",
+        "Telefonanlagen",
         "Scrolls past a shoe ad",
     ] {
         assert!(words.contains(phrase), "{phrase:?} is extractable text:\n{words}");

@@ -294,6 +294,38 @@ fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
 }
 
 #[test]
+fn the_export_dialog_writes_svg_and_pdf_and_remembers_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, head) in [("SVG", &b"<?xml"[..]), ("PDF", &b"%PDF-"[..])] {
+        let out = dir.path().join(format!("slide.{}", format.to_lowercase()));
+        let map = touchline::templates::load("ecommerce").unwrap();
+        let mut h = common::editor_with(map, Box::new(PngTo(out.clone())), false);
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+        h.run_steps(2);
+        h.get_by_label(format).click();
+        h.run_steps(2);
+        if format == "PDF" {
+            h.get_by_label("A4").click();
+            h.run_steps(2);
+            assert!(
+                h.query_by_label("Page: 842 × 595 points (A4 landscape)").is_some(),
+                "the page size is shown"
+            );
+        } else {
+            assert!(h.query_by_label_contains("Drawing: ").is_some(), "the drawing's size is shown");
+        }
+        h.get_by_label(&format!("Export {format}…")).click();
+        h.run_steps(2);
+        assert!(std::fs::read(&out).unwrap().starts_with(head), "{format} written");
+        assert!(!h.state().export.open, "the dialog closes after exporting");
+        // Opening the dialog again offers the same format.
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+        h.run_steps(2);
+        assert!(h.query_by_label(&format!("Export {format}…")).is_some(), "{format} is remembered");
+    }
+}
+
+#[test]
 fn unsaved_work_is_autosaved_for_recovery_and_cleared_by_saving() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");

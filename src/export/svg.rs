@@ -153,8 +153,10 @@ impl Writer {
         match shape {
             Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
             Shape::Vec(shapes) => {
-                for shape in shapes {
-                    self.shape(shape);
+                if !self.dashed(shapes) {
+                    for shape in shapes {
+                        self.shape(shape);
+                    }
                 }
             }
             Shape::Rect(rect) => self.rect(rect),
@@ -179,6 +181,38 @@ impl Writer {
             Shape::QuadraticBezier(curve) => self.quadratic(curve),
             Shape::CubicBezier(curve) => self.cubic(curve),
         }
+    }
+
+    /// A dashed line (egui paints one segment per dash) as one `<line>` with a dash pattern.
+    fn dashed(&mut self, shapes: &[Shape]) -> bool {
+        let segments: Vec<_> = shapes
+            .iter()
+            .map_while(|s| match s {
+                Shape::LineSegment { points, stroke } => Some((*points, *stroke)),
+                _ => None,
+            })
+            .collect();
+        if segments.len() < 2 || segments.len() != shapes.len() {
+            return false;
+        }
+        let ([a, b], stroke) = segments[0];
+        let straight =
+            segments.iter().all(|([p, q], s)| *s == stroke && p.y == a.y && q.y == a.y && p.x < q.x);
+        let Some(outline) = Outline::of(stroke).filter(|_| straight) else { return false };
+        let dash = b.x - a.x;
+        let gap = segments[1].0[0].x - b.x;
+        let end = segments[segments.len() - 1].0[1];
+        let _ = writeln!(
+            self.body,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{outline} stroke-dasharray="{} {}"/>"#,
+            N(a.x),
+            N(a.y),
+            N(end.x),
+            N(end.y),
+            N(dash),
+            N(gap)
+        );
+        true
     }
 
     fn rect(&mut self, shape: &RectShape) {
