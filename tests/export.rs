@@ -421,9 +421,9 @@ fn rsvg(svg: &Path, png: &Path, width: u32) {
 
 /// The share of 4×4 blocks whose average colour differs by more than `tolerance` in a channel:
 /// glyph edges anti-aliased by two rasterisers differ pixel by pixel but not block by block.
-fn differing_blocks(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -> f64 {
-    assert_eq!(a.dimensions(), b.dimensions());
-    let (w, h) = (a.width() / 4, a.height() / 4);
+fn differing_blocks(one: &image::RgbaImage, other: &image::RgbaImage, tolerance: u8) -> f64 {
+    assert_eq!(one.dimensions(), other.dimensions());
+    let (columns, rows) = (one.width() / 4, one.height() / 4);
     let average = |img: &image::RgbaImage, bx: u32, by: u32| {
         let mut sum = [0u32; 4];
         for y in by * 4..by * 4 + 4 {
@@ -436,13 +436,13 @@ fn differing_blocks(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -
         sum.map(|s| (s / 16) as u8)
     };
     let mut differing = 0;
-    for by in 0..h {
-        for bx in 0..w {
-            let (p, q) = (average(a, bx, by), average(b, bx, by));
+    for by in 0..rows {
+        for bx in 0..columns {
+            let (p, q) = (average(one, bx, by), average(other, bx, by));
             differing += u32::from(p.iter().zip(q).any(|(x, y)| x.abs_diff(y) > tolerance));
         }
     }
-    f64::from(differing) / f64::from(w * h)
+    f64::from(differing) / f64::from(columns * rows)
 }
 
 #[test]

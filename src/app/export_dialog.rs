@@ -157,7 +157,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             for format in Format::ALL {
                 if ui.radio(options.format == format, format.label()).clicked() && options.format != format {
                     // A scale left at one format's default follows to the other's.
-                    if options.scale == options.format.default_scale() {
+                    if (options.scale - options.format.default_scale()).abs() < f32::EPSILON {
                         options.scale = format.default_scale();
                     }
                     // Paper sizes are for PDF only.

@@ -91,7 +91,7 @@ impl Writer<'_, '_> {
     fn painting(&mut self, painting: &Painting) {
         let view = Rect::from_min_size(Pos2::ZERO, painting.size);
         if let Some(colour) = painting.background {
-            self.fill(&rect_path(view, egui::CornerRadius::ZERO, 0.0), colour);
+            self.fill(rect_path(view, egui::CornerRadius::ZERO, 0.0).as_ref(), colour);
         }
         for clipped in &painting.shapes {
             self.clipped(clipped, view);
@@ -152,7 +152,7 @@ impl Writer<'_, '_> {
         if shape.brush.is_some() {
             return;
         }
-        self.fill(&rect_path(shape.rect, shape.corner_radius, 0.0), shape.fill);
+        self.fill(rect_path(shape.rect, shape.corner_radius, 0.0).as_ref(), shape.fill);
         let width = shape.stroke.width;
         if width > 0.0 && shape.stroke.color.a() > 0 {
             let shift = match shape.stroke_kind {
@@ -168,7 +168,7 @@ impl Writer<'_, '_> {
 
     fn circle(&mut self, circle: &CircleShape) {
         let (c, r) = (circle.center, circle.radius);
-        self.fill(&circle_path(c, r), circle.fill);
+        self.fill(circle_path(c, r).as_ref(), circle.fill);
         if let Some(path) = circle_path(c, r) {
             self.stroke(
                 &path,
@@ -180,7 +180,7 @@ impl Writer<'_, '_> {
 
     fn path(&mut self, shape: &PathShape) {
         if shape.closed {
-            self.fill(&polyline(&shape.points, true), shape.fill);
+            self.fill(polyline(&shape.points, true).as_ref(), shape.fill);
         }
         if let Some(path) = polyline(&shape.points, shape.closed) {
             self.stroke(&path, &shape.stroke, &shape.points);
@@ -199,11 +199,11 @@ impl Writer<'_, '_> {
             path.line_to(b.pos.x, b.pos.y);
             path.line_to(c.pos.x, c.pos.y);
             path.close();
-            self.fill(&path.finish(), a.color);
+            self.fill(path.finish().as_ref(), a.color);
         }
     }
 
-    fn fill(&mut self, path: &Option<Path>, colour: Color32) {
+    fn fill(&mut self, path: Option<&Path>, colour: Color32) {
         let Some(path) = path else { return };
         if colour.a() == 0 {
             return;
@@ -222,18 +222,15 @@ impl Writer<'_, '_> {
             ColorMode::Solid(colour) if colour.a() == 0 => return,
             ColorMode::Solid(colour) => paint(*colour),
             ColorMode::UV(colour_at) => {
-                // The curve's colours follow its height (sentiment): a vertical gradient.
-                let bounds = Rect::from_points(points);
-                const STOPS: usize = 12;
-                let stops = (0..=STOPS)
-                    .map(|i| {
-                        let t = i as f32 / STOPS as f32;
-                        let at = egui::pos2(bounds.center().x, bounds.min.y + bounds.height() * t);
-                        let [r, g, b, a] = colour_at(bounds, at).to_srgba_unmultiplied();
+                let (bounds, samples) = svg::vertical_stops(colour_at.as_ref(), points);
+                let stops = samples
+                    .into_iter()
+                    .map(|(offset, colour)| {
+                        let (color, opacity) = colour_and_opacity(colour);
                         Stop {
-                            offset: NormalizedF32::new(t).unwrap_or(NormalizedF32::ZERO),
-                            color: rgb::Color::new(r, g, b).into(),
-                            opacity: NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE),
+                            offset: NormalizedF32::new(offset).unwrap_or(NormalizedF32::ZERO),
+                            color,
+                            opacity,
                         }
                     })
                     .collect();
@@ -241,7 +238,7 @@ impl Writer<'_, '_> {
                     x1: 0.0,
                     y1: bounds.min.y,
                     x2: 0.0,
-                    y2: bounds.max.y.max(bounds.min.y + 1.0),
+                    y2: bounds.max.y,
                     transform: Transform::identity(),
                     spread_method: SpreadMethod::Pad,
                     stops,
@@ -298,7 +295,8 @@ impl Writer<'_, '_> {
                 let c = chars[end];
                 let same = self.fonts.for_char(c) == font;
                 let neutral = c.is_whitespace() || is_joining(c);
-                if !same && !(neutral && font.is_some_and(|f| self.fonts.has(f, c))) {
+                let kept = neutral && font.is_some_and(|f| self.fonts.has(f, c));
+                if !same && !kept {
                     break;
                 }
                 end += 1;
@@ -331,10 +329,16 @@ fn is_joining(c: char) -> bool {
     matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{0300}'..='\u{036f}')
 }
 
-/// A PDF paint and opacity for an egui colour (premultiplied in egui, straight in PDF).
+/// A PDF colour and opacity for an egui colour (premultiplied in egui, straight in PDF).
+fn colour_and_opacity(colour: Color32) -> (krilla::color::Color, NormalizedF32) {
+    let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();
+    let opacity = NormalizedF32::new(f32::from(alpha) / 255.0).unwrap_or(NormalizedF32::ONE);
+    (rgb::Color::new(red, green, blue).into(), opacity)
+}
+
 fn paint(colour: Color32) -> (Paint, NormalizedF32) {
-    let [r, g, b, a] = colour.to_srgba_unmultiplied();
-    (rgb::Color::new(r, g, b).into(), NormalizedF32::new(f32::from(a) / 255.0).unwrap_or(NormalizedF32::ONE))
+    let (colour, opacity) = colour_and_opacity(colour);
+    (colour.into(), opacity)
 }
 
 fn circle_path(c: Pos2, r: f32) -> Option<Path> {
@@ -367,9 +371,7 @@ fn rect_path(rect: Rect, radius: egui::CornerRadius, shift: f32) -> Option<Path>
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return None;
     }
-    let max = rect.width().min(rect.height()) / 2.0;
-    let r = |v: u8| (f32::from(v) + shift).clamp(0.0, max);
-    let (nw, ne, sw, se) = (r(radius.nw), r(radius.ne), r(radius.sw), r(radius.se));
+    let [nw, ne, sw, se] = svg::corner_radii(rect, radius, shift);
     let (l, t, rt, b) = (rect.min.x, rect.min.y, rect.max.x, rect.max.y);
     let k = 1.0 - 0.552_284_8;
     let mut path = PathBuilder::new();

@@ -196,8 +196,9 @@ impl Writer {
             return false;
         }
         let ([a, b], stroke) = segments[0];
+        let level = |y: f32| (y - a.y).abs() < 0.01;
         let straight =
-            segments.iter().all(|([p, q], s)| *s == stroke && p.y == a.y && q.y == a.y && p.x < q.x);
+            segments.iter().all(|([p, q], s)| *s == stroke && level(p.y) && level(q.y) && p.x < q.x);
         let Some(outline) = Outline::of(stroke).filter(|_| straight) else { return false };
         let dash = b.x - a.x;
         let gap = segments[1].0[0].x - b.x;
@@ -260,10 +261,8 @@ impl Writer {
         if rect.width() <= 0.0 || rect.height() <= 0.0 {
             return;
         }
-        let max = rect.width().min(rect.height()) / 2.0;
-        let r = |v: u8| (f32::from(v) + shift).clamp(0.0, max);
-        let (nw, ne, sw, se) = (r(radius.nw), r(radius.ne), r(radius.sw), r(radius.se));
-        if nw == ne && ne == sw && sw == se {
+        let [nw, ne, sw, se] = corner_radii(rect, radius, shift);
+        if [ne, sw, se].iter().all(|r| (r - nw).abs() < 0.01) {
             let corner = if nw > 0.0 { format!(r#" rx="{}""#, N(nw)) } else { String::new() };
             let _ = writeln!(
                 self.body,
@@ -363,25 +362,21 @@ impl Writer {
                 .map(|o| format!("{o}{joins}"))
                 .unwrap_or_default(),
             ColorMode::UV(colour_at) => {
-                // The curve's colours follow its height (sentiment); sample the callback down
-                // the path's box and let a vertical gradient carry them.
-                let bounds = Rect::from_points(points);
+                let (bounds, stops) = vertical_stops(colour_at.as_ref(), points);
                 let id = self.gradients;
                 self.gradients += 1;
                 let _ = writeln!(
                     self.defs,
                     r#"<linearGradient id="stroke{id}" gradientUnits="userSpaceOnUse" x1="0" y1="{}" x2="0" y2="{}">"#,
                     N(bounds.min.y),
-                    N(bounds.max.y.max(bounds.min.y + 1.0))
+                    N(bounds.max.y)
                 );
-                const STOPS: usize = 12;
-                for i in 0..=STOPS {
-                    let t = i as f32 / STOPS as f32;
-                    let pos = egui::pos2(bounds.center().x, bounds.min.y + bounds.height() * t);
-                    let (hex, alpha) = colour_parts(colour_at(bounds, pos));
+                for (offset, colour) in stops {
+                    let (hex, alpha) = colour_parts(colour);
                     let opacity =
                         if alpha < 1.0 { format!(r#" stop-opacity="{}""#, N(alpha)) } else { String::new() };
-                    let _ = writeln!(self.defs, r#"<stop offset="{}" stop-color="{hex}"{opacity}/>"#, N(t));
+                    let _ =
+                        writeln!(self.defs, r#"<stop offset="{}" stop-color="{hex}"{opacity}/>"#, N(offset));
                 }
                 self.defs.push_str("</linearGradient>\n");
                 format!(r#" stroke="url(#stroke{id})" stroke-width="{}"{joins}"#, N(stroke.width))
@@ -396,17 +391,17 @@ impl Writer {
     }
 
     fn cubic(&mut self, curve: &CubicBezierShape) {
-        let [a, b, c, e] = curve.points;
+        let [start, first, second, end] = curve.points;
         let d = format!(
             "M{} {}C{} {} {} {} {} {}",
-            N(a.x),
-            N(a.y),
-            N(b.x),
-            N(b.y),
-            N(c.x),
-            N(c.y),
-            N(e.x),
-            N(e.y)
+            N(start.x),
+            N(start.y),
+            N(first.x),
+            N(first.y),
+            N(second.x),
+            N(second.y),
+            N(end.x),
+            N(end.y)
         );
         self.bezier(&d, curve.closed, curve.fill, &curve.stroke, &curve.points);
     }
@@ -506,6 +501,32 @@ impl Writer {
             self.body.push_str("</text>\n");
         }
     }
+}
+
+/// A colour that varies along a path (the curve's, which follows its height: the sentiment),
+/// sampled down the path's box for a vertical gradient: the box and (offset, colour) stops.
+pub fn vertical_stops(
+    colour_at: &dyn Fn(Rect, Pos2) -> Color32,
+    points: &[Pos2],
+) -> (Rect, Vec<(f32, Color32)>) {
+    const STOPS: usize = 12;
+    let mut bounds = Rect::from_points(points);
+    bounds.max.y = bounds.max.y.max(bounds.min.y + 1.0);
+    let stops = (0..=STOPS)
+        .map(|i| {
+            let offset = i as f32 / STOPS as f32;
+            let at = egui::pos2(bounds.center().x, bounds.min.y + bounds.height() * offset);
+            (offset, colour_at(bounds, at))
+        })
+        .collect();
+    (bounds, stops)
+}
+
+/// The four corner radii (nw, ne, sw, se) of a rounded rectangle whose outline is moved out by
+/// `shift` (in by a negative one), each no more than half the shorter side.
+pub fn corner_radii(rect: Rect, radius: egui::CornerRadius, shift: f32) -> [f32; 4] {
+    let max = rect.width().min(rect.height()) / 2.0;
+    [radius.nw, radius.ne, radius.sw, radius.se].map(|v| (f32::from(v) + shift).clamp(0.0, max))
 }
 
 /// A run of one format within a row of text, placed where the editor placed it.
@@ -686,8 +707,9 @@ struct N(f32);
 
 impl fmt::Display for N {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v = (f64::from(self.0) * 100.0).round() / 100.0;
-        if v == v.trunc() && v.abs() < 1e15 {
+        let hundredths = (f64::from(self.0) * 100.0).round();
+        let v = hundredths / 100.0;
+        if hundredths % 100.0 == 0.0 && v.abs() < 1e15 {
             write!(f, "{}", v as i64)
         } else {
             let s = format!("{v:.2}");
