@@ -62,8 +62,10 @@ pub enum Command {
     },
     /// List the templates `touchline new --template` accepts.
     Templates,
-    /// Export a map as a PNG image.
+    /// Export a map as an image (PNG, SVG, PDF) or its data (CSV, Mermaid journey).
     Export(crate::export::cli::ExportArgs),
+    /// Make a map from a CSV/TSV touchpoint inventory or a Mermaid journey.
+    Import(crate::data::cli::ImportArgs),
     /// List what changed between two maps, item by item; exit 1 when they differ.
     Diff(crate::diff::cli::DiffArgs),
     /// Merge two maps descended from a common one, by ids and fields (a git merge driver).
@@ -96,6 +98,7 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export(args) => crate::export::cli::run(&args),
+        Command::Import(args) => crate::data::cli::run(&args),
         Command::Present { map, stage, window } => present(&map, stage, window),
         Command::Diff(args) => crate::diff::cli::run_diff(&args),
         Command::Merge(args) => crate::diff::cli::run_merge(&args),

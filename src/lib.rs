@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod app;
 pub mod cli;
+pub mod data;
 pub mod diff;
 pub mod edit;
 pub mod export;

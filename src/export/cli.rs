@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{ExportOptions, Format, Gpu, SCALE_RANGE, render_image, write_file, write_png};
+use crate::data::DataFormat;
 use crate::layout::View;
 use crate::theme::ThemeKind;
 
@@ -54,6 +55,10 @@ pub enum FormatArg {
     Png,
     Svg,
     Pdf,
+    /// The cards as a spreadsheet, one row per card (what `touchline import` reads back).
+    Csv,
+    /// A Mermaid `journey` diagram, for a README.
+    Mermaid,
 }
 
 /// `--fit`: a size in pixels (points for a PDF), or a paper size by name.
@@ -117,18 +122,19 @@ impl ExportArgs {
     /// The format asked for: `--format`, else the file's extension.
     pub fn format(&self) -> Result<Format, String> {
         let named = Format::from_path(&self.output);
-        let asked = self.format.map(|f| match f {
-            FormatArg::Png => Format::Png,
-            FormatArg::Svg => Format::Svg,
-            FormatArg::Pdf => Format::Pdf,
+        let asked = self.format.and_then(|f| match f {
+            FormatArg::Png => Some(Format::Png),
+            FormatArg::Svg => Some(Format::Svg),
+            FormatArg::Pdf => Some(Format::Pdf),
+            FormatArg::Csv | FormatArg::Mermaid => None,
         });
         let shown = self.output.display();
         match (asked, named) {
             (Some(asked), _) => Ok(asked),
             (None, Some(named)) => Ok(named),
             (None, None) => Err(format!(
-                "{shown}: cannot tell the format; name the file .png, .svg or .pdf, or give --format \
-                 png|svg|pdf"
+                "{shown}: cannot tell the format; name the file .png, .svg, .pdf, .csv or .mmd, or give \
+                 --format png|svg|pdf|csv|mermaid"
             )),
         }
     }
@@ -157,7 +163,43 @@ impl ExportArgs {
     }
 }
 
+/// The data format asked for, if any: `--format csv|mermaid`, else a `.csv`, `.tsv` or `.mmd` name.
+fn data_format(args: &ExportArgs) -> Option<DataFormat> {
+    match args.format {
+        Some(FormatArg::Csv) => Some(DataFormat::Csv),
+        Some(FormatArg::Mermaid) => Some(DataFormat::Mermaid),
+        Some(_) => None,
+        None => {
+            let extension = args.output.extension()?.to_string_lossy().to_lowercase();
+            DataFormat::from_path(&args.output).filter(|_| extension != "md" && extension != "markdown")
+        }
+    }
+}
+
+/// Writes the map's data: its cards as CSV/TSV, or its journey as Mermaid.
+fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
+    let map = match crate::file::load(&args.map) {
+        Ok(map) => map,
+        Err(e) => return crate::cli::fail(e),
+    };
+    let text = match format {
+        DataFormat::Csv => crate::data::csv::write(&map, b','),
+        DataFormat::Tsv => crate::data::csv::write(&map, b'\t'),
+        DataFormat::Mermaid => crate::data::mermaid::write(&map),
+    };
+    match write_file(text.as_bytes(), &args.output) {
+        Ok(()) => {
+            println!("wrote {} ({} cards)", args.output.display(), map.cards.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::cli::fail(e),
+    }
+}
+
 pub fn run(args: &ExportArgs) -> ExitCode {
+    if let Some(format) = data_format(args) {
+        return export_data(args, format);
+    }
     let format = match args.format() {
         Ok(format) => format,
         Err(message) => return crate::cli::usage(message),

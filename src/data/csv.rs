@@ -1,0 +1,406 @@
+//! CSV and TSV: one row per card, a header row naming the columns.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::{Builder, ImportError, Imported, MAX_ROWS, Note, bounded, channel};
+use crate::model::{Evidence, Flag, LaneKind, Map};
+
+/// A card field a column can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Stage,
+    Lane,
+    LaneKind,
+    Title,
+    Notes,
+    Channel,
+    Owner,
+    Nps,
+    Csat,
+    Ces,
+    Reported,
+    DropOff,
+    MomentOfTruth,
+    ExitPoint,
+    FailPoint,
+    WaitPoint,
+    Evidence,
+}
+
+/// Each field's column name as written, and the names it is recognised by (after lowercasing
+/// and dropping spaces, `_` and `-`).
+const COLUMNS: [(Field, &str, &[&str]); 17] = [
+    (Field::Stage, "stage", &["stage", "phase", "step", "stages"]),
+    (Field::Lane, "lane", &["lane", "row", "swimlane", "type", "layer"]),
+    (Field::LaneKind, "lane_kind", &["lanekind"]),
+    (Field::Title, "title", &["title", "card", "touchpoint", "text", "name"]),
+    (Field::Notes, "notes", &["notes", "note", "description", "comment", "comments", "details"]),
+    (Field::Channel, "channel", &["channel", "medium"]),
+    (Field::Owner, "owner", &["owner", "responsible", "team"]),
+    (Field::Nps, "nps", &["nps"]),
+    (Field::Csat, "csat", &["csat"]),
+    (Field::Ces, "ces", &["ces"]),
+    (Field::Reported, "reported", &["reported", "frequency", "painfrequency", "reportedby"]),
+    (Field::DropOff, "drop_off", &["dropoff", "dropout", "abandonment"]),
+    (Field::MomentOfTruth, "moment_of_truth", &["momentoftruth", "mot"]),
+    (Field::ExitPoint, "exit_point", &["exitpoint", "exit"]),
+    (Field::FailPoint, "fail_point", &["failpoint"]),
+    (Field::WaitPoint, "wait_point", &["waitpoint"]),
+    (Field::Evidence, "evidence", &["evidence", "source"]),
+];
+
+fn normalised(name: &str) -> String {
+    name.trim().to_lowercase().chars().filter(|c| !matches!(c, ' ' | '_' | '-')).collect()
+}
+
+fn field_named(name: &str) -> Option<Field> {
+    let name = normalised(name);
+    COLUMNS.iter().find(|(_, _, names)| names.contains(&name.as_str())).map(|(f, _, _)| *f)
+}
+
+/// The separator a file uses: tab for TSV; otherwise whichever of `,` `;` tab appears most in
+/// the header line outside quotes (Excel writes `;` in many European locales).
+fn separator(text: &str, tsv: bool) -> u8 {
+    if tsv {
+        return b'\t';
+    }
+    let header = text.lines().next().unwrap_or_default();
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// Reads a CSV or TSV inventory. `columns` maps fields to header names (`title=Step`) ahead of
+/// the guessing.
+pub fn read(
+    text: &str,
+    title: &str,
+    columns: &[(String, String)],
+    tsv: bool,
+) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(separator(text, tsv))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(ImportError { problems: vec![Note { line: 1, message: e.to_string() }] }),
+    };
+    // Which field each column holds: named by --columns first, then guessed.
+    let mut fields: Vec<Option<Field>> = vec![None; headers.len()];
+    for (field_name, header) in columns {
+        let Some(field) =
+            COLUMNS.iter().find(|(_, n, _)| normalised(n) == normalised(field_name)).map(|c| c.0)
+        else {
+            let known: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+            problems.push(Note {
+                line: 0,
+                message: format!("--columns: no field {field_name:?}; fields are {}", known.join(", ")),
+            });
+            continue;
+        };
+        match headers.iter().position(|h| h.trim().eq_ignore_ascii_case(header.trim())) {
+            Some(i) => fields[i] = Some(field),
+            None => {
+                problems.push(Note { line: 1, message: format!("--columns: no column named {header:?}") })
+            }
+        }
+    }
+    for (i, header) in headers.iter().enumerate() {
+        if fields[i].is_none() {
+            let guess = field_named(header).filter(|f| !fields.contains(&Some(*f)));
+            fields[i] = guess;
+        }
+    }
+    for needed in [Field::Stage, Field::Title] {
+        if !fields.contains(&Some(needed)) {
+            let name = COLUMNS.iter().find(|c| c.0 == needed).map_or("", |c| c.1);
+            problems.push(Note {
+                line: 1,
+                message: format!(
+                    "no {name} column (the header row names the columns: stage, lane, title, ...)"
+                ),
+            });
+        }
+    }
+    let unknown: Vec<&str> = headers
+        .iter()
+        .zip(&fields)
+        .filter(|(h, f)| f.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.trim())
+        .collect();
+    if !unknown.is_empty() {
+        warnings.push(Note {
+            line: 1,
+            message: format!("columns kept in each card's notes: {}", unknown.join(", ")),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+
+    let mut builder = Builder::new(title);
+    let mut rows = 0;
+    let mut bad_numbers = BTreeSet::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                problems.push(Note { line, message: e.to_string() });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        rows += 1;
+        if rows > MAX_ROWS {
+            problems.push(Note { line, message: format!("more than {MAX_ROWS} rows; split the file") });
+            break;
+        }
+        let value = |field: Field| -> &str {
+            fields.iter().position(|f| *f == Some(field)).and_then(|i| record.get(i)).unwrap_or("").trim()
+        };
+        let (stage, card_title) = (value(Field::Stage), value(Field::Title));
+        if stage.is_empty() || card_title.is_empty() {
+            let missing = if stage.is_empty() { "stage" } else { "title" };
+            problems.push(Note { line, message: format!("the row has no {missing}") });
+            continue;
+        }
+        let stage_id = builder.stage(&bounded(stage, line, "the stage", &mut warnings));
+        let lane_name = match value(Field::Lane) {
+            "" => "Touchpoints",
+            name => name,
+        };
+        let kind = Some(value(Field::LaneKind))
+            .filter(|k| !k.is_empty())
+            .and_then(|k| LaneKind::ALL.into_iter().find(|kind| kind.key().eq_ignore_ascii_case(k)));
+        let lane_id = builder.lane(&bounded(lane_name, line, "the lane", &mut warnings), kind);
+        let title_text = bounded(card_title, line, "the title", &mut warnings);
+        let mut notes = bounded(value(Field::Notes), line, "the notes", &mut warnings);
+        for (i, header) in headers.iter().enumerate() {
+            let extra = record.get(i).unwrap_or("").trim();
+            if fields[i].is_none() && !extra.is_empty() && !header.trim().is_empty() {
+                if !notes.is_empty() {
+                    notes.push('\n');
+                }
+                let _ = write!(
+                    notes,
+                    "{}: {}",
+                    header.trim(),
+                    bounded(extra, line, header.trim(), &mut warnings)
+                );
+            }
+        }
+        let mut number = |field: Field| -> Option<f32> {
+            let raw = value(field);
+            if raw.is_empty() {
+                return None;
+            }
+            let cleaned = raw.trim_end_matches('%').trim().replace(',', ".");
+            match cleaned.parse::<f32>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    bad_numbers.insert((line, raw.to_owned()));
+                    None
+                }
+            }
+        };
+        let metrics = crate::model::Metrics {
+            nps: number(Field::Nps),
+            csat: number(Field::Csat),
+            ces: number(Field::Ces),
+            pain_frequency: number(Field::Reported),
+            drop_off: number(Field::DropOff),
+        };
+        let owner = bounded(value(Field::Owner), line, "the owner", &mut warnings);
+        let channel_name = value(Field::Channel).to_owned();
+        let evidence =
+            Evidence::ALL.into_iter().find(|e| e.label().eq_ignore_ascii_case(value(Field::Evidence)));
+        let flags: Vec<Flag> = [
+            (Field::MomentOfTruth, Flag::MomentOfTruth),
+            (Field::ExitPoint, Flag::ExitPoint),
+            (Field::FailPoint, Flag::FailPoint),
+            (Field::WaitPoint, Flag::WaitPoint),
+        ]
+        .into_iter()
+        .filter(|(field, _)| is_yes(value(*field)))
+        .map(|(_, flag)| flag)
+        .collect();
+        let card = builder.card(lane_id, stage_id, &title_text);
+        card.notes = notes;
+        card.metrics = metrics;
+        card.owner = owner;
+        card.channel = channel(&channel_name);
+        card.evidence = evidence;
+        for flag in flags {
+            card.set_flag(flag, true);
+        }
+    }
+    for (line, raw) in bad_numbers {
+        warnings.push(Note { line, message: format!("{raw:?} is not a number; left empty") });
+    }
+    if rows == 0 && problems.is_empty() {
+        problems.push(Note { line: 1, message: "no rows below the header".to_owned() });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let map = builder.finish();
+    let invalid = map.validate();
+    if !invalid.is_empty() {
+        // Metrics out of range (an NPS of 300) are the spreadsheet's mistakes to name.
+        return Err(ImportError {
+            problems: invalid.into_iter().map(|p| Note { line: 0, message: p.to_string() }).collect(),
+        });
+    }
+    Ok(Imported { map, warnings })
+}
+
+fn is_yes(value: &str) -> bool {
+    matches!(value.trim().to_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x" | "✓" | "ja" | "ya")
+}
+
+/// The map's cards as CSV (or with another `separator`, tab for TSV), one row per card in
+/// canonical order, with the columns `read` knows.
+pub fn write(map: &Map, separator: u8) -> String {
+    let mut writer = ::csv::WriterBuilder::new().delimiter(separator).from_writer(Vec::new());
+    let header: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+    let _ = writer.write_record(&header);
+    let number = |n: Option<f32>| n.map(|v| v.to_string()).unwrap_or_default();
+    let flag = |card: &crate::model::Card, f: Flag| if card.has_flag(f) { "yes" } else { "" }.to_owned();
+    for card in &map.cards {
+        let stage = map.stage(&card.stage).map(|s| s.name.clone()).unwrap_or_default();
+        let lane = map.lane(&card.lane);
+        let row = [
+            stage,
+            lane.map(|l| l.title.clone()).unwrap_or_default(),
+            lane.map(|l| l.kind.key().to_owned()).unwrap_or_default(),
+            card.title.clone(),
+            card.notes.clone(),
+            card.channel.as_ref().map(|c| c.label().to_owned()).unwrap_or_default(),
+            card.owner.clone(),
+            number(card.metrics.nps),
+            number(card.metrics.csat),
+            number(card.metrics.ces),
+            number(card.metrics.pain_frequency),
+            number(card.metrics.drop_off),
+            flag(card, Flag::MomentOfTruth),
+            flag(card, Flag::ExitPoint),
+            flag(card, Flag::FailPoint),
+            flag(card, Flag::WaitPoint),
+            card.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
+        ];
+        let _ = writer.write_record(&row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_ok(text: &str) -> Imported {
+        read(text, "Imported", &[], false).unwrap_or_else(|e| panic!("{:?}", e.problems))
+    }
+
+    #[test]
+    fn synonyms_quotes_and_unknown_columns() {
+        let text = "Phase,Swimlane,Touchpoint,Comment,Channel,Persona\n\
+                    Discover,Touchpoints,\"Ad, on social\",\"two\nlines\",Social media,Rina\n\
+                    Buy,Pain points,Fee at checkout,,,Rina\n";
+        let imported = read_ok(text);
+        let map = &imported.map;
+        assert_eq!(map.stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Discover", "Buy"]);
+        assert_eq!(map.lanes[1].kind, LaneKind::PainPoints);
+        let ad = &map.cards[0];
+        assert_eq!(ad.title, "Ad, on social");
+        assert_eq!(ad.notes, "two\nlines\nPersona: Rina");
+        assert_eq!(ad.channel, Some(crate::model::Channel::SocialMedia));
+        assert_eq!(imported.warnings[0].message, "columns kept in each card's notes: Persona");
+    }
+
+    #[test]
+    fn a_bom_and_semicolons_as_excel_writes_them() {
+        let text = "\u{feff}Stage;Title;NPS;Drop-off\nKauf;Kasse;42;12,5 %\n";
+        let map = read_ok(text).map;
+        assert_eq!(map.cards[0].title, "Kasse");
+        assert_eq!(map.cards[0].metrics.nps, Some(42.0));
+        assert_eq!(map.cards[0].metrics.drop_off, Some(12.5));
+    }
+
+    #[test]
+    fn every_problem_is_listed_with_its_line() {
+        let text = "stage,title\nA,\n,B\nC,D\n";
+        let problems = read(text, "x", &[], false).unwrap_err().problems;
+        assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 3]);
+        assert!(problems[0].message.contains("no title"), "{problems:?}");
+        let none = read("name,notes\nA,B\n", "x", &[], false).unwrap_err().problems;
+        assert!(none[0].message.starts_with("no stage column"), "{none:?}");
+    }
+
+    #[test]
+    fn columns_can_be_named_by_hand() {
+        let text = "Moment,What happens\nArrive,Door opens\n";
+        let columns =
+            [("stage".to_owned(), "Moment".to_owned()), ("title".to_owned(), "What happens".to_owned())];
+        let map = read(text, "x", &columns, false).unwrap().map;
+        assert_eq!((map.stages[0].name.as_str(), map.cards[0].title.as_str()), ("Arrive", "Door opens"));
+    }
+
+    #[test]
+    fn huge_fields_are_cut_and_too_many_rows_refused() {
+        let long = "x".repeat(super::super::MAX_FIELD + 50);
+        let imported = read_ok(&format!("stage,title\nA,{long}\n"));
+        assert_eq!(imported.map.cards[0].title.chars().count(), super::super::MAX_FIELD);
+        assert!(imported.warnings.iter().any(|w| w.message.contains("cut")));
+        let mut many = String::from("stage,title\n");
+        for i in 0..=MAX_ROWS {
+            let _ = writeln!(many, "S,Card {i}");
+        }
+        let problems = read(&many, "x", &[], false).unwrap_err().problems;
+        assert!(problems[0].message.contains("more than 10000 rows"), "{problems:?}");
+    }
+
+    #[test]
+    fn every_template_round_trips_through_a_spreadsheet() {
+        for template in crate::templates::ALL {
+            let map = crate::templates::load(template.name).unwrap();
+            if map.cards.is_empty() {
+                continue;
+            }
+            let back = read_ok(&write(&map, b',')).map;
+            assert_eq!(back.cards.len(), map.cards.len(), "{}", template.name);
+            for (a, b) in map.cards.iter().zip(&back.cards) {
+                let stage = |m: &Map, c: &crate::model::Card| m.stage(&c.stage).map(|s| s.name.clone());
+                let lane =
+                    |m: &Map, c: &crate::model::Card| m.lane(&c.lane).map(|l| (l.title.clone(), l.kind));
+                assert_eq!(stage(&map, a), stage(&back, b), "{}: {}", template.name, a.title);
+                assert_eq!(lane(&map, a), lane(&back, b), "{}: {}", template.name, a.title);
+                assert_eq!(
+                    (&a.title, &a.notes, &a.channel, &a.metrics, &a.flags, &a.owner, &a.evidence),
+                    (&b.title, &b.notes, &b.channel, &b.metrics, &b.flags, &b.owner, &b.evidence),
+                    "{}",
+                    template.name
+                );
+            }
+        }
+    }
+}

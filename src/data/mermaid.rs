@@ -1,0 +1,293 @@
+//! Mermaid `journey` diagrams: `title`, `section` (a stage), and tasks `Task: score: Actor, ...`
+//! (a card in an Actions lane, and a point on each actor's curve).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::{Builder, ImportError, Imported, MAX_ROWS, Note, bounded};
+use crate::model::{Anchor, Curve, LaneKind, Map, Persona, PersonaId, Point};
+
+/// Mermaid's scores run from 1 (bad) to 5 (good).
+const SCORES: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// The journey block of a Mermaid file, or of the first ```mermaid fence in Markdown that holds
+/// one: its lines with their line numbers in the file.
+fn journey_lines(text: &str) -> Option<Vec<(usize, &str)>> {
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
+    let fenced = lines.iter().any(|(_, l)| l.trim_start().starts_with("```"));
+    let mut block: Vec<(usize, &str)> = Vec::new();
+    let mut inside = !fenced;
+    let mut started = false;
+    for &(number, line) in &lines {
+        let trimmed = line.trim();
+        if fenced && trimmed.starts_with("```") {
+            if inside && started {
+                break;
+            }
+            inside = trimmed.trim_start_matches('`').trim().eq_ignore_ascii_case("mermaid");
+            block.clear();
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        if !started {
+            if trimmed.eq_ignore_ascii_case("journey") {
+                started = true;
+            } else if !trimmed.is_empty() && !trimmed.starts_with("%%") && !fenced {
+                return None;
+            }
+            continue;
+        }
+        block.push((number, line));
+    }
+    started.then_some(block)
+}
+
+/// Reads a Mermaid journey (or Markdown holding one).
+pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
+    let Some(lines) = journey_lines(text) else {
+        return Err(ImportError {
+            problems: vec![Note { line: 1, message: "no mermaid `journey` diagram here".to_owned() }],
+        });
+    };
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut builder = Builder::new(title);
+    let lane = builder.lane("Actions", Some(LaneKind::Actions));
+    let mut stage = None;
+    let mut actors: HashMap<String, crate::model::CurveId> = HashMap::new();
+    let mut tasks = 0;
+    for (number, line) in lines {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.starts_with("%%") {
+            warnings.push(Note { line: number, message: "a comment; not part of the map".to_owned() });
+            continue;
+        }
+        if let Some(rest) = keyword(trimmed, "title") {
+            builder.map.title = bounded(rest, number, "the title", &mut warnings);
+            continue;
+        }
+        if let Some(rest) = keyword(trimmed, "section") {
+            stage = Some(builder.stage(&bounded(rest, number, "the section", &mut warnings)));
+            continue;
+        }
+        let Some((task, rest)) = trimmed.split_once(':') else {
+            warnings
+                .push(Note { line: number, message: format!("not a title, section or task: {trimmed:?}") });
+            continue;
+        };
+        tasks += 1;
+        if tasks > MAX_ROWS {
+            problems.push(Note {
+                line: number,
+                message: format!("more than {MAX_ROWS} tasks; split the diagram"),
+            });
+            break;
+        }
+        let (score, people) = rest.split_once(':').unwrap_or((rest, ""));
+        let score = match score.trim().parse::<u8>() {
+            Ok(s) if SCORES.contains(&s) => s,
+            _ => {
+                problems.push(Note {
+                    line: number,
+                    message: format!("task {:?}: the score must be a whole number from 1 to 5", task.trim()),
+                });
+                continue;
+            }
+        };
+        let task = task.trim();
+        if task.is_empty() {
+            problems.push(Note { line: number, message: "a task without a name".to_owned() });
+            continue;
+        }
+        let stage_id = stage.clone().unwrap_or_else(|| builder.stage("Journey"));
+        let card_id = builder
+            .card(lane.clone(), stage_id, &bounded(task, number, "the task", &mut warnings))
+            .id
+            .clone();
+        let value = value_of(&builder.map, score);
+        for actor in people.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+            let curve = actor_curve(&mut builder, &mut actors, actor);
+            let point = Point::new(curve, Anchor::Card(card_id.clone()), value);
+            builder.map.points.push(point);
+        }
+    }
+    if tasks == 0 && problems.is_empty() {
+        problems.push(Note { line: 1, message: "the journey has no tasks".to_owned() });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    if !actors.is_empty() {
+        // The actors' curves need a lane to be drawn in.
+        builder.lane("Emotions", Some(LaneKind::Emotions));
+    }
+    Ok(Imported { map: builder.finish(), warnings })
+}
+
+/// The text after a keyword and whitespace, when the line starts with it.
+fn keyword<'a>(line: &'a str, word: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(word)?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
+}
+
+/// A score from 1 to 5 on the map's scale: 1 its most negative level, 5 its most positive.
+fn value_of(map: &Map, score: u8) -> f32 {
+    let (min, max) = (map.scale.min as f32, map.scale.max as f32);
+    min + (f32::from(score) - 1.0) / 4.0 * (max - min)
+}
+
+/// The score (1 to 5) a value on the map's scale stands for.
+fn score_of(map: &Map, value: f32) -> u8 {
+    let (min, max) = (map.scale.min as f32, map.scale.max as f32);
+    let t = if max > min { (value - min) / (max - min) } else { 0.5 };
+    (1.0 + t * 4.0).round().clamp(1.0, 5.0) as u8
+}
+
+/// The curve of an actor: a persona of that name with its own curve, made on first mention.
+fn actor_curve(
+    builder: &mut Builder,
+    actors: &mut HashMap<String, crate::model::CurveId>,
+    actor: &str,
+) -> crate::model::CurveId {
+    if let Some(id) = actors.get(actor) {
+        return id.clone();
+    }
+    let mut persona = Persona::new(actor);
+    persona.id = PersonaId(builder.id("p-", actor));
+    let mut curve = Curve::new(actor, Some(persona.id.clone()));
+    curve.id = crate::model::CurveId(builder.id("e-", actor));
+    let id = curve.id.clone();
+    builder.map.personas.push(persona);
+    builder.map.curves.push(curve);
+    actors.insert(actor.to_owned(), id.clone());
+    id
+}
+
+/// The map as a Mermaid journey: stages become sections; the cards of the actions lanes become
+/// tasks, scored from the curves' points at them or else at their stage (3 where there are none),
+/// with the personas whose curves have a point there as actors.
+pub fn write(map: &Map) -> String {
+    let mut out = String::from("journey\n");
+    let _ = writeln!(out, "    title {}", one_line(&map.title));
+    let actions: Vec<_> = map
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
+        .map(|l| l.id.clone())
+        .collect();
+    for stage in &map.stages {
+        let _ = writeln!(out, "    section {}", one_line(&stage.name));
+        for card in map.cards.iter().filter(|c| c.stage == stage.id && actions.contains(&c.lane)) {
+            // The curves' points at the card, else at its stage.
+            let at_card: Vec<&Point> =
+                map.points.iter().filter(|p| p.at == Anchor::Card(card.id.clone())).collect();
+            let points = if at_card.is_empty() {
+                map.points.iter().filter(|p| p.at == Anchor::Stage(stage.id.clone())).collect()
+            } else {
+                at_card
+            };
+            let values: Vec<f32> = points.iter().map(|p| p.value).collect();
+            let score = if values.is_empty() {
+                3
+            } else {
+                score_of(map, values.iter().sum::<f32>() / values.len() as f32)
+            };
+            let people: Vec<String> = points
+                .iter()
+                .filter_map(|p| map.curves.iter().find(|c| c.id == p.curve))
+                .map(|c| {
+                    c.persona
+                        .as_ref()
+                        .and_then(|id| map.personas.iter().find(|p| &p.id == id))
+                        .map_or_else(|| c.name.clone(), |p| p.name.clone())
+                })
+                .map(|name| one_line(&name).replace([',', ':'], " "))
+                .collect();
+            let task = one_line(&card.title).replace(':', " -");
+            if people.is_empty() {
+                let _ = writeln!(out, "      {task}: {score}");
+            } else {
+                let _ = writeln!(out, "      {task}: {score}: {}", people.join(", "));
+            }
+        }
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example in Mermaid's own documentation of user journeys.
+    const DOCS_EXAMPLE: &str = "journey
+    title My working day
+    section Go to work
+      Make tea: 5: Me
+      Go upstairs: 3: Me
+      Do work: 1: Me, Cat
+    section Go home
+      Go downstairs: 5: Me
+      Sit down: 5: Me
+";
+
+    #[test]
+    fn the_documentation_example_becomes_a_map_with_two_personas() {
+        let imported = read(DOCS_EXAMPLE, "x").unwrap();
+        let map = &imported.map;
+        assert_eq!(map.title, "My working day");
+        assert_eq!(map.stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Go to work", "Go home"]);
+        assert_eq!(map.cards.len(), 5);
+        assert_eq!(map.personas.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Me", "Cat"]);
+        assert_eq!(map.curves.len(), 2);
+        // "Do work: 1" is the most negative level for both actors; "Make tea: 5" the most positive.
+        let work = map.cards.iter().find(|c| c.title == "Do work").unwrap();
+        let at_work: Vec<f32> =
+            map.points.iter().filter(|p| p.at == Anchor::Card(work.id.clone())).map(|p| p.value).collect();
+        assert_eq!(at_work, [map.scale.min as f32, map.scale.min as f32]);
+        assert!(map.validate().is_empty(), "{:?}", map.validate());
+        assert!(imported.warnings.is_empty());
+    }
+
+    #[test]
+    fn comments_unknown_lines_and_bad_scores_are_reported_by_line() {
+        let text = "journey\n  %% a note\n  section A\n  Task: 9: Me\n  what is this\n  Other: 2\n";
+        let problems = read(text, "x").unwrap_err().problems;
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 4);
+        let ok = read("journey\n  %% a note\n  section A\n  Fine: 4\n  what is this\n", "x").unwrap();
+        assert_eq!(ok.warnings.iter().map(|w| w.line).collect::<Vec<_>>(), [2, 5]);
+        assert_eq!(
+            read("graph TD\n  A --> B\n", "x").unwrap_err().problems[0].message,
+            "no mermaid `journey` diagram here"
+        );
+    }
+
+    #[test]
+    fn a_readme_block_is_found() {
+        let text = format!("# Our journey\n\nSome words.\n\n```mermaid\n{DOCS_EXAMPLE}```\n\nMore words.\n");
+        let map = read(&text, "x").unwrap().map;
+        assert_eq!(map.cards.len(), 5);
+    }
+
+    #[test]
+    fn a_map_written_out_reads_back_with_its_tasks_scores_and_actors() {
+        let map = read(DOCS_EXAMPLE, "x").unwrap().map;
+        let text = write(&map);
+        assert!(text.contains("      Do work: 1: Me, Cat"), "{text}");
+        let back = read(&text, "x").unwrap().map;
+        assert_eq!(back.cards.len(), map.cards.len());
+        assert_eq!(back.points.len(), map.points.len());
+        let template = crate::templates::load("saas-onboarding").unwrap();
+        let written = write(&template);
+        assert!(read(&written, "x").is_ok(), "{written}");
+    }
+}

@@ -1,0 +1,303 @@
+//! Journeys in and out of other tools: CSV/TSV touchpoint inventories (one row per card) and
+//! Mermaid `journey` diagrams. Reading collects every problem with its line before giving up,
+//! and never panics on what a spreadsheet or a README can hold.
+
+pub mod cli;
+pub mod csv;
+pub mod mermaid;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::model::{Card, Channel, Lane, LaneId, LaneKind, Map, Stage, StageId};
+
+/// More rows or tasks than this are refused: a map that size is no longer readable.
+pub const MAX_ROWS: usize = 10_000;
+
+/// Longer fields are cut, with a warning.
+pub const MAX_FIELD: usize = 10_000;
+
+/// What was wrong with the input, by line; or what was kept and worth saying.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// 1-based; 0 when the note is about the whole input.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 { f.write_str(&self.message) } else { write!(f, "{}: {}", self.line, self.message) }
+    }
+}
+
+/// An input that could not become a map: every problem found, each with its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub problems: Vec<Note>,
+}
+
+/// A map read from another format, and what the reader wants the user to know.
+#[derive(Debug)]
+pub struct Imported {
+    pub map: Map,
+    pub warnings: Vec<Note>,
+}
+
+/// The formats data comes in and goes out as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataFormat {
+    Csv,
+    /// Tab-separated, as spreadsheets copy and save it.
+    Tsv,
+    Mermaid,
+}
+
+impl DataFormat {
+    /// The format a file name asks for: `.csv`, `.tsv`, `.mmd`, `.mermaid`, or `.md` (a README
+    /// holding a mermaid block).
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_string_lossy().to_lowercase().as_str() {
+            "csv" => Some(Self::Csv),
+            "tsv" | "tab" => Some(Self::Tsv),
+            "mmd" | "mermaid" | "md" | "markdown" => Some(Self::Mermaid),
+            _ => None,
+        }
+    }
+}
+
+/// Reads text in a format into a map titled `title` unless the text names one.
+pub fn import(
+    text: &str,
+    format: DataFormat,
+    title: &str,
+    columns: &[(String, String)],
+) -> Result<Imported, ImportError> {
+    match format {
+        DataFormat::Csv | DataFormat::Tsv => csv::read(text, title, columns, format == DataFormat::Tsv),
+        DataFormat::Mermaid => mermaid::read(text, title),
+    }
+}
+
+/// A field cut to [`MAX_FIELD`] characters, with a warning when it was longer.
+fn bounded(value: &str, line: usize, what: &str, warnings: &mut Vec<Note>) -> String {
+    let value = value.trim();
+    if value.chars().count() <= MAX_FIELD {
+        return value.to_owned();
+    }
+    warnings.push(Note { line, message: format!("{what} is longer than {MAX_FIELD} characters; cut") });
+    value.chars().take(MAX_FIELD).collect()
+}
+
+/// Builds a map from named stages and lanes, in order of first appearance, with readable ids.
+struct Builder {
+    map: Map,
+    stages: HashMap<String, StageId>,
+    lanes: HashMap<String, LaneId>,
+    used: std::collections::HashSet<String>,
+}
+
+impl Builder {
+    fn new(title: &str) -> Self {
+        Self {
+            map: Map::blank(title),
+            stages: HashMap::new(),
+            lanes: HashMap::new(),
+            used: std::collections::HashSet::new(),
+        }
+    }
+
+    /// An id of `prefix` and a slug of `name`, unique in the map.
+    fn id(&mut self, prefix: &str, name: &str) -> String {
+        let mut slug = String::new();
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+            if slug.chars().count() >= 24 {
+                break;
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        let base = if slug.is_empty() { format!("{prefix}item") } else { format!("{prefix}{slug}") };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn stage(&mut self, name: &str) -> StageId {
+        let key = name.trim().to_lowercase();
+        if let Some(id) = self.stages.get(&key) {
+            return id.clone();
+        }
+        let id = StageId(self.id("s-", name));
+        let mut stage = Stage::new(name.trim());
+        stage.id = id.clone();
+        self.map.stages.push(stage);
+        self.stages.insert(key, id.clone());
+        id
+    }
+
+    /// The lane named `name`, of `kind` when given, else of the kind its name says.
+    fn lane(&mut self, name: &str, kind: Option<LaneKind>) -> LaneId {
+        let key = name.trim().to_lowercase();
+        if let Some(id) = self.lanes.get(&key) {
+            return id.clone();
+        }
+        let id = LaneId(self.id("l-", name));
+        let mut lane = Lane::new(kind.unwrap_or_else(|| lane_kind(name)));
+        lane.id = id.clone();
+        lane.title = name.trim().to_owned();
+        self.map.lanes.push(lane);
+        self.lanes.insert(key, id.clone());
+        id
+    }
+
+    fn card(&mut self, lane: LaneId, stage: StageId, title: &str) -> &mut Card {
+        let mut card = Card::new(lane, stage, title);
+        card.id = crate::model::CardId(self.id("c-", title));
+        self.map.cards.push(card);
+        let last = self.map.cards.len() - 1;
+        &mut self.map.cards[last]
+    }
+
+    fn finish(mut self) -> Map {
+        self.map.normalize();
+        self.map
+    }
+}
+
+/// The lane kind a lane's name says, in English or in the languages of our templates; Custom
+/// when it says none.
+pub fn lane_kind(name: &str) -> LaneKind {
+    let name = name.trim().to_lowercase();
+    if let Some(kind) =
+        LaneKind::ALL.into_iter().find(|k| k.label().to_lowercase() == name || k.key().to_lowercase() == name)
+    {
+        return kind;
+    }
+    const NAMES: &[(&str, LaneKind)] = &[
+        ("doing", LaneKind::Actions),
+        ("steps", LaneKind::Actions),
+        ("tindakan", LaneKind::Actions),
+        ("aktivitas", LaneKind::Actions),
+        ("aktionen", LaneKind::Actions),
+        ("handlungen", LaneKind::Actions),
+        ("الإجراءات", LaneKind::Actions),
+        ("การกระทำ", LaneKind::Actions),
+        ("touchpoint", LaneKind::Touchpoints),
+        ("titik sentuh", LaneKind::Touchpoints),
+        ("kontaktpunkte", LaneKind::Touchpoints),
+        ("berührungspunkte", LaneKind::Touchpoints),
+        ("نقاط الاتصال", LaneKind::Touchpoints),
+        ("จุดสัมผัส", LaneKind::Touchpoints),
+        ("channel", LaneKind::Channels),
+        ("saluran", LaneKind::Channels),
+        ("kanäle", LaneKind::Channels),
+        ("القنوات", LaneKind::Channels),
+        ("ช่องทาง", LaneKind::Channels),
+        ("thinking", LaneKind::Thoughts),
+        ("thoughts & questions", LaneKind::Thoughts),
+        ("pikiran", LaneKind::Thoughts),
+        ("gedanken", LaneKind::Thoughts),
+        ("الأفكار", LaneKind::Thoughts),
+        ("ความคิด", LaneKind::Thoughts),
+        ("feelings", LaneKind::Emotions),
+        ("feeling", LaneKind::Emotions),
+        ("sentiment", LaneKind::Emotions),
+        ("emosi", LaneKind::Emotions),
+        ("gefühle", LaneKind::Emotions),
+        ("emotionen", LaneKind::Emotions),
+        ("المشاعر", LaneKind::Emotions),
+        ("อารมณ์", LaneKind::Emotions),
+        ("pain point", LaneKind::PainPoints),
+        ("pains", LaneKind::PainPoints),
+        ("titik masalah", LaneKind::PainPoints),
+        ("schmerzpunkte", LaneKind::PainPoints),
+        ("نقاط الألم", LaneKind::PainPoints),
+        ("ปัญหา", LaneKind::PainPoints),
+        ("opportunity", LaneKind::Opportunities),
+        ("ideas", LaneKind::Opportunities),
+        ("peluang", LaneKind::Opportunities),
+        ("chancen", LaneKind::Opportunities),
+        ("الفرص", LaneKind::Opportunities),
+        ("โอกาส", LaneKind::Opportunities),
+        ("backstage actions", LaneKind::Backstage),
+        ("frontstage actions", LaneKind::Frontstage),
+        ("support", LaneKind::SupportProcesses),
+        ("evidence", LaneKind::PhysicalEvidence),
+        ("owner", LaneKind::Owners),
+        ("kpis", LaneKind::Metrics),
+    ];
+    NAMES.iter().find(|(n, _)| *n == name).map_or(LaneKind::Custom, |(_, k)| *k)
+}
+
+/// The channel a name says (any case, label or short name); a channel of its own otherwise.
+pub fn channel(name: &str) -> Option<Channel> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    let short: &[(&str, Channel)] = &[
+        ("social", Channel::SocialMedia),
+        ("web", Channel::Website),
+        ("site", Channel::Website),
+        ("e-mail", Channel::Email),
+        ("ads", Channel::PaidAds),
+        ("reviews", Channel::Reviews),
+        ("call", Channel::Phone),
+        ("chat", Channel::LiveChat),
+        ("app", Channel::MobileApp),
+        ("store", Channel::InPerson),
+        ("shop", Channel::InPerson),
+    ];
+    Channel::KNOWN
+        .into_iter()
+        .find(|c| {
+            c.label().to_lowercase() == lower || format!("{c:?}").to_lowercase() == lower.replace(' ', "")
+        })
+        .or_else(|| short.iter().find(|(n, _)| *n == lower).map(|(_, c)| c.clone()))
+        .or_else(|| Some(Channel::Other(trimmed.to_owned())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lane_names_say_their_kind_in_every_seed_language() {
+        assert_eq!(lane_kind("Pain points"), LaneKind::PainPoints);
+        assert_eq!(lane_kind("pain point"), LaneKind::PainPoints);
+        assert_eq!(lane_kind("Customer actions"), LaneKind::CustomerActions);
+        assert_eq!(lane_kind("Titik sentuh"), LaneKind::Touchpoints);
+        assert_eq!(lane_kind("Kontaktpunkte"), LaneKind::Touchpoints);
+        assert_eq!(lane_kind("نقاط الاتصال"), LaneKind::Touchpoints);
+        assert_eq!(lane_kind("จุดสัมผัส"), LaneKind::Touchpoints);
+        assert_eq!(lane_kind("Partners"), LaneKind::Custom);
+    }
+
+    #[test]
+    fn channels_are_matched_by_label_and_short_name() {
+        assert_eq!(channel("Live chat"), Some(Channel::LiveChat));
+        assert_eq!(channel("livechat"), Some(Channel::LiveChat));
+        assert_eq!(channel("SMS"), Some(Channel::Sms));
+        assert_eq!(channel("app"), Some(Channel::MobileApp));
+        assert_eq!(channel("Carrier pigeon"), Some(Channel::Other("Carrier pigeon".into())));
+        assert_eq!(channel("  "), None);
+    }
+
+    #[test]
+    fn ids_are_readable_and_unique() {
+        let mut b = Builder::new("x");
+        assert_eq!(b.id("c-", "Checkout page!"), "c-checkout-page");
+        assert_eq!(b.id("c-", "Checkout page"), "c-checkout-page-2");
+        assert_eq!(b.id("c-", "???"), "c-item");
+    }
+}
