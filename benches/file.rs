@@ -64,3 +64,28 @@ fn merge_1000_cards(bencher: divan::Bencher) {
     let (base, ours, theirs) = two_sides();
     bencher.bench(|| touchline::diff::merge::merge(black_box(&base), black_box(&ours), black_box(&theirs)));
 }
+
+/// `touchline import` of a 1,000-row touchpoint inventory: parsing, matching columns, building
+/// and validating the map.
+#[divan::bench]
+fn import_1000_row_csv(bencher: divan::Bencher) {
+    let text = touchline::data::csv::write(&map(Size::default()), b',');
+    bencher.bench_local(|| {
+        touchline::data::import(&text, touchline::data::DataFormat::Csv, "Inventory", &[]).expect("imports")
+    });
+}
+
+/// `touchline import` of a 1,000-task Mermaid journey with two actors.
+#[divan::bench]
+fn import_1000_task_mermaid(bencher: divan::Bencher) {
+    let mut text = String::from("journey\n  title Big\n");
+    for stage in 0..20 {
+        text.push_str(&format!("  section Stage {stage}\n"));
+        for task in 0..50 {
+            text.push_str(&format!("    Task {stage}-{task}: {}: Ana, Ben\n", task % 5 + 1));
+        }
+    }
+    bencher.bench_local(|| {
+        touchline::data::import(&text, touchline::data::DataFormat::Mermaid, "Big", &[]).expect("imports")
+    });
+}

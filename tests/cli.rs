@@ -514,3 +514,112 @@ fn the_readme_git_setup_merges_by_item_and_reports_conflicts() {
         "the conflicted file still opens"
     );
 }
+
+#[test]
+fn import_makes_a_map_from_a_spreadsheet_and_export_writes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("inventory.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Phase;Swimlane;Touchpoint;Channel;CSAT;Interviewer\n\
+         Kennenlernen;Touchpoints;\"Messe; Stand B\";In person;82;Anna\n\
+         Kauf;Schmerzpunkte;Angebot kommt spät;Email;;Ben\n",
+    )
+    .unwrap();
+    let map = dir.path().join("inventory.ron");
+    let (input, output) = (csv.display().to_string(), map.display().to_string());
+    let out = touchline(&["import", &input, "-o", &output]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("wrote {output} (2 stages, 2 lanes, 2 cards)\n"));
+    assert!(
+        stderr(&out).contains("inventory.csv:1: columns kept in each card's notes: Interviewer"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(touchline(&["check", &output]).status.success(), "the import passes check");
+    let text = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        text.contains(r#"title: "Messe; Stand B""#) && text.contains("notes: \"Interviewer: Anna\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("kind: Custom, title: \"Schmerzpunkte\""),
+        "unknown lane names become custom lanes: {text}"
+    );
+    // An existing map needs --force.
+    let again = touchline(&["import", &input, "-o", &output]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists; pass --force"), "{}", stderr(&again));
+    assert!(touchline(&["import", &input, "-o", &output, "--force"]).status.success());
+    // Out to a spreadsheet and a README.
+    let back = dir.path().join("back.csv");
+    assert!(touchline(&["export", &output, "-o", &back.display().to_string()]).status.success());
+    let rows = std::fs::read_to_string(&back).unwrap();
+    assert!(rows.starts_with("stage,lane,lane_kind,title,notes,channel,"), "{rows}");
+    assert!(rows.contains("\"Messe; Stand B\"") || rows.contains("Messe; Stand B"), "{rows}");
+    let mmd = dir.path().join("journey.mmd");
+    assert!(touchline(&["export", "maps/ecommerce.ron", "-o", &mmd.display().to_string()]).status.success());
+    let journey = std::fs::read_to_string(&mmd).unwrap();
+    assert!(journey.starts_with("journey\n    title Online shop"), "{journey}");
+    assert!(
+        journey.contains("    section Purchase\n      Adds to cart and checks out as a guest: 2: Rina"),
+        "{journey}"
+    );
+}
+
+#[test]
+fn import_lists_every_problem_by_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.ron");
+    let output = out.display().to_string();
+    let cases: [(&str, &[u8], &[&str]); 4] = [
+        (
+            "rows.csv",
+            b"stage,title\nA,\n,B\nC,D\n",
+            &["rows.csv:2: the row has no title", "rows.csv:3: the row has no stage"],
+        ),
+        ("latin1.csv", b"stage,title\nA,Caf\xe9\n", &["latin1.csv:2: not UTF-8 text"]),
+        ("graph.mmd", b"graph TD\n  A --> B\n", &["graph.mmd:1: no mermaid `journey` diagram here"]),
+        (
+            "scores.mmd",
+            b"journey\n  section A\n  Tea: 7: Me\n  Work: x: Me\n",
+            &["scores.mmd:3: task \"Tea\"", "scores.mmd:4: task \"Work\""],
+        ),
+    ];
+    for (name, bytes, messages) in cases {
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        let result = touchline(&["import", &input.display().to_string(), "-o", &output]);
+        assert_eq!(result.status.code(), Some(1), "{name}");
+        for message in messages {
+            assert!(stderr(&result).contains(message), "{name}: {message:?} in {}", stderr(&result));
+        }
+        assert!(!out.exists(), "{name}: nothing written");
+    }
+    let unknown = dir.path().join("cards.xlsx");
+    std::fs::write(&unknown, b"x").unwrap();
+    let result = touchline(&["import", &unknown.display().to_string(), "-o", &output]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(stderr(&result).contains("--from csv|tsv|mermaid"), "{}", stderr(&result));
+}
+
+#[test]
+fn a_thousand_task_mermaid_journey_imports_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("journey\n  title Big\n");
+    for stage in 0..20 {
+        text.push_str(&format!("  section Stage {stage}\n"));
+        for task in 0..50 {
+            text.push_str(&format!("    Task {stage}-{task}: {}: Ana, Ben\n", task % 5 + 1));
+        }
+    }
+    let input = dir.path().join("big.mmd");
+    std::fs::write(&input, text).unwrap();
+    let out = dir.path().join("big.ron");
+    let result = touchline(&["import", &input.display().to_string(), "-o", &out.display().to_string()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert_eq!(stdout(&result), format!("wrote {} (20 stages, 2 lanes, 1000 cards)\n", out.display()));
+    let info: serde_json::Value =
+        serde_json::from_str(&stdout(&touchline(&["info", &out.display().to_string(), "--json"]))).unwrap();
+    assert_eq!(info["points"], 2000, "{info}");
+}

@@ -490,3 +490,90 @@ fn dragging_a_stage_edge_resizes_it_and_a_lane_edge_resizes_the_lane_in_one_step
     undo(&mut h);
     assert!((map(&h).lane(&"l-opportunities".into()).unwrap().height - 1.0).abs() < 1e-6);
 }
+
+/// The cards of a cell, by title, in the cell's order.
+fn titles_in(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Vec<String> {
+    map(h)
+        .cards
+        .iter()
+        .filter(|c| c.lane.as_str() == lane && c.stage.as_str() == stage)
+        .map(|c| c.title.clone())
+        .collect()
+}
+
+#[test]
+fn a_grid_of_spreadsheet_cells_pastes_across_lanes_and_stages_in_one_undo_step() {
+    let mut h = editor("ecommerce");
+    let before = map(&h).cards.len();
+    h.hover_at(cell(&h, "l-touchpoints", "s-consideration").center());
+    h.run_steps(1);
+    // Three rows of four cells, as Excel or Google Sheets put them on the clipboard; one cell
+    // holds a line break (quoted), one is empty.
+    let text =
+        "Quiz\tCart\tParcel\tReview\r\nWorry\t\"Fee\nshock\"\tWait\tPride\r\nBad fit\tHidden fee\tSwap\t\r\n";
+    h.event(egui::Event::Paste(text.to_owned()));
+    h.run_steps(2);
+    assert_eq!(map(&h).cards.len(), before + 11, "one card per non-empty cell");
+    // Rows go down the lanes from the cell pasted into, skipping the Emotions lane; columns go
+    // right through the stages.
+    assert!(titles_in(&h, "l-touchpoints", "s-consideration").ends_with(&["Quiz".to_owned()]));
+    assert!(titles_in(&h, "l-touchpoints", "s-advocacy").ends_with(&["Review".to_owned()]));
+    assert!(titles_in(&h, "l-thoughts", "s-purchase").ends_with(&["Fee\nshock".to_owned()]));
+    assert!(titles_in(&h, "l-pain", "s-retention").ends_with(&["Swap".to_owned()]));
+    assert_eq!(h.state().canvas.selected.len(), 11, "the new cards are selected");
+    undo(&mut h);
+    assert_eq!(map(&h).cards.len(), before, "one undo takes the whole paste back");
+}
+
+#[test]
+fn a_column_of_cells_or_lines_of_text_paste_down_one_cell() {
+    let mut h = editor("ecommerce");
+    h.hover_at(cell(&h, "l-opportunities", "s-awareness").center());
+    h.run_steps(1);
+    h.event(egui::Event::Paste("Loyalty points\nReferral bonus\n\nClub discount\n".to_owned()));
+    h.run_steps(2);
+    assert_eq!(
+        titles_in(&h, "l-opportunities", "s-awareness"),
+        ["Loyalty points", "Referral bonus", "Club discount"]
+    );
+}
+
+/// Dialogs that pick one file to import.
+struct ImportFrom(PathBuf);
+
+impl FileDialogs for ImportFrom {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_import(&mut self) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+}
+
+#[test]
+fn file_import_opens_a_spreadsheet_as_a_new_unsaved_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("cafe-inventory.csv");
+    std::fs::write(
+        &csv,
+        "stage,lane,title,Interviewer\nArrive,Touchpoints,Door chime,Ana\nPay,Touchpoints,Card reader,Ben\n",
+    )
+    .unwrap();
+    let map_before = touchline::templates::load("blank").unwrap();
+    let mut h = common::editor_with(map_before, Box::new(ImportFrom(csv)), false);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Import…").click();
+    h.run_steps(3);
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.map.title, "cafe inventory");
+    assert_eq!(doc.map.cards.len(), 2);
+    assert!(doc.path.is_none() && doc.is_dirty(), "a new map, not saved yet");
+    assert!(
+        h.query_by_label_contains("columns kept in each card's notes: Interviewer").is_some(),
+        "the notes are shown"
+    );
+}

@@ -1,5 +1,6 @@
 //! Copy, cut, paste and duplicate of cards. Cards travel through the system clipboard as RON,
-//! so they can be pasted into another map, or into a text editor and back.
+//! so they can be pasted into another map, or into a text editor and back. Cells copied from a
+//! spreadsheet (tab-separated text) and plain lines paste as new cards.
 
 use std::collections::HashSet;
 
@@ -52,7 +53,7 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
 /// Pastes cards from clipboard text: into the hovered cell if there is one, else into the cells
 /// they were copied from (when those exist in this map).
 fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
-    let body = text.strip_prefix(MARKER)?;
+    let Some(body) = text.strip_prefix(MARKER) else { return paste_cells(app, text) };
     let cards: Vec<Card> = ron::from_str(body).ok()?;
     let doc = app.doc.as_ref()?;
     let (map, layout) = doc.map_and_layout();
@@ -78,6 +79,77 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
     let label =
         if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
+}
+
+/// Pastes cells copied from Excel, LibreOffice or Google Sheets (tab-separated, rows on lines)
+/// as new cards, starting at the hovered cell, else at the selected card's cell: a single column
+/// goes down that cell, a grid spreads across the lanes (rows) and stages (columns) from there.
+/// Plain text of several lines is a single column. One paste is one undo step.
+fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
+    let grid = cells(text);
+    if grid.iter().all(|row| row.iter().all(String::is_empty)) {
+        return None;
+    }
+    let doc = app.doc.as_ref()?;
+    let (map, layout) = doc.map_and_layout();
+    let layout = layout?;
+    let start = app.canvas.hovered_cell(layout).or_else(|| {
+        let card = map.cards.iter().find(|c| app.canvas.selected.contains(&c.id))?;
+        Some((card.lane.clone(), card.stage.clone()))
+    });
+    // Lanes that hold cards, in the order they are shown.
+    let lanes: Vec<_> = layout
+        .lanes
+        .iter()
+        .filter(|l| l.kind != crate::model::LaneKind::Emotions)
+        .map(|l| l.id.clone())
+        .collect();
+    let stages: Vec<_> = layout.stages.iter().map(|s| s.id.clone()).collect();
+    let (first_lane, first_stage) = match start {
+        Some((lane, stage)) => {
+            (lanes.iter().position(|l| *l == lane)?, stages.iter().position(|s| *s == stage)?)
+        }
+        None => (0, 0),
+    };
+    let column = grid.iter().all(|row| row.len() <= 1);
+    let mut commands = Vec::new();
+    let mut fresh = HashSet::new();
+    for (r, row) in grid.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (lane, stage) =
+                if column { (first_lane, first_stage) } else { (first_lane + r, first_stage + c) };
+            let (Some(lane), Some(stage)) = (lanes.get(lane), stages.get(stage)) else { continue };
+            let card = Card::new(lane.clone(), stage.clone(), cell.as_str());
+            fresh.insert(card.id.clone());
+            commands.push(Command::InsertCard { index: usize::MAX, card });
+        }
+    }
+    if commands.is_empty() {
+        return None;
+    }
+    app.canvas.selected = fresh;
+    let label =
+        if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
+    Some(Edit::apply(Command::Batch(commands), &label))
+}
+
+/// Clipboard text as rows of cells: tab-separated with spreadsheet quoting ("a cell with a
+/// line break" is one cell); without tabs, one cell per line. Cells are trimmed and cut to the
+/// import's field limit.
+fn cells(text: &str) -> Vec<Vec<String>> {
+    let limit = |cell: &str| cell.trim().chars().take(crate::data::MAX_FIELD).collect::<String>();
+    if !text.contains('\t') {
+        return text.lines().map(|line| vec![limit(line)]).collect();
+    }
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader.records().filter_map(Result::ok).map(|record| record.iter().map(limit).collect()).collect()
 }
 
 /// Clipboard events: the platform turns Ctrl+C/X/V into these rather than key presses.

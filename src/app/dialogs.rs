@@ -48,6 +48,16 @@ impl TouchlineApp {
         }
         self.recovery_offer_ui(ctx);
         export_dialog::window(self, ctx);
+        if let Some(notes) = self.import_notes.clone() {
+            egui::Modal::new(egui::Id::unique("import notes")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading("Imported, with notes");
+                ui.add(egui::Label::new(egui::RichText::new(&notes).monospace()).wrap());
+                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    self.import_notes = None;
+                }
+            });
+        }
         if let Some(message) = self.error.clone() {
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(520.0);

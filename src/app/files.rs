@@ -10,6 +10,10 @@ use crate::model::Map;
 pub trait FileDialogs {
     fn pick_map(&mut self) -> Option<PathBuf>;
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// A spreadsheet or Mermaid file to import; `None` when the user cancels.
+    fn pick_import(&mut self) -> Option<PathBuf> {
+        None
+    }
     /// Where to write an export of `format`; `None` when the user cancels.
     fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
         let _ = (format, suggested_name);
@@ -48,6 +52,13 @@ impl FileDialogs for NativeDialogs {
             .save_file()
     }
 
+    fn pick_import(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Spreadsheet or Mermaid journey", &["csv", "tsv", "mmd", "mermaid", "md"])
+            .set_title("Import")
+            .pick_file()
+    }
+
     fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
         let kind = match format {
             crate::export::Format::Png => "PNG image",
@@ -62,12 +73,38 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
+impl super::TouchlineApp {
+    /// File → Import…: a spreadsheet or a Mermaid journey opens as a new, unsaved map.
+    pub(super) fn import_file(&mut self) {
+        let Some(path) = self.dialogs.pick_import() else { return };
+        let format = match crate::data::DataFormat::for_file(&path, None) {
+            Ok(format) => format,
+            Err(message) => {
+                self.error = Some(message);
+                return;
+            }
+        };
+        match crate::data::read_file(&path, format, &[]) {
+            Ok(imported) => {
+                let shown = path.display().to_string();
+                let notes: Vec<String> =
+                    imported.warnings.iter().map(|w| crate::data::located(&shown, w)).collect();
+                self.import_notes = (!notes.is_empty()).then(|| notes.join("\n"));
+                self.after_asking(Pending::Import(Box::new(imported.map)));
+            }
+            Err(problems) => self.error = Some(problems.join("\n")),
+        }
+    }
+}
+
 /// What to do once the user has answered the unsaved-changes question.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     Close,
     Open(Option<PathBuf>),
     New(Box<Map>),
+    /// An imported map: new, and unsaved from the start.
+    Import(Box<Map>),
     Recover(PathBuf),
 }
 
@@ -100,6 +137,12 @@ impl TouchlineApp {
             Pending::New(map) => {
                 self.discard_recovery();
                 self.set_document(Document::new(*map, None));
+            }
+            Pending::Import(map) => {
+                self.discard_recovery();
+                let mut doc = Document::new(*map, None);
+                doc.mark_unsaved();
+                self.set_document(doc);
             }
             Pending::Recover(file) => match recovery::read(&file) {
                 Ok(map) => {

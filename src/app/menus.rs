@@ -41,6 +41,14 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
                         }
                     }
                 });
+                if ui
+                    .button("Import…")
+                    .on_hover_text("A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map")
+                    .clicked()
+                {
+                    app.import_file();
+                    ui.close();
+                }
                 ui.separator();
                 for command in [UiCommand::Save, UiCommand::SaveAs] {
                     if item(ui, command, command.label(), has_doc) {

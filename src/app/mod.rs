@@ -68,6 +68,9 @@ pub struct TouchlineApp {
     pub prompt: Option<Pending>,
     /// A message shown until dismissed.
     pub error: Option<String>,
+    /// What an import kept or changed (unknown columns kept in notes, fields cut), shown until
+    /// dismissed.
+    pub import_notes: Option<String>,
     /// Whether the template picker is open.
     pub picking_template: bool,
     pub export: export_dialog::ExportDialog,
@@ -119,6 +122,7 @@ impl TouchlineApp {
             recent: Vec::new(),
             prompt: None,
             error: None,
+            import_notes: None,
             picking_template: false,
             export: export_dialog::ExportDialog::default(),
             export_prefs: std::collections::HashMap::new(),

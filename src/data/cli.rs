@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{DataFormat, ImportError, import};
+use super::{DataFormat, located, read_file};
 
 /// Options of `touchline import`.
 #[derive(Debug, clap::Args)]
@@ -44,20 +44,14 @@ fn parse_columns(s: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
-    let shown = args.input.display().to_string();
-    let format = match args.from {
-        Some(FromArg::Csv) => DataFormat::Csv,
-        Some(FromArg::Tsv) => DataFormat::Tsv,
-        Some(FromArg::Mermaid) => DataFormat::Mermaid,
-        None => match DataFormat::from_path(&args.input) {
-            Some(format) => format,
-            None => {
-                return crate::cli::usage(format!(
-                    "{shown}: cannot tell the format; name the file .csv, .tsv, .mmd or .md, or give \
-                     --from csv|tsv|mermaid"
-                ));
-            }
-        },
+    let asked = args.from.map(|f| match f {
+        FromArg::Csv => DataFormat::Csv,
+        FromArg::Tsv => DataFormat::Tsv,
+        FromArg::Mermaid => DataFormat::Mermaid,
+    });
+    let format = match DataFormat::for_file(&args.input, asked) {
+        Ok(format) => format,
+        Err(message) => return crate::cli::usage(message),
     };
     if args.output.exists() && !args.force {
         return crate::cli::fail(format!(
@@ -72,56 +66,31 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             folder.display()
         ));
     }
-    let bytes = match std::fs::read(&args.input) {
-        Ok(bytes) => bytes,
-        Err(e) => return crate::cli::fail(format!("{shown}: cannot read: {e}")),
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-            return crate::cli::fail(format!(
-                "{shown}:{line}: not UTF-8 text (byte {at}); save it as UTF-8 (in Excel: CSV UTF-8)"
-            ));
-        }
-    };
-    let title =
-        args.input.file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
     let columns = args.columns.clone().unwrap_or_default();
-    match import(&text, format, &title, &columns) {
-        Ok(imported) => {
-            for warning in &imported.warnings {
-                eprintln!("{}", located(&shown, warning));
-            }
-            match crate::file::save(&imported.map, &args.output) {
-                Ok(()) => {
-                    println!(
-                        "wrote {} ({} stages, {} lanes, {} cards)",
-                        args.output.display(),
-                        imported.map.stages.len(),
-                        imported.map.lanes.len(),
-                        imported.map.cards.len()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => crate::cli::fail(format!("{}: cannot write: {e}", args.output.display())),
-            }
-        }
-        Err(ImportError { problems }) => {
+    let imported = match read_file(&args.input, format, &columns) {
+        Ok(imported) => imported,
+        Err(problems) => {
             for problem in &problems {
-                eprintln!("{}", located(&shown, problem));
+                eprintln!("{problem}");
             }
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    let shown = args.input.display().to_string();
+    for warning in &imported.warnings {
+        eprintln!("{}", located(&shown, warning));
     }
-}
-
-/// `file:line: message`, or `file: message` for the whole file.
-fn located(file: &str, note: &super::Note) -> String {
-    if note.line == 0 {
-        format!("{file}: {}", note.message)
-    } else {
-        format!("{file}:{}: {}", note.line, note.message)
+    match crate::file::save(&imported.map, &args.output) {
+        Ok(()) => {
+            println!(
+                "wrote {} ({} stages, {} lanes, {} cards)",
+                args.output.display(),
+                imported.map.stages.len(),
+                imported.map.lanes.len(),
+                imported.map.cards.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => crate::cli::fail(format!("{}: cannot write: {e}", args.output.display())),
     }
 }

@@ -169,7 +169,7 @@ fn actor_curve(
 }
 
 /// The map as a Mermaid journey: stages become sections; the cards of the actions lanes become
-/// tasks, scored from the curves' points at them or else at their stage (3 where there are none),
+/// tasks, scored from the curves' points at them or else in their stage (3 where there are none),
 /// with the personas whose curves have a point there as actors.
 pub fn write(map: &Map) -> String {
     let mut out = String::from("journey\n");
@@ -183,11 +183,17 @@ pub fn write(map: &Map) -> String {
     for stage in &map.stages {
         let _ = writeln!(out, "    section {}", one_line(&stage.name));
         for card in map.cards.iter().filter(|c| c.stage == stage.id && actions.contains(&c.lane)) {
-            // The curves' points at the card, else at its stage.
+            // The curves' points at the card, else anywhere in its stage.
             let at_card: Vec<&Point> =
                 map.points.iter().filter(|p| p.at == Anchor::Card(card.id.clone())).collect();
             let points = if at_card.is_empty() {
-                map.points.iter().filter(|p| p.at == Anchor::Stage(stage.id.clone())).collect()
+                map.points
+                    .iter()
+                    .filter(|p| match &p.at {
+                        Anchor::Stage(s) => *s == stage.id,
+                        Anchor::Card(c) => map.card(c).is_some_and(|c| c.stage == stage.id),
+                    })
+                    .collect()
             } else {
                 at_card
             };
@@ -197,16 +203,22 @@ pub fn write(map: &Map) -> String {
             } else {
                 score_of(map, values.iter().sum::<f32>() / values.len() as f32)
             };
-            let people: Vec<String> = points
-                .iter()
-                .filter_map(|p| map.curves.iter().find(|c| c.id == p.curve))
+            let mut curves: Vec<&crate::model::CurveId> = Vec::new();
+            for point in &points {
+                if !curves.contains(&&point.curve) {
+                    curves.push(&point.curve);
+                }
+            }
+            let people: Vec<String> = curves
+                .into_iter()
+                .filter_map(|id| map.curves.iter().find(|c| &c.id == id))
                 .map(|c| {
                     c.persona
                         .as_ref()
                         .and_then(|id| map.personas.iter().find(|p| &p.id == id))
                         .map_or_else(|| c.name.clone(), |p| p.name.clone())
                 })
-                .map(|name| one_line(&name).replace([',', ':'], " "))
+                .map(|name| one_line(&name.replace([',', ':'], " ")))
                 .collect();
             let task = one_line(&card.title).replace(':', " -");
             if people.is_empty() {

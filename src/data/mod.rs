@@ -54,6 +54,17 @@ pub enum DataFormat {
 }
 
 impl DataFormat {
+    /// The format asked for, else the one the file's name says; the message says how to name it.
+    pub fn for_file(path: &std::path::Path, asked: Option<Self>) -> Result<Self, String> {
+        asked.or_else(|| Self::from_path(path)).ok_or_else(|| {
+            format!(
+                "{}: cannot tell the format; name the file .csv, .tsv, .mmd or .md, or give --from \
+                 csv|tsv|mermaid",
+                path.display()
+            )
+        })
+    }
+
     /// The format a file name asks for: `.csv`, `.tsv`, `.mmd`, `.mermaid`, or `.md` (a README
     /// holding a mermaid block).
     pub fn from_path(path: &std::path::Path) -> Option<Self> {
@@ -76,6 +87,34 @@ pub fn import(
     match format {
         DataFormat::Csv | DataFormat::Tsv => csv::read(text, title, columns, format == DataFormat::Tsv),
         DataFormat::Mermaid => mermaid::read(text, title),
+    }
+}
+
+/// Reads a file into a map, titled after the file unless the file names a title. Problems come
+/// back as `file:line: message` lines.
+pub fn read_file(
+    path: &std::path::Path,
+    format: DataFormat,
+    columns: &[(String, String)],
+) -> Result<Imported, Vec<String>> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("{shown}: cannot read: {e}")])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        vec![format!("{shown}:{line}: not UTF-8 text (byte {at}); save it as UTF-8 (in Excel: CSV UTF-8)")]
+    })?;
+    let title = path.file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
+    import(&text, format, &title, columns)
+        .map_err(|e| e.problems.iter().map(|p| located(&shown, p)).collect())
+}
+
+/// `file:line: message`, or `file: message` for the whole file.
+pub fn located(file: &str, note: &Note) -> String {
+    if note.line == 0 {
+        format!("{file}: {}", note.message)
+    } else {
+        format!("{file}:{}: {}", note.line, note.message)
     }
 }
 
