@@ -193,6 +193,9 @@ impl TouchlineApp {
             self.run_command(command, &ctx, &mut edits);
         }
         clipboard::events(self, &ctx, &mut edits);
+        // Applied before the canvas lays out this frame, so that cards just pasted or duplicated
+        // are there to stay selected.
+        self.apply_edits(std::mem::take(&mut edits));
 
         menus::bar(self, ui, &mut edits);
         self.disk_bar(ui);
