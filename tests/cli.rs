@@ -523,7 +523,7 @@ fn import_makes_a_map_from_a_spreadsheet_and_export_writes_it_back() {
         &csv,
         "\u{feff}Phase;Swimlane;Touchpoint;Channel;CSAT;Interviewer\n\
          Kennenlernen;Touchpoints;\"Messe; Stand B\";In person;82;Anna\n\
-         Kauf;Schmerzpunkte;Angebot kommt spät;Email;;Ben\n",
+         Kauf;Vertrieb;Angebot kommt spät;Email;;Ben\n",
     )
     .unwrap();
     let map = dir.path().join("inventory.ron");
@@ -543,7 +543,7 @@ fn import_makes_a_map_from_a_spreadsheet_and_export_writes_it_back() {
         "{text}"
     );
     assert!(
-        text.contains("kind: Custom, title: \"Schmerzpunkte\""),
+        text.contains("kind: Custom, title: \"Vertrieb\""),
         "unknown lane names become custom lanes: {text}"
     );
     // An existing map needs --force.
