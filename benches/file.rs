@@ -78,11 +78,12 @@ fn import_1000_row_csv(bencher: divan::Bencher) {
 /// `touchline import` of a 1,000-task Mermaid journey with two actors.
 #[divan::bench]
 fn import_1000_task_mermaid(bencher: divan::Bencher) {
+    use std::fmt::Write as _;
     let mut text = String::from("journey\n  title Big\n");
     for stage in 0..20 {
-        text.push_str(&format!("  section Stage {stage}\n"));
+        let _ = writeln!(text, "  section Stage {stage}");
         for task in 0..50 {
-            text.push_str(&format!("    Task {stage}-{task}: {}: Ana, Ben\n", task % 5 + 1));
+            let _ = writeln!(text, "    Task {stage}-{task}: {}: Ana, Ben", task % 5 + 1);
         }
     }
     bencher.bench_local(|| {

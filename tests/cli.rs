@@ -605,12 +605,13 @@ fn import_lists_every_problem_by_line_and_writes_nothing() {
 
 #[test]
 fn a_thousand_task_mermaid_journey_imports_whole() {
+    use std::fmt::Write as _;
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("journey\n  title Big\n");
     for stage in 0..20 {
-        text.push_str(&format!("  section Stage {stage}\n"));
+        let _ = writeln!(text, "  section Stage {stage}");
         for task in 0..50 {
-            text.push_str(&format!("    Task {stage}-{task}: {}: Ana, Ben\n", task % 5 + 1));
+            let _ = writeln!(text, "    Task {stage}-{task}: {}: Ana, Ben", task % 5 + 1);
         }
     }
     let input = dir.path().join("big.mmd");

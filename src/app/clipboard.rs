@@ -81,7 +81,7 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 
-/// Pastes cells copied from Excel, LibreOffice or Google Sheets (tab-separated, rows on lines)
+/// Pastes cells copied from Excel, `LibreOffice` or Google Sheets (tab-separated, rows on lines)
 /// as new cards, starting at the hovered cell, else at the selected card's cell: a single column
 /// goes down that cell, a grid spreads across the lanes (rows) and stages (columns) from there.
 /// Plain text of several lines is a single column. One paste is one undo step.

@@ -117,7 +117,7 @@ pub fn read(
         match headers.iter().position(|h| h.trim().eq_ignore_ascii_case(header.trim())) {
             Some(i) => fields[i] = Some(field),
             None => {
-                problems.push(Note { line: 1, message: format!("--columns: no column named {header:?}") })
+                problems.push(Note { line: 1, message: format!("--columns: no column named {header:?}") });
             }
         }
     }

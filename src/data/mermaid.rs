@@ -10,8 +10,8 @@ use crate::model::{Anchor, Curve, LaneKind, Map, Persona, PersonaId, Point};
 /// Mermaid's scores run from 1 (bad) to 5 (good).
 const SCORES: std::ops::RangeInclusive<u8> = 1..=5;
 
-/// The journey block of a Mermaid file, or of the first ```mermaid fence in Markdown that holds
-/// one: its lines with their line numbers in the file.
+/// The journey block of a Mermaid file, or of the first `mermaid` code fence in Markdown that
+/// holds one: its lines with their line numbers in the file.
 fn journey_lines(text: &str) -> Option<Vec<(usize, &str)>> {
     let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
     let fenced = lines.iter().any(|(_, l)| l.trim_start().starts_with("```"));

@@ -101,7 +101,7 @@ pub fn read_file(
     let bytes = std::fs::read(path).map_err(|e| vec![format!("{shown}: cannot read: {e}")])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = e.as_bytes()[..at].split(|b| *b == b'\n').count();
         vec![format!("{shown}:{line}: not UTF-8 text (byte {at}); save it as UTF-8 (in Excel: CSV UTF-8)")]
     })?;
     let title = path.file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
@@ -192,7 +192,7 @@ impl Builder {
         let id = LaneId(self.id("l-", name));
         let mut lane = Lane::new(kind.unwrap_or_else(|| lane_kind(name)));
         lane.id = id.clone();
-        lane.title = name.trim().to_owned();
+        name.trim().clone_into(&mut lane.title);
         self.map.lanes.push(lane);
         self.lanes.insert(key, id.clone());
         id
@@ -215,12 +215,7 @@ impl Builder {
 /// The lane kind a lane's name says, in English or in the languages of our templates; Custom
 /// when it says none.
 pub fn lane_kind(name: &str) -> LaneKind {
-    let name = name.trim().to_lowercase();
-    if let Some(kind) =
-        LaneKind::ALL.into_iter().find(|k| k.label().to_lowercase() == name || k.key().to_lowercase() == name)
-    {
-        return kind;
-    }
+    /// Names in use besides the kinds' own, in English and in the languages of our templates.
     const NAMES: &[(&str, LaneKind)] = &[
         ("doing", LaneKind::Actions),
         ("steps", LaneKind::Actions),
@@ -274,6 +269,12 @@ pub fn lane_kind(name: &str) -> LaneKind {
         ("owner", LaneKind::Owners),
         ("kpis", LaneKind::Metrics),
     ];
+    let name = name.trim().to_lowercase();
+    if let Some(kind) =
+        LaneKind::ALL.into_iter().find(|k| k.label().to_lowercase() == name || k.key().to_lowercase() == name)
+    {
+        return kind;
+    }
     NAMES.iter().find(|(n, _)| *n == name).map_or(LaneKind::Custom, |(_, k)| *k)
 }
 
