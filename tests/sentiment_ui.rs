@@ -116,3 +116,20 @@ fn the_persona_panel_adds_a_persona_with_its_own_curve() {
     undo(&mut h);
     assert_eq!((map(&h).personas.len(), map(&h).curves.len()), (personas, curves));
 }
+
+#[test]
+fn each_curve_row_names_its_visible_active_and_delete_controls() {
+    let mut h = editor("saas-onboarding", true);
+    let leo = map(&h).curves.iter().find(|c| c.name.starts_with("Leo")).unwrap().clone();
+    h.get_by_label(&format!("{}: active", leo.name)).click();
+    h.run_steps(2);
+    assert_eq!(h.state().canvas.active_curve.as_ref(), Some(&leo.id), "new points go to Leo's curve");
+    h.get_by_label(&format!("{}: visible", leo.name)).click();
+    h.run_steps(2);
+    assert!(map(&h).curves.iter().find(|c| c.id == leo.id).unwrap().hidden, "the curve is hidden");
+    h.get_by_label(&format!("Delete curve {}", leo.name)).click();
+    h.run_steps(2);
+    assert!(map(&h).curves.iter().all(|c| c.id != leo.id), "the curve is gone");
+    undo(&mut h);
+    assert!(map(&h).curves.iter().any(|c| c.id == leo.id), "undo brings it back");
+}

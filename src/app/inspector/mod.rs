@@ -49,6 +49,7 @@ impl Changes {
 }
 
 pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
+    let theme = app.theme(ui.ctx());
     let Some(doc) = &app.doc else { return };
     let map = &doc.map;
     egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
@@ -80,7 +81,7 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                 }
                 ([], None) => {
                     map_ui(ui, map, edits);
-                    personas_ui(ui, map, &mut app.canvas.active_curve, edits);
+                    personas_ui(ui, map, &theme, &mut app.canvas.active_curve, edits);
                 }
             }
         });

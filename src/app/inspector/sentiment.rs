@@ -63,7 +63,13 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
 
 /// Personas and their curves: add, rename, describe, delete; show, hide and pick the curve
 /// that new points go on.
-pub(super) fn personas_ui(ui: &mut Ui, map: &Map, active_curve: &mut Option<CurveId>, edits: &mut Vec<Edit>) {
+pub(super) fn personas_ui(
+    ui: &mut Ui,
+    map: &Map,
+    theme: &crate::theme::Theme,
+    active_curve: &mut Option<CurveId>,
+    edits: &mut Vec<Edit>,
+) {
     ui.add_space(12.0);
     ui.separator();
     ui.heading("Personas");
@@ -101,33 +107,68 @@ pub(super) fn personas_ui(ui: &mut Ui, map: &Map, active_curve: &mut Option<Curv
 
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Curves").strong());
-    ui.weak("The selected curve gets new points when you click the Emotions lane.");
+    ui.weak("Clicking the Emotions lane adds a point to the active curve.");
     let active = active_curve.clone().or_else(|| map.curves.iter().find(|c| !c.hidden).map(|c| c.id.clone()));
-    for curve in &map.curves {
+    for (index, curve) in map.curves.iter().enumerate() {
         ui.horizontal(|ui| {
-            if ui
-                .radio(active.as_ref() == Some(&curve.id), "")
-                .on_hover_text("Add new points to this curve")
-                .clicked()
-            {
-                *active_curve = Some(curve.id.clone());
-            }
-            let mut shown = !curve.hidden;
-            if ui.checkbox(&mut shown, &curve.name).on_hover_text("Show or hide this curve").changed() {
-                edits.push(Edit::apply(
-                    Command::ReplaceCurve(Curve { hidden: !shown, ..curve.clone() }),
-                    "Show or hide curve",
-                ));
-            }
-            if ui.small_button("×").on_hover_text("Delete this curve and its points").clicked() {
-                edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), "Delete curve"));
-            }
+            curve_row(
+                ui,
+                curve,
+                crate::render::curves::curve_colour(theme, curve.colour, index),
+                active.as_ref(),
+                active_curve,
+                edits,
+            );
         });
     }
     if ui.button("+ Curve (for example, future state)").clicked() {
         let curve = Curve::new(if map.curves.is_empty() { "Customer" } else { "Future state" }, None);
         *active_curve = Some(curve.id.clone());
         edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, "Add curve"));
+    }
+}
+
+/// One curve: its colour and name, then "Visible", "Active" and "Delete", each named for
+/// screen readers with the curve's name.
+fn curve_row(
+    ui: &mut Ui,
+    curve: &Curve,
+    colour: egui::Color32,
+    active: Option<&CurveId>,
+    active_curve: &mut Option<CurveId>,
+    edits: &mut Vec<Edit>,
+) {
+    let name = &curve.name;
+    let (swatch, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect_filled(swatch.shrink(1.0), 3.0, colour);
+    ui.label(egui::RichText::new(name).strong());
+    let mut shown = !curve.hidden;
+    let visible = ui.checkbox(&mut shown, "Visible").on_hover_text("Show or hide this curve on the map");
+    visible.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::CheckBox, true, shown, format!("{name}: visible"))
+    });
+    if visible.changed() {
+        edits.push(Edit::apply(
+            Command::ReplaceCurve(Curve { hidden: !shown, ..curve.clone() }),
+            "Show or hide curve",
+        ));
+    }
+    let is_active = active == Some(&curve.id);
+    let marker = ui
+        .selectable_label(is_active, "Active")
+        .on_hover_text("New points go here: click the Emotions lane to add one");
+    marker.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::RadioButton, true, is_active, format!("{name}: active"))
+    });
+    if marker.clicked() {
+        *active_curve = Some(curve.id.clone());
+    }
+    let delete =
+        ui.small_button("Delete").on_hover_text("Delete this curve and its points (Undo brings them back)");
+    delete
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Delete curve {name}")));
+    if delete.clicked() {
+        edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), "Delete curve"));
     }
 }
 
