@@ -168,10 +168,7 @@ impl Document {
 pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View, type_size: TypeSize) -> MapLayout {
     ctx.fonts_mut(|fonts| {
         let mut measure = |text: &str, size: f32, wrap: f32| {
-            fonts
-                .layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap)
-                .size()
-                .y
+            fonts.layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size()
         };
         layout::layout(map, view, type_size.sizes(), &mut measure)
     })

@@ -411,6 +411,11 @@ mod tests {
 
     /// The texts an export of `options` paints, in painting order.
     fn painted_texts(map: &Map, options: &ExportOptions) -> Vec<String> {
+        painted(map, options).into_iter().map(|g| g.job.text.clone()).collect()
+    }
+
+    /// The laid-out texts an export of `options` paints, in painting order.
+    fn painted(map: &Map, options: &ExportOptions) -> Vec<std::sync::Arc<egui::Galley>> {
         let part = select_stages(map, options.stages).unwrap();
         let ctx = context();
         let (layout, mut first) = layout_in(&ctx, &part, options);
@@ -425,10 +430,25 @@ mod tests {
         let mut texts = Vec::new();
         for clipped in std::mem::take(&mut output.shapes) {
             if let egui::Shape::Text(text) = clipped.shape {
-                texts.push(text.galley.job.text.clone());
+                texts.push(text.galley);
             }
         }
         texts
+    }
+
+    #[test]
+    fn card_details_wrap_instead_of_being_cut() {
+        for template in crate::templates::ALL {
+            let map = crate::templates::load(template.name).unwrap();
+            for view in [View::Journey, View::Blueprint { other_lanes: true }] {
+                let cut: Vec<String> = painted(&map, &ExportOptions { view, ..ExportOptions::default() })
+                    .iter()
+                    .filter(|g| g.elided)
+                    .map(|g| g.job.text.clone())
+                    .collect();
+                assert!(cut.is_empty(), "{} {view:?}: cut with an ellipsis: {cut:?}", template.name);
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,63 @@ use crate::model::{Card, LaneKind, Map};
 use crate::theme::Sizes;
 
 /// Measures text: `(text, font size, wrap width) -> height`, all in scene units.
-pub type Measure<'a> = dyn FnMut(&str, f32, f32) -> f32 + 'a;
+/// The size of `text` at a font size, wrapped at a width (`f32::INFINITY` for one line).
+pub type Measure<'a> = dyn FnMut(&str, f32, f32) -> egui::Vec2 + 'a;
+
+/// How a card's details sit under its title: flag chips first, then channel and metrics after
+/// them on the same line when they fit, else wrapped onto lines of their own (the card grows;
+/// nothing is cut).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MetaFit {
+    /// Channel and metrics start on a line below the chips (or, without chips, wrap).
+    pub wraps: bool,
+    /// The height of the details, in scene units.
+    pub height: f32,
+}
+
+/// Lays out a card's details in `width`.
+pub fn meta_fit(card: &Card, sizes: &Sizes, width: f32, measure: &mut Measure<'_>) -> MetaFit {
+    let font = sizes.card_meta_font;
+    let chips: f32 =
+        card.flags.iter().map(|f| measure(flag_short(*f), font, f32::INFINITY).x + 10.0 + 4.0).sum();
+    let text = meta_text(card);
+    if text.is_empty() {
+        return MetaFit { wraps: false, height: if chips > 0.0 { sizes.card_meta_height } else { 0.0 } };
+    }
+    let one_line = measure(&text, font, f32::INFINITY).x;
+    if one_line <= width - chips {
+        return MetaFit { wraps: false, height: sizes.card_meta_height };
+    }
+    let wrapped = measure(&text, font, width).y;
+    let chip_row = if chips > 0.0 { sizes.card_meta_height } else { 0.0 };
+    MetaFit { wraps: true, height: (chip_row + wrapped + 4.0).max(sizes.card_meta_height) }
+}
+
+/// A flag's chip text.
+pub fn flag_short(flag: crate::model::Flag) -> &'static str {
+    use crate::model::Flag;
+    match flag {
+        Flag::MomentOfTruth => "★ Truth",
+        Flag::ExitPoint => "Exit",
+        Flag::FailPoint => "× Fail",
+        Flag::WaitPoint => "⏱ Wait",
+    }
+}
+
+/// Channel and metrics in a few words: "Live chat · CSAT 88%".
+pub fn meta_text(card: &Card) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(channel) = &card.channel {
+        parts.push(channel.label().to_owned());
+    }
+    for (spec, value) in crate::model::Metrics::SPECS.iter().zip(card.metrics.values()) {
+        if let Some(v) = value {
+            let number = if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") };
+            parts.push(format!("{} {number}{}", spec.label, spec.suffix));
+        }
+    }
+    parts.join(" · ")
+}
 
 /// Lays out `map` for `view` with the given sizes.
 pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) -> MapLayout {
@@ -47,13 +103,14 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
             by_cell[l * map.stages.len() + s].push(card_index);
         }
     }
-    // A card's height depends on its width: (height, title height, has chips).
+    // A card's height depends on its width: (height, title height, has details, details).
     let mut card_size = |card: &Card, width: f32| {
-        let title =
-            measure(&card.title, sizes.card_font, width - 2.0 * sizes.card_padding).max(sizes.card_font);
+        let inner = width - 2.0 * sizes.card_padding;
+        let title = measure(&card.title, sizes.card_font, inner).y.max(sizes.card_font);
         let has_meta = card_has_meta(card);
-        let meta = if has_meta { sizes.card_meta_height + 4.0 } else { 0.0 };
-        (2.0 * sizes.card_padding + title + meta, title, has_meta)
+        let meta = if has_meta { meta_fit(card, &sizes, inner, measure) } else { MetaFit::default() };
+        let below = if has_meta { meta.height + 4.0 } else { 0.0 };
+        (2.0 * sizes.card_padding + title + below, title, has_meta, meta)
     };
 
     // Rows, in the view's order.
@@ -79,7 +136,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                     let width = card_width(stage, row.len());
                     let sized: Vec<_> = row.iter().map(|&i| card_size(&map.cards[i], width)).collect();
                     let row_height = sized.iter().map(|s| s.0).fold(0.0, f32::max);
-                    for (column, (&card_index, &(_, title_height, has_meta))) in
+                    for (column, (&card_index, &(_, title_height, has_meta, meta))) in
                         row.iter().zip(&sized).enumerate()
                     {
                         let x0 = left + column as f32 * (width + sizes.card_gap);
@@ -91,6 +148,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                             stage: stage_index,
                             title_height,
                             has_meta,
+                            meta,
                         });
                     }
                     cy += row_height + sizes.card_gap;
@@ -180,10 +238,12 @@ fn dividers(out: &MapLayout) -> Vec<Divider> {
 mod tests {
     use super::*;
 
-    fn measure_lines(text: &str, font: f32, wrap: f32) -> f32 {
+    fn measure_lines(text: &str, font: f32, wrap: f32) -> egui::Vec2 {
         // A crude stand-in for real fonts: characters half a font size wide.
-        let per_line = (wrap / (font * 0.5)).max(1.0) as usize;
-        (text.chars().count().div_ceil(per_line).max(1)) as f32 * font * 1.3
+        let width = text.chars().count() as f32 * font * 0.5;
+        let per_line = (wrap / (font * 0.5)).max(1.0).min(1e9) as usize;
+        let lines = text.chars().count().div_ceil(per_line).max(1);
+        egui::vec2(width.min(wrap), lines as f32 * font * 1.3)
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
 use crate::theme::Sizes;
 
 pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
-pub use journey::layout;
+pub use journey::{Measure, MetaFit, flag_short, layout, meta_fit, meta_text};
 
 /// Which drawing of the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -77,8 +77,10 @@ pub struct CardBox {
     pub stage: usize,
     /// Height of the title text inside the card.
     pub title_height: f32,
-    /// Whether the card shows a row of chips (channel, metrics, flags) under its title.
+    /// Whether the card shows its details (flags, channel, metrics) under its title.
     pub has_meta: bool,
+    /// How the details are laid out, and their height.
+    pub meta: MetaFit,
 }
 
 /// The geometry of a whole map.

@@ -5,7 +5,7 @@ use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2,
 
 use super::{PaintOptions, font, readable};
 use crate::layout::{CardBox, MapLayout};
-use crate::model::{Card, Flag, LinkDirection, Map, Metrics};
+use crate::model::{Card, Flag, LinkDirection, Map};
 use crate::theme::{Sizes, Theme};
 
 /// Cards less tall than this on screen are drawn as flat blocks.
@@ -153,9 +153,9 @@ pub fn paint_card(
         let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
         let meta = Rect::from_min_size(
             pos2(text_rect.left(), meta_top),
-            vec2(text_rect.width(), size.card_meta_height * zoom),
+            vec2(text_rect.width(), placed.meta.height * zoom),
         );
-        paint_meta(painter, card, meta, size.card_meta_font, zoom, theme);
+        paint_meta(painter, card, meta, placed.meta.wraps, size, zoom, theme);
     }
     if let Some(mark) = state.mark {
         let colour = match mark {
@@ -219,13 +219,22 @@ fn greeked(painter: &Painter, top_left: Pos2, width: f32, height: f32, theme: &T
     painter.rect_filled(bar, 0.0, theme.muted_text.gamma_multiply(0.35));
 }
 
-/// The row of chips under a card's title: flags, channel, metrics.
-fn paint_meta(painter: &Painter, card: &Card, rect: Rect, meta_font: f32, zoom: f32, theme: &Theme) {
-    if !readable(meta_font, zoom) {
+/// A card's details under its title: flag chips, then channel and metrics after them on the same
+/// line, or on lines of their own when the layout found they do not fit there (`wraps`).
+fn paint_meta(
+    painter: &Painter,
+    card: &Card,
+    rect: Rect,
+    wraps: bool,
+    size: &Sizes,
+    zoom: f32,
+    theme: &Theme,
+) {
+    if !readable(size.card_meta_font, zoom) {
         return;
     }
     let mut x = rect.left();
-    let chip_font = font(meta_font, zoom);
+    let chip_font = font(size.card_meta_font, zoom);
     for flag in &card.flags {
         let colour = flag_colour(*flag, theme);
         let galley = painter.layout_no_wrap(flag_short(*flag).to_owned(), chip_font.clone(), theme.chip_text);
@@ -235,9 +244,16 @@ fn paint_meta(painter: &Painter, card: &Card, rect: Rect, meta_font: f32, zoom: 
         x = chip.right() + 4.0 * zoom;
     }
     let text = meta_text(card);
-    let room = rect.right() - x;
-    if !text.is_empty() && room > 8.0 * zoom {
-        let galley = fitted(painter, &text, chip_font, theme.muted_text, room, 1);
+    if text.is_empty() {
+        return;
+    }
+    if wraps {
+        let top = if card.flags.is_empty() { rect.top() } else { rect.top() + size.card_meta_height * zoom };
+        let galley = painter.layout(text, chip_font, theme.muted_text, rect.width());
+        painter.galley(pos2(rect.left(), top + 2.0 * zoom), galley, theme.muted_text);
+    } else {
+        // One line, as the layout measured it; the cut only guards against rounding at odd zooms.
+        let galley = fitted(painter, &text, chip_font, theme.muted_text, (rect.right() - x).max(1.0), 1);
         painter.galley(pos2(x, rect.top() + 2.0 * zoom), galley, theme.muted_text);
     }
 }
@@ -257,32 +273,7 @@ pub fn fitted(
     painter.layout_job(job)
 }
 
-/// Channel and metrics in a few words: "Live chat · CSAT 88%".
-pub fn meta_text(card: &Card) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(channel) = &card.channel {
-        parts.push(channel.label().to_owned());
-    }
-    for (spec, value) in Metrics::SPECS.iter().zip(card.metrics.values()) {
-        if let Some(v) = value {
-            parts.push(format!("{} {}{}", spec.label, trim_number(v), spec.suffix));
-        }
-    }
-    parts.join(" · ")
-}
-
-fn trim_number(v: f32) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
-}
-
-pub fn flag_short(flag: Flag) -> &'static str {
-    match flag {
-        Flag::MomentOfTruth => "★ Truth",
-        Flag::ExitPoint => "Exit",
-        Flag::FailPoint => "× Fail",
-        Flag::WaitPoint => "⏱ Wait",
-    }
-}
+pub use crate::layout::{flag_short, meta_text};
 
 pub fn flag_colour(flag: Flag, theme: &Theme) -> Color32 {
     match flag {

@@ -117,9 +117,11 @@ mod tests {
     use crate::layout::{View, layout};
     use crate::theme::Sizes;
 
-    fn measure(text: &str, font: f32, wrap: f32) -> f32 {
-        let per_line = (wrap / (font * 0.5)).max(1.0) as usize;
-        (text.chars().count().div_ceil(per_line).max(1)) as f32 * font * 1.25
+    fn measure(text: &str, font: f32, wrap: f32) -> egui::Vec2 {
+        let width = text.chars().count() as f32 * font * 0.5;
+        let per_line = (wrap / (font * 0.5)).max(1.0).min(1e9) as usize;
+        let lines = text.chars().count().div_ceil(per_line).max(1);
+        egui::vec2(width.min(wrap), lines as f32 * font * 1.25)
     }
 
     fn large(template: &str) -> MapLayout {
