@@ -241,7 +241,7 @@ mod tests {
     fn measure_lines(text: &str, font: f32, wrap: f32) -> egui::Vec2 {
         // A crude stand-in for real fonts: characters half a font size wide.
         let width = text.chars().count() as f32 * font * 0.5;
-        let per_line = (wrap / (font * 0.5)).max(1.0).min(1e9) as usize;
+        let per_line = (wrap / (font * 0.5)).clamp(1.0, 1e9) as usize;
         let lines = text.chars().count().div_ceil(per_line).max(1);
         egui::vec2(width.min(wrap), lines as f32 * font * 1.3)
     }
