@@ -197,6 +197,15 @@ fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
 }
 
 pub fn run(args: &ExportArgs) -> ExitCode {
+    if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        return crate::cli::fail(format!(
+            "{}: folder {} does not exist",
+            args.output.display(),
+            parent.display()
+        ));
+    }
     if let Some(format) = data_format(args) {
         return export_data(args, format);
     }
@@ -208,7 +217,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         && format != Format::Pdf
     {
         return crate::cli::usage(format!(
-            "--fit {name} is a paper size, for PDF; give a {} size in pixels like 1920x1080",
+            "--fit {name} is a paper size, for PDF; give the {} a size in pixels like 1920x1080",
             format.label()
         ));
     }
@@ -216,15 +225,6 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Ok(map) => map,
         Err(e) => return crate::cli::fail(e),
     };
-    if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        return crate::cli::fail(format!(
-            "{}: folder {} does not exist",
-            args.output.display(),
-            parent.display()
-        ));
-    }
     let options = args.options(format);
     let written = match format {
         Format::Png => export_png(&map, &options, args),
