@@ -31,14 +31,10 @@ pub fn definitions() -> FontDefinitions {
 
 /// Every font the canvas draws with, in fallback order (the bundled ones, then egui's own), for
 /// writers that embed fonts (PDF).
-pub fn all() -> Vec<Vec<u8>> {
+pub fn all() -> Vec<egui::epaint::text::Blob> {
     let definitions = definitions();
     let order = definitions.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
-    order
-        .iter()
-        .filter_map(|name| definitions.font_data.get(name))
-        .map(|data| (*data.font).as_ref().to_vec())
-        .collect()
+    order.iter().filter_map(|name| definitions.font_data.get(name)).map(|data| data.font.clone()).collect()
 }
 
 /// Installs the bundled fonts into a context.

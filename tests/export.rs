@@ -395,8 +395,11 @@ fn rsvg(svg: &Path, png: &Path, width: u32) {
     let dir = svg.parent().unwrap().join("fonts");
     std::fs::create_dir_all(&dir).unwrap();
     let colour_emoji = std::fs::read("assets/fonts/NotoColorEmoji.ttf").unwrap();
-    for (i, font) in touchline::fonts::all().iter().enumerate().filter(|(_, f)| **f != colour_emoji) {
-        std::fs::write(dir.join(format!("{i}.ttf")), font).unwrap();
+    for (i, font) in touchline::fonts::all().iter().enumerate() {
+        let bytes: &[u8] = (**font).as_ref();
+        if bytes != colour_emoji.as_slice() {
+            std::fs::write(dir.join(format!("{i}.ttf")), bytes).unwrap();
+        }
     }
     let conf = dir.join("fonts.conf");
     std::fs::write(

@@ -72,13 +72,7 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: usize::MAX, card: copy });
     }
-    if commands.is_empty() {
-        return None;
-    }
-    app.canvas.selected = fresh;
-    let label =
-        if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
-    Some(Edit::apply(Command::Batch(commands), &label))
+    pasted(app, commands, fresh)
 }
 
 /// Pastes cells copied from Excel, `LibreOffice` or Google Sheets (tab-separated, rows on lines)
@@ -127,6 +121,11 @@ fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
             commands.push(Command::InsertCard { index: usize::MAX, card });
         }
     }
+    pasted(app, commands, fresh)
+}
+
+/// The paste as one undo step, its new cards selected; nothing when nothing was pasted.
+fn pasted(app: &mut TouchlineApp, commands: Vec<Command>, fresh: HashSet<CardId>) -> Option<Edit> {
     if commands.is_empty() {
         return None;
     }

@@ -48,25 +48,15 @@ impl TouchlineApp {
         }
         self.recovery_offer_ui(ctx);
         export_dialog::window(self, ctx);
-        if let Some(notes) = self.import_notes.clone() {
-            egui::Modal::new(egui::Id::unique("import notes")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
-                ui.heading("Imported, with notes");
-                ui.add(egui::Label::new(egui::RichText::new(&notes).monospace()).wrap());
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    self.import_notes = None;
-                }
-            });
+        if let Some(notes) = &self.import_notes
+            && message(ctx, "import notes", "Imported, with notes", notes)
+        {
+            self.import_notes = None;
         }
-        if let Some(message) = self.error.clone() {
-            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
-                ui.heading("Something went wrong");
-                ui.add(egui::Label::new(egui::RichText::new(&message).monospace()).wrap());
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    self.error = None;
-                }
-            });
+        if let Some(error) = &self.error
+            && message(ctx, "error", "Something went wrong", error)
+        {
+            self.error = None;
         }
     }
 
@@ -109,4 +99,16 @@ enum Answer {
     Save,
     Discard,
     Cancel,
+}
+
+/// A message in a modal until OK (or Enter): true when dismissed.
+fn message(ctx: &egui::Context, id: &str, heading: &str, text: &str) -> bool {
+    let mut dismissed = false;
+    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(heading);
+        ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+        dismissed = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
+    });
+    dismissed
 }

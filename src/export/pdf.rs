@@ -58,7 +58,7 @@ pub fn page_size(display: egui::Vec2) -> egui::Vec2 {
 
 /// The editor's fonts in fallback order, and which of them draws each character.
 struct Fonts {
-    faces: Vec<(Font, Vec<u8>)>,
+    faces: Vec<(Font, egui::epaint::text::Blob)>,
     chosen: HashMap<char, Option<usize>>,
 }
 
@@ -66,7 +66,7 @@ impl Fonts {
     fn load() -> Self {
         let faces = crate::fonts::all()
             .into_iter()
-            .filter_map(|bytes| Some((Font::new(bytes.clone().into(), 0)?, bytes)))
+            .filter_map(|blob| Some((Font::new(blob.clone().into(), 0)?, blob)))
             .collect();
         Self { faces, chosen: HashMap::new() }
     }
@@ -74,11 +74,14 @@ impl Fonts {
     /// The first font, in the editor's fallback order, that has a glyph for `c`.
     fn for_char(&mut self, c: char) -> Option<usize> {
         let faces = &self.faces;
-        *self.chosen.entry(c).or_insert_with(|| (0..faces.len()).find(|&i| has_glyph(&faces[i].1, c)))
+        *self
+            .chosen
+            .entry(c)
+            .or_insert_with(|| (0..faces.len()).find(|&i| has_glyph((*faces[i].1).as_ref(), c)))
     }
 
     fn has(&self, index: usize, c: char) -> bool {
-        self.faces.get(index).is_some_and(|(_, bytes)| has_glyph(bytes, c))
+        self.faces.get(index).is_some_and(|(_, blob)| has_glyph((**blob).as_ref(), c))
     }
 }
 
@@ -99,20 +102,12 @@ impl Writer<'_, '_> {
     }
 
     fn clipped(&mut self, clipped: &ClippedShape, view: Rect) {
-        let shape = &clipped.shape;
-        if matches!(shape, Shape::Noop) {
-            return;
-        }
-        let bounds = shape.visual_bounding_rect();
-        if !bounds.is_finite() || !clipped.clip_rect.intersects(bounds) {
-            return;
-        }
-        let clip = !clipped.clip_rect.contains_rect(bounds) && !clipped.clip_rect.contains_rect(view);
-        let clip_path = clip.then(|| rect_path(clipped.clip_rect, egui::CornerRadius::ZERO, 0.0)).flatten();
+        let Some(clip) = svg::clip_for(clipped, view) else { return };
+        let clip_path = clip.and_then(|rect| rect_path(rect, egui::CornerRadius::ZERO, 0.0));
         if let Some(path) = &clip_path {
             self.surface.push_clip_path(path, &FillRule::NonZero);
         }
-        self.shape(shape);
+        self.shape(&clipped.shape);
         if clip_path.is_some() {
             self.surface.pop();
         }

@@ -112,23 +112,15 @@ impl Writer {
     }
 
     fn clipped(&mut self, clipped: &ClippedShape) {
-        let shape = &clipped.shape;
-        if matches!(shape, Shape::Noop) {
-            return;
-        }
-        let bounds = shape.visual_bounding_rect();
-        if !bounds.is_finite() || !clipped.clip_rect.intersects(bounds) {
-            return;
-        }
-        let clip = (!clipped.clip_rect.contains_rect(bounds) && !clipped.clip_rect.contains_rect(self.view))
-            .then(|| self.clip(clipped.clip_rect));
+        let Some(clip) = clip_for(clipped, self.view) else { return };
         match clip {
-            Some(id) => {
+            Some(rect) => {
+                let id = self.clip(rect);
                 let _ = writeln!(self.body, r#"<g clip-path="url(#clip{id})">"#);
-                self.shape(shape);
+                self.shape(&clipped.shape);
                 self.body.push_str("</g>\n");
             }
-            None => self.shape(shape),
+            None => self.shape(&clipped.shape),
         }
     }
 
@@ -231,11 +223,6 @@ impl Writer {
         let fill = Fill::of(shape.fill);
         let stroke = Outline::of(shape.stroke);
         let width = shape.stroke.width;
-        let stroke_rect = match shape.stroke_kind {
-            StrokeKind::Inside => shape.rect.shrink(width / 2.0),
-            StrokeKind::Middle => shape.rect,
-            StrokeKind::Outside => shape.rect.expand(width / 2.0),
-        };
         let shift = match shape.stroke_kind {
             StrokeKind::Inside => -width / 2.0,
             StrokeKind::Middle => 0.0,
@@ -250,7 +237,8 @@ impl Writer {
                     self.rounded(shape.rect, radius, 0.0, &format!("{fill}{transform}"));
                 }
                 if let Some(stroke) = stroke {
-                    self.rounded(stroke_rect, radius, shift, &format!(r#" fill="none"{stroke}{transform}"#));
+                    let outline = shape.rect.expand(shift);
+                    self.rounded(outline, radius, shift, &format!(r#" fill="none"{stroke}{transform}"#));
                 }
             }
         }
@@ -501,6 +489,21 @@ impl Writer {
             self.body.push_str("</text>\n");
         }
     }
+}
+
+/// Whether a painted shape is drawn in a `view` and how: `None` when it is empty or wholly
+/// clipped away, `Some(Some(rect))` when it must be clipped to `rect`, `Some(None)` when it shows
+/// whole.
+pub fn clip_for(clipped: &ClippedShape, view: Rect) -> Option<Option<Rect>> {
+    if matches!(clipped.shape, Shape::Noop) {
+        return None;
+    }
+    let bounds = clipped.shape.visual_bounding_rect();
+    let clip = clipped.clip_rect;
+    if !bounds.is_finite() || !clip.intersects(bounds) {
+        return None;
+    }
+    Some((!clip.contains_rect(bounds) && !clip.contains_rect(view)).then_some(clip))
 }
 
 /// A colour that varies along a path (the curve's, which follows its height: the sentiment),
