@@ -5,6 +5,7 @@ pub mod cli;
 mod gpu;
 pub mod pdf;
 pub mod svg;
+pub mod vector;
 
 use std::path::Path;
 
@@ -219,7 +220,7 @@ pub fn paint_vector(
     map: &Map,
     options: &ExportOptions,
     marks: Option<&crate::render::Marks>,
-) -> Result<svg::Painting, ExportError> {
+) -> Result<vector::Painting, ExportError> {
     if !SCALE_RANGE.contains(&options.scale) {
         return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
     }
@@ -245,7 +246,7 @@ pub fn paint_vector(
         render::paint(&painter, &part, &layout, &theme, transform, &paint_options);
     });
     output.textures_delta.clear();
-    Ok(svg::Painting {
+    Ok(vector::Painting {
         shapes: std::mem::take(&mut output.shapes),
         groups: groups.take(),
         size,

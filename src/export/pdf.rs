@@ -16,7 +16,7 @@ use krilla::paint::{Fill, FillRule, LineCap, LineJoin, LinearGradient, Paint, Sp
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
-use super::svg::{self, Painting};
+use super::vector::{self, Painting};
 use super::{ExportError, ExportOptions};
 use crate::model::Map;
 
@@ -102,7 +102,7 @@ impl Writer<'_, '_> {
     }
 
     fn clipped(&mut self, clipped: &ClippedShape, view: Rect) {
-        let Some(clip) = svg::clip_for(clipped, view) else { return };
+        let Some(clip) = vector::clip_for(clipped, view) else { return };
         let clip_path = clip.and_then(|rect| rect_path(rect, egui::CornerRadius::ZERO, 0.0));
         if let Some(path) = &clip_path {
             self.surface.push_clip_path(path, &FillRule::NonZero);
@@ -217,7 +217,7 @@ impl Writer<'_, '_> {
             ColorMode::Solid(colour) if colour.a() == 0 => return,
             ColorMode::Solid(colour) => paint(*colour),
             ColorMode::UV(colour_at) => {
-                let (bounds, samples) = svg::vertical_stops(colour_at.as_ref(), points);
+                let (bounds, samples) = vector::vertical_stops(colour_at.as_ref(), points);
                 let stops = samples
                     .into_iter()
                     .map(|(offset, colour)| {
@@ -265,7 +265,7 @@ impl Writer<'_, '_> {
                 shape.pos.y,
             ));
         }
-        for row in svg::text_rows(shape) {
+        for row in vector::text_rows(shape) {
             for span in row {
                 self.span(&span);
             }
@@ -275,7 +275,7 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn span(&mut self, span: &svg::Span) {
+    fn span(&mut self, span: &vector::Span) {
         let (paint, opacity) = paint(span.colour);
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
@@ -366,7 +366,7 @@ fn rect_path(rect: Rect, radius: egui::CornerRadius, shift: f32) -> Option<Path>
     if rect.width() <= 0.0 || rect.height() <= 0.0 {
         return None;
     }
-    let [nw, ne, sw, se] = svg::corner_radii(rect, radius, shift);
+    let [nw, ne, sw, se] = vector::corner_radii(rect, radius, shift);
     let (l, t, rt, b) = (rect.min.x, rect.min.y, rect.max.x, rect.max.y);
     let k = 1.0 - 0.552_284_8;
     let mut path = PathBuilder::new();
