@@ -93,7 +93,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::New { template, output, force } => new(&template, &output, force),
         Command::Templates => {
             for t in templates::ALL {
-                println!("{:<24} {}", t.name, t.description);
+                println!("{:<24} {:<11} {}", t.name, t.language_english(), t.description);
             }
             ExitCode::SUCCESS
         }

@@ -22,4 +22,5 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod templates;
+pub mod text;
 pub mod theme;

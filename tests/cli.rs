@@ -148,9 +148,22 @@ fn new_writes_templates_and_never_overwrites_without_force() {
 fn templates_lists_every_template_with_a_description() {
     let out = touchline(&["templates"]);
     let text = stdout(&out);
-    for name in ["blank", "ecommerce", "b2b-phone-system", "coffee-shop-blueprint", "saas-onboarding"] {
-        let line = text.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {text}"));
-        assert!(line.len() > name.len() + 10, "{line}");
+    for (name, language) in [
+        ("blank", "English"),
+        ("ecommerce", "English"),
+        ("b2b-phone-system", "English"),
+        ("coffee-shop-blueprint", "English"),
+        ("saas-onboarding", "English"),
+        ("b2b-phone-system-id", "Indonesian"),
+        ("b2b-phone-system-ar", "Arabic"),
+        ("b2b-phone-system-de", "German"),
+        ("customer-care-th", "Thai"),
+        ("six-steps-id", "Indonesian"),
+    ] {
+        let line =
+            text.lines().find(|l| l.split_whitespace().next() == Some(name)).unwrap_or_else(|| panic!("{name} in {text}"));
+        assert!(line.split_whitespace().nth(1) == Some(language), "{name} is in {language}: {line}");
+        assert!(line.len() > name.len() + 20, "{line}");
     }
     assert!(Path::new("maps/blank.ron").exists());
 }

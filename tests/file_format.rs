@@ -21,6 +21,21 @@ fn every_shipped_map_is_canonical_and_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn thai_and_arabic_marks_are_written_as_text_not_escapes() {
+    let mut map = touchline::model::Map::default();
+    map.title = "ลูกค้าติดต่อศูนย์บริการ".to_owned();
+    map.scenario = "تُعد خدمة الهاتف \\u{41} \"quoted\"\u{200f}\tend".to_owned();
+    let text = file::to_string(&map).unwrap();
+    assert!(text.contains("ลูกค้าติดต่อศูนย์บริการ"), "Thai vowels and tone marks as written:\n{text}");
+    assert!(text.contains("تُعد خدمة الهاتف"), "Arabic vowel signs as written:\n{text}");
+    // What a user typed stays what they typed; invisible marks and controls stay escaped.
+    assert!(text.contains(r#"\\u{41} \"quoted\"\u{200f}\tend"#), "{text}");
+    let back = file::parse("marks.ron", &text).unwrap();
+    assert_eq!(back.title, map.title);
+    assert_eq!(back.scenario, map.scenario);
+}
+
+#[test]
 fn syntax_errors_name_file_line_and_column() {
     let text = "(\n    format_version: 2,\n    map: (\n        title: \"x\",\n        stages: [(id: \"s1\" name: \"A\")],\n";
     let err = file::parse("broken.ron", text).unwrap_err();

@@ -260,6 +260,21 @@ fn the_start_screen_opens_a_template() {
     assert!(h.query_by_label("Frontstage").is_some(), "the canvas shows the map's lanes");
 }
 
+#[test]
+fn the_start_screen_filters_templates_by_language() {
+    let mut h = common::harness(TouchlineApp::new(Box::new(FakeDialogs(None)), None));
+    assert!(h.query_by_label("New map from template ecommerce").is_some());
+    h.get_by_label("العربية · Arabic").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("New map from template ecommerce").is_none(), "English templates hidden");
+    assert!(h.query_by_label("New map from template b2b-phone-system-de").is_none());
+    h.get_by_label("New map from template b2b-phone-system-ar").click();
+    h.run_steps(3);
+    let opened = map(&h);
+    assert_eq!(opened.title, "البحث عن نظام هاتف عمل جديد");
+    assert!(h.query_by_label("المشكلة أو الحاجة").is_some(), "the canvas names the stages in Arabic");
+}
+
 /// Dialogs that save images to a fixed path.
 struct PngTo(PathBuf);
 

@@ -166,10 +166,9 @@ impl Document {
 
 /// Lays out a map, measuring text with the context's fonts.
 pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View, type_size: TypeSize) -> MapLayout {
-    ctx.fonts_mut(|fonts| {
-        let mut measure = |text: &str, size: f32, wrap: f32| {
-            fonts.layout(text.to_owned(), egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size()
-        };
-        layout::layout(map, view, type_size.sizes(), &mut measure)
-    })
+    // Measured as drawn: right-to-left text wraps by its own rows (see `text`).
+    let mut measure = |text: &str, size: f32, wrap: f32| {
+        crate::text::layout(ctx, text, egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size()
+    };
+    layout::layout(map, view, type_size.sizes(), &mut measure)
 }

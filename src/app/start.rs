@@ -67,10 +67,35 @@ fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
     }
 }
 
+/// Which language the template grid shows (`None`: all), kept while the app runs.
+fn language_filter_ui(ui: &mut Ui) -> Option<&'static str> {
+    let id = egui::Id::unique("template language");
+    let mut chosen: Option<&'static str> = ui.data(|d| d.get_temp(id)).flatten();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Language:");
+        if ui.selectable_label(chosen.is_none(), "All").clicked() {
+            chosen = None;
+        }
+        for (code, own, english) in templates::LANGUAGES {
+            let label = if own == english { (*own).to_owned() } else { format!("{own} · {english}") };
+            let response = ui.selectable_label(chosen == Some(*code), label);
+            if response.clicked() {
+                chosen = Some(*code);
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, chosen));
+    chosen
+}
+
 fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
     let mut chosen = None;
+    let language = language_filter_ui(ui);
+    ui.add_space(6.0);
+    let shown: Vec<&templates::Template> =
+        templates::ALL.iter().filter(|t| language.is_none_or(|code| t.language == code)).collect();
     let per_row = ((ui.available_width() + 8.0) / 252.0).floor().max(1.0) as usize;
-    for row in templates::ALL.chunks(per_row) {
+    for row in shown.chunks(per_row) {
         ui.horizontal(|ui| {
             for t in row {
                 let frame = egui::Frame::group(ui.style()).inner_margin(12.0);
@@ -79,6 +104,9 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
                         ui.set_width(220.0);
                         ui.set_height(84.0);
                         ui.vertical(|ui| {
+                            ui.horizontal(|ui| {
+                                ui.label(RichText::new(t.language_name()).small().weak());
+                            });
                             ui.label(RichText::new(t.title).strong().size(15.0));
                             ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
                         });
@@ -94,7 +122,7 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
                     )
                 });
                 if response.clicked() {
-                    chosen = Some(t);
+                    chosen = Some(*t);
                 }
             }
         });

@@ -204,9 +204,43 @@ pub fn to_string(map: &Map) -> Result<String, ron::Error> {
     let mut canonical = map.clone();
     canonical.normalize();
     let doc = DocumentOut { format_version: FORMAT_VERSION, map: &canonical };
-    let mut text = ron_options().to_string_pretty(&doc, pretty)?;
+    let mut text = readable_marks(&ron_options().to_string_pretty(&doc, pretty)?);
     text.push('\n');
     Ok(text)
+}
+
+/// `text` with the escapes RON writes for combining marks (Arabic vowel signs, Thai vowels and
+/// tone marks, accents typed apart) turned back into the characters, so that a map in Thai or
+/// Arabic reads as written. Control characters and invisible direction marks stay escaped.
+fn readable_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        if let Some(body) = escape.strip_prefix("\\u{")
+            && let Some(end) = body.find('}')
+            && let Some(c) = u32::from_str_radix(&body[..end], 16).ok().and_then(char::from_u32)
+            && !c.is_control()
+            && !invisible(c)
+        {
+            out.push(c);
+            rest = &body[end + 1..];
+            continue;
+        }
+        // Any other escape (`\\`, `\"`, `\n`...) is kept whole, so `\\u{...}` typed by a user
+        // stays text.
+        let len = escape[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
+        out.push_str(&escape[..len]);
+        rest = &escape[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Characters that show nothing in an editor and change how text around them reads.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Writes a map atomically: the file on disk is always either the old or the new map.

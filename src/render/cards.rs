@@ -249,7 +249,7 @@ fn paint_meta(
     }
     if wraps {
         let top = if card.flags.is_empty() { rect.top() } else { rect.top() + size.card_meta_height * zoom };
-        let galley = painter.layout(text, chip_font, theme.muted_text, rect.width());
+        let galley = crate::text::layout(painter.ctx(), &text, chip_font, theme.muted_text, rect.width());
         painter.galley(pos2(rect.left(), top + 2.0 * zoom), galley, theme.muted_text);
     } else {
         // One line, as the layout measured it; the cut only guards against rounding at odd zooms.
@@ -258,7 +258,8 @@ fn paint_meta(
     }
 }
 
-/// Text wrapped at `width` and cut with an ellipsis after `max_rows` rows.
+/// Text wrapped at `width` and cut with an ellipsis after `max_rows` rows; a right-to-left
+/// paragraph reads from the right edge of `width`.
 pub fn fitted(
     painter: &Painter,
     text: &str,
@@ -270,7 +271,7 @@ pub fn fitted(
     let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, width);
     job.wrap.max_rows = max_rows;
     job.wrap.overflow_character = Some('…');
-    painter.layout_job(job)
+    crate::text::galley(painter.ctx(), job)
 }
 
 pub use crate::layout::{flag_short, meta_text};

@@ -220,7 +220,8 @@ pub(super) fn legend(
         let swatch =
             Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * unit), egui::vec2(14.0, 3.0) * unit);
         painter.rect_filled(swatch, 1.0, colour);
-        painter.text(
+        crate::text::paint(
+            painter,
             egui::pos2(swatch.right() + 5.0 * unit, y),
             Align2::LEFT_TOP,
             &model.name,

@@ -75,24 +75,33 @@ fn title(
         return;
     }
     let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-    let at = rect.left_center() + vec2(4.0 * zoom, -2.0 * zoom);
+    // A right-to-left title starts at the right edge, its scenario to its left.
+    let rtl = crate::text::direction(&map.title).is_rtl();
+    let (at, anchor) = if rtl {
+        (rect.right_center() + vec2(-4.0 * zoom, -2.0 * zoom), Align2::RIGHT_CENTER)
+    } else {
+        (rect.left_center() + vec2(4.0 * zoom, -2.0 * zoom), Align2::LEFT_CENTER)
+    };
     let title = super::text_on(
         &text_painter,
         at,
-        Align2::LEFT_CENTER,
+        anchor,
         &map.title,
         font(layout.sizes.title_font, zoom),
         theme.header_text,
         plate,
     );
     if !map.scenario.is_empty() && readable(layout.sizes.goal_font, zoom) {
-        let galley = text_painter.layout(
-            map.scenario.clone(),
+        let room = if rtl { title.left() - rect.left() } else { rect.right() - title.right() };
+        let galley = crate::text::layout(
+            text_painter.ctx(),
+            &map.scenario,
             font(layout.sizes.goal_font + 1.0, zoom),
             theme.muted_text,
-            (rect.right() - title.right() - 24.0 * zoom).max(120.0 * zoom),
+            (room - 24.0 * zoom).max(120.0 * zoom),
         );
-        let pos = pos2(title.right() + 20.0 * zoom, rect.center().y - galley.size().y / 2.0);
+        let x = if rtl { title.left() - 20.0 * zoom - galley.size().x } else { title.right() + 20.0 * zoom };
+        let pos = pos2(x, rect.center().y - galley.size().y / 2.0);
         if let Some(plate) = plate {
             let backing = Rect::from_min_size(pos, galley.size()).expand2(vec2(6.0, 2.0) * zoom);
             text_painter.rect_filled(backing, 4.0 * zoom, plate);
@@ -132,25 +141,32 @@ fn stages(
         let inner = rect.shrink2(vec2(12.0, 8.0) * zoom);
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
         let palette = theme.stage_palette[index % theme.stage_palette.len()];
+        // The number leads the name: on its left, or on its right for a right-to-left name.
+        let rtl = crate::text::direction(&stage.name).is_rtl();
+        let (corner, anchor) =
+            if rtl { (inner.right_top(), Align2::RIGHT_TOP) } else { (inner.left_top(), Align2::LEFT_TOP) };
         let number = text_painter.text(
-            inner.left_top() + vec2(0.0, 4.0 * zoom),
-            Align2::LEFT_TOP,
+            corner + vec2(0.0, 4.0 * zoom),
+            anchor,
             format!("{}", options.stages_before + index + 1),
             font(layout.sizes.goal_font, zoom),
             if theme.own_colour_text { colour } else { palette },
         );
-        let name = text_painter.layout(
-            stage.name.clone(),
+        let name = crate::text::layout(
+            text_painter.ctx(),
+            &stage.name,
             font(layout.sizes.header_font, zoom),
             theme.header_text,
-            inner.right() - number.right() - 6.0 * zoom,
+            inner.width() - number.width() - 6.0 * zoom,
         );
-        let name_pos = pos2(number.right() + 6.0 * zoom, inner.top());
+        let name_pos =
+            if rtl { pos2(inner.left(), inner.top()) } else { pos2(number.right() + 6.0 * zoom, inner.top()) };
         let name_height = name.size().y;
         text_painter.galley(name_pos, name, theme.header_text);
         if !stage.goal.is_empty() && readable(layout.sizes.goal_font, zoom) {
-            let goal = text_painter.layout(
-                stage.goal.clone(),
+            let goal = crate::text::layout(
+                text_painter.ctx(),
+                &stage.goal,
                 font(layout.sizes.goal_font, zoom),
                 theme.muted_text,
                 inner.width(),
@@ -197,8 +213,10 @@ fn lanes(
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
         let inner = rect.shrink2(vec2(14.0, 9.0) * zoom);
         let marker = if lane.collapsed { "▸ " } else { "" };
-        let title = text_painter.layout(
-            format!("{marker}{}", lane.title),
+        let rtl = crate::text::direction(&lane.title).is_rtl();
+        let title = crate::text::layout(
+            text_painter.ctx(),
+            &if rtl { format!("{}{marker}", lane.title) } else { format!("{marker}{}", lane.title) },
             font(layout.sizes.lane_font, zoom),
             theme.header_text,
             inner.width(),
@@ -206,9 +224,11 @@ fn lanes(
         let title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
         if lane.title != lane.kind.label() && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
+            let (corner, anchor) =
+                if rtl { (inner.right_top(), Align2::RIGHT_TOP) } else { (inner.left_top(), Align2::LEFT_TOP) };
             text_painter.text(
-                inner.min + vec2(0.0, title_height + 2.0 * zoom),
-                Align2::LEFT_TOP,
+                corner + vec2(0.0, title_height + 2.0 * zoom),
+                anchor,
                 lane.kind.label(),
                 font(layout.sizes.goal_font, zoom),
                 theme.muted_text,

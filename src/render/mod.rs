@@ -145,7 +145,7 @@ pub(crate) fn text_on(
     colour: egui::Color32,
     plate: Option<egui::Color32>,
 ) -> Rect {
-    let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
+    let galley = crate::text::no_wrap(painter.ctx(), text, font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
     if let Some(plate) = plate {
         let pad = (galley.size().y * 0.18).max(1.0);
@@ -295,8 +295,9 @@ fn dividers(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_sc
             painter.hline(left..=bounds.right(), y, stroke);
         }
         if readable(layout.sizes.goal_font, zoom) {
-            let text = painter.layout_no_wrap(
-                divider.label.to_uppercase(),
+            let text = crate::text::no_wrap(
+                painter.ctx(),
+                &divider.label.to_uppercase(),
                 font(layout.sizes.goal_font, zoom),
                 theme.divider,
             );

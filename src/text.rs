@@ -1,0 +1,424 @@
+//! Text in every direction. epaint shapes each run of one font (so Arabic letters join and a
+//! word reads right to left) but lays the runs out in logical order, left to right, and aligns
+//! every paragraph alike. Here each paragraph gets its direction from its first strong
+//! character, its rows are put into visual order with the Unicode bidirectional algorithm
+//! (`unicode-bidi`), and right-to-left rows are aligned to the right.
+//!
+//! Text with no right-to-left character goes straight to epaint, untouched and uncached here.
+
+use std::collections::HashMap;
+use std::hash::{Hash as _, Hasher as _};
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{Align, Align2, Color32, FontId, Galley, Painter, Pos2, Rect};
+use unicode_bidi::{BidiClass, BidiInfo, Level};
+
+/// Which way a paragraph reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    LeftToRight,
+    RightToLeft,
+    /// No strong character at all (digits, punctuation, emoji, nothing): laid out left to right,
+    /// but a caller may follow its neighbours instead.
+    Neutral,
+}
+
+impl Direction {
+    pub fn is_rtl(self) -> bool {
+        self == Self::RightToLeft
+    }
+
+    /// Where a line of this direction starts: the left edge, or the right one.
+    pub fn start(self) -> Align {
+        if self.is_rtl() { Align::RIGHT } else { Align::LEFT }
+    }
+}
+
+/// The direction of a paragraph, from its first strong character (rules P2 and P3 of the
+/// bidirectional algorithm). Only the first paragraph of `text` counts.
+pub fn direction(text: &str) -> Direction {
+    let first = text.lines().next().unwrap_or_default();
+    match unicode_bidi::get_base_direction(first) {
+        unicode_bidi::Direction::Ltr => Direction::LeftToRight,
+        unicode_bidi::Direction::Rtl => Direction::RightToLeft,
+        unicode_bidi::Direction::Mixed => Direction::Neutral,
+    }
+}
+
+/// Whether `text` holds anything the bidirectional algorithm would reorder.
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+        )
+    })
+}
+
+/// `text` wrapped at `width` (infinite: one row per line), each paragraph in its direction.
+pub fn layout(ctx: &egui::Context, text: &str, font: FontId, colour: Color32, width: f32) -> Arc<Galley> {
+    galley(ctx, LayoutJob::simple(text.to_owned(), font, colour, width))
+}
+
+/// One row per line, each paragraph in its direction.
+pub fn no_wrap(ctx: &egui::Context, text: &str, font: FontId, colour: Color32) -> Arc<Galley> {
+    galley(ctx, LayoutJob::simple_singleline(text.to_owned(), font, colour))
+}
+
+/// Paints `text` anchored at `pos` like [`Painter::text`], in its direction; returns its rect.
+pub fn paint(painter: &Painter, pos: Pos2, anchor: Align2, text: &str, font: FontId, colour: Color32) -> Rect {
+    let galley = no_wrap(painter.ctx(), text, font, colour);
+    let rect = anchor.anchor_size(pos, galley.size());
+    painter.galley(rect.min, galley, colour);
+    rect
+}
+
+/// The galley of `job` with every row in visual order. A paragraph whose direction is right to
+/// left is aligned to the right of the wrap width (or of the widest row when there is none),
+/// unless the job asks for another alignment than the left.
+pub fn galley(ctx: &egui::Context, job: LayoutJob) -> Arc<Galley> {
+    if !has_rtl(&job.text) {
+        return ctx.fonts_mut(|fonts| fonts.layout_job(job));
+    }
+    let key = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        job.hash(&mut hasher);
+        ctx.pixels_per_point().to_bits().hash(&mut hasher);
+        hasher.finish()
+    };
+    if let Some(galley) = ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().get(key)) {
+        return galley;
+    }
+    let (visual_job, rows) = visual_job(&job, &wrapped_rows(ctx, &job));
+    let visual = ctx.fonts_mut(|fonts| fonts.layout_job(visual_job));
+    let galley = Arc::new(aligned(Arc::unwrap_or_clone(visual), &rows, &job));
+    ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().insert(key, galley.clone()));
+    galley
+}
+
+/// How one row of the visual job is to be aligned.
+struct RowInfo {
+    rtl: bool,
+}
+
+/// A job holding `rows` in visual order, one `\n` between rows, unwrapped; each piece of a row
+/// is its own section so that epaint shapes it apart from its neighbours.
+fn visual_job(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, Vec<RowInfo>) {
+    let mut out = LayoutJob {
+        wrap: TextWrapping::no_max_width(),
+        halign: Align::LEFT,
+        justify: false,
+        break_on_newline: true,
+        first_row_min_height: job.first_row_min_height,
+        ..Default::default()
+    };
+    let mut infos = Vec::with_capacity(rows.len());
+    let mut paragraph_start = 0;
+    while paragraph_start < rows.len() {
+        let paragraph_end =
+            rows[paragraph_start..].iter().position(|r| r.ends_paragraph).map_or(rows.len(), |i| paragraph_start + i + 1);
+        let paragraph = &rows[paragraph_start..paragraph_end];
+        let text: String = paragraph.iter().map(|r| r.text.as_str()).collect();
+        let rtl = direction(&text).is_rtl();
+        let bidi = BidiInfo::new(&text, Some(if rtl { Level::rtl() } else { Level::ltr() }));
+        let mut row_start = 0;
+        for (i, row) in paragraph.iter().enumerate() {
+            let row_range = row_start..row_start + row.text.len();
+            row_start = row_range.end;
+            if paragraph_start + i > 0 {
+                let format = out.sections.last().map(|s| s.format.clone()).unwrap_or_default();
+                out.append("\n", 0.0, format);
+            }
+            infos.push(RowInfo { rtl });
+            // Spaces where a row wraps belong to no side; dropping them keeps rows flush.
+            let visible = trim_wrap_space(&text, row_range.clone(), i + 1 < paragraph.len());
+            // A paragraph separator inside a line splits it for the algorithm; each part is
+            // ordered on its own, in logical order.
+            for para in &bidi.paragraphs {
+                let line = visible.start.max(para.range.start)..visible.end.min(para.range.end);
+                if line.is_empty() {
+                    continue;
+                }
+                let (levels, runs) = bidi.visual_runs(para, line);
+                for run in runs {
+                    let run_level = levels[run.start];
+                    for piece in pieces(&text, run, run_level) {
+                        let format = row.format_at(piece.range.start - row_range.start);
+                        let piece_text = &text[piece.range];
+                        let piece_text =
+                            if piece.reverse { reversed(piece_text, run_level.is_rtl()) } else { piece_text.to_owned() };
+                        out.append(&piece_text, 0.0, format);
+                    }
+                }
+            }
+        }
+        paragraph_start = paragraph_end;
+    }
+    (out, infos)
+}
+
+fn trim_wrap_space(text: &str, range: Range<usize>, wrapped: bool) -> Range<usize> {
+    if !wrapped {
+        return range;
+    }
+    let trimmed = text[range.clone()].trim_end();
+    range.start..range.start + trimmed.len()
+}
+
+/// A wrapped row in logical order: its text (with an elided row's `…`) and where each format starts.
+struct LogicalRow {
+    text: String,
+    /// (byte in `text`, format) where a section starts.
+    formats: Vec<(usize, egui::TextFormat)>,
+    ends_paragraph: bool,
+}
+
+impl LogicalRow {
+    fn format_at(&self, byte: usize) -> egui::TextFormat {
+        let index = self.formats.partition_point(|(start, _)| *start <= byte).saturating_sub(1);
+        self.formats.get(index).map(|(_, f)| f.clone()).unwrap_or_default()
+    }
+}
+
+/// The rows `job` wraps into, in logical order: greedy, a word at a time (a word longer than a
+/// row is cut between characters), each word measured by epaint as it will be drawn; the last
+/// allowed row ends in the overflow character when text is left over.
+fn wrapped_rows(ctx: &egui::Context, job: &LayoutJob) -> Vec<LogicalRow> {
+    let width = job.wrap.max_width;
+    let measure = |range: Range<usize>| -> f32 {
+        if range.is_empty() {
+            return 0.0;
+        }
+        let mut piece = LayoutJob::default();
+        for section in &job.sections {
+            let from = section.byte_range.start.0.max(range.start);
+            let to = section.byte_range.end.0.min(range.end);
+            if from < to {
+                piece.append(&job.text[from..to], 0.0, section.format.clone());
+            }
+        }
+        ctx.fonts_mut(|fonts| fonts.layout_job(piece)).size().x
+    };
+    let mut ranges: Vec<(Range<usize>, bool)> = Vec::new();
+    let paragraphs: Vec<Range<usize>> = if job.break_on_newline {
+        let mut start = 0;
+        let mut out = Vec::new();
+        for (i, _) in job.text.match_indices('\n') {
+            out.push(start..i);
+            start = i + 1;
+        }
+        out.push(start..job.text.len());
+        out
+    } else {
+        vec![0..job.text.len()]
+    };
+    for paragraph in paragraphs {
+        let mut row = paragraph.start..paragraph.start;
+        let mut row_width = 0.0;
+        for word in words(&job.text, paragraph.clone()) {
+            let word_width = measure(word.clone());
+            let inked = measure(word.start..word.start + job.text[word.clone()].trim_end().len());
+            if row.start < row.end && row_width + inked > width {
+                ranges.push((row.clone(), false));
+                row = word.start..word.start;
+                row_width = 0.0;
+            }
+            if row.start == row.end && inked > width {
+                // A word wider than a row: as many characters as fit, then the next row.
+                let mut from = word.start;
+                for (offset, c) in job.text[word.clone()].char_indices().skip(1) {
+                    let at = word.start + offset;
+                    if !c.is_whitespace() && measure(from..at + c.len_utf8()) > width {
+                        ranges.push((from..at, false));
+                        from = at;
+                    }
+                }
+                row = from..word.end;
+                row_width = measure(row.clone());
+                continue;
+            }
+            row.end = word.end;
+            row_width += word_width;
+        }
+        ranges.push((row, true));
+    }
+    let mut elided = false;
+    if ranges.len() > job.wrap.max_rows {
+        ranges.truncate(job.wrap.max_rows);
+        elided = true;
+    }
+    let overflow = job.wrap.overflow_character.filter(|_| elided);
+    let mut rows = Vec::with_capacity(ranges.len());
+    let count = ranges.len();
+    for (index, (mut range, ends_paragraph)) in ranges.into_iter().enumerate() {
+        let mut text = job.text[range.clone()].to_owned();
+        if index + 1 == count
+            && let Some(mark) = overflow
+        {
+            let mark_width = ctx.fonts_mut(|fonts| {
+                let format = job.sections.last().map(|s| s.format.clone()).unwrap_or_default();
+                fonts.layout_job(LayoutJob::single_section(mark.to_string(), format)).size().x
+            });
+            while range.start < range.end && measure(range.clone()) + mark_width > width {
+                let last = job.text[range.clone()].chars().next_back().map_or(1, char::len_utf8);
+                range.end -= last;
+            }
+            range.end = range.start + job.text[range.clone()].trim_end().len();
+            text = job.text[range.clone()].to_owned();
+            text.push(mark);
+        }
+        let mut formats = Vec::new();
+        for section in &job.sections {
+            let from = section.byte_range.start.0.max(range.start);
+            let to = section.byte_range.end.0.min(range.end);
+            if from < to {
+                formats.push((from - range.start, section.format.clone()));
+            }
+        }
+        if formats.is_empty()
+            && let Some(section) =
+                job.sections.iter().find(|s| s.byte_range.end.0 >= range.start).or(job.sections.last())
+        {
+            formats.push((0, section.format.clone()));
+        }
+        rows.push(LogicalRow { text, formats, ends_paragraph });
+    }
+    rows
+}
+
+/// A paragraph's words, each with the spaces after it: where a row may wrap.
+fn words(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    let mut in_space = false;
+    for (offset, c) in text[paragraph.clone()].char_indices() {
+        let at = paragraph.start + offset;
+        if c.is_whitespace() {
+            in_space = true;
+        } else if in_space {
+            out.push(start..at);
+            start = at;
+            in_space = false;
+        }
+    }
+    if start < paragraph.end || out.is_empty() {
+        out.push(start..paragraph.end);
+    }
+    out
+}
+
+/// A part of a level run that epaint shapes on its own.
+struct Piece {
+    range: Range<usize>,
+    /// Whether its characters must be handed over in reverse, because the shaper would run
+    /// them the other way than their level says.
+    reverse: bool,
+}
+
+/// The pieces of one level run, in visual order. In a left-to-right run that is the run itself
+/// (Arabic-Indic digits aside, which the shaper would turn around). In a right-to-left run each
+/// word of right-to-left letters is one piece (the shaper lays its letters right to left and
+/// joins them), and every other character (space, punctuation, symbol) is a piece of its own.
+fn pieces(text: &str, run: Range<usize>, level: Level) -> Vec<Piece> {
+    let run_text = &text[run.clone()];
+    if !level.is_rtl() {
+        let turns = run_text.chars().any(|c| unicode_bidi::bidi_class(c) == BidiClass::AN);
+        return vec![Piece { range: run, reverse: turns }];
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut word: Option<usize> = None;
+    let joins = |c: char| {
+        matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::NSM | BidiClass::BN)
+    };
+    for (offset, c) in run_text.char_indices() {
+        let at = run.start + offset;
+        if joins(c) {
+            word.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = word.take() {
+            out.push(Piece { range: start..at, reverse: false });
+        }
+        out.push(Piece { range: at..at + c.len_utf8(), reverse: true });
+    }
+    if let Some(start) = word {
+        out.push(Piece { range: start..run.end, reverse: false });
+    }
+    out.reverse();
+    out
+}
+
+/// `text` back to front; in a right-to-left run, brackets and similar characters mirrored.
+fn reversed(text: &str, mirror: bool) -> String {
+    text.chars()
+        .rev()
+        .map(|c| if mirror { unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c) } else { c })
+        .collect()
+}
+
+/// The visual galley with right-to-left rows aligned to the right, as the original job would
+/// have aligned its rows.
+fn aligned(mut galley: Galley, rows: &[RowInfo], job: &LayoutJob) -> Galley {
+    let widest = galley.rows.iter().map(|r| r.row.size.x).fold(0.0_f32, f32::max);
+    let width = if job.wrap.max_width.is_finite() { job.wrap.max_width.max(widest) } else { widest };
+    let (min, max) = match job.halign {
+        Align::Min => (0.0, width),
+        Align::Center => (-width / 2.0, width / 2.0),
+        Align::Max => (-width, 0.0),
+    };
+    let mut rect = Rect::NOTHING;
+    let mut mesh_bounds = Rect::NOTHING;
+    for (placed, info) in galley.rows.iter_mut().zip(rows) {
+        let row_width = placed.row.size.x;
+        let align = if job.halign == Align::LEFT && info.rtl { Align::RIGHT } else { job.halign };
+        let x = match align {
+            Align::Min => min,
+            Align::Center => (min + max - row_width) / 2.0,
+            Align::Max => max - row_width,
+        };
+        placed.pos.x = (x * galley.pixels_per_point).round() / galley.pixels_per_point;
+        rect |= placed.rect();
+        mesh_bounds |= placed.row.visuals.mesh_bounds.translate(placed.pos.to_vec2());
+    }
+    if job.halign == Align::LEFT && rows.iter().any(|r| r.rtl) {
+        // The galley spans the width it was aligned in, so callers place it as a box.
+        rect.max.x = rect.max.x.max(width);
+    }
+    galley.rect = rect;
+    galley.mesh_bounds = mesh_bounds;
+    galley
+}
+
+/// Visual galleys of the frames that used them: rebuilt only when the text, its formats or the
+/// width change.
+#[derive(Default)]
+struct VisualCache {
+    galleys: HashMap<u64, (Arc<Galley>, bool)>,
+}
+
+impl VisualCache {
+    fn get(&mut self, key: u64) -> Option<Arc<Galley>> {
+        let (galley, used) = self.galleys.get_mut(&key)?;
+        *used = true;
+        Some(galley.clone())
+    }
+
+    fn insert(&mut self, key: u64, galley: Arc<Galley>) {
+        self.galleys.insert(key, (galley, true));
+    }
+}
+
+impl egui::cache::CacheTrait for VisualCache {
+    fn update(&mut self) {
+        self.galleys.retain(|_, (_, used)| std::mem::take(used));
+    }
+
+    fn len(&self) -> usize {
+        self.galleys.len()
+    }
+}
+
+#[cfg(test)]
+mod tests;
