@@ -29,11 +29,6 @@ impl Direction {
     pub fn is_rtl(self) -> bool {
         self == Self::RightToLeft
     }
-
-    /// Where a line of this direction starts: the left edge, or the right one.
-    pub fn start(self) -> Align {
-        if self.is_rtl() { Align::RIGHT } else { Align::LEFT }
-    }
 }
 
 /// The direction of a paragraph, from its first strong character (rules P2 and P3 of the
@@ -384,6 +379,7 @@ fn aligned(mut galley: Galley, rows: &[RowInfo], job: &LayoutJob) -> Galley {
     }
     if job.halign == Align::LEFT && rows.iter().any(|r| r.rtl) {
         // The galley spans the width it was aligned in, so callers place it as a box.
+        rect.min.x = rect.min.x.min(0.0);
         rect.max.x = rect.max.x.max(width);
     }
     galley.rect = rect;

@@ -209,7 +209,7 @@ fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
 fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = voted_map(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 4", "format_version: 2");
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 5", "format_version: 2");
     std::fs::write(&path, &text).unwrap();
     let out = touchline(&["check", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
@@ -217,14 +217,14 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     // Without votes the old version still opens.
     let plain = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 4", "format_version: 2");
+        .replace("format_version: 5", "format_version: 2");
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
-    std::fs::write(&path, text.replace("format_version: 2", "format_version: 5")).unwrap();
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 6")).unwrap();
     let out = touchline(&["info", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("format version 5"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("format version 6"), "{}", stderr(&out));
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn a_version_3_file_reads_and_an_author_needs_version_4() {
     let path = dir.path().join("old.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 4", "format_version: 3");
+        .replace("format_version: 5", "format_version: 3");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 3 file opens");
@@ -242,6 +242,24 @@ fn a_version_3_file_reads_and_an_author_needs_version_4() {
     let out = touchline(&["check", &shown]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("an author needs format_version 4"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_version_4_file_reads_and_own_words_need_version_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 5", "format_version: 4");
+    std::fs::write(&path, &text).unwrap();
+    let shown = path.display().to_string();
+    assert!(touchline(&["check", &shown]).status.success(), "a version 4 file opens");
+    let worded = text.replacen("    personas:", "    words: (neutral: \"Netral\"),\n    personas:", 1);
+    assert_ne!(worded, text);
+    std::fs::write(&path, worded).unwrap();
+    let out = touchline(&["check", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("words need format_version 5"), "{}", stderr(&out));
 }
 
 #[test]

@@ -11,8 +11,9 @@
 //! without votes, so it reads with the current types; a `votes` field in it is refused, as
 //! version 2 did not have one.
 //!
-//! Version 4 added the map's `author`. Versions 2 and 3 read with the current types and refuse
-//! the fields they did not have in the same way.
+//! Version 4 added the map's `author`, version 5 its own `words` (the scale's levels, the
+//! blueprint's lines, the journey's state in the map's language). Versions 2 to 4 read with the
+//! current types and refuse the fields they did not have in the same way.
 
 use serde::Deserialize;
 
@@ -76,7 +77,7 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2 | 3 => {
+        2..=4 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
@@ -89,10 +90,16 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                     card.id.as_str()
                 )));
             }
-            if !map.author.is_empty() {
+            if version < 4 && !map.author.is_empty() {
                 return Err(newer(format!(
                     "the map has an author, which format_version {version} does not have; an \
                      author needs format_version 4"
+                )));
+            }
+            if !map.words.is_empty() {
+                return Err(newer(format!(
+                    "the map has its own words, which format_version {version} does not have; \
+                     words need format_version 5"
                 )));
             }
             Ok(map)

@@ -178,7 +178,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
     out.bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(right, bottom));
     out.curves = curve::layout_curves(map, &out);
     if view.is_blueprint() {
-        out.dividers = dividers(&out);
+        out.dividers = dividers(&out, &map.words);
     }
     out.index();
     out
@@ -208,12 +208,12 @@ fn lane_order(map: &Map, view: View) -> Vec<usize> {
 }
 
 /// The blueprint's lines between the lanes of `out`, and where the other lanes start.
-fn dividers(out: &MapLayout) -> Vec<Divider> {
-    use crate::model::BlueprintBand as B;
-    const LINES: [(B, &str); 3] = [
-        (B::Frontstage, "Line of interaction"),
-        (B::Backstage, "Line of visibility"),
-        (B::SupportProcesses, "Line of internal interaction"),
+fn dividers(out: &MapLayout, words: &crate::model::Words) -> Vec<Divider> {
+    use crate::model::{BlueprintBand as B, Word};
+    const LINES: [(B, Word); 3] = [
+        (B::Frontstage, Word::LineOfInteraction),
+        (B::Backstage, Word::LineOfVisibility),
+        (B::SupportProcesses, Word::LineOfInternalInteraction),
     ];
     let mut found = Vec::new();
     for pair in out.lanes.windows(2) {
@@ -221,13 +221,15 @@ fn dividers(out: &MapLayout) -> Vec<Divider> {
         let y = pair[0].row.bottom();
         match (above, below) {
             (Some(a), Some(b)) => {
-                for (band, label) in LINES {
+                for (band, word) in LINES {
                     if a < band && band <= b {
-                        found.push(Divider { y, label, dashed: true });
+                        found.push(Divider { y, label: words.get(word).to_owned(), dashed: true });
                     }
                 }
             }
-            (Some(_), None) => found.push(Divider { y, label: "Other lanes", dashed: false }),
+            (Some(_), None) => {
+                found.push(Divider { y, label: words.get(Word::OtherLanes).to_owned(), dashed: false });
+            }
             _ => {}
         }
     }
@@ -289,7 +291,7 @@ mod tests {
                 LaneKind::SupportProcesses
             ]
         );
-        let labels: Vec<&str> = out.dividers.iter().map(|d| d.label).collect();
+        let labels: Vec<&str> = out.dividers.iter().map(|d| d.label.as_str()).collect();
         assert_eq!(labels, ["Line of interaction", "Line of visibility", "Line of internal interaction"]);
         assert!((out.dividers[0].y - out.lanes[1].row.bottom()).abs() < 0.01);
 
@@ -297,6 +299,13 @@ mod tests {
             layout(&map, View::Blueprint { other_lanes: true }, Sizes::STANDARD, &mut measure_lines);
         assert_eq!(with_others.lanes.last().unwrap().kind, LaneKind::Emotions);
         assert_eq!(with_others.dividers.last().unwrap().label, "Other lanes");
+
+        // The lines are named in the map's own words where it has them.
+        let mut own = map.clone();
+        own.words.line_of_visibility = "Garis visibilitas".to_owned();
+        let out = layout(&own, View::Blueprint { other_lanes: false }, Sizes::STANDARD, &mut measure_lines);
+        let labels: Vec<&str> = out.dividers.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, ["Line of interaction", "Garis visibilitas", "Line of internal interaction"]);
     }
 
     #[test]

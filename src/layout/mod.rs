@@ -37,7 +37,7 @@ impl View {
 #[derive(Clone, Debug)]
 pub struct Divider {
     pub y: f32,
-    pub label: &'static str,
+    pub label: String,
     /// Drawn dashed (the blueprint's lines) or solid (the start of the other lanes).
     pub dashed: bool,
 }

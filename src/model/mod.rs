@@ -10,6 +10,7 @@ mod items;
 mod order;
 mod sentiment;
 mod validate;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ pub use items::{BlueprintBand, Card, Channel, Evidence, Flag, Lane, LaneKind, Me
 pub use order::Slot;
 pub use sentiment::{Anchor, Curve, CurveGaps, Persona, Point, Scale};
 pub use validate::{Problem, SIZE_RANGE};
+pub use words::{Word, Words};
 
 /// A customer journey map or service blueprint.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,6 +39,9 @@ pub struct Map {
     pub scale: Scale,
     #[serde(default)]
     pub curve_gaps: CurveGaps,
+    /// The scale's levels, the blueprint's lines and the state in the map's language.
+    #[serde(default, skip_serializing_if = "Words::is_empty")]
+    pub words: Words,
     #[serde(default)]
     pub personas: Vec<Persona>,
     #[serde(default)]
@@ -110,6 +115,7 @@ pub struct Meta {
     pub state: JourneyState,
     pub scale: Scale,
     pub curve_gaps: CurveGaps,
+    pub words: Words,
 }
 
 impl Default for Map {
@@ -128,6 +134,7 @@ impl Map {
             state: JourneyState::default(),
             scale: Scale::default(),
             curve_gaps: CurveGaps::default(),
+            words: Words::default(),
             personas: Vec::new(),
             stages: Vec::new(),
             lanes: Vec::new(),
@@ -146,17 +153,24 @@ impl Map {
             state: self.state,
             scale: self.scale,
             curve_gaps: self.curve_gaps,
+            words: self.words.clone(),
         }
     }
 
     pub fn set_meta(&mut self, meta: Meta) {
-        let Meta { title, scenario, author, state, scale, curve_gaps } = meta;
+        let Meta { title, scenario, author, state, scale, curve_gaps, words } = meta;
         self.title = title;
         self.scenario = scenario;
         self.author = author;
         self.state = state;
         self.scale = scale;
         self.curve_gaps = curve_gaps;
+        self.words = words;
+    }
+
+    /// The name of a level of the sentiment scale, in the map's words.
+    pub fn level_name(&self, level: i32) -> &str {
+        self.words.get(self.scale.level_word(level))
     }
 
     pub fn stage(&self, id: &StageId) -> Option<&Stage> {

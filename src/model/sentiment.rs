@@ -67,21 +67,26 @@ impl Scale {
         if span <= 0.0 { 0.5 } else { ((value - self.min as f32) / span).clamp(0.0, 1.0) }
     }
 
-    /// A word for a level: the extremes and the middle are named, the rest read by position.
-    pub fn level_label(self, level: i32) -> String {
+    /// The word for a level: the extremes and the middle are named, the rest read by position.
+    pub fn level_word(self, level: i32) -> super::Word {
+        use super::Word;
         let t = self.normalized(level as f32);
-        let name = if t <= 0.0 {
-            "Very negative"
+        if t <= 0.0 {
+            Word::VeryNegative
         } else if t < 0.5 - 1e-4 {
-            "Negative"
+            Word::Negative
         } else if t <= 0.5 + 1e-4 {
-            "Neutral"
+            Word::Neutral
         } else if t < 1.0 {
-            "Positive"
+            Word::Positive
         } else {
-            "Very positive"
-        };
-        name.to_owned()
+            Word::VeryPositive
+        }
+    }
+
+    /// A level's English name (a map names its levels with [`super::Map::level_name`]).
+    pub fn level_label(self, level: i32) -> String {
+        self.level_word(level).english().to_owned()
     }
 }
 

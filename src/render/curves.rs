@@ -50,7 +50,7 @@ pub(super) fn paint_levels(
         let named = level == map.scale.min || level == map.scale.max || neutral;
         let zoom = screen_from_scene.scaling;
         if named && readable(layout.sizes.level_font, zoom) {
-            let word = map.scale.level_label(level);
+            let word = map.level_name(level);
             let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(theme.faint);
             let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
             let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;

@@ -42,7 +42,7 @@ pub(super) fn paint(
         painter.text(
             corner.left_bottom() + vec2(12.0, -10.0) * zoom,
             Align2::LEFT_BOTTOM,
-            map.state.label(),
+            map.words.state_name(map.state),
             font(layout.sizes.goal_font, zoom),
             theme.muted_text,
         );
@@ -221,7 +221,7 @@ fn lanes(
             theme.header_text,
             inner.width(),
         );
-        let title_height = title.size().y;
+        let mut title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
         if lane.title != lane.kind.label() && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
             let (corner, anchor) =
@@ -233,6 +233,8 @@ fn lanes(
                 font(layout.sizes.goal_font, zoom),
                 theme.muted_text,
             );
+            // The curve legend goes below the kind, not over it.
+            title_height += layout.sizes.goal_font * 1.3 * zoom + 2.0 * zoom;
         }
         if lane.kind == LaneKind::Emotions && !lane.collapsed {
             super::curves::legend(

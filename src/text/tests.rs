@@ -74,6 +74,7 @@ fn right_to_left_paragraphs_align_right_within_the_wrap_width() {
     assert!((row.right() - width).abs() < 1.0, "right edge at the wrap width: {row:?}");
     assert!(row.left() > 50.0, "not pinned to the left: {row:?}");
     assert!((arabic.rect.right() - width).abs() < 1.0, "the galley spans the width");
+    assert!(arabic.rect.left().abs() < 0.5 && (arabic.size().x - width).abs() < 1.0, "{:?}", arabic.rect);
     let english = layout(&ctx, "Customer calls sales", font(), Color32::WHITE, width);
     assert!(english.rows[0].rect().left().abs() < 0.5);
     // Paragraph by paragraph: an English note under an Arabic title keeps to the left.

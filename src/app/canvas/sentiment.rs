@@ -132,7 +132,7 @@ pub fn tooltip_ui(ui: &mut Ui, map: &Map, id: &PointId) {
     let Some(point) = map.points.iter().find(|p| &p.id == id) else { return };
     let curve = map.curve(&point.curve);
     let persona = curve.and_then(|c| c.persona.as_ref()).and_then(|p| map.persona(p));
-    let level = map.scale.level_label(point.value.round() as i32);
+    let level = map.level_name(point.value.round() as i32).to_owned();
     let title = if point.label.is_empty() { "Sentiment point" } else { point.label.as_str() };
     ui.strong(format!("{} {title}", point.emoji).trim().to_owned());
     ui.label(format!("{} · {level}", signed(point.value, map.scale.min < 0)));

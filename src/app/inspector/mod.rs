@@ -102,13 +102,37 @@ pub(super) fn text_field(
     multiline: bool,
 ) {
     let label = heading(ui, label);
+    // A right-to-left value starts at the field's right edge.
+    let rtl = crate::text::direction(value).is_rtl();
     let widget = if multiline {
         egui::TextEdit::multiline(value).desired_rows(3)
     } else {
         egui::TextEdit::singleline(value)
     };
+    let widget = if rtl { widget.align(egui::Align2::RIGHT_TOP) } else { widget };
     let response = ui.add(widget.desired_width(f32::INFINITY)).labelled_by(label);
     changes.track(&response, field);
+}
+
+/// The words the map shows besides its items, in its own language; an empty field reads the
+/// English word shown in it.
+fn words_ui(ui: &mut Ui, changes: &mut Changes, words: &mut crate::model::Words) {
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new(egui::RichText::new("Words on the map").strong()).show(ui, |ui| {
+        ui.weak("The scale's levels, the blueprint's lines and the journey's state, in the map's language.");
+        egui::Grid::new("map words").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+            for word in crate::model::Word::ALL {
+                let label = ui.label(word.english()).id;
+                let value = words.own_mut(word);
+                let rtl = crate::text::direction(value).is_rtl();
+                let field = egui::TextEdit::singleline(value).hint_text(word.english());
+                let field = if rtl { field.align(egui::Align2::RIGHT_TOP) } else { field };
+                let response = ui.add(field).labelled_by(label);
+                changes.track(&response, "words");
+                ui.end_row();
+            }
+        });
+    });
 }
 
 fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) {
@@ -362,6 +386,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             changes.field = Some("gaps");
         }
     });
+    words_ui(ui, &mut changes, &mut meta.words);
     let command = (meta != original).then_some(Command::SetMeta(meta));
     changes.finish(edits, command, "map", "Edit map");
 

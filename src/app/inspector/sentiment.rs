@@ -17,7 +17,7 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
     heading(ui, "Value");
     let (min, max) = (map.scale.min as f32, map.scale.max as f32);
     let response = ui.add(egui::Slider::new(&mut p.value, min..=max).step_by(0.25));
-    ui.weak(map.scale.level_label(p.value.round() as i32));
+    ui.weak(map.level_name(p.value.round() as i32));
     changes.track(&response, "value");
     text_field(ui, &mut changes, "Label", &mut p.label, "label", false);
     text_field(ui, &mut changes, "Emoji", &mut p.emoji, "emoji", false);
