@@ -25,13 +25,32 @@ fn frame(ctx: &egui::Context, app: &mut TouchlineApp, events: Vec<Event>) -> usi
     ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point).len()
 }
 
+/// The big map with every card titled in Arabic, so each title takes the right-to-left path.
+fn arabic_map() -> touchline::model::Map {
+    let titles: Vec<String> = touchline::templates::load("b2b-phone-system-ar")
+        .expect("the Arabic template")
+        .cards
+        .into_iter()
+        .map(|c| c.title)
+        .collect();
+    let mut map = map(Size::default());
+    for (i, card) in map.cards.iter_mut().enumerate() {
+        card.title = format!("{} {}", titles[i % titles.len()], i + 1);
+    }
+    map
+}
+
 /// An editor on the big map with a card picked up at the given zoom (`None`: zoomed to fit).
 fn dragging(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
+    dragging_on(map(Size::default()), zoom)
+}
+
+fn dragging_on(map: touchline::model::Map, zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
     let ctx = egui::Context::default();
     touchline::fonts::install(&ctx);
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
     app.inspector_open = false;
-    app.set_document(Document::new(map(Size::default()), None));
+    app.set_document(Document::new(map, None));
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
     }
@@ -65,7 +84,10 @@ fn dragging(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
 }
 
 fn bench_drag(bencher: divan::Bencher, zoom: Option<f32>) {
-    let (ctx, mut app, start) = dragging(zoom);
+    bench_drag_on(bencher, dragging(zoom));
+}
+
+fn bench_drag_on(bencher: divan::Bencher, (ctx, mut app, start): (egui::Context, TouchlineApp, Pos2)) {
     let mut step = 0_u32;
     bencher.bench_local(|| {
         step += 1;
@@ -82,6 +104,17 @@ fn drag_frame_zoomed_to_fit(bencher: divan::Bencher) {
 #[divan::bench]
 fn drag_frame_at_100_percent(bencher: divan::Bencher) {
     bench_drag(bencher, Some(1.0));
+}
+
+/// The same drags with every card in Arabic: rows put in visual order and aligned right.
+#[divan::bench]
+fn drag_frame_zoomed_to_fit_arabic(bencher: divan::Bencher) {
+    bench_drag_on(bencher, dragging_on(arabic_map(), None));
+}
+
+#[divan::bench]
+fn drag_frame_at_100_percent_arabic(bencher: divan::Bencher) {
+    bench_drag_on(bencher, dragging_on(arabic_map(), Some(1.0)));
 }
 
 #[divan::bench(sample_count = 10)]

@@ -87,10 +87,87 @@ pub fn galley(ctx: &egui::Context, job: LayoutJob) -> Arc<Galley> {
         return galley;
     }
     let (visual_job, rows) = visual_job(&job, &wrapped_rows(ctx, &job));
-    let visual = ctx.fonts_mut(|fonts| fonts.layout_job(visual_job));
-    let galley = Arc::new(aligned(Arc::unwrap_or_clone(visual), &rows, &job));
+    let mut visual = Arc::unwrap_or_clone(ctx.fonts_mut(|fonts| fonts.layout_job(visual_job)));
+    one_glyph_per_char(ctx, &mut visual);
+    let galley = Arc::new(aligned(visual, &rows, &job));
     ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().insert(key, galley.clone()));
     galley
+}
+
+const RTL_MARK: &str = "\u{200f}";
+const LTR_MARK: &str = "\u{200e}";
+
+/// A row of a galley made here, as written: its paragraph's direction and its text in logical
+/// order (the order to store and search it in). `None` for a galley epaint laid out alone,
+/// whose rows are in logical order already.
+pub fn row_text(galley: &Galley, row: usize) -> Option<(Direction, String)> {
+    let line = galley.job.text.split('\n').nth(row)?;
+    let (rtl, visual) = if let Some(rest) = line.strip_prefix(RTL_MARK) {
+        (true, rest)
+    } else {
+        (false, line.strip_prefix(LTR_MARK)?)
+    };
+    Some((if rtl { Direction::RightToLeft } else { Direction::LeftToRight }, logical_order(visual, rtl)))
+}
+
+/// A visual row back in logical order. Putting a row in visual order turns each run around and
+/// keeps each right-to-left word as written; doing it again undoes it.
+fn logical_order(visual: &str, rtl: bool) -> String {
+    let bidi = BidiInfo::new(visual, Some(if rtl { Level::rtl() } else { Level::ltr() }));
+    let mut out = String::with_capacity(visual.len());
+    for para in &bidi.paragraphs {
+        let (levels, runs) = bidi.visual_runs(para, para.range.clone());
+        for run in runs {
+            let level = levels[run.start];
+            for piece in pieces(visual, run, level) {
+                let text = &visual[piece.range];
+                if piece.reverse {
+                    out.push_str(&reversed(text, level.is_rtl()));
+                } else {
+                    out.push_str(text);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// epaint gives a right-to-left run more glyphs than characters (it adds a zero-width glyph per
+/// character after the run's last), which its cursor code and the vector writers, both counting
+/// one glyph per character, cannot follow. What is drawn comes from the row's mesh, so the
+/// glyph list is rebuilt: one per character, each piece's characters spread over the width the
+/// piece takes.
+fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
+    let job = galley.job.clone();
+    let mut line_start = 0;
+    for placed in &mut galley.rows {
+        let line_end = job.text[line_start..].find('\n').map_or(job.text.len(), |i| line_start + i);
+        if let Some(template) = placed.row.glyphs.first().cloned() {
+            let mut glyphs = Vec::with_capacity(line_end - line_start);
+            let mut x = 0.0;
+            for section in &job.sections {
+                let from = section.byte_range.start.0.max(line_start);
+                let to = section.byte_range.end.0.min(line_end);
+                if from >= to {
+                    continue;
+                }
+                let text = &job.text[from..to];
+                let single = LayoutJob::single_section(text.to_owned(), section.format.clone());
+                let width = ctx.fonts_mut(|fonts| fonts.layout_job(single)).size().x;
+                let count = text.chars().count() as f32;
+                for (k, c) in text.chars().enumerate() {
+                    let mut glyph = template.clone();
+                    glyph.chr = c;
+                    glyph.advance_width = width / count;
+                    glyph.pos.x = x + glyph.advance_width * k as f32;
+                    glyphs.push(glyph);
+                }
+                x += width;
+            }
+            Arc::make_mut(&mut placed.row).glyphs = glyphs;
+        }
+        line_start = (line_end + 1).min(job.text.len());
+    }
 }
 
 /// How one row of the visual job is to be aligned.
@@ -124,9 +201,12 @@ fn visual_job(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, Vec<RowInfo>)
             row_start = row_range.end;
             if paragraph_start + i > 0 {
                 let format = out.sections.last().map(|s| s.format.clone()).unwrap_or_default();
-                out.append("\n", 0.0, format);
+                push_section(&mut out, "\n", format);
             }
             infos.push(RowInfo { rtl });
+            // Each row starts with an invisible mark of its paragraph's direction, from which the
+            // vector writers give the row back in logical order (see `row_text`).
+            push_section(&mut out, if rtl { RTL_MARK } else { LTR_MARK }, row.format_at(0));
             // Spaces where a row wraps belong to no side; dropping them keeps rows flush.
             let visible = trim_wrap_space(&text, row_range.clone(), i + 1 < paragraph.len());
             // A paragraph separator inside a line splits it for the algorithm; each part is
@@ -144,7 +224,7 @@ fn visual_job(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, Vec<RowInfo>)
                         let piece_text = &text[piece.range];
                         let piece_text =
                             if piece.reverse { reversed(piece_text, run_level.is_rtl()) } else { piece_text.to_owned() };
-                        out.append(&piece_text, 0.0, format);
+                        push_section(&mut out, &piece_text, format);
                     }
                 }
             }
@@ -152,6 +232,18 @@ fn visual_job(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, Vec<RowInfo>)
         paragraph_start = paragraph_end;
     }
     (out, infos)
+}
+
+/// Appends a section of its own: `LayoutJob::append` would merge it into the one before when the
+/// formats match, and the shaper would then run both pieces together.
+fn push_section(job: &mut LayoutJob, text: &str, format: egui::TextFormat) {
+    let start = job.text.len();
+    job.text.push_str(text);
+    job.sections.push(egui::text::LayoutSection {
+        leading_space: 0.0,
+        byte_range: egui::text::ByteIndex(start)..egui::text::ByteIndex(job.text.len()),
+        format,
+    });
 }
 
 fn trim_wrap_space(text: &str, range: Range<usize>, wrapped: bool) -> Range<usize> {

@@ -266,13 +266,36 @@ impl Writer<'_, '_> {
             ));
         }
         for row in vector::text_rows(shape) {
-            for span in row {
+            if let Some(logical) = &row.logical
+                && self.logical_row(logical, &row.spans[0])
+            {
+                continue;
+            }
+            for span in row.spans {
                 self.span(&span);
             }
         }
         if shape.angle != 0.0 {
             self.surface.pop();
         }
+    }
+
+    /// A row with right-to-left text, drawn as written when one font has all of it, so that its
+    /// text extracts in reading order; false when it needs several fonts (then each piece is
+    /// drawn where the editor drew it).
+    fn logical_row(&mut self, row: &vector::LogicalRow, format: &vector::Span) -> bool {
+        let mut inked = row.text.chars().filter(|c| !c.is_whitespace());
+        let Some(font) = inked.next().and_then(|c| self.fonts.for_char(c)) else { return false };
+        if !row.text.chars().all(|c| self.fonts.has(font, c)) {
+            return false;
+        }
+        let (paint, opacity) = paint(format.colour);
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
+        let direction = if row.direction.is_rtl() { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+        let face = self.fonts.faces[font].0.clone();
+        self.surface.draw_text(Point::from_xy(row.left, row.baseline), face, format.size, &row.text, false, direction);
+        true
     }
 
     fn span(&mut self, span: &vector::Span) {

@@ -449,6 +449,26 @@ impl Writer {
             )
         };
         for row in text_rows(shape) {
+            if let Some(logical) = &row.logical {
+                // The row as written, laid out by the renderer from its start edge: text stays
+                // in reading order for search, selection and editing.
+                let span = &row.spans[0];
+                let (x, direction) = match logical.direction {
+                    crate::text::Direction::RightToLeft => (logical.right, r#" direction="rtl""#),
+                    _ => (logical.left, ""),
+                };
+                let _ = writeln!(
+                    self.body,
+                    r#"<text x="{}" y="{}" font-size="{}"{}{direction}{transform}>{}</text>"#,
+                    N(x),
+                    N(logical.baseline),
+                    N(span.size),
+                    Fill(span.colour),
+                    Escaped(&logical.text)
+                );
+                continue;
+            }
+            let row = row.spans;
             if let [span] = row.as_slice() {
                 let _ = writeln!(
                     self.body,

@@ -62,9 +62,28 @@ pub fn corner_radii(rect: Rect, radius: egui::CornerRadius, shift: f32) -> [f32;
     [radius.nw, radius.ne, radius.sw, radius.se].map(|v| (f32::from(v) + shift).clamp(0.0, max))
 }
 
+/// A row of text as runs of one format, left to right.
+pub struct TextRow {
+    pub spans: Vec<Span>,
+    /// For a row put into visual order by [`crate::text`] (one holding right-to-left text): the
+    /// whole row as written, for writers that hand a line to a renderer with its own
+    /// bidirectional layout.
+    pub logical: Option<LogicalRow>,
+}
+
+pub struct LogicalRow {
+    pub direction: crate::text::Direction,
+    pub text: String,
+    /// The row's left and right edges.
+    pub left: f32,
+    pub right: f32,
+    pub baseline: f32,
+}
+
 /// A run of one format within a row of text, placed where the editor placed it.
 pub struct Span {
-    /// The run's text in logical order, without leading or trailing spaces.
+    /// The run's text (each right-to-left word in logical order), without leading or trailing
+    /// spaces.
     pub text: String,
     /// Where each char of `text` was drawn (its glyph's left edge), for writers that place
     /// pieces of a run separately.
@@ -76,7 +95,7 @@ pub struct Span {
 }
 
 /// A text shape's rows, each as runs of one format, skipping empty ones.
-pub fn text_rows(shape: &TextShape) -> Vec<Vec<Span>> {
+pub fn text_rows(shape: &TextShape) -> Vec<TextRow> {
     let galley = &shape.galley;
     let job = &galley.job;
     let colour_of = |format: &egui::TextFormat| {
@@ -114,8 +133,8 @@ pub fn text_rows(shape: &TextShape) -> Vec<Vec<Span>> {
                 .zip(&glyphs[from - start..to - start])
                 .map(|(c, g)| (c, origin.x + g.pos.x))
                 .collect();
-            let Some(first) = pieces.iter().position(|(c, _)| !c.is_whitespace()) else { continue };
-            let end = pieces.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(first, |e| e + 1);
+            let Some(first) = pieces.iter().position(|(c, _)| !blank(*c)) else { continue };
+            let end = pieces.iter().rposition(|(c, _)| !blank(*c)).map_or(first, |e| e + 1);
             let pieces = &pieces[first..end];
             let x = pieces.iter().map(|(_, x)| *x).fold(f32::INFINITY, f32::min);
             let baseline = glyphs.get(from - start).map_or(0.0, |g| g.pos.y);
@@ -146,10 +165,22 @@ pub fn text_rows(shape: &TextShape) -> Vec<Vec<Span>> {
             }
         }
         if !spans.is_empty() {
-            rows.push(spans);
+            let logical = crate::text::row_text(galley, row_index).map(|(direction, text)| LogicalRow {
+                direction,
+                text,
+                left: origin.x,
+                right: origin.x + row.size.x,
+                baseline: spans[0].at.y,
+            });
+            rows.push(TextRow { spans, logical });
         }
     }
     rows
+}
+
+/// Spaces, and the invisible marks of a row's direction.
+fn blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200e}' | '\u{200f}')
 }
 
 /// The index of the char that starts at or after `byte`.

@@ -39,13 +39,13 @@ pub(super) fn paint(
     painter.rect_filled(corner, 0.0, theme.header);
     painter.rect_stroke(corner, 0.0, Stroke::new(1.0, theme.grid_line), egui::StrokeKind::Inside);
     if readable(layout.sizes.goal_font, zoom) {
-        painter.text(
-            corner.left_bottom() + vec2(12.0, -10.0) * zoom,
-            Align2::LEFT_BOTTOM,
-            map.words.state_name(map.state),
-            font(layout.sizes.goal_font, zoom),
-            theme.muted_text,
-        );
+        let state = map.words.state_name(map.state);
+        let (at, anchor) = if crate::text::direction(state).is_rtl() {
+            (corner.right_bottom() + vec2(-12.0, -10.0) * zoom, Align2::RIGHT_BOTTOM)
+        } else {
+            (corner.left_bottom() + vec2(12.0, -10.0) * zoom, Align2::LEFT_BOTTOM)
+        };
+        crate::text::paint(painter, at, anchor, state, font(layout.sizes.goal_font, zoom), theme.muted_text);
     }
 }
 

@@ -16,7 +16,7 @@ fn font() -> FontId {
 /// The text of each row of a galley, in the order it was handed to the shaper: left to right,
 /// but each Arabic word in logical order (the shaper lays its letters right to left).
 fn rows(galley: &Galley) -> Vec<String> {
-    galley.job.text.split('\n').map(str::to_owned).collect()
+    galley.job.text.split('\n').map(|row| row.trim_start_matches(['\u{200e}', '\u{200f}']).to_owned()).collect()
 }
 
 #[test]
@@ -53,6 +53,55 @@ fn a_right_to_left_row_reads_in_visual_order() {
     assert_eq!(rows(&mixed), ["NPS 42 مع Zoom Phone"], "a left-to-right paragraph with one Arabic word");
     let two = no_wrap(&ctx, "Rina: يبحث العميل", font(), Color32::WHITE);
     assert_eq!(rows(&two), ["Rina: العميل يبحث"]);
+}
+
+#[test]
+fn each_piece_is_shaped_apart_so_punctuation_keeps_its_side() {
+    let ctx = ctx();
+    let galley = no_wrap(&ctx, "بسرعة كافية، فتبحث", font(), Color32::WHITE);
+    assert_eq!(rows(&galley), ["فتبحث ،كافية بسرعة"]);
+    let job = &galley.job;
+    let comma = job.sections.iter().find(|s| job.text[s.byte_range.start.0..s.byte_range.end.0].contains('،'));
+    let comma = comma.map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0]);
+    // Merged with the word beside it, the shaper would turn the two around together.
+    assert_eq!(comma, Some("،"));
+}
+
+#[test]
+fn each_row_reads_back_in_logical_order() {
+    let ctx = ctx();
+    for text in [
+        "قراءة التقييمات على G2 و Capterra",
+        "NPS 42 مع Zoom Phone",
+        "(مرحبا) 2024",
+        "العدد ١٢٣ في 2024",
+        "بسرعة كافية، فتبحث",
+        "Rina: يبحث العميل",
+    ] {
+        let galley = no_wrap(&ctx, text, font(), Color32::WHITE);
+        let (direction, logical) = row_text(&galley, 0).unwrap();
+        assert_eq!(logical, text);
+        assert_eq!(direction, super::direction(text));
+    }
+    let english = no_wrap(&ctx, "Customer calls sales", font(), Color32::WHITE);
+    assert!(row_text(&english, 0).is_none(), "epaint's own rows are logical already");
+    let wrapped = layout(&ctx, "يبحث العميل عن نظام هاتف جديد لأن العملاء لا يستطيعون", font(), Color32::WHITE, 120.0);
+    let rows: Vec<String> = (0..wrapped.rows.len()).map(|i| row_text(&wrapped, i).unwrap().1).collect();
+    assert_eq!(rows.join(" "), "يبحث العميل عن نظام هاتف جديد لأن العملاء لا يستطيعون");
+}
+
+#[test]
+fn a_visual_row_has_one_glyph_per_character_at_its_piece() {
+    let ctx = ctx();
+    let galley = no_wrap(&ctx, "قراءة التقييمات على G2", font(), Color32::WHITE);
+    let row = &galley.rows[0];
+    let line = galley.job.text.split('\n').next().unwrap();
+    assert_eq!(row.row.glyphs.len(), line.chars().count());
+    // "G2" is drawn first, on the left; the first Arabic word last, on the right.
+    let x_of = |c: char| row.row.glyphs.iter().find(|g| g.chr == c).unwrap().pos.x;
+    assert!(x_of('G') < x_of('ع') && x_of('ع') < x_of('ق'));
+    let ends = row.row.glyphs.last().map(|g| g.pos.x + g.advance_width).unwrap();
+    assert!((ends - row.row.size.x).abs() < 1.0, "pieces fill the row: {ends} vs {}", row.row.size.x);
 }
 
 #[test]

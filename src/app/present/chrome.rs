@@ -75,6 +75,17 @@ fn text(words: impl Into<String>, size: f32, colour: Color32) -> RichText {
     RichText::new(words).size(size).color(colour)
 }
 
+/// The map's own words as a label: each paragraph in its direction (see [`crate::text`]),
+/// wrapped to the room left in `ui`, named by the words as written (not as laid out).
+fn map_label(ui: &mut Ui, words: &str, size: f32, colour: Color32, wrap: bool) -> egui::Response {
+    let font = egui::FontId::proportional(size);
+    let width = if wrap { ui.available_width().max(size) } else { f32::INFINITY };
+    let galley = crate::text::layout(ui.ctx(), words, font, colour, width);
+    let response = ui.label(galley);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, words));
+    response
+}
+
 /// A box of labels floating over the map, pinned to a place of the screen.
 fn floating(
     ui: &Ui,
@@ -116,7 +127,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
         theme,
         |ui| {
             ui.vertical_centered(|ui| {
-                ui.label(text(&info.progress, 26.0 * s, theme.header_text).strong());
+                map_label(ui, &info.progress, 26.0 * s, theme.header_text, false);
                 progress_dots(ui, info.stage, info.stages, theme, s);
             });
         },
@@ -306,8 +317,8 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
                                     if *votes == 1 { "1 dot".to_owned() } else { format!("{votes} dots") };
                                 ui.label(text(dots, 24.0 * s, theme.text).strong());
                             });
-                            ui.label(text(&card.title, 22.0 * s, theme.text));
-                            ui.label(text(stage, 20.0 * s, theme.muted_text));
+                            map_label(ui, &card.title, 22.0 * s, theme.text, true);
+                            map_label(ui, stage, 20.0 * s, theme.muted_text, true);
                         });
                     ui.add_space(6.0 * s);
                 }
