@@ -3,6 +3,7 @@
 //! UI code reads the document and returns edits; [`TouchlineApp::apply_edits`] runs them after
 //! the frame through the document's history, which gives undo, the unsaved mark and autosave.
 
+mod bidi_field;
 mod canvas;
 mod clipboard;
 mod commands;

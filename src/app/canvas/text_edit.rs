@@ -150,6 +150,18 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                     let line = font.size * 1.3;
                     let rows = if multiline { ((rect.height() / line).round() as usize).max(2) } else { 1 };
                     let rtl = crate::text::direction(&edit.text).is_rtl();
+                    if crate::text::has_rtl(&edit.text) {
+                        // Right-to-left words: a field whose caret follows the text on screen.
+                        let field = crate::app::bidi_field::BidiField::new(
+                            &mut edit.text,
+                            font.clone(),
+                            rect.width(),
+                            multiline,
+                        );
+                        let response = ui.add(field);
+                        let label = ui.label(egui::RichText::new(what).small().weak()).id;
+                        return response.labelled_by(label);
+                    }
                     let field = if multiline {
                         egui::TextEdit::multiline(&mut edit.text).desired_rows(rows)
                     } else {

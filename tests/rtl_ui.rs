@@ -1,0 +1,115 @@
+//! Editing right-to-left text in place: the caret follows the text on screen, as in a browser.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
+
+mod common;
+
+use common::{editor, map};
+use egui::{Event, Key, Modifiers, PointerButton};
+use egui_kittest::kittest::Queryable as _;
+use touchline::app::TouchlineApp;
+
+type Harness = egui_kittest::Harness<'static, TouchlineApp>;
+
+const TITLE: &str = "زيادة السعر عند التجديد";
+
+/// Starts editing the card titled `title` in place.
+fn edit(h: &mut Harness, title: &str) -> touchline::model::CardId {
+    let id = map(h).cards.iter().find(|c| c.title == title).unwrap().id.clone();
+    h.get_by_label(title).click();
+    h.run_steps(1);
+    h.get_by_label(title).click();
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_some(), "double-click starts editing");
+    id
+}
+
+fn press(h: &mut Harness, key: Key, times: usize) {
+    for _ in 0..times {
+        h.key_press(key);
+        h.run_steps(1);
+    }
+}
+
+fn press_with(h: &mut Harness, modifiers: Modifiers, key: Key, times: usize) {
+    for _ in 0..times {
+        h.key_press_modifiers(modifiers, key);
+        h.run_steps(1);
+    }
+}
+
+fn type_text(h: &mut Harness, text: &str) {
+    h.event(Event::Text(text.to_owned()));
+    h.run_steps(1);
+}
+
+fn finish(h: &mut Harness) {
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+}
+
+#[test]
+fn arrows_move_the_caret_on_screen_and_backspace_deletes_before_it() {
+    let mut h = editor("b2b-phone-system-ar");
+    let id = edit(&mut h, TITLE);
+    // The caret starts at the end: on the left of an Arabic line.
+    press(&mut h, Key::Backspace, 1);
+    // Right, on screen, is back towards the start of an Arabic line: the caret now sits before
+    // the last letter, and Backspace takes the letter before that.
+    press(&mut h, Key::ArrowRight, 1);
+    press(&mut h, Key::Backspace, 1);
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "زيادة السعر عند التجي");
+}
+
+#[test]
+fn home_goes_to_the_start_and_shift_arrows_select_what_they_cross() {
+    let mut h = editor("b2b-phone-system-ar");
+    let id = edit(&mut h, TITLE);
+    press(&mut h, Key::Home, 1);
+    type_text(&mut h, "ال");
+    // Left, on screen, reads on into an Arabic line: Shift+Left twice selects the next two
+    // letters, and typing replaces them.
+    press_with(&mut h, Modifiers::SHIFT, Key::ArrowLeft, 2);
+    type_text(&mut h, "م");
+    press(&mut h, Key::End, 1);
+    type_text(&mut h, "!");
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "المادة السعر عند التجديد!");
+}
+
+#[test]
+fn in_a_mixed_line_the_caret_crosses_a_latin_word_left_to_right() {
+    let mut h = editor("b2b-phone-system-ar");
+    let title = "مراجعات الطرف الثالث على G2 و Capterra";
+    let id = edit(&mut h, title);
+    // The line reads "Capterra و G2 على ..." from the left. Its end is right after
+    // "Capterra"; one step left on screen is inside that word, before its last letter.
+    press(&mut h, Key::End, 1);
+    press(&mut h, Key::ArrowLeft, 1);
+    press(&mut h, Key::Backspace, 1);
+    // Ctrl+Home is the start of the text, on the right of the first row; one step left passes
+    // its first letter.
+    press_with(&mut h, Modifiers::COMMAND, Key::Home, 1);
+    press(&mut h, Key::ArrowLeft, 1);
+    press(&mut h, Key::Delete, 1);
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "ماجعات الطرف الثالث على G2 و Captera");
+}
+
+#[test]
+fn a_click_on_the_left_of_an_arabic_line_puts_the_caret_at_its_end() {
+    let mut h = editor("b2b-phone-system-ar");
+    let id = edit(&mut h, TITLE);
+    press(&mut h, Key::Home, 1);
+    let field = h.get_by_role(egui::accesskit::Role::TextInput).rect();
+    let left = egui::pos2(field.min.x as f32 + 6.0, ((field.min.y + field.max.y) / 2.0) as f32);
+    h.event(Event::PointerMoved(left));
+    h.event(Event::PointerButton { pos: left, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.run_steps(1);
+    h.event(Event::PointerButton { pos: left, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.run_steps(1);
+    press(&mut h, Key::Backspace, 1);
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "زيادة السعر عند التجدي");
+}
