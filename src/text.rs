@@ -83,14 +83,27 @@ pub fn galley(ctx: &egui::Context, job: LayoutJob) -> Arc<Galley> {
         ctx.pixels_per_point().to_bits().hash(&mut hasher);
         hasher.finish()
     };
-    if let Some(galley) = ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().get(key)) {
+    let cached = ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().get(key));
+    let (visual_job, rows, before) = match cached {
+        Some(entry) => (entry.job, entry.rows, Some((entry.laid, entry.galley))),
+        None => {
+            let (visual_job, rows) = visual_job(&job, &wrapped_rows(ctx, &job));
+            (Arc::new(visual_job), Arc::new(rows), None)
+        }
+    };
+    // epaint lays the visual job out again when it has dropped its galleys (a new font atlas:
+    // the old galley's glyphs point into a texture that is gone); ours follows.
+    let laid = ctx.fonts_mut(|fonts| fonts.layout_job((*visual_job).clone()));
+    if let Some((before_laid, galley)) = before
+        && Arc::ptr_eq(&before_laid, &laid)
+    {
         return galley;
     }
-    let (visual_job, rows) = visual_job(&job, &wrapped_rows(ctx, &job));
-    let mut visual = Arc::unwrap_or_clone(ctx.fonts_mut(|fonts| fonts.layout_job(visual_job)));
+    let mut visual = (*laid).clone();
     one_glyph_per_char(ctx, &mut visual);
     let galley = Arc::new(aligned(visual, &rows, &job));
-    ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().insert(key, galley.clone()));
+    let entry = Entry { job: visual_job, rows, laid, galley: galley.clone(), used: true };
+    ctx.memory_mut(|memory| memory.caches.cache::<VisualCache>().insert(key, entry));
     galley
 }
 
@@ -697,28 +710,38 @@ fn aligned(mut galley: Galley, rows: &[RowInfo], job: &LayoutJob) -> Galley {
     galley
 }
 
-/// Visual galleys of the frames that used them: rebuilt only when the text, its formats or the
-/// width change.
+/// The visual jobs and galleys of the frames that used them: the bidirectional work is redone
+/// only when the text, its formats or the width change.
 #[derive(Default)]
 struct VisualCache {
-    galleys: HashMap<u64, (Arc<Galley>, bool)>,
+    galleys: HashMap<u64, Entry>,
+}
+
+#[derive(Clone)]
+struct Entry {
+    job: Arc<LayoutJob>,
+    rows: Arc<Vec<RowInfo>>,
+    /// epaint's galley of `job`, from which `galley` was made.
+    laid: Arc<Galley>,
+    galley: Arc<Galley>,
+    used: bool,
 }
 
 impl VisualCache {
-    fn get(&mut self, key: u64) -> Option<Arc<Galley>> {
-        let (galley, used) = self.galleys.get_mut(&key)?;
-        *used = true;
-        Some(galley.clone())
+    fn get(&mut self, key: u64) -> Option<Entry> {
+        let entry = self.galleys.get_mut(&key)?;
+        entry.used = true;
+        Some(entry.clone())
     }
 
-    fn insert(&mut self, key: u64, galley: Arc<Galley>) {
-        self.galleys.insert(key, (galley, true));
+    fn insert(&mut self, key: u64, entry: Entry) {
+        self.galleys.insert(key, entry);
     }
 }
 
 impl egui::cache::CacheTrait for VisualCache {
     fn update(&mut self) {
-        self.galleys.retain(|_, (_, used)| std::mem::take(used));
+        self.galleys.retain(|_, entry| std::mem::take(&mut entry.used));
     }
 
     fn len(&self) -> usize {

@@ -149,7 +149,6 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                     ui.set_width(rect.width());
                     let line = font.size * 1.3;
                     let rows = if multiline { ((rect.height() / line).round() as usize).max(2) } else { 1 };
-                    let rtl = crate::text::direction(&edit.text).is_rtl();
                     if crate::text::has_rtl(&edit.text) {
                         // Right-to-left words: a field whose caret follows the text on screen.
                         let field = crate::app::bidi_field::BidiField::new(
@@ -168,8 +167,6 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                         egui::TextEdit::singleline(&mut edit.text)
                     };
                     let field = field.font(font.clone());
-                    // A right-to-left text starts at the field's right edge.
-                    let field = if rtl { field.align(egui::Align2::RIGHT_TOP) } else { field };
                     let response = ui.add(field.desired_width(rect.width()).hint_text("Type…"));
                     let label = ui.label(egui::RichText::new(what).small().weak()).id;
                     response.labelled_by(label)

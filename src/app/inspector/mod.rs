@@ -98,20 +98,25 @@ pub(super) fn text_field(
     changes: &mut Changes,
     label: &str,
     value: &mut String,
-    field: &'static str,
+    field_name: &'static str,
     multiline: bool,
 ) {
     let label = heading(ui, label);
-    // A right-to-left value starts at the field's right edge.
-    let rtl = crate::text::direction(value).is_rtl();
+    if crate::text::has_rtl(value) {
+        // Right-to-left words: the field whose caret follows the text on screen.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let field = super::bidi_field::BidiField::new(value, font, ui.available_width(), multiline);
+        let response = ui.add(field).labelled_by(label);
+        changes.track(&response, field_name);
+        return;
+    }
     let widget = if multiline {
         egui::TextEdit::multiline(value).desired_rows(3)
     } else {
         egui::TextEdit::singleline(value)
     };
-    let widget = if rtl { widget.align(egui::Align2::RIGHT_TOP) } else { widget };
     let response = ui.add(widget.desired_width(f32::INFINITY)).labelled_by(label);
-    changes.track(&response, field);
+    changes.track(&response, field_name);
 }
 
 /// The words the map shows besides its items, in its own language; an empty field reads the
@@ -124,10 +129,12 @@ fn words_ui(ui: &mut Ui, changes: &mut Changes, words: &mut crate::model::Words)
             for word in crate::model::Word::ALL {
                 let label = ui.label(word.english()).id;
                 let value = words.own_mut(word);
-                let rtl = crate::text::direction(value).is_rtl();
-                let field = egui::TextEdit::singleline(value).hint_text(word.english());
-                let field = if rtl { field.align(egui::Align2::RIGHT_TOP) } else { field };
-                let response = ui.add(field).labelled_by(label);
+                let response = if crate::text::has_rtl(value) {
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    ui.add(super::bidi_field::BidiField::new(value, font, 160.0, false)).labelled_by(label)
+                } else {
+                    ui.add(egui::TextEdit::singleline(value).hint_text(word.english())).labelled_by(label)
+                };
                 changes.track(&response, "words");
                 ui.end_row();
             }

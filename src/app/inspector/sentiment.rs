@@ -74,7 +74,10 @@ pub(super) fn personas_ui(
     ui.separator();
     ui.heading("Personas");
     for persona in &map.personas {
-        egui::CollapsingHeader::new(&persona.name).id_salt(("persona", &persona.id)).show(ui, |ui| {
+        // The persona's name as the canvas draws it: a right-to-left name in visual order.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let name = crate::text::no_wrap(ui.ctx(), &persona.name, font, ui.visuals().text_color());
+        egui::CollapsingHeader::new(name).id_salt(("persona", &persona.id)).show(ui, |ui| {
             let mut p = persona.clone();
             let mut changes = Changes::default();
             text_field(ui, &mut changes, "Name", &mut p.name, "name", false);
