@@ -417,6 +417,11 @@ mod tests {
 
     /// The laid-out texts an export of `options` paints, in painting order.
     fn painted(map: &Map, options: &ExportOptions) -> Vec<std::sync::Arc<egui::Galley>> {
+        painted_shapes(map, options).into_iter().map(|shape| shape.galley).collect()
+    }
+
+    /// The text shapes an export of `options` paints, in painting order, and its layout.
+    fn painted_shapes(map: &Map, options: &ExportOptions) -> Vec<egui::epaint::TextShape> {
         let part = select_stages(map, options.stages).unwrap();
         let ctx = context();
         let (layout, mut first) = layout_in(&ctx, &part, options);
@@ -431,10 +436,43 @@ mod tests {
         let mut texts = Vec::new();
         for clipped in std::mem::take(&mut output.shapes) {
             if let egui::Shape::Text(text) = clipped.shape {
-                texts.push(text.galley);
+                texts.push(text);
             }
         }
         texts
+    }
+
+    /// An Arabic card title reads from the card's right padding, an English one from its left.
+    #[test]
+    fn right_to_left_card_titles_end_at_the_cards_right_padding() {
+        let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
+        for (template, rtl) in [("b2b-phone-system-ar", true), ("b2b-phone-system", false)] {
+            let map = crate::templates::load(template).unwrap();
+            let (layout, mut first) = layout_in(&context(), &map, &options);
+            first.textures_delta.clear();
+            let shapes = painted_shapes(&map, &options);
+            let pad = layout.sizes.card_padding;
+            for placed in &layout.cards {
+                let title = &map.card(&placed.id).unwrap().title;
+                let first_row = |shape: &egui::epaint::TextShape| {
+                    let row = shape.galley.rows.first()?;
+                    let text = match crate::text::row_text(&shape.galley, 0) {
+                        Some((_, text)) => text,
+                        None => row.row.glyphs.iter().map(|g| g.chr).collect(),
+                    };
+                    (!text.is_empty() && title.starts_with(text.trim_end()))
+                        .then(|| row.rect().translate(shape.pos.to_vec2()))
+                };
+                let row = shapes.iter().find_map(first_row).unwrap_or_else(|| panic!("{title} is drawn"));
+                let text_box = placed.rect.shrink(pad);
+                if rtl {
+                    assert!((row.right() - text_box.right()).abs() < 1.5, "{title}: {row:?} in {text_box:?}");
+                    assert!(row.left() > text_box.left() - 0.5, "{title} fits its card");
+                } else {
+                    assert!((row.left() - text_box.left()).abs() < 1.5, "{title}: {row:?} in {text_box:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -223,7 +223,10 @@ fn lanes(
         );
         let mut title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
-        if lane.title != lane.kind.label() && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
+        // The kind under a lane's own title is the editor's (English) word: a map written in its
+        // own language (one with its own words) reads in that language only.
+        let kind_shown = lane.title != lane.kind.label() && map.words.is_empty();
+        if kind_shown && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
             let (corner, anchor) =
                 if rtl { (inner.right_top(), Align2::RIGHT_TOP) } else { (inner.left_top(), Align2::LEFT_TOP) };
             text_painter.text(
