@@ -42,14 +42,18 @@ pub fn direction(text: &str) -> Direction {
     }
 }
 
-/// Whether `text` holds anything the bidirectional algorithm would reorder.
+/// Whether `text` holds anything the bidirectional algorithm would reorder. Called for every
+/// text drawn, every frame: Latin text is passed over without a table look-up (nothing below
+/// Hebrew, U+0590, reads right to left).
 pub fn has_rtl(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(
-            unicode_bidi::bidi_class(c),
-            BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
-        )
-    })
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            c >= '\u{590}'
+                && matches!(
+                    unicode_bidi::bidi_class(c),
+                    BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+                )
+        })
 }
 
 /// `text` wrapped at `width` (infinite: one row per line), each paragraph in its direction.
