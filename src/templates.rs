@@ -33,7 +33,10 @@ impl Template {
 
     /// The template's language by its English name, for the command line.
     pub fn language_english(&self) -> &'static str {
-        LANGUAGES.iter().find(|(code, ..)| *code == self.language).map_or(self.language, |(.., english)| english)
+        LANGUAGES
+            .iter()
+            .find(|(code, ..)| *code == self.language)
+            .map_or(self.language, |(.., english)| english)
     }
 
     pub fn map(&self) -> Result<Map, LoadError> {
@@ -140,7 +143,11 @@ mod tests {
             assert!(!written.is_empty(), "a template in {code}");
             for t in written.iter().filter(|t| t.name != "blank") {
                 let map = t.map().unwrap_or_else(|e| panic!("{}: {e}", t.name));
-                assert!(!map.personas.is_empty() && !map.points.is_empty(), "{} has personas and a curve", t.name);
+                assert!(
+                    !map.personas.is_empty() && !map.points.is_empty(),
+                    "{} has personas and a curve",
+                    t.name
+                );
             }
         }
     }
@@ -153,11 +160,20 @@ mod tests {
         for t in super::ALL.iter().filter(|t| t.language != "en") {
             let map = t.map().unwrap();
             for stage in &map.stages {
-                let same = english.stages.iter().any(|e| e.name == stage.name && stage.name != "Onboarding" && stage.name != "Support");
+                let same = english
+                    .stages
+                    .iter()
+                    .any(|e| e.name == stage.name && stage.name != "Onboarding" && stage.name != "Support");
                 assert!(!same, "{}: stage {:?} is in English", t.name, stage.name);
             }
             for lane in &map.lanes {
-                assert_ne!(lane.title, lane.kind.label(), "{}: lane {:?} keeps its English name", t.name, lane.title);
+                assert_ne!(
+                    lane.title,
+                    lane.kind.label(),
+                    "{}: lane {:?} keeps its English name",
+                    t.name,
+                    lane.title
+                );
             }
         }
     }

@@ -51,7 +51,12 @@ pub fn has_rtl(text: &str) -> bool {
             c >= '\u{590}'
                 && matches!(
                     unicode_bidi::bidi_class(c),
-                    BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+                    BidiClass::R
+                        | BidiClass::AL
+                        | BidiClass::AN
+                        | BidiClass::RLE
+                        | BidiClass::RLO
+                        | BidiClass::RLI
                 )
         })
 }
@@ -67,7 +72,14 @@ pub fn no_wrap(ctx: &egui::Context, text: &str, font: FontId, colour: Color32) -
 }
 
 /// Paints `text` anchored at `pos` like [`Painter::text`], in its direction; returns its rect.
-pub fn paint(painter: &Painter, pos: Pos2, anchor: Align2, text: &str, font: FontId, colour: Color32) -> Rect {
+pub fn paint(
+    painter: &Painter,
+    pos: Pos2,
+    anchor: Align2,
+    text: &str,
+    font: FontId,
+    colour: Color32,
+) -> Rect {
     let galley = no_wrap(painter.ctx(), text, font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
     painter.galley(rect.min, galley, colour);
@@ -159,7 +171,7 @@ fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
     let mut line_start = 0;
     for placed in &mut galley.rows {
         let line_end = job.text[line_start..].find('\n').map_or(job.text.len(), |i| line_start + i);
-        if let Some(template) = placed.row.glyphs.first().cloned() {
+        if let Some(template) = placed.row.glyphs.first().copied() {
             let mut glyphs = Vec::with_capacity(line_end - line_start);
             let mut x = 0.0;
             for section in &job.sections {
@@ -173,7 +185,7 @@ fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
                 let width = ctx.fonts_mut(|fonts| fonts.layout_job(single)).size().x;
                 let count = text.chars().count() as f32;
                 for (k, c) in text.chars().enumerate() {
-                    let mut glyph = template.clone();
+                    let mut glyph = template;
                     glyph.chr = c;
                     glyph.advance_width = width / count;
                     glyph.pos.x = x + glyph.advance_width * k as f32;
@@ -260,7 +272,12 @@ pub fn edit_layout(ctx: &egui::Context, text: &str, font: FontId, colour: Color3
                     } else {
                         (x + k as f32 * step, x + (k + 1) as f32 * step)
                     };
-                    boxes.push(CharBox { index: first + k, left, right, right_to_left: origin.right_to_left });
+                    boxes.push(CharBox {
+                        index: first + k,
+                        left,
+                        right,
+                        right_to_left: origin.right_to_left,
+                    });
                 }
             }
             x += width;
@@ -276,7 +293,10 @@ impl EditLayout {
     /// The row and x of the caret before character `index` (after the last one at the end).
     pub fn caret(&self, index: usize) -> (usize, f32) {
         let find = |i: usize| {
-            self.rows.iter().enumerate().find_map(|(r, row)| row.boxes.iter().find(|b| b.index == i).map(|b| (r, *b)))
+            self.rows
+                .iter()
+                .enumerate()
+                .find_map(|(r, row)| row.boxes.iter().find(|b| b.index == i).map(|b| (r, *b)))
         };
         if let Some((row, found)) = find(index) {
             return (row, found.before());
@@ -312,7 +332,13 @@ impl EditLayout {
     /// The first character of `row`, in reading order.
     fn row_start(&self, row: usize) -> usize {
         self.rows.get(row).and_then(|r| r.boxes.first()).map_or_else(
-            || self.rows[..row.min(self.rows.len())].iter().rev().find_map(|r| r.boxes.last()).map_or(0, |b| b.index + 1),
+            || {
+                self.rows[..row.min(self.rows.len())]
+                    .iter()
+                    .rev()
+                    .find_map(|r| r.boxes.last())
+                    .map_or(0, |b| b.index + 1)
+            },
             |b| b.index,
         )
     }
@@ -341,15 +367,22 @@ impl EditLayout {
         let (row, x) = self.caret(index);
         let positions = self.positions(row);
         let next = if rightwards {
-            positions.iter().filter(|(i, px)| *px > x + 0.01 && *i != index).min_by(|a, b| a.1.total_cmp(&b.1))
+            positions
+                .iter()
+                .filter(|(i, px)| *px > x + 0.01 && *i != index)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
         } else {
-            positions.iter().filter(|(i, px)| *px < x - 0.01 && *i != index).max_by(|a, b| a.1.total_cmp(&b.1))
+            positions
+                .iter()
+                .filter(|(i, px)| *px < x - 0.01 && *i != index)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
         };
         if let Some((i, _)) = next {
             return *i;
         }
         let rtl = self.rows.get(row).is_some_and(|r| r.right_to_left);
-        if rightwards != rtl { (index + 1).min(self.chars) } else { index.saturating_sub(1) }
+        // Off the row's edge: on in reading order when the arrow points the way the row reads.
+        if rightwards == rtl { index.saturating_sub(1) } else { (index + 1).min(self.chars) }
     }
 
     /// The caret on the row above or below, nearest the same x.
@@ -404,7 +437,10 @@ struct Origin {
 }
 
 /// [`visual_job`], with the origin of each section (`None`: a direction mark or a line break).
-fn visual_job_with_origins(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, Vec<RowInfo>, Vec<Option<Origin>>) {
+fn visual_job_with_origins(
+    job: &LayoutJob,
+    rows: &[LogicalRow],
+) -> (LayoutJob, Vec<RowInfo>, Vec<Option<Origin>>) {
     let mut origins = Vec::new();
     let mut out = LayoutJob {
         wrap: TextWrapping::no_max_width(),
@@ -417,8 +453,10 @@ fn visual_job_with_origins(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, 
     let mut infos = Vec::with_capacity(rows.len());
     let mut paragraph_start = 0;
     while paragraph_start < rows.len() {
-        let paragraph_end =
-            rows[paragraph_start..].iter().position(|r| r.ends_paragraph).map_or(rows.len(), |i| paragraph_start + i + 1);
+        let paragraph_end = rows[paragraph_start..]
+            .iter()
+            .position(|r| r.ends_paragraph)
+            .map_or(rows.len(), |i| paragraph_start + i + 1);
         let paragraph = &rows[paragraph_start..paragraph_end];
         let text: String = paragraph.iter().map(|r| r.text.as_str()).collect();
         let rtl = direction(&text).is_rtl();
@@ -452,8 +490,11 @@ fn visual_job_with_origins(job: &LayoutJob, rows: &[LogicalRow]) -> (LayoutJob, 
                     for piece in pieces(&text, run, run_level) {
                         let format = row.format_at(piece.range.start - row_range.start);
                         let piece_text = &text[piece.range.clone()];
-                        let piece_text =
-                            if piece.reverse { reversed(piece_text, run_level.is_rtl()) } else { piece_text.to_owned() };
+                        let piece_text = if piece.reverse {
+                            reversed(piece_text, run_level.is_rtl())
+                        } else {
+                            piece_text.to_owned()
+                        };
                         let start = row.start + (piece.range.start - row_range.start);
                         let bytes = start..start + piece.range.len();
                         push_section(&mut out, &piece_text, format);
@@ -534,7 +575,7 @@ fn wrapped_rows(ctx: &egui::Context, job: &LayoutJob) -> Vec<LogicalRow> {
         out.push(start..job.text.len());
         out
     } else {
-        vec![0..job.text.len()]
+        std::iter::once(0..job.text.len()).collect()
     };
     for paragraph in paragraphs {
         let mut row = paragraph.start..paragraph.start;
@@ -588,7 +629,7 @@ fn wrapped_rows(ctx: &egui::Context, job: &LayoutJob) -> Vec<LogicalRow> {
                 range.end -= last;
             }
             range.end = range.start + job.text[range.clone()].trim_end().len();
-            text = job.text[range.clone()].to_owned();
+            job.text[range.clone()].clone_into(&mut text);
             text.push(mark);
         }
         let mut formats = Vec::new();

@@ -160,8 +160,10 @@ fn templates_lists_every_template_with_a_description() {
         ("customer-care-th", "Thai"),
         ("six-steps-id", "Indonesian"),
     ] {
-        let line =
-            text.lines().find(|l| l.split_whitespace().next() == Some(name)).unwrap_or_else(|| panic!("{name} in {text}"));
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("{name} in {text}"));
         assert!(line.split_whitespace().nth(1) == Some(language), "{name} is in {language}: {line}");
         assert!(line.len() > name.len() + 20, "{line}");
     }

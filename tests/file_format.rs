@@ -22,9 +22,11 @@ fn every_shipped_map_is_canonical_and_round_trips_byte_for_byte() {
 
 #[test]
 fn thai_and_arabic_marks_are_written_as_text_not_escapes() {
-    let mut map = touchline::model::Map::default();
-    map.title = "ลูกค้าติดต่อศูนย์บริการ".to_owned();
-    map.scenario = "تُعد خدمة الهاتف \\u{41} \"quoted\"\u{200f}\tend".to_owned();
+    let map = touchline::model::Map {
+        title: "ลูกค้าติดต่อศูนย์บริการ".to_owned(),
+        scenario: "تُعد خدمة الهاتف \\u{41} \"quoted\"\u{200f}\tend".to_owned(),
+        ..touchline::model::Map::default()
+    };
     let text = file::to_string(&map).unwrap();
     assert!(text.contains("ลูกค้าติดต่อศูนย์บริการ"), "Thai vowels and tone marks as written:\n{text}");
     assert!(text.contains("تُعد خدمة الهاتف"), "Arabic vowel signs as written:\n{text}");

@@ -103,11 +103,21 @@ fn a_click_on_the_left_of_an_arabic_line_puts_the_caret_at_its_end() {
     let id = edit(&mut h, TITLE);
     press(&mut h, Key::Home, 1);
     let field = h.get_by_role(egui::accesskit::Role::TextInput).rect();
-    let left = egui::pos2(field.min.x as f32 + 6.0, ((field.min.y + field.max.y) / 2.0) as f32);
+    let left = egui::pos2(field.min.x + 6.0, field.min.y.midpoint(field.max.y));
     h.event(Event::PointerMoved(left));
-    h.event(Event::PointerButton { pos: left, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: left,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     h.run_steps(1);
-    h.event(Event::PointerButton { pos: left, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: left,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run_steps(1);
     press(&mut h, Key::Backspace, 1);
     finish(&mut h);

@@ -85,7 +85,11 @@ impl Widget for BidiField<'_> {
         let single_rtl = !multiline && layout.rows.first().is_some_and(|r| r.right_to_left);
         let origin = |layout: &EditLayout| {
             let inner = rect.shrink2(margin);
-            if single_rtl { egui::pos2(inner.right() - layout.galley.size().x, inner.top()) } else { inner.min }
+            if single_rtl {
+                egui::pos2(inner.right() - layout.galley.size().x, inner.top())
+            } else {
+                inner.min
+            }
         };
 
         if response.clicked() || response.drag_started() {
@@ -103,7 +107,12 @@ impl Widget for BidiField<'_> {
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     id,
-                    egui::EventFilter { tab: false, horizontal_arrows: true, vertical_arrows: true, escape: false },
+                    egui::EventFilter {
+                        tab: false,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: false,
+                    },
                 );
             });
             let events = ui.input(|i| i.events.clone());
@@ -154,12 +163,17 @@ impl Widget for BidiField<'_> {
             let origin = origin(&layout);
             let (from, to) = caret.range();
             for selected in layout.selection(from, to) {
-                painter.rect_filled(selected.translate(origin.to_vec2()), 0.0, ui.visuals().selection.bg_fill);
+                painter.rect_filled(
+                    selected.translate(origin.to_vec2()),
+                    0.0,
+                    ui.visuals().selection.bg_fill,
+                );
             }
             painter.galley(origin, layout.galley.clone(), colour);
             if response.has_focus() {
                 let (row, x) = layout.caret(caret.at);
-                let (y0, y1) = layout.rows.get(row).map_or((0.0, row_height), |r| (r.rect.top(), r.rect.bottom()));
+                let (y0, y1) =
+                    layout.rows.get(row).map_or((0.0, row_height), |r| (r.rect.top(), r.rect.bottom()));
                 let top = origin + egui::vec2(x, y0);
                 let bottom = origin + egui::vec2(x, y1);
                 painter.line_segment([top, bottom], ui.visuals().text_cursor.stroke);

@@ -292,9 +292,17 @@ impl Writer<'_, '_> {
         let (paint, opacity) = paint(format.colour);
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
-        let direction = if row.direction.is_rtl() { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+        let direction =
+            if row.direction.is_rtl() { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
         let face = self.fonts.faces[font].0.clone();
-        self.surface.draw_text(Point::from_xy(row.left, row.baseline), face, format.size, &row.text, false, direction);
+        self.surface.draw_text(
+            Point::from_xy(row.left, row.baseline),
+            face,
+            format.size,
+            &row.text,
+            false,
+            direction,
+        );
         true
     }
 

@@ -58,7 +58,7 @@ pub(super) fn paint_levels(
                 painter,
                 Pos2::new(row.left() + 6.0 * zoom, y + offset),
                 anchor,
-                &word,
+                word,
                 font(layout.sizes.level_font, zoom),
                 colour,
                 plates.then_some(theme.body),

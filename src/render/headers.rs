@@ -159,8 +159,11 @@ fn stages(
             theme.header_text,
             inner.width() - number.width() - 6.0 * zoom,
         );
-        let name_pos =
-            if rtl { pos2(inner.left(), inner.top()) } else { pos2(number.right() + 6.0 * zoom, inner.top()) };
+        let name_pos = if rtl {
+            pos2(inner.left(), inner.top())
+        } else {
+            pos2(number.right() + 6.0 * zoom, inner.top())
+        };
         let name_height = name.size().y;
         text_painter.galley(name_pos, name, theme.header_text);
         if !stage.goal.is_empty() && readable(layout.sizes.goal_font, zoom) {
@@ -227,8 +230,11 @@ fn lanes(
         // own language (one with its own words) reads in that language only.
         let kind_shown = lane.title != lane.kind.label() && map.words.is_empty();
         if kind_shown && !lane.collapsed && readable(layout.sizes.goal_font, zoom) {
-            let (corner, anchor) =
-                if rtl { (inner.right_top(), Align2::RIGHT_TOP) } else { (inner.left_top(), Align2::LEFT_TOP) };
+            let (corner, anchor) = if rtl {
+                (inner.right_top(), Align2::RIGHT_TOP)
+            } else {
+                (inner.left_top(), Align2::LEFT_TOP)
+            };
             text_painter.text(
                 corner + vec2(0.0, title_height + 2.0 * zoom),
                 anchor,

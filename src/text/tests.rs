@@ -16,7 +16,12 @@ fn font() -> FontId {
 /// The text of each row of a galley, in the order it was handed to the shaper: left to right,
 /// but each Arabic word in logical order (the shaper lays its letters right to left).
 fn rows(galley: &Galley) -> Vec<String> {
-    galley.job.text.split('\n').map(|row| row.trim_start_matches(['\u{200e}', '\u{200f}']).to_owned()).collect()
+    galley
+        .job
+        .text
+        .split('\n')
+        .map(|row| row.trim_start_matches(['\u{200e}', '\u{200f}']).to_owned())
+        .collect()
 }
 
 #[test]
@@ -61,7 +66,8 @@ fn each_piece_is_shaped_apart_so_punctuation_keeps_its_side() {
     let galley = no_wrap(&ctx, "بسرعة كافية، فتبحث", font(), Color32::WHITE);
     assert_eq!(rows(&galley), ["فتبحث ،كافية بسرعة"]);
     let job = &galley.job;
-    let comma = job.sections.iter().find(|s| job.text[s.byte_range.start.0..s.byte_range.end.0].contains('،'));
+    let comma =
+        job.sections.iter().find(|s| job.text[s.byte_range.start.0..s.byte_range.end.0].contains('،'));
     let comma = comma.map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0]);
     // Merged with the word beside it, the shaper would turn the two around together.
     assert_eq!(comma, Some("،"));
@@ -85,7 +91,8 @@ fn each_row_reads_back_in_logical_order() {
     }
     let english = no_wrap(&ctx, "Customer calls sales", font(), Color32::WHITE);
     assert!(row_text(&english, 0).is_none(), "epaint's own rows are logical already");
-    let wrapped = layout(&ctx, "يبحث العميل عن نظام هاتف جديد لأن العملاء لا يستطيعون", font(), Color32::WHITE, 120.0);
+    let wrapped =
+        layout(&ctx, "يبحث العميل عن نظام هاتف جديد لأن العملاء لا يستطيعون", font(), Color32::WHITE, 120.0);
     let rows: Vec<String> = (0..wrapped.rows.len()).map(|i| row_text(&wrapped, i).unwrap().1).collect();
     assert_eq!(rows.join(" "), "يبحث العميل عن نظام هاتف جديد لأن العملاء لا يستطيعون");
 }
