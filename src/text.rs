@@ -4,7 +4,9 @@
 //! character, its rows are put into visual order with the Unicode bidirectional algorithm
 //! (`unicode-bidi`), and right-to-left rows are aligned to the right.
 //!
-//! Text with no right-to-left character goes straight to epaint, untouched and uncached here.
+//! Rows of Thai wrap between words, found with Unicode line breaking and its Thai dictionary
+//! (epaint would cut them anywhere). Other text goes straight to epaint, untouched and uncached
+//! here.
 
 use std::collections::HashMap;
 use std::hash::{Hash as _, Hasher as _};
@@ -61,6 +63,12 @@ pub fn has_rtl(text: &str) -> bool {
         })
 }
 
+/// Whether `text` holds a script written without spaces between words (Thai, Lao, Khmer,
+/// Myanmar), whose rows must wrap between words rather than anywhere.
+pub fn has_unspaced_words(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'))
+}
+
 /// `text` wrapped at `width` (infinite: one row per line), each paragraph in its direction.
 pub fn layout(ctx: &egui::Context, text: &str, font: FontId, colour: Color32, width: f32) -> Arc<Galley> {
     galley(ctx, LayoutJob::simple(text.to_owned(), font, colour, width))
@@ -90,7 +98,7 @@ pub fn paint(
 /// left is aligned to the right of the wrap width (or of the widest row when there is none),
 /// unless the job asks for another alignment than the left.
 pub fn galley(ctx: &egui::Context, job: LayoutJob) -> Arc<Galley> {
-    if !has_rtl(&job.text) {
+    if !has_rtl(&job.text) && !(job.wrap.max_width.is_finite() && has_unspaced_words(&job.text)) {
         return ctx.fonts_mut(|fonts| fonts.layout_job(job));
     }
     let key = {
@@ -651,19 +659,17 @@ fn wrapped_rows(ctx: &egui::Context, job: &LayoutJob) -> Vec<LogicalRow> {
     rows
 }
 
-/// A paragraph's words, each with the spaces after it: where a row may wrap.
+/// A paragraph's pieces between the places a row may wrap (Unicode line breaking, UAX #14):
+/// after spaces and hyphens, and in Thai, which writes no spaces between words, between words
+/// found in a dictionary.
 fn words(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let segmenter = icu_segmenter::LineSegmenter::new_dictionary(icu_segmenter::options::LineBreakOptions::default());
     let mut out = Vec::new();
     let mut start = paragraph.start;
-    let mut in_space = false;
-    for (offset, c) in text[paragraph.clone()].char_indices() {
-        let at = paragraph.start + offset;
-        if c.is_whitespace() {
-            in_space = true;
-        } else if in_space {
+    for at in segmenter.segment_str(&text[paragraph.clone()]).map(|b| paragraph.start + b) {
+        if at > start {
             out.push(start..at);
             start = at;
-            in_space = false;
         }
     }
     if start < paragraph.end || out.is_empty() {

@@ -158,6 +158,30 @@ fn a_wrapped_right_to_left_paragraph_starts_on_the_top_row() {
 }
 
 #[test]
+fn thai_wraps_between_words() {
+    let ctx = ctx();
+    let text = "ค้นหาวิธีติดต่อแบรนด์ในแอปและบนเว็บไซต์";
+    let words = ["ค้นหา", "วิธี", "ติดต่อ", "แบรนด์", "ใน", "แอป", "และ", "บน", "เว็บไซต์"];
+    for width in [60.0, 90.0, 140.0, 200.0] {
+        let galley = layout(&ctx, text, font(), Color32::WHITE, width);
+        let rows: Vec<String> = (0..galley.rows.len()).map(|i| row_text(&galley, i).unwrap().1).collect();
+        assert!(rows.len() > 1, "{width}: wraps");
+        assert_eq!(rows.concat(), text, "{width}: nothing lost");
+        for row in &rows {
+            // Every row is whole words.
+            let mut rest = row.as_str();
+            while let Some(word) = words.iter().find(|w| rest.starts_with(*w)) {
+                rest = &rest[word.len()..];
+            }
+            assert!(rest.is_empty(), "{width}: {row:?} cuts a word ({rows:?})");
+        }
+    }
+    // Thai with a wrap width is wrapped here, whatever the width; without one it is left to epaint.
+    assert!(row_text(&layout(&ctx, "ลูกค้า", font(), Color32::WHITE, 400.0), 0).is_some());
+    assert!(row_text(&no_wrap(&ctx, "ลูกค้า", font(), Color32::WHITE), 0).is_none(), "unwrapped Thai needs no help");
+}
+
+#[test]
 fn an_elided_right_to_left_row_ends_on_the_left() {
     let ctx = ctx();
     let mut job = LayoutJob::simple(
