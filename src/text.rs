@@ -66,7 +66,10 @@ pub fn has_rtl(text: &str) -> bool {
 /// Whether `text` holds a script written without spaces between words (Thai, Lao, Khmer,
 /// Myanmar), whose rows must wrap between words rather than anywhere.
 pub fn has_unspaced_words(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(|c| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'))
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'))
 }
 
 /// `text` wrapped at `width` (infinite: one row per line), each paragraph in its direction.
@@ -98,7 +101,8 @@ pub fn paint(
 /// left is aligned to the right of the wrap width (or of the widest row when there is none),
 /// unless the job asks for another alignment than the left.
 pub fn galley(ctx: &egui::Context, job: LayoutJob) -> Arc<Galley> {
-    if !has_rtl(&job.text) && !(job.wrap.max_width.is_finite() && has_unspaced_words(&job.text)) {
+    let wraps_thai = job.wrap.max_width.is_finite() && has_unspaced_words(&job.text);
+    if !wraps_thai && !has_rtl(&job.text) {
         return ctx.fonts_mut(|fonts| fonts.layout_job(job));
     }
     let key = {
@@ -663,7 +667,8 @@ fn wrapped_rows(ctx: &egui::Context, job: &LayoutJob) -> Vec<LogicalRow> {
 /// after spaces and hyphens, and in Thai, which writes no spaces between words, between words
 /// found in a dictionary.
 fn words(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
-    let segmenter = icu_segmenter::LineSegmenter::new_dictionary(icu_segmenter::options::LineBreakOptions::default());
+    let segmenter =
+        icu_segmenter::LineSegmenter::new_dictionary(icu_segmenter::options::LineBreakOptions::default());
     let mut out = Vec::new();
     let mut start = paragraph.start;
     for at in segmenter.segment_str(&text[paragraph.clone()]).map(|b| paragraph.start + b) {

@@ -178,7 +178,10 @@ fn thai_wraps_between_words() {
     }
     // Thai with a wrap width is wrapped here, whatever the width; without one it is left to epaint.
     assert!(row_text(&layout(&ctx, "ลูกค้า", font(), Color32::WHITE, 400.0), 0).is_some());
-    assert!(row_text(&no_wrap(&ctx, "ลูกค้า", font(), Color32::WHITE), 0).is_none(), "unwrapped Thai needs no help");
+    assert!(
+        row_text(&no_wrap(&ctx, "ลูกค้า", font(), Color32::WHITE), 0).is_none(),
+        "unwrapped Thai needs no help"
+    );
 }
 
 #[test]
