@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::exit::{fail, usage};
 use crate::file::{self, LoadError};
 use crate::model::Map;
 use crate::templates;
@@ -106,9 +107,6 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// Exit code of a usage error (a wrong flag or value), as clap uses.
-pub const USAGE: u8 = 2;
-
 /// A first word that is neither a command nor a map (`touchline expotr map.ron`): the message
 /// names it and the command it is closest to, instead of clap's clash between a command and MAP.
 pub fn unknown_command(args: &[String]) -> Option<ExitCode> {
@@ -164,18 +162,6 @@ fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
     }
     let request = crate::app::PresentRequest { window, stage: stage.map(|n| n - 1) };
     crate::app::run(Some(path.to_owned()), Some(request))
-}
-
-/// Prints a usage error (a wrong command, flag or value) and returns exit code 2.
-pub fn usage(message: impl std::fmt::Display) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "touchline: {message}");
-    ExitCode::from(USAGE)
-}
-
-/// Prints an error the way every subcommand does, and returns exit code 1.
-pub fn fail(message: impl std::fmt::Display) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "touchline: {message}");
-    ExitCode::FAILURE
 }
 
 fn check(maps: &[PathBuf]) -> ExitCode {

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod data;
 pub mod diff;
 pub mod edit;
+pub mod exit;
 pub mod export;
 pub mod file;
 pub mod fonts;

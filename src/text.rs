@@ -82,6 +82,20 @@ pub fn no_wrap(ctx: &egui::Context, text: &str, font: FontId, colour: Color32) -
     galley(ctx, LayoutJob::simple_singleline(text.to_owned(), font, colour))
 }
 
+/// Lays out a map for `view`, measuring its text with the context's fonts as it will be drawn
+/// (right-to-left and Thai text wraps by its own rows): the one place the editor and the exports
+/// get a layout from.
+pub fn layout_map(
+    ctx: &egui::Context,
+    map: &crate::model::Map,
+    view: crate::layout::View,
+    type_size: crate::theme::TypeSize,
+) -> crate::layout::MapLayout {
+    let mut measure =
+        |text: &str, size: f32, wrap: f32| layout(ctx, text, FontId::proportional(size), Color32::WHITE, wrap).size();
+    crate::layout::layout(map, view, type_size.sizes(), &mut measure)
+}
+
 /// Paints `text` anchored at `pos` like [`Painter::text`], in its direction; returns its rect.
 pub fn paint(
     painter: &Painter,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Command, EditError, History};
 use crate::file;
-use crate::layout::{self, MapLayout, View};
+use crate::layout::{MapLayout, View};
 use crate::model::Map;
 use crate::theme::TypeSize;
 
@@ -139,7 +139,7 @@ impl Document {
             TypeSize::Large => &mut self.large_layout,
         };
         if slot.as_ref().is_none_or(|c| c.revision != revision || c.view != view) {
-            let layout = compute_layout(ctx, &self.map, view, type_size);
+            let layout = crate::text::layout_map(ctx, &self.map, view, type_size);
             *slot = Some(CachedLayout { revision, view, layout });
         }
     }
@@ -162,13 +162,4 @@ impl Document {
     pub fn mark_unsaved(&mut self) {
         self.history.mark_unsaved();
     }
-}
-
-/// Lays out a map, measuring text with the context's fonts.
-pub fn compute_layout(ctx: &egui::Context, map: &Map, view: View, type_size: TypeSize) -> MapLayout {
-    // Measured as drawn: right-to-left text wraps by its own rows (see `text`).
-    let mut measure = |text: &str, size: f32, wrap: f32| {
-        crate::text::layout(ctx, text, egui::FontId::proportional(size), egui::Color32::WHITE, wrap).size()
-    };
-    layout::layout(map, view, type_size.sizes(), &mut measure)
 }

@@ -28,7 +28,7 @@ use crate::theme::{Theme, ThemeKind};
 pub use canvas::{Canvas, Edit, Hit};
 pub use commands::UiCommand;
 pub use disk::DiskNotice;
-pub use document::{Document, OnDisk, compute_layout};
+pub use document::{Document, OnDisk};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
 pub use present::{Presentation, Shot};
 
@@ -514,11 +514,11 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) if no_display() => crate::cli::fail(
+        Err(_) if no_display() => crate::exit::fail(
             "there is no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set); \
              to make an image of a map without one, use `touchline export MAP -o OUT.png`",
         ),
-        Err(e) => crate::cli::fail(format!(
+        Err(e) => crate::exit::fail(format!(
             "cannot open the editor window: {}; `touchline export MAP -o OUT.png` works without one",
             first_line_without_source(&e.to_string())
         )),

@@ -51,16 +51,16 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     });
     let format = match DataFormat::for_file(&args.input, asked) {
         Ok(format) => format,
-        Err(message) => return crate::cli::usage(message),
+        Err(message) => return crate::exit::usage(message),
     };
     if args.output.exists() && !args.force {
-        return crate::cli::fail(format!(
+        return crate::exit::fail(format!(
             "{} already exists; pass --force to overwrite it",
             args.output.display()
         ));
     }
     if let Some(folder) = args.output.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-        return crate::cli::fail(format!(
+        return crate::exit::fail(format!(
             "{}: folder {} does not exist",
             args.output.display(),
             folder.display()
@@ -91,6 +91,6 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => crate::cli::fail(format!("{}: cannot write: {e}", args.output.display())),
+        Err(e) => crate::exit::fail(format!("{}: cannot write: {e}", args.output.display())),
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::merge::merge;
 use super::{all_items, diff, map_fields};
-use crate::cli::USAGE;
+use crate::exit::USAGE;
 use crate::file;
 use crate::model::Map;
 
@@ -60,7 +60,7 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
             Some(crate::export::Format::Png | crate::export::Format::Svg)
         )
     {
-        return crate::cli::usage(format!(
+        return crate::exit::usage(format!(
             "{}: diff images are PNG or SVG; name it .png or .svg",
             out.display()
         ));
@@ -69,7 +69,7 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
     if args.json {
         match serde_json::to_string_pretty(&changes) {
             Ok(text) => println!("{text}"),
-            Err(e) => return crate::cli::fail(e),
+            Err(e) => return crate::exit::fail(e),
         }
     } else {
         print!("{}", changes.to_text());
@@ -77,7 +77,7 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
     if let Some(out) = &args.output
         && let Err(e) = super::image::write(&old, &new, &changes, out)
     {
-        return crate::cli::fail(e);
+        return crate::exit::fail(e);
     }
     if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
@@ -92,7 +92,7 @@ pub fn run_merge(args: &MergeArgs) -> ExitCode {
     let merged = merge(&base, &ours, &theirs);
     let out = args.output.as_ref().unwrap_or(&args.ours);
     if let Err(e) = file::save(&merged.map, out) {
-        return crate::cli::fail(format!("{}: cannot write: {e}", out.display()));
+        return crate::exit::fail(format!("{}: cannot write: {e}", out.display()));
     }
     let mut stderr = std::io::stderr();
     for conflict in &merged.conflicts {
@@ -141,6 +141,6 @@ pub fn run_show(path: &Path) -> ExitCode {
             print!("{}", listing(&map));
             ExitCode::SUCCESS
         }
-        Err(e) => crate::cli::fail(e),
+        Err(e) => crate::exit::fail(e),
     }
 }

@@ -180,7 +180,7 @@ fn data_format(args: &ExportArgs) -> Option<DataFormat> {
 fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
     let map = match crate::file::load(&args.map) {
         Ok(map) => map,
-        Err(e) => return crate::cli::fail(e),
+        Err(e) => return crate::exit::fail(e),
     };
     let text = match format {
         DataFormat::Csv => crate::data::csv::write(&map, b','),
@@ -192,7 +192,7 @@ fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
             println!("wrote {} ({} cards)", args.output.display(), map.cards.len());
             ExitCode::SUCCESS
         }
-        Err(e) => crate::cli::fail(e),
+        Err(e) => crate::exit::fail(e),
     }
 }
 
@@ -200,7 +200,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
     {
-        return crate::cli::fail(format!(
+        return crate::exit::fail(format!(
             "{}: folder {} does not exist",
             args.output.display(),
             parent.display()
@@ -211,19 +211,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     }
     let format = match args.format() {
         Ok(format) => format,
-        Err(message) => return crate::cli::usage(message),
+        Err(message) => return crate::exit::usage(message),
     };
     if let Some(Fit::Paper(name, _)) = args.fit
         && format != Format::Pdf
     {
-        return crate::cli::usage(format!(
+        return crate::exit::usage(format!(
             "--fit {name} is a paper size, for PDF; give the {} a size in pixels like 1920x1080",
             format.label()
         ));
     }
     let map = match crate::file::load(&args.map) {
         Ok(map) => map,
-        Err(e) => return crate::cli::fail(e),
+        Err(e) => return crate::exit::fail(e),
     };
     let options = args.options(format);
     let written = match format {
@@ -243,8 +243,8 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         // A range or size the map cannot have is a usage error, like a malformed one.
-        Err(e @ super::ExportError::Options(_)) => crate::cli::usage(e),
-        Err(e) => crate::cli::fail(e),
+        Err(e @ super::ExportError::Options(_)) => crate::exit::usage(e),
+        Err(e) => crate::exit::fail(e),
     }
 }
 

@@ -208,7 +208,7 @@ fn layout_in(ctx: &egui::Context, map: &Map, options: &ExportOptions) -> (MapLay
     let type_size = if options.large_type { TypeSize::Large } else { TypeSize::Standard };
     let mut layout = None;
     let output = ctx.run_ui(input([64, 64]), |ui| {
-        layout = Some(crate::app::compute_layout(ui.ctx(), map, options.view, type_size));
+        layout = Some(crate::text::layout_map(ui.ctx(), map, options.view, type_size));
     });
     (layout.unwrap_or_default(), output)
 }
