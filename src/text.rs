@@ -91,8 +91,9 @@ pub fn layout_map(
     view: crate::layout::View,
     type_size: crate::theme::TypeSize,
 ) -> crate::layout::MapLayout {
-    let mut measure =
-        |text: &str, size: f32, wrap: f32| layout(ctx, text, FontId::proportional(size), Color32::WHITE, wrap).size();
+    let mut measure = |text: &str, size: f32, wrap: f32| {
+        layout(ctx, text, FontId::proportional(size), Color32::WHITE, wrap).size()
+    };
     crate::layout::layout(map, view, type_size.sizes(), &mut measure)
 }
 

@@ -190,6 +190,72 @@ fn double_click_a_card_to_rename_it_in_place() {
 }
 
 #[test]
+fn the_keyboard_goes_from_card_to_card_edits_and_moves_them() {
+    let mut h = editor("ecommerce");
+    let title_of = |h: &Harness<'_, TouchlineApp>| {
+        let selected: Vec<&CardId> = h.state().canvas.selected.iter().collect();
+        assert_eq!(selected.len(), 1, "one card selected");
+        map(h).card(selected[0]).unwrap().title.clone()
+    };
+    h.get_by_label("Checkout").click();
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(1);
+    assert_eq!(title_of(&h), "Order confirmation email", "down inside the cell");
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(1);
+    assert_eq!(title_of(&h), "Care and first-run tips email", "right, at the same height");
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(1);
+    assert_eq!(title_of(&h), "Delivery updates by SMS");
+    // Screen readers are told where the card is as it is reached.
+    let node = h.get_by_label("Delivery updates by SMS");
+    let described = egui_kittest::kittest::NodeT::accesskit_node(&node).description();
+    assert_eq!(described.as_deref(), Some("Retention, Touchpoints"));
+    h.key_press_modifiers(Modifiers::SHIFT, egui::Key::Tab);
+    h.run_steps(1);
+    assert_eq!(
+        title_of(&h),
+        "Tracks the parcel, tries the shoes on",
+        "back in reading order: the lane above"
+    );
+    h.key_press(egui::Key::Tab);
+    h.run_steps(1);
+    assert_eq!(title_of(&h), "Delivery updates by SMS");
+    // Enter edits the title, Esc stops.
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_some(), "Enter starts editing");
+    h.event(egui::Event::Text("Typed, then cancelled".into()));
+    h.run_steps(1);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_none());
+    assert_eq!(title_of(&h), "Delivery updates by SMS", "Esc cancels the typing and keeps the card selected");
+    // Alt+Down moves the card below its neighbour: one undo step.
+    let id = card_id(&h, "Delivery updates by SMS");
+    let cell = |h: &Harness<'_, TouchlineApp>| -> Vec<String> {
+        let m = map(h);
+        let card = m.card(&id).unwrap();
+        m.cards
+            .iter()
+            .filter(|c| c.lane == card.lane && c.stage == card.stage)
+            .map(|c| c.title.clone())
+            .collect()
+    };
+    assert_eq!(cell(&h)[0], "Delivery updates by SMS");
+    h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(cell(&h)[1], "Delivery updates by SMS");
+    h.key_press_modifiers(Modifiers::ALT, egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(map(&h).card(&id).unwrap().stage.as_str(), "s-purchase", "into the stage on the left");
+    undo(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().stage.as_str(), "s-retention", "one move, one undo step");
+    assert_eq!(cell(&h)[1], "Delivery updates by SMS");
+}
+
+#[test]
 fn delete_removes_the_selection_and_undo_brings_it_back() {
     let mut h = editor("ecommerce");
     let id = card_id(&h, "Checkout");

@@ -34,6 +34,17 @@ pub enum UiCommand {
     Present,
     PresentInWindow,
     ClearVotes,
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    MoveLeft,
+    MoveRight,
+    MoveUp,
+    MoveDown,
+    NextCard,
+    PreviousCard,
+    EditCard,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -44,7 +55,7 @@ const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 39] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -73,6 +84,17 @@ impl UiCommand {
         Self::Present,
         Self::PresentInWindow,
         Self::ClearVotes,
+        Self::SelectLeft,
+        Self::SelectRight,
+        Self::SelectUp,
+        Self::SelectDown,
+        Self::MoveLeft,
+        Self::MoveRight,
+        Self::MoveUp,
+        Self::MoveDown,
+        Self::NextCard,
+        Self::PreviousCard,
+        Self::EditCard,
     ];
 
     pub fn label(self) -> &'static str {
@@ -102,6 +124,17 @@ impl UiCommand {
             Self::Present => "Present",
             Self::PresentInWindow => "Present in a window",
             Self::ClearVotes => "Clear votes",
+            Self::SelectLeft => "Select the card to the left",
+            Self::SelectRight => "Select the card to the right",
+            Self::SelectUp => "Select the card above",
+            Self::SelectDown => "Select the card below",
+            Self::MoveLeft => "Move card left",
+            Self::MoveRight => "Move card right",
+            Self::MoveUp => "Move card up",
+            Self::MoveDown => "Move card down",
+            Self::NextCard => "Next card",
+            Self::PreviousCard => "Previous card",
+            Self::EditCard => "Edit card text",
         }
     }
 
@@ -135,12 +168,42 @@ impl UiCommand {
             Self::CopyImage => shortcut(CMD_SHIFT, Key::C),
             Self::Present => shortcut(Modifiers::NONE, Key::F5),
             Self::PresentInWindow => shortcut(Modifiers::SHIFT, Key::F5),
+            Self::SelectLeft => shortcut(Modifiers::NONE, Key::ArrowLeft),
+            Self::SelectRight => shortcut(Modifiers::NONE, Key::ArrowRight),
+            Self::SelectUp => shortcut(Modifiers::NONE, Key::ArrowUp),
+            Self::SelectDown => shortcut(Modifiers::NONE, Key::ArrowDown),
+            Self::MoveLeft => shortcut(Modifiers::ALT, Key::ArrowLeft),
+            Self::MoveRight => shortcut(Modifiers::ALT, Key::ArrowRight),
+            Self::MoveUp => shortcut(Modifiers::ALT, Key::ArrowUp),
+            Self::MoveDown => shortcut(Modifiers::ALT, Key::ArrowDown),
+            Self::NextCard => shortcut(Modifiers::NONE, Key::Tab),
+            Self::PreviousCard => shortcut(Modifiers::SHIFT, Key::Tab),
+            Self::EditCard => shortcut(Modifiers::NONE, Key::Enter),
         })
     }
 
     /// Commands listed in menus; the alternates only add a second shortcut.
     pub fn in_menus(self) -> bool {
-        !matches!(self, Self::RedoAlt | Self::DeleteBackspace | Self::ZoomInEquals)
+        !matches!(self, Self::RedoAlt | Self::DeleteBackspace | Self::ZoomInEquals) && !self.is_card_key()
+    }
+
+    /// The keys that go through the map card by card; they act only with a card selected
+    /// (or, for Tab, on the canvas), so they are listed in the help, not in menus.
+    pub fn is_card_key(self) -> bool {
+        matches!(
+            self,
+            Self::SelectLeft
+                | Self::SelectRight
+                | Self::SelectUp
+                | Self::SelectDown
+                | Self::MoveLeft
+                | Self::MoveRight
+                | Self::MoveUp
+                | Self::MoveDown
+                | Self::NextCard
+                | Self::PreviousCard
+                | Self::EditCard
+        )
     }
 
     /// Whether the command's plain-key shortcut (no modifier) would clash with typing.
@@ -149,13 +212,9 @@ impl UiCommand {
     }
 }
 
-/// The commands whose shortcuts were pressed this frame. Nothing fires while a text field has
-/// keyboard focus: there, Ctrl+Z undoes typing and Delete deletes characters.
-pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
-    pressed_among(ctx, &UiCommand::ALL)
-}
-
-/// Like [`pressed`], but only for some commands: the others' keys are left for someone else.
+/// Which of `commands` had their shortcuts pressed this frame; the other commands' keys are
+/// left for someone else. Nothing fires while a text field has keyboard focus: there, Ctrl+Z
+/// undoes typing and Delete deletes characters.
 pub fn pressed_among(ctx: &egui::Context, commands: &[UiCommand]) -> Vec<UiCommand> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();

@@ -190,7 +190,19 @@ impl TouchlineApp {
         if self.doc.is_some() {
             edits.extend(canvas::cancel_drag_on_escape(&mut self.canvas, ui));
         }
-        for command in commands::pressed(&ctx) {
+        // The keys that go card by card act on the canvas alone: with a dialog open, Enter and
+        // the arrows are the dialog's.
+        let canvas_keys = self.canvas_has_keyboard();
+        // egui lets go of a text field's focus on Esc before anything sees the key: while typing
+        // in place, Esc is the field's (it cancels), not Deselect's.
+        let typing = self.canvas.editing.is_some();
+        let live: Vec<UiCommand> = UiCommand::ALL
+            .iter()
+            .copied()
+            .filter(|c| !c.is_card_key() || canvas_keys)
+            .filter(|c| !(typing && *c == UiCommand::Deselect))
+            .collect();
+        for command in commands::pressed_among(&ctx, &live) {
             self.run_command(command, &ctx, &mut edits);
         }
         clipboard::events(self, &ctx, &mut edits);
@@ -316,6 +328,77 @@ impl TouchlineApp {
                     edits.push(Edit::apply(command, "Clear votes"));
                 }
             }
+            C::SelectLeft | C::SelectRight | C::SelectUp | C::SelectDown => {
+                let step = card_step(command);
+                let next =
+                    self.keyed_card().and_then(|(layout, id)| canvas::keys::neighbour(layout, &id, step));
+                self.select_by_keyboard(ctx, next);
+            }
+            C::NextCard | C::PreviousCard => {
+                let Some(doc) = &self.doc else { return };
+                let (_, Some(layout)) = doc.map_and_layout() else { return };
+                let from = self.keyed_card().map(|(_, id)| id);
+                let next = canvas::keys::tab(layout, from.as_ref(), command == C::PreviousCard);
+                self.select_by_keyboard(ctx, next);
+            }
+            C::MoveLeft | C::MoveRight | C::MoveUp | C::MoveDown => {
+                let Some(doc) = &self.doc else { return };
+                let (map, Some(layout)) = doc.map_and_layout() else { return };
+                if let Some((_, id)) = self.keyed_card()
+                    && let Some(moved) = canvas::keys::nudge(map, layout, &id, card_step(command))
+                {
+                    edits.push(Edit::apply(moved, command.label()));
+                    edits.push(Edit::Seal);
+                }
+            }
+            C::EditCard => {
+                if let (Some(doc), Some((_, id))) = (&self.doc, self.keyed_card()) {
+                    self.canvas.editing = canvas::InlineEdit::start(canvas::TextTarget::Card(id), &doc.map);
+                }
+            }
+        }
+    }
+
+    /// Whether the keys that go card by card are the canvas's now: a map is open and no dialog,
+    /// presentation or text field has the keyboard.
+    fn canvas_has_keyboard(&self) -> bool {
+        self.doc.is_some()
+            && self.presentation.is_none()
+            && self.prompt.is_none()
+            && self.error.is_none()
+            && self.import_notes.is_none()
+            && self.recovery_offer.is_none()
+            && !self.picking_template
+            && !self.export.open
+            && self.canvas.editing.is_none()
+    }
+
+    /// The selected card the keyboard starts from (the first in reading order when several are
+    /// selected), with the layout it lies in.
+    fn keyed_card(&self) -> Option<(&crate::layout::MapLayout, crate::model::CardId)> {
+        let doc = self.doc.as_ref()?;
+        let (_, Some(layout)) = doc.map_and_layout() else { return None };
+        if self.canvas.selected.is_empty() {
+            return None;
+        }
+        let id =
+            canvas::keys::reading_order(layout).into_iter().find(|id| self.canvas.selected.contains(id))?;
+        Some((layout, id))
+    }
+
+    /// Selects `card` alone (nothing happens without one), brings it into view and gives it to
+    /// screen readers as the focused item.
+    fn select_by_keyboard(&mut self, ctx: &egui::Context, card: Option<crate::model::CardId>) {
+        // The arrows and Tab also move egui's focus between widgets; here they are the canvas's.
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        let Some(card) = card else { return };
+        let rect =
+            self.doc.as_ref().and_then(|d| d.map_and_layout().1).and_then(|l| l.card(&card)).map(|c| c.rect);
+        self.canvas.clear_selection();
+        self.canvas.selected.insert(card.clone());
+        self.canvas.keyboard_focus = Some(card);
+        if let Some(rect) = rect {
+            self.canvas.reveal(rect);
         }
     }
 
@@ -540,5 +623,16 @@ fn first_line_without_source(message: &str) -> String {
             None => line[..at].to_owned(),
         },
         None => line.to_owned(),
+    }
+}
+
+/// The direction of a card key.
+fn card_step(command: UiCommand) -> canvas::keys::Step {
+    use canvas::keys::Step;
+    match command {
+        UiCommand::SelectLeft | UiCommand::MoveLeft => Step::Left,
+        UiCommand::SelectRight | UiCommand::MoveRight => Step::Right,
+        UiCommand::SelectUp | UiCommand::MoveUp => Step::Up,
+        _ => Step::Down,
     }
 }

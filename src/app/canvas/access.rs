@@ -22,6 +22,18 @@ pub(super) fn register(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) 
             let response = ui.interact(rect.intersect(clip), id, Sense::hover());
             response
                 .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));
+            if canvas.keyboard_focus.as_ref() == Some(&placed.id) && selected {
+                // Reached with the keyboard: where the card is, said as it is reached.
+                let place = format!(
+                    "{}, {}",
+                    map.stage(&card.stage).map_or("", |s| s.name.as_str()),
+                    map.lane(&card.lane).map_or("", |l| l.title.as_str())
+                );
+                ui.ctx().accesskit_node_builder(id, |node| {
+                    node.set_description(place);
+                    node.set_live(egui::accesskit::Live::Polite);
+                });
+            }
         }
     }
     for (i, stage) in layout.stages.iter().enumerate() {

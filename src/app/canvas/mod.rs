@@ -6,6 +6,7 @@
 mod access;
 mod drag;
 mod hit;
+pub mod keys;
 mod menu;
 pub mod sentiment;
 mod text_edit;
@@ -88,6 +89,8 @@ pub struct Canvas {
     /// adding a card: the cell (lane, stage) double-clicked this frame.
     pub notes_on_double_click: bool,
     pub note_request: Option<(usize, usize)>,
+    /// The card the keyboard went to last: screen readers are told where it is.
+    pub keyboard_focus: Option<CardId>,
 }
 
 impl Default for Canvas {
@@ -112,6 +115,7 @@ impl Default for Canvas {
             vote_click: None,
             notes_on_double_click: false,
             note_request: None,
+            keyboard_focus: None,
         }
     }
 }
@@ -149,6 +153,26 @@ impl Canvas {
         let scene = self.view.inverse() * anchor;
         self.view.scaling = new_zoom;
         self.view.translation = anchor.to_vec2() - scene.to_vec2() * new_zoom;
+    }
+
+    /// Pans just enough to show `scene_rect` (with a margin) when part of it is off the canvas.
+    pub fn reveal(&mut self, scene_rect: Rect) {
+        let margin = 24.0;
+        let on_screen = self.view * scene_rect;
+        let area = Rect::from_min_size(Pos2::ZERO, self.rect.size()).shrink(margin);
+        let shift = |low: f32, high: f32, min: f32, max: f32| {
+            if high - low > max - min || low < min {
+                min - low
+            } else if high > max {
+                max - high
+            } else {
+                0.0
+            }
+        };
+        self.view.translation += Vec2::new(
+            shift(on_screen.left(), on_screen.right(), area.left(), area.right()),
+            shift(on_screen.top(), on_screen.bottom(), area.top(), area.bottom()),
+        );
     }
 
     /// Sets the zoom to an exact value, around the canvas centre.
