@@ -34,6 +34,11 @@ pub struct PointGeometry {
     pub pos: Pos2,
     pub value: f32,
     pub stage: usize,
+    /// The badge of a point at a card that matters: its centre and kind.
+    pub badge: Option<(Pos2, super::Badge)>,
+    /// Where the emoji and the label go (see `labels`).
+    pub emoji: Option<egui::Rect>,
+    pub label: Option<egui::Rect>,
 }
 
 /// The vertical extent values map into, in the first Emotions lane. A collapsed lane still
@@ -84,6 +89,9 @@ pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry>
                         pos: pos2(x, y_of(map, range, point.value)),
                         value: point.value,
                         stage,
+                        badge: None,
+                        emoji: None,
+                        label: None,
                     });
                 }
             }
@@ -197,7 +205,7 @@ mod tests {
     #[test]
     fn breaks_at_stages_without_points_only_when_asked() {
         let p =
-            |stage| PointGeometry { id: PointId::from("x"), index: 0, pos: Pos2::ZERO, value: 0.0, stage };
+            |stage| PointGeometry { id: PointId::from("x"), index: 0, pos: Pos2::ZERO, value: 0.0, stage, badge: None, emoji: None, label: None };
         let points = [p(0), p(1), p(3), p(4)];
         assert_eq!(segments(&points, CurveGaps::Bridge), vec![0..4]);
         assert_eq!(segments(&points, CurveGaps::Break), vec![0..2, 2..4]);

@@ -177,6 +177,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
     out.lane_column = Rect::from_min_max(pos2(0.0, top), pos2(sizes.lane_header_width, bottom));
     out.bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(right, bottom));
     out.curves = curve::layout_curves(map, &out);
+    super::labels::place(map, &mut out.curves, &sizes, measure);
     if view.is_blueprint() {
         out.dividers = dividers(&out, &map.words);
     }

@@ -4,6 +4,7 @@
 
 pub mod curve;
 mod journey;
+pub mod labels;
 
 use std::collections::HashMap;
 
@@ -13,6 +14,7 @@ use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
 use crate::theme::Sizes;
 
 pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
+pub use labels::{Badge, badge};
 pub use journey::{Measure, MetaFit, flag_short, layout, meta_fit, meta_text};
 
 /// Which drawing of the map.

@@ -127,29 +127,24 @@ pub(super) fn paint_curves(
             let Some(model_point) = map.points.get(point.index).filter(|p| p.id == point.id) else {
                 continue;
             };
-            marker(
-                painter,
-                map,
-                &model_point.at,
-                pos + egui::vec2(radius, -radius),
-                &layout.sizes,
-                zoom,
-                theme,
-            );
-            if !model_point.emoji.is_empty() && readable(layout.sizes.emoji_font, zoom) {
+            // Badges, emoji and labels where the layout placed them, clear of one another.
+            if let Some((centre, kind)) = point.badge {
+                badge(painter, kind, screen_from_scene * centre, &layout.sizes, zoom, theme);
+            }
+            if let Some(rect) = point.emoji.filter(|_| readable(layout.sizes.emoji_font, zoom)) {
                 painter.text(
-                    pos + egui::vec2(0.0, -radius - 2.0),
-                    Align2::CENTER_BOTTOM,
+                    (screen_from_scene * rect).center(),
+                    Align2::CENTER_CENTER,
                     &model_point.emoji,
                     font(layout.sizes.emoji_font, zoom),
                     theme.text,
                 );
             }
-            if !model_point.label.is_empty() && readable(layout.sizes.label_font, zoom) {
+            if let Some(rect) = point.label.filter(|_| readable(layout.sizes.label_font, zoom)) {
                 super::text_on(
                     painter,
-                    pos + egui::vec2(0.0, radius + 3.0),
-                    Align2::CENTER_TOP,
+                    (screen_from_scene * rect).center(),
+                    Align2::CENTER_CENTER,
                     &model_point.label,
                     font(layout.sizes.label_font, zoom),
                     theme.muted_text,
@@ -160,33 +155,22 @@ pub(super) fn paint_curves(
     }
 }
 
-/// A badge on a point anchored at a card that matters: a star for a moment of truth, an
-/// exclamation mark for a pain point, an obstacle, an exit or a fail point.
-fn marker(
+/// A point's badge: a star for a moment of truth, an exclamation mark for a pain point, an
+/// obstacle, an exit or a fail point.
+fn badge(
     painter: &Painter,
-    map: &Map,
-    at: &crate::model::Anchor,
+    kind: crate::layout::Badge,
     pos: Pos2,
     sizes: &crate::theme::Sizes,
     zoom: f32,
     theme: &Theme,
 ) {
-    use crate::model::{Anchor, Flag};
-    let Anchor::Card(id) = at else { return };
-    let Some(card) = map.card(id) else { return };
-    let painful =
-        matches!(map.lane(&card.lane).map(|l| l.kind), Some(LaneKind::PainPoints | LaneKind::Obstacles))
-            || card.has_flag(Flag::ExitPoint)
-            || card.has_flag(Flag::FailPoint);
-    let (glyph, colour) = if card.has_flag(Flag::MomentOfTruth) {
-        ("★", theme.flag_truth)
-    } else if painful {
-        ("!", theme.flag_exit)
-    } else {
-        return;
+    let (glyph, colour) = match kind {
+        crate::layout::Badge::Truth => ("★", theme.flag_truth),
+        crate::layout::Badge::Pain => ("!", theme.flag_exit),
     };
     // The badge is sized by its glyph: four thirds of the glyph across.
-    let r = sizes.marker_font * 2.0 / 3.0;
+    let r = crate::layout::labels::badge_radius(sizes);
     let radius = (r * zoom).clamp(4.0, r * 2.0);
     painter.circle(pos, radius, colour, Stroke::new(1.0, theme.card));
     if readable(sizes.marker_font, zoom) {

@@ -1,0 +1,194 @@
+//! Where the sentiment curves' badges, emoji and labels go: beside their dots, and clear of
+//! every other dot, badge, emoji and label of the curves shown. Each emoji and label tries its
+//! usual place first (emoji above the dot, label below), then the other side, then beside; when
+//! every place is taken it goes where it covers least.
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use super::Measure;
+use super::curve::CurveGeometry;
+use crate::model::{Anchor, Flag, LaneKind, Map};
+use crate::theme::Sizes;
+
+/// A badge on a point anchored at a card that matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Badge {
+    /// A moment of truth: a star.
+    Truth,
+    /// A pain point, an obstacle, an exit or a fail point: an exclamation mark.
+    Pain,
+}
+
+/// The badge of a point at `at`, if its card matters.
+pub fn badge(map: &Map, at: &Anchor) -> Option<Badge> {
+    let Anchor::Card(id) = at else { return None };
+    let card = map.card(id)?;
+    let painful = matches!(map.lane(&card.lane).map(|l| l.kind), Some(LaneKind::PainPoints | LaneKind::Obstacles))
+        || card.has_flag(Flag::ExitPoint)
+        || card.has_flag(Flag::FailPoint);
+    if card.has_flag(Flag::MomentOfTruth) {
+        Some(Badge::Truth)
+    } else if painful {
+        Some(Badge::Pain)
+    } else {
+        None
+    }
+}
+
+/// Space kept between a dot and what belongs to it.
+const GAP: f32 = 2.0;
+
+/// The box around a point's dot, ring included.
+pub fn dot_rect(pos: Pos2, sizes: &Sizes) -> Rect {
+    Rect::from_center_size(pos, Vec2::splat(2.0 * sizes.point_radius + 2.0))
+}
+
+/// The radius of a badge.
+pub fn badge_radius(sizes: &Sizes) -> f32 {
+    sizes.marker_font * 2.0 / 3.0
+}
+
+/// Places every point's badge, emoji and label, in the order the curves are drawn.
+pub(super) fn place(map: &Map, curves: &mut [CurveGeometry], sizes: &Sizes, measure: &mut Measure<'_>) {
+    let badge_r = badge_radius(sizes);
+    // First what cannot move: the dots, and the badges, each just right of its dot.
+    let mut taken: Vec<Rect> = Vec::new();
+    for curve in curves.iter_mut().filter(|c| !c.hidden) {
+        for point in &mut curve.points {
+            let dot = dot_rect(point.pos, sizes);
+            taken.push(dot);
+            let Some(model) = map.points.get(point.index) else { continue };
+            if let Some(kind) = badge(map, &model.at) {
+                let centre = pos2(dot.right() + badge_r, point.pos.y);
+                point.badge = Some((centre, kind));
+                taken.push(Rect::from_center_size(centre, Vec2::splat(2.0 * badge_r)));
+            }
+        }
+    }
+    for curve in curves.iter_mut().filter(|c| !c.hidden) {
+        for point in &mut curve.points {
+            let Some(model) = map.points.get(point.index) else { continue };
+            let mut dot = dot_rect(point.pos, sizes);
+            if point.badge.is_some() {
+                // Beside means beside the badge too.
+                dot.max.x += 2.0 * badge_r;
+            }
+            if !model.emoji.is_empty() {
+                let size = measure(&model.emoji, sizes.emoji_font, f32::INFINITY);
+                let rect = best(&candidates(dot, size, true), &taken);
+                taken.push(rect);
+                point.emoji = Some(rect);
+            }
+            if !model.label.is_empty() {
+                let size = measure(&model.label, sizes.label_font, f32::INFINITY);
+                let rect = best(&candidates(dot, size, false), &taken);
+                taken.push(rect);
+                point.label = Some(rect);
+            }
+        }
+    }
+}
+
+/// The places for a box of `size` around `dot`, best first: above or below (the emoji's usual
+/// place above, the label's below), then the other side, beside, and one step further out.
+fn candidates(dot: Rect, size: Vec2, emoji: bool) -> Vec<Rect> {
+    let x = dot.center().x;
+    let above = Rect::from_min_size(pos2(x - size.x / 2.0, dot.top() - GAP - size.y), size);
+    let below = Rect::from_min_size(pos2(x - size.x / 2.0, dot.bottom() + GAP), size);
+    let right = Rect::from_min_size(pos2(dot.right() + GAP, dot.center().y - size.y / 2.0), size);
+    let left = Rect::from_min_size(pos2(dot.left() - GAP - size.x, dot.center().y - size.y / 2.0), size);
+    let (first, second) = if emoji { (above, below) } else { (below, above) };
+    let further = |r: Rect, dy: f32| r.translate(vec2(0.0, dy));
+    vec![
+        first,
+        second,
+        right,
+        left,
+        further(first, if emoji { -size.y } else { size.y }),
+        further(second, if emoji { size.y } else { -size.y }),
+        further(right, size.y),
+        further(left, size.y),
+    ]
+}
+
+/// The first place clear of everything taken, else the one covering least.
+fn best(candidates: &[Rect], taken: &[Rect]) -> Rect {
+    let covered = |r: &Rect| -> f32 {
+        taken.iter().map(|t| r.intersect(*t)).filter(|i| i.is_positive()).map(|i| i.area()).sum()
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|r| covered(r) == 0.0)
+        .or_else(|| candidates.iter().copied().min_by(|a, b| covered(a).total_cmp(&covered(b))))
+        .unwrap_or(Rect::NOTHING)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::View;
+
+    /// The templates' curves as the editor lays them out (real fonts), in both views.
+    fn laid_out() -> Vec<(String, Map, crate::layout::MapLayout)> {
+        let ctx = egui::Context::default();
+        crate::fonts::install(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let mut out = Vec::new();
+        for template in crate::templates::ALL {
+            let map = template.map().unwrap();
+            for view in [View::Journey, View::Blueprint { other_lanes: true }] {
+                let layout = crate::text::layout_map(&ctx, &map, view, crate::theme::TypeSize::Standard);
+                out.push((format!("{} {view:?}", template.name), map.clone(), layout));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_two_labels_emoji_badges_or_dots_overlap_in_any_template() {
+        for (name, map, layout) in laid_out() {
+            let mut boxes: Vec<(String, Rect)> = Vec::new();
+            for curve in layout.curves.iter().filter(|c| !c.hidden) {
+                for point in &curve.points {
+                    let what = |kind: &str| format!("{kind} of {}", map.points[point.index].id.as_str());
+                    boxes.push((what("dot"), dot_rect(point.pos, &layout.sizes)));
+                    if let Some((centre, _)) = point.badge {
+                        let r = badge_radius(&layout.sizes);
+                        boxes.push((what("badge"), Rect::from_center_size(centre, Vec2::splat(2.0 * r))));
+                    }
+                    boxes.extend(point.emoji.map(|r| (what("emoji"), r)));
+                    boxes.extend(point.label.map(|r| (what("label"), r)));
+                }
+            }
+            for (i, (a, ra)) in boxes.iter().enumerate() {
+                for (b, rb) in &boxes[i + 1..] {
+                    // Touching is fine; a badge touches its dot by design.
+                    let overlap = ra.intersect(*rb);
+                    assert!(
+                        !(overlap.width() > 0.5 && overlap.height() > 0.5),
+                        "{name}: {a} {ra:?} overlaps {b} {rb:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn badges_sit_beside_their_dot_and_labels_below_when_there_is_room() {
+        let (_, map, layout) = laid_out().into_iter().find(|(n, ..)| n.starts_with("ecommerce")).unwrap();
+        let mut badges = 0;
+        for point in layout.curves.iter().flat_map(|c| &c.points) {
+            let dot = dot_rect(point.pos, &layout.sizes);
+            if let Some((centre, _)) = point.badge {
+                badges += 1;
+                assert!(centre.x > dot.right(), "beside the dot, not on it");
+            }
+            let label = point.label.unwrap();
+            assert!(label.top() >= dot.bottom() || label.bottom() <= dot.top() || label.left() >= dot.right() || label.right() <= dot.left());
+            assert!(map.points[point.index].label.len() > 0);
+        }
+        assert!(badges > 0, "the e-commerce journey has badges to place");
+    }
+}
