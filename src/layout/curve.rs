@@ -204,8 +204,16 @@ mod tests {
 
     #[test]
     fn breaks_at_stages_without_points_only_when_asked() {
-        let p =
-            |stage| PointGeometry { id: PointId::from("x"), index: 0, pos: Pos2::ZERO, value: 0.0, stage, badge: None, emoji: None, label: None };
+        let p = |stage| PointGeometry {
+            id: PointId::from("x"),
+            index: 0,
+            pos: Pos2::ZERO,
+            value: 0.0,
+            stage,
+            badge: None,
+            emoji: None,
+            label: None,
+        };
         let points = [p(0), p(1), p(3), p(4)];
         assert_eq!(segments(&points, CurveGaps::Bridge), vec![0..4]);
         assert_eq!(segments(&points, CurveGaps::Break), vec![0..2, 2..4]);

@@ -23,9 +23,10 @@ pub enum Badge {
 pub fn badge(map: &Map, at: &Anchor) -> Option<Badge> {
     let Anchor::Card(id) = at else { return None };
     let card = map.card(id)?;
-    let painful = matches!(map.lane(&card.lane).map(|l| l.kind), Some(LaneKind::PainPoints | LaneKind::Obstacles))
-        || card.has_flag(Flag::ExitPoint)
-        || card.has_flag(Flag::FailPoint);
+    let painful =
+        matches!(map.lane(&card.lane).map(|l| l.kind), Some(LaneKind::PainPoints | LaneKind::Obstacles))
+            || card.has_flag(Flag::ExitPoint)
+            || card.has_flag(Flag::FailPoint);
     if card.has_flag(Flag::MomentOfTruth) {
         Some(Badge::Truth)
     } else if painful {
@@ -186,7 +187,12 @@ mod tests {
                 assert!(centre.x > dot.right(), "beside the dot, not on it");
             }
             let label = point.label.unwrap();
-            assert!(label.top() >= dot.bottom() || label.bottom() <= dot.top() || label.left() >= dot.right() || label.right() <= dot.left());
+            assert!(
+                label.top() >= dot.bottom()
+                    || label.bottom() <= dot.top()
+                    || label.left() >= dot.right()
+                    || label.right() <= dot.left()
+            );
             assert!(map.points[point.index].label.len() > 0);
         }
         assert!(badges > 0, "the e-commerce journey has badges to place");

@@ -14,8 +14,8 @@ use crate::model::{CardId, LaneId, LaneKind, PointId, StageId};
 use crate::theme::Sizes;
 
 pub use curve::{CurveGeometry, PointGeometry, monotone_samples};
-pub use labels::{Badge, badge};
 pub use journey::{Measure, MetaFit, flag_short, layout, meta_fit, meta_text};
+pub use labels::{Badge, badge};
 
 /// Which drawing of the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
