@@ -106,6 +106,33 @@ fn drag_frame_at_100_percent(bencher: divan::Bencher) {
     bench_drag(bencher, Some(1.0));
 }
 
+/// The drags on the big map with 300 more links, each routed around the cards.
+#[divan::bench]
+fn drag_frame_zoomed_to_fit_300_links(bencher: divan::Bencher) {
+    let mut map = map(Size::default());
+    touchline::generate::add_links(&mut map, 250, 3);
+    bench_drag_on(bencher, dragging_on(map, None));
+}
+
+/// Routing 300 links on the big map (part of laying it out after a change).
+#[divan::bench]
+fn route_300_links(bencher: divan::Bencher) {
+    let mut map = map(Size::default());
+    touchline::generate::add_links(&mut map, 250, 3);
+    let ctx = egui::Context::default();
+    touchline::fonts::install(&ctx);
+    let mut output = ctx.run_ui(input(Vec::new()), |_| {});
+    output.textures_delta.clear();
+    let layout = touchline::text::layout_map(
+        &ctx,
+        &map,
+        touchline::layout::View::Journey,
+        touchline::theme::TypeSize::Standard,
+    );
+    assert_eq!(layout.links.len(), 300);
+    bencher.bench_local(|| touchline::layout::links::route(&map, &layout).len());
+}
+
 /// The same drags with every card in Arabic: rows put in visual order and aligned right.
 #[divan::bench]
 fn drag_frame_zoomed_to_fit_arabic(bencher: divan::Bencher) {

@@ -200,6 +200,28 @@ pub fn map(size: Size) -> Map {
     map
 }
 
+/// Adds `count` more links between cards picked at random (with `seed`), one way or two.
+pub fn add_links(map: &mut Map, count: usize, seed: u64) {
+    let mut rng = Rng(seed.max(1));
+    if map.cards.len() < 2 {
+        return;
+    }
+    for i in 0..count {
+        let from = rng.below(map.cards.len());
+        let mut to = rng.below(map.cards.len());
+        if to == from {
+            to = (to + 1) % map.cards.len();
+        }
+        map.links.push(Link {
+            id: LinkId(format!("kx{seed}-{i}")),
+            from: map.cards[from].id.clone(),
+            to: map.cards[to].id.clone(),
+            direction: if rng.chance(20) { LinkDirection::TwoWay } else { LinkDirection::OneWay },
+            label: if rng.chance(10) { format!("step {i}") } else { String::new() },
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -182,6 +182,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         out.dividers = dividers(&out, &map.words);
     }
     out.index();
+    out.links = super::links::route(map, &out);
     out
 }
 

@@ -5,6 +5,7 @@
 pub mod curve;
 mod journey;
 pub mod labels;
+pub mod links;
 
 use std::collections::HashMap;
 
@@ -104,6 +105,8 @@ pub struct MapLayout {
     cells: Vec<std::ops::Range<usize>>,
     pub curves: Vec<CurveGeometry>,
     pub dividers: Vec<Divider>,
+    /// Every link whose two cards are shown, routed around the cards.
+    pub links: Vec<links::RoutedLink>,
     /// The whole map.
     pub bounds: Rect,
     card_lookup: HashMap<CardId, usize>,
@@ -124,6 +127,7 @@ impl Default for MapLayout {
             cells: Vec::new(),
             curves: Vec::new(),
             dividers: Vec::new(),
+            links: Vec::new(),
             bounds: Rect::NOTHING,
             card_lookup: HashMap::new(),
             point_lookup: HashMap::new(),

@@ -1,11 +1,11 @@
 //! Cards and the links between them.
 
 use egui::emath::TSTransform;
-use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::{PaintOptions, font, readable};
 use crate::layout::{CardBox, MapLayout};
-use crate::model::{Card, Flag, LinkDirection, Map};
+use crate::model::{Card, Flag, Map};
 use crate::theme::{Sizes, Theme};
 
 /// Cards less tall than this on screen are drawn as flat blocks.
@@ -283,57 +283,4 @@ pub fn flag_colour(flag: Flag, theme: &Theme) -> Color32 {
         Flag::FailPoint => theme.flag_fail,
         Flag::WaitPoint => theme.flag_wait,
     }
-}
-
-/// Arrows between linked cards, from edge to edge.
-pub(super) fn paint_links(
-    painter: &Painter,
-    map: &Map,
-    layout: &MapLayout,
-    theme: &Theme,
-    screen_from_scene: TSTransform,
-) {
-    let zoom = screen_from_scene.scaling;
-    let stroke = Stroke::new((1.5 * zoom).clamp(1.0, 3.0), theme.link);
-    for link in &map.links {
-        let (Some(from), Some(to)) = (layout.card(&link.from), layout.card(&link.to)) else { continue };
-        let (a, b) = (screen_from_scene * from.rect, screen_from_scene * to.rect);
-        let start = edge_towards(a, b.center());
-        let end = edge_towards(b, a.center());
-        if !painter.clip_rect().intersects(Rect::from_two_pos(start, end)) {
-            continue;
-        }
-        painter.line_segment([start, end], stroke);
-        let head = (8.0 * zoom).clamp(4.0, 16.0);
-        arrow_head(painter, end, end - start, head, stroke);
-        if link.direction == LinkDirection::TwoWay {
-            arrow_head(painter, start, start - end, head, stroke);
-        }
-    }
-}
-
-/// Where the line from a rectangle's centre towards `target` leaves the rectangle.
-fn edge_towards(rect: Rect, target: Pos2) -> Pos2 {
-    let c = rect.center();
-    let d = target - c;
-    if d.x.abs() < f32::EPSILON && d.y.abs() < f32::EPSILON {
-        return c;
-    }
-    let sx = if d.x.abs() > f32::EPSILON { rect.width() / 2.0 / d.x.abs() } else { f32::INFINITY };
-    let sy = if d.y.abs() > f32::EPSILON { rect.height() / 2.0 / d.y.abs() } else { f32::INFINITY };
-    c + d * sx.min(sy)
-}
-
-fn arrow_head(painter: &Painter, tip: Pos2, direction: Vec2, length: f32, stroke: Stroke) {
-    let dir = direction.normalized();
-    if !dir.is_finite() {
-        return;
-    }
-    let back = -dir * length;
-    let side = vec2(-dir.y, dir.x) * length * 0.5;
-    painter.add(egui::Shape::convex_polygon(
-        vec![tip, tip + back + side, tip + back - side],
-        stroke.color,
-        Stroke::NONE,
-    ));
 }

@@ -7,6 +7,7 @@
 pub mod cards;
 pub mod curves;
 mod headers;
+mod links;
 
 use std::collections::HashSet;
 
@@ -186,7 +187,7 @@ pub fn paint(
     group(painter, options, || Group::Dividers);
     dividers(painter, layout, theme, screen_from_scene);
     group(painter, options, || Group::Links);
-    cards::paint_links(painter, map, layout, theme, screen_from_scene);
+    links::paint_links(painter, map, layout, theme, screen_from_scene);
     if let Some(focus) = options.focus {
         // Under the curves: the room follows the mood across the neighbours too.
         group(painter, options, || Group::Focus);

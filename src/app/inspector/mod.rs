@@ -280,6 +280,17 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                 edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), "Remove link"));
             }
         });
+        // A short label, drawn on the link's route ("hands over", "triggers").
+        let mut label = link.label.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut label)
+                .hint_text("Label on the link")
+                .desired_width(f32::INFINITY),
+        );
+        let mut changes = Changes::default();
+        changes.track(&field, "label");
+        let command = (label != link.label).then(|| Command::ReplaceLink(Link { label, ..link.clone() }));
+        changes.finish(edits, command, &format!("link {}", link.id), "Edit link label");
     }
     egui::ComboBox::from_id_salt("link to").selected_text("Link to…").width(ui.available_width()).show_ui(
         ui,
