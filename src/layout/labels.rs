@@ -115,7 +115,7 @@ fn candidates(dot: Rect, size: Vec2, emoji: bool) -> Vec<Rect> {
 /// The first place clear of everything taken, else the one covering least.
 fn best(candidates: &[Rect], taken: &[Rect]) -> Rect {
     let covered = |r: &Rect| -> f32 {
-        taken.iter().map(|t| r.intersect(*t)).filter(|i| i.is_positive()).map(|i| i.area()).sum()
+        taken.iter().map(|t| r.intersect(*t)).filter(Rect::is_positive).map(|i| i.area()).sum()
     };
     candidates
         .iter()
@@ -193,7 +193,7 @@ mod tests {
                     || label.left() >= dot.right()
                     || label.right() <= dot.left()
             );
-            assert!(map.points[point.index].label.len() > 0);
+            assert!(!map.points[point.index].label.is_empty());
         }
         assert!(badges > 0, "the e-commerce journey has badges to place");
     }

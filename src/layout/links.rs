@@ -55,10 +55,10 @@ pub fn route(map: &Map, layout: &MapLayout) -> Vec<RoutedLink> {
             continue;
         }
         let clear = |a: Pos2, b: Pos2| segment_clear(layout, a, b, &[&from.id, &to.id]);
-        let shape = straight(from.rect, to.rect)
-            .filter(|(a, b)| clear(*a, *b))
-            .map(|(a, b)| Shape::Straight(a, b))
-            .unwrap_or_else(|| gutters(from, to, &verticals, &horizontals, &clear));
+        let shape = straight(from.rect, to.rect).filter(|(a, b)| clear(*a, *b)).map_or_else(
+            || gutters(from, to, &verticals, &horizontals, &clear),
+            |(a, b)| Shape::Straight(a, b),
+        );
         shapes.push((index, link.id.clone(), shape));
     }
 
@@ -70,7 +70,7 @@ pub fn route(map: &Map, layout: &MapLayout) -> Vec<RoutedLink> {
         let n = *k;
         *k += 1;
         let step = FIRST_TRACK + (n / 2) as f32 * TRACK;
-        let offset = if n % 2 == 0 { step } else { -step };
+        let offset = if n.is_multiple_of(2) { step } else { -step };
         offset.clamp(-half_gap, half_gap)
     };
     shapes
@@ -100,7 +100,7 @@ pub fn route(map: &Map, layout: &MapLayout) -> Vec<RoutedLink> {
 fn straight(a: Rect, b: Rect) -> Option<(Pos2, Pos2)> {
     let (left, right) = (a.left().max(b.left()), a.right().min(b.right()));
     if right - left > 8.0 {
-        let x = (left + right) / 2.0;
+        let x = left.midpoint(right);
         return Some(if a.bottom() <= b.top() {
             (pos2(x, a.bottom()), pos2(x, b.top()))
         } else if b.bottom() <= a.top() {
@@ -111,7 +111,7 @@ fn straight(a: Rect, b: Rect) -> Option<(Pos2, Pos2)> {
     }
     let (top, bottom) = (a.top().max(b.top()), a.bottom().min(b.bottom()));
     if bottom - top > 8.0 {
-        let y = (top + bottom) / 2.0;
+        let y = top.midpoint(bottom);
         return Some(if a.right() <= b.left() {
             (pos2(a.right(), y), pos2(b.left(), y))
         } else if b.right() <= a.left() {

@@ -64,10 +64,10 @@ fn rounded(points: &[Pos2], radius: f32) -> Vec<Pos2> {
     }
     let mut out = vec![points[0]];
     for window in points.windows(3) {
-        let (a, corner, b) = (window[0], window[1], window[2]);
-        let r = radius.min(a.distance(corner) / 2.0).min(corner.distance(b) / 2.0);
-        let (into, out_of) = ((corner - a).normalized(), (b - corner).normalized());
-        let (start, end) = (corner - into * r, corner + out_of * r);
+        let (before, corner, after) = (window[0], window[1], window[2]);
+        let cut = radius.min(before.distance(corner) / 2.0).min(corner.distance(after) / 2.0);
+        let (into, out_of) = ((corner - before).normalized(), (after - corner).normalized());
+        let (start, end) = (corner - into * cut, corner + out_of * cut);
         // A quadratic curve through the corner reads as a rounded corner at this size.
         for k in 0..=4 {
             let t = k as f32 / 4.0;
