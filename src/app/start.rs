@@ -102,12 +102,20 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
                 let response = frame
                     .show(ui, |ui| {
                         ui.set_width(220.0);
-                        ui.set_height(84.0);
+                        ui.set_height(104.0);
                         ui.vertical(|ui| {
                             ui.horizontal(|ui| {
                                 ui.label(RichText::new(t.language_name()).small().weak());
                             });
-                            ui.label(RichText::new(t.title).strong().size(15.0));
+                            // The template's own title, in its language and direction.
+                            let title = crate::text::layout(
+                                ui.ctx(),
+                                t.title,
+                                egui::FontId::proportional(15.0),
+                                ui.visuals().strong_text_color(),
+                                ui.available_width(),
+                            );
+                            ui.label(title);
                             ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
                         });
                     })
