@@ -24,11 +24,17 @@ pub struct MetaFit {
 }
 
 /// Lays out a card's details in `width`.
-pub fn meta_fit(card: &Card, sizes: &Sizes, width: f32, measure: &mut Measure<'_>) -> MetaFit {
+pub fn meta_fit(
+    card: &Card,
+    words: &crate::model::Words,
+    sizes: &Sizes,
+    width: f32,
+    measure: &mut Measure<'_>,
+) -> MetaFit {
     let font = sizes.card_meta_font;
     let chips: f32 =
-        card.flags.iter().map(|f| measure(flag_short(*f), font, f32::INFINITY).x + 10.0 + 4.0).sum();
-    let text = meta_text(card);
+        card.flags.iter().map(|f| measure(&flag_short(*f, words), font, f32::INFINITY).x + 10.0 + 4.0).sum();
+    let text = meta_text(card, words);
     if text.is_empty() {
         return MetaFit { wraps: false, height: if chips > 0.0 { sizes.card_meta_height } else { 0.0 } };
     }
@@ -42,26 +48,30 @@ pub fn meta_fit(card: &Card, sizes: &Sizes, width: f32, measure: &mut Measure<'_
 }
 
 /// A flag's chip text.
-pub fn flag_short(flag: crate::model::Flag) -> &'static str {
-    use crate::model::Flag;
+pub fn flag_short(flag: crate::model::Flag, words: &crate::model::Words) -> String {
+    use crate::model::{Flag, Word};
     match flag {
-        Flag::MomentOfTruth => "★ Truth",
-        Flag::ExitPoint => "Exit",
-        Flag::FailPoint => "× Fail",
-        Flag::WaitPoint => "⏱ Wait",
+        Flag::MomentOfTruth => format!("★ {}", words.get(Word::FlagTruth)),
+        Flag::ExitPoint => words.get(Word::FlagExit).to_owned(),
+        Flag::FailPoint => format!("× {}", words.get(Word::FlagFail)),
+        Flag::WaitPoint => format!("⏱ {}", words.get(Word::FlagWait)),
     }
 }
 
 /// Channel and metrics in a few words: "Live chat · CSAT 88%".
-pub fn meta_text(card: &Card) -> String {
+pub fn meta_text(card: &Card, words: &crate::model::Words) -> String {
     let mut parts: Vec<String> = Vec::new();
+    use crate::model::Word;
     if let Some(channel) = &card.channel {
-        parts.push(channel.label().to_owned());
+        parts.push(words.channel_name(channel).to_owned());
     }
-    for (spec, value) in crate::model::Metrics::SPECS.iter().zip(card.metrics.values()) {
+    // NPS, CSAT and CES read the same in every language; the other two are the map's words.
+    let names = [None, None, None, Some(Word::ReportedBy), Some(Word::DropOff)];
+    for ((spec, value), name) in crate::model::Metrics::SPECS.iter().zip(card.metrics.values()).zip(names) {
         if let Some(v) = value {
             let number = if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") };
-            parts.push(format!("{} {number}{}", spec.label, spec.suffix));
+            let label = name.map_or(spec.label, |w| words.get(w));
+            parts.push(format!("{label} {number}{}", spec.suffix));
         }
     }
     parts.join(" · ")
@@ -108,7 +118,8 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         let inner = width - 2.0 * sizes.card_padding;
         let title = measure(&card.title, sizes.card_font, inner).y.max(sizes.card_font);
         let has_meta = card_has_meta(card);
-        let meta = if has_meta { meta_fit(card, &sizes, inner, measure) } else { MetaFit::default() };
+        let meta =
+            if has_meta { meta_fit(card, &map.words, &sizes, inner, measure) } else { MetaFit::default() };
         let below = if has_meta { meta.height + 4.0 } else { 0.0 };
         (2.0 * sizes.card_padding + title + below, title, has_meta, meta)
     };

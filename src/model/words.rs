@@ -1,10 +1,11 @@
 //! The words a map shows besides its own items: the sentiment scale's named levels, the
-//! blueprint's lines, the journey's state. They are the map's text, so a map written in Thai
-//! reads Thai everywhere on the canvas and in exports; each one left empty reads in English.
+//! blueprint's lines, the journey's state, the channels, metrics and flags on cards. They are the
+//! map's text, so a map written in Thai reads Thai everywhere on the canvas and in exports; each
+//! one left empty reads in English.
 
 use serde::{Deserialize, Serialize};
 
-use super::JourneyState;
+use super::{Channel, JourneyState};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +34,43 @@ pub struct Words {
     pub future_state: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub day_in_the_life: String,
+    // On cards: the channels, two metrics' names and the flags' chips.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_social_media: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_website: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_paid_ads: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_reviews: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_live_chat: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_sms: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_survey: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_product_onboarding: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_mobile_app: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub channel_in_person: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reported_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub drop_off: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flag_truth: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flag_exit: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flag_fail: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flag_wait: String,
 }
 
 /// One of the words, for editing them by name.
@@ -50,10 +88,28 @@ pub enum Word {
     CurrentState,
     FutureState,
     DayInTheLife,
+    ChannelSocialMedia,
+    ChannelWebsite,
+    ChannelEmail,
+    ChannelPaidAds,
+    ChannelReviews,
+    ChannelPhone,
+    ChannelLiveChat,
+    ChannelSms,
+    ChannelSurvey,
+    ChannelProductOnboarding,
+    ChannelMobileApp,
+    ChannelInPerson,
+    ReportedBy,
+    DropOff,
+    FlagTruth,
+    FlagExit,
+    FlagFail,
+    FlagWait,
 }
 
 impl Word {
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 30] = [
         Self::VeryNegative,
         Self::Negative,
         Self::Neutral,
@@ -66,7 +122,44 @@ impl Word {
         Self::CurrentState,
         Self::FutureState,
         Self::DayInTheLife,
+        Self::ChannelSocialMedia,
+        Self::ChannelWebsite,
+        Self::ChannelEmail,
+        Self::ChannelPaidAds,
+        Self::ChannelReviews,
+        Self::ChannelPhone,
+        Self::ChannelLiveChat,
+        Self::ChannelSms,
+        Self::ChannelSurvey,
+        Self::ChannelProductOnboarding,
+        Self::ChannelMobileApp,
+        Self::ChannelInPerson,
+        Self::ReportedBy,
+        Self::DropOff,
+        Self::FlagTruth,
+        Self::FlagExit,
+        Self::FlagFail,
+        Self::FlagWait,
     ];
+
+    /// The word naming a channel; `None` for a channel the map names itself.
+    pub fn of_channel(channel: &Channel) -> Option<Self> {
+        Some(match channel {
+            Channel::SocialMedia => Self::ChannelSocialMedia,
+            Channel::Website => Self::ChannelWebsite,
+            Channel::Email => Self::ChannelEmail,
+            Channel::PaidAds => Self::ChannelPaidAds,
+            Channel::Reviews => Self::ChannelReviews,
+            Channel::Phone => Self::ChannelPhone,
+            Channel::LiveChat => Self::ChannelLiveChat,
+            Channel::Sms => Self::ChannelSms,
+            Channel::Survey => Self::ChannelSurvey,
+            Channel::ProductOnboarding => Self::ChannelProductOnboarding,
+            Channel::MobileApp => Self::ChannelMobileApp,
+            Channel::InPerson => Self::ChannelInPerson,
+            Channel::Other(_) => return None,
+        })
+    }
 
     /// The word naming a journey's state.
     pub fn of_state(state: JourneyState) -> Self {
@@ -92,6 +185,24 @@ impl Word {
             Self::CurrentState => JourneyState::CurrentState.label(),
             Self::FutureState => JourneyState::FutureState.label(),
             Self::DayInTheLife => JourneyState::DayInTheLife.label(),
+            Self::ChannelSocialMedia => "Social media",
+            Self::ChannelWebsite => "Website",
+            Self::ChannelEmail => "Email",
+            Self::ChannelPaidAds => "Paid ads",
+            Self::ChannelReviews => "Third-party reviews",
+            Self::ChannelPhone => "Phone",
+            Self::ChannelLiveChat => "Live chat",
+            Self::ChannelSms => "SMS",
+            Self::ChannelSurvey => "Survey",
+            Self::ChannelProductOnboarding => "Product onboarding",
+            Self::ChannelMobileApp => "Mobile app",
+            Self::ChannelInPerson => "In person",
+            Self::ReportedBy => "Reported by",
+            Self::DropOff => "Drop-off",
+            Self::FlagTruth => "Truth",
+            Self::FlagExit => "Exit",
+            Self::FlagFail => "Fail",
+            Self::FlagWait => "Wait",
         }
     }
 }
@@ -115,6 +226,24 @@ impl Words {
             Word::CurrentState => &mut self.current_state,
             Word::FutureState => &mut self.future_state,
             Word::DayInTheLife => &mut self.day_in_the_life,
+            Word::ChannelSocialMedia => &mut self.channel_social_media,
+            Word::ChannelWebsite => &mut self.channel_website,
+            Word::ChannelEmail => &mut self.channel_email,
+            Word::ChannelPaidAds => &mut self.channel_paid_ads,
+            Word::ChannelReviews => &mut self.channel_reviews,
+            Word::ChannelPhone => &mut self.channel_phone,
+            Word::ChannelLiveChat => &mut self.channel_live_chat,
+            Word::ChannelSms => &mut self.channel_sms,
+            Word::ChannelSurvey => &mut self.channel_survey,
+            Word::ChannelProductOnboarding => &mut self.channel_product_onboarding,
+            Word::ChannelMobileApp => &mut self.channel_mobile_app,
+            Word::ChannelInPerson => &mut self.channel_in_person,
+            Word::ReportedBy => &mut self.reported_by,
+            Word::DropOff => &mut self.drop_off,
+            Word::FlagTruth => &mut self.flag_truth,
+            Word::FlagExit => &mut self.flag_exit,
+            Word::FlagFail => &mut self.flag_fail,
+            Word::FlagWait => &mut self.flag_wait,
         }
     }
 
@@ -132,6 +261,24 @@ impl Words {
             Word::CurrentState => &self.current_state,
             Word::FutureState => &self.future_state,
             Word::DayInTheLife => &self.day_in_the_life,
+            Word::ChannelSocialMedia => &self.channel_social_media,
+            Word::ChannelWebsite => &self.channel_website,
+            Word::ChannelEmail => &self.channel_email,
+            Word::ChannelPaidAds => &self.channel_paid_ads,
+            Word::ChannelReviews => &self.channel_reviews,
+            Word::ChannelPhone => &self.channel_phone,
+            Word::ChannelLiveChat => &self.channel_live_chat,
+            Word::ChannelSms => &self.channel_sms,
+            Word::ChannelSurvey => &self.channel_survey,
+            Word::ChannelProductOnboarding => &self.channel_product_onboarding,
+            Word::ChannelMobileApp => &self.channel_mobile_app,
+            Word::ChannelInPerson => &self.channel_in_person,
+            Word::ReportedBy => &self.reported_by,
+            Word::DropOff => &self.drop_off,
+            Word::FlagTruth => &self.flag_truth,
+            Word::FlagExit => &self.flag_exit,
+            Word::FlagFail => &self.flag_fail,
+            Word::FlagWait => &self.flag_wait,
         }
     }
 
@@ -139,6 +286,14 @@ impl Words {
     pub fn get(&self, word: Word) -> &str {
         let own = self.own(word).trim();
         if own.is_empty() { word.english() } else { own }
+    }
+
+    /// A channel's name, in the map's words (a channel the map names itself keeps its name).
+    pub fn channel_name<'a>(&'a self, channel: &'a Channel) -> &'a str {
+        match Word::of_channel(channel) {
+            Some(word) => self.get(word),
+            None => channel.label(),
+        }
     }
 
     /// The name of the journey's state, in the map's words.
@@ -162,5 +317,18 @@ mod tests {
         assert_eq!(words.state_name(JourneyState::FutureState), "Future state");
         words.current_state = "Status saat ini".to_owned();
         assert_eq!(words.state_name(JourneyState::CurrentState), "Status saat ini");
+    }
+
+    #[test]
+    fn every_channel_has_a_word_with_its_english_name() {
+        let mut words = Words::default();
+        for channel in Channel::KNOWN {
+            let word = Word::of_channel(&channel).unwrap();
+            assert_eq!(word.english(), channel.label());
+            assert_eq!(words.channel_name(&channel), channel.label());
+        }
+        words.channel_live_chat = "Obrolan langsung".to_owned();
+        assert_eq!(words.channel_name(&Channel::LiveChat), "Obrolan langsung");
+        assert_eq!(words.channel_name(&Channel::Other("Kiosk".into())), "Kiosk");
     }
 }

@@ -58,6 +58,7 @@ pub(super) fn paint_cards(
         paint_card(
             painter,
             card,
+            &map.words,
             placed,
             lane.kind,
             theme,
@@ -99,6 +100,7 @@ pub struct CardState {
 pub fn paint_card(
     painter: &Painter,
     card: &Card,
+    words: &crate::model::Words,
     placed: &CardBox,
     lane_kind: crate::model::LaneKind,
     theme: &Theme,
@@ -155,7 +157,7 @@ pub fn paint_card(
             pos2(text_rect.left(), meta_top),
             vec2(text_rect.width(), placed.meta.height * zoom),
         );
-        paint_meta(painter, card, meta, placed.meta.wraps, size, zoom, theme);
+        paint_meta(painter, card, words, meta, placed.meta.wraps, size, zoom, theme);
     }
     if let Some(mark) = state.mark {
         let colour = match mark {
@@ -221,9 +223,11 @@ fn greeked(painter: &Painter, top_left: Pos2, width: f32, height: f32, theme: &T
 
 /// A card's details under its title: flag chips, then channel and metrics after them on the same
 /// line, or on lines of their own when the layout found they do not fit there (`wraps`).
+#[expect(clippy::too_many_arguments, reason = "the details depend on all of these")]
 fn paint_meta(
     painter: &Painter,
     card: &Card,
+    words: &crate::model::Words,
     rect: Rect,
     wraps: bool,
     size: &Sizes,
@@ -237,13 +241,18 @@ fn paint_meta(
     let chip_font = font(size.card_meta_font, zoom);
     for flag in &card.flags {
         let colour = flag_colour(*flag, theme);
-        let galley = painter.layout_no_wrap(flag_short(*flag).to_owned(), chip_font.clone(), theme.chip_text);
+        let galley = crate::text::no_wrap(
+            painter.ctx(),
+            &flag_short(*flag, words),
+            chip_font.clone(),
+            theme.chip_text,
+        );
         let chip = Rect::from_min_size(pos2(x, rect.top()), galley.size() + vec2(10.0, 4.0) * zoom);
         painter.rect_filled(chip, CornerRadius::same((chip.height() / 2.0).min(255.0) as u8), colour);
         painter.galley(chip.min + vec2(5.0, 2.0) * zoom, galley, theme.chip_text);
         x = chip.right() + 4.0 * zoom;
     }
-    let text = meta_text(card);
+    let text = meta_text(card, words);
     if text.is_empty() {
         return;
     }

@@ -337,6 +337,7 @@ pub(super) fn paint_feedback(
                 paint_card(
                     painter,
                     card,
+                    &map.words,
                     placed,
                     layout.lanes[placed.lane].kind,
                     theme,
