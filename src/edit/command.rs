@@ -9,7 +9,8 @@ use crate::model::{
 /// One change to a map. Applying a command returns the command that undoes it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    SetMeta(Meta),
+    /// Boxed: the map's own words make it the largest command by far.
+    SetMeta(Box<Meta>),
 
     InsertStage {
         index: usize,
@@ -162,8 +163,8 @@ impl Command {
         Ok(match self {
             C::SetMeta(meta) => {
                 let old = map.meta();
-                map.set_meta(meta);
-                C::SetMeta(old)
+                map.set_meta(*meta);
+                C::SetMeta(Box::new(old))
             }
 
             C::InsertStage { index, stage } => {

@@ -17,7 +17,7 @@ pub fn set_scale(map: &Map, scale: Scale) -> Command {
     let old = map.scale;
     let mut meta = map.meta();
     meta.scale = scale;
-    let mut commands = vec![Command::SetMeta(meta)];
+    let mut commands = vec![Command::SetMeta(Box::new(meta))];
     for point in &map.points {
         let t = old.normalized(point.value);
         let value = scale.min as f32 + t * (scale.max - scale.min) as f32;

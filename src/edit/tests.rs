@@ -155,12 +155,16 @@ fn typing_in_one_field_is_one_step_until_sealed() {
     for title in ["A", "AB", "ABC"] {
         let mut meta = map.meta();
         meta.title = title.to_owned();
-        history.apply_merging(&mut map, Command::SetMeta(meta), "Rename map", Some("title".into())).unwrap();
+        history
+            .apply_merging(&mut map, Command::SetMeta(Box::new(meta)), "Rename map", Some("title".into()))
+            .unwrap();
     }
     history.seal();
     let mut meta = map.meta();
     meta.title = "ABCD".to_owned();
-    history.apply_merging(&mut map, Command::SetMeta(meta), "Rename map", Some("title".into())).unwrap();
+    history
+        .apply_merging(&mut map, Command::SetMeta(Box::new(meta)), "Rename map", Some("title".into()))
+        .unwrap();
 
     history.undo(&mut map).unwrap();
     assert_eq!(map.title, "ABC");

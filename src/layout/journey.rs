@@ -60,8 +60,8 @@ pub fn flag_short(flag: crate::model::Flag, words: &crate::model::Words) -> Stri
 
 /// Channel and metrics in a few words: "Live chat · CSAT 88%".
 pub fn meta_text(card: &Card, words: &crate::model::Words) -> String {
-    let mut parts: Vec<String> = Vec::new();
     use crate::model::Word;
+    let mut parts: Vec<String> = Vec::new();
     if let Some(channel) = &card.channel {
         parts.push(words.channel_name(channel).to_owned());
     }

@@ -81,7 +81,7 @@ impl InlineEdit {
             TextTarget::Title => {
                 let mut meta = map.meta();
                 meta.title = text;
-                (Command::SetMeta(meta), "Rename map")
+                (Command::SetMeta(Box::new(meta)), "Rename map")
             }
         };
         let merge_key = self.new_card.then(|| new_card_key(&self.target));

@@ -405,7 +405,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
         }
     });
     words_ui(ui, &mut changes, &mut meta.words);
-    let command = (meta != original).then_some(Command::SetMeta(meta));
+    let command = (meta != original).then_some(Command::SetMeta(Box::new(meta)));
     changes.finish(edits, command, "map", "Edit map");
 
     ui.add_space(12.0);
