@@ -22,13 +22,11 @@ pub struct BidiField<'t> {
     font: egui::FontId,
     width: f32,
     multiline: bool,
-    /// Where the caret starts when the field is first shown.
-    start_at_end: bool,
 }
 
 impl<'t> BidiField<'t> {
     pub fn new(text: &'t mut String, font: egui::FontId, width: f32, multiline: bool) -> Self {
-        Self { text, font, width, multiline, start_at_end: true }
+        Self { text, font, width, multiline }
     }
 }
 
@@ -63,7 +61,7 @@ impl Caret {
 
 impl Widget for BidiField<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
-        let Self { text, font, width, multiline, start_at_end } = self;
+        let Self { text, font, width, multiline } = self;
         let colour = ui.visuals().text_color();
         let margin = egui::vec2(4.0, 2.0);
         let inner_width = (width - 2.0 * margin.x).max(font.size);
@@ -74,10 +72,9 @@ impl Widget for BidiField<'_> {
         let height = (layout.galley.size().y).max(rows as f32 * row_height) + 2.0 * margin.y;
         let (rect, mut response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click_and_drag());
         let id = response.id;
-        let mut caret: Caret = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| {
-            let end = if start_at_end { layout.chars } else { 0 };
-            Caret { at: end, anchor: end }
-        });
+        // A field shown for the first time has its caret at the end, ready to add to the text.
+        let mut caret: Caret =
+            ui.data(|d| d.get_temp(id)).unwrap_or(Caret { at: layout.chars, anchor: layout.chars });
         caret.at = caret.at.min(layout.chars);
         caret.anchor = caret.anchor.min(layout.chars);
         // The galley's origin: a right-to-left galley spans the wrap width, a single line is
