@@ -123,3 +123,43 @@ fn a_click_on_the_left_of_an_arabic_line_puts_the_caret_at_its_end() {
     finish(&mut h);
     assert_eq!(map(&h).card(&id).unwrap().title, "زيادة السعر عند التجدي");
 }
+
+#[test]
+fn typing_undoes_and_redoes_inside_the_field() {
+    let mut h = editor("b2b-phone-system-ar");
+    let id = edit(&mut h, TITLE);
+    press(&mut h, Key::Backspace, 2);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z, 1);
+    press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z, 1);
+    press_with(&mut h, Modifiers::COMMAND, Key::Z, 1);
+    // Back to one letter gone, with the caret where it was: the next letter typed goes there.
+    type_text(&mut h, "ة");
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "زيادة السعر عند التجدية");
+}
+
+#[test]
+fn a_double_click_selects_the_word_under_it() {
+    let mut h = editor("b2b-phone-system-ar");
+    let id = edit(&mut h, TITLE);
+    // Clear of the double click that started editing (a third click would select everything).
+    h.run_steps(30);
+    // The first word of an Arabic line is at its right end.
+    let field = h.get_by_role(egui::accesskit::Role::TextInput).rect();
+    let at = egui::pos2(field.max.x - 18.0, field.min.y + 14.0);
+    h.event(Event::PointerMoved(at));
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos: at,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run_steps(1);
+    }
+    type_text(&mut h, "قلة");
+    finish(&mut h);
+    assert_eq!(map(&h).card(&id).unwrap().title, "قلة السعر عند التجديد");
+}

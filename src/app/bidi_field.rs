@@ -4,11 +4,42 @@
 //! does (`text::edit_layout`) and moves its caret on screen: the caret sits where the next
 //! character will appear, Left and Right move one character on screen, Home and End go to the
 //! start and end of the row in reading order, Shift extends the selection, Backspace deletes
-//! the character before the caret.
+//! the character before the caret, Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo typing, a
+//! double click selects a word and a triple click everything.
 
 use egui::{Event, Key, Response, Sense, Ui, Widget};
 
 use crate::text::{EditLayout, edit_layout};
+
+/// The field's own undo while typing: the text and caret before each change, and those undone.
+#[derive(Clone, Debug, Default)]
+struct Typing {
+    undo: Vec<(String, Caret)>,
+    redo: Vec<(String, Caret)>,
+}
+
+impl Typing {
+    /// Steps kept; older ones are dropped.
+    const DEPTH: usize = 200;
+
+    fn record(&mut self, text: &str, caret: Caret) {
+        if self.undo.len() == Self::DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push((text.to_owned(), caret));
+        self.redo.clear();
+    }
+
+    /// Undoes (or redoes) one step; returns whether the text changed.
+    fn step(&mut self, text: &mut String, caret: &mut Caret, redo: bool) -> bool {
+        let (from, to) =
+            if redo { (&mut self.redo, &mut self.undo) } else { (&mut self.undo, &mut self.redo) };
+        let Some((before, at)) = from.pop() else { return false };
+        to.push((std::mem::replace(text, before), *caret));
+        *caret = at;
+        true
+    }
+}
 
 /// The caret and the selection's other end, as character indices.
 #[derive(Clone, Copy, Debug, Default)]
@@ -92,6 +123,7 @@ impl Widget for BidiField<'_> {
         if response.clicked() || response.drag_started() {
             response.request_focus();
         }
+        let mut typing: Typing = ui.data(|d| d.get_temp(id.with("typing"))).unwrap_or_default();
         if let Some(pointer) = response.interact_pointer_pos() {
             let at = layout.index_at(pointer - origin(&layout).to_vec2());
             let extend = response.dragged() && !response.drag_started() || ui.input(|i| i.modifiers.shift);
@@ -114,7 +146,16 @@ impl Widget for BidiField<'_> {
             });
             let events = ui.input(|i| i.events.clone());
             for event in events {
+                let (before, at) = (text.clone(), caret);
+                let undoing =
+                    matches!(&event, Event::Key { key: Key::Z | Key::Y, modifiers, .. } if modifiers.command);
                 let edited = match event {
+                    Event::Key { key: Key::Z, pressed: true, modifiers, .. } if modifiers.command => {
+                        typing.step(text, &mut caret, modifiers.shift)
+                    }
+                    Event::Key { key: Key::Y, pressed: true, modifiers, .. } if modifiers.command => {
+                        typing.step(text, &mut caret, true)
+                    }
                     Event::Text(typed) => {
                         let typed: String = typed.chars().filter(|c| multiline || *c != '\n').collect();
                         caret.replace(text, &typed)
@@ -137,15 +178,39 @@ impl Widget for BidiField<'_> {
                     _ => false,
                 };
                 if edited {
+                    if !undoing {
+                        typing.record(&before, at);
+                    }
                     changed = true;
                     layout = edit_layout(ui.ctx(), text, font.clone(), colour, wrap);
                 }
             }
         }
+        if response.double_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            // A double click selects the word under it.
+            let at = layout.index_at(pointer - origin(&layout).to_vec2());
+            let chars: Vec<char> = text.chars().collect();
+            let word = |c: &char| !c.is_whitespace();
+            let start = (0..at).rev().take_while(|&i| chars.get(i).is_some_and(word)).last().unwrap_or(at);
+            let end = (at..chars.len())
+                .take_while(|&i| chars.get(i).is_some_and(word))
+                .last()
+                .map_or(at, |i| i + 1);
+            caret = Caret { at: end, anchor: start };
+        }
+        if response.triple_clicked() {
+            // A triple click selects the whole text.
+            caret = Caret { at: layout.chars, anchor: 0 };
+        }
         if changed {
             response.mark_changed();
         }
-        ui.data_mut(|d| d.insert_temp(id, caret));
+        ui.data_mut(|d| {
+            d.insert_temp(id, caret);
+            d.insert_temp(id.with("typing"), typing);
+        });
 
         if ui.is_rect_visible(rect) {
             let visuals = ui.style().interact(&response);
