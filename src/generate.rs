@@ -182,22 +182,28 @@ pub fn map(size: Size) -> Map {
     }
     if map.cards.len() > 1 {
         for i in 0..size.cards / 20 {
-            let from = rng.below(map.cards.len());
-            let mut to = rng.below(map.cards.len());
-            if to == from {
-                to = (to + 1) % map.cards.len();
-            }
-            map.links.push(Link {
-                id: LinkId(format!("k{i}")),
-                from: map.cards[from].id.clone(),
-                to: map.cards[to].id.clone(),
-                direction: if rng.chance(20) { LinkDirection::TwoWay } else { LinkDirection::OneWay },
-                label: String::new(),
-            });
+            let link = random_link(&mut rng, &map, format!("k{i}"));
+            map.links.push(link);
         }
     }
     map.normalize();
     map
+}
+
+/// A link between two different cards of `map` (it has at least two), one way or two.
+fn random_link(rng: &mut Rng, map: &Map, id: String) -> Link {
+    let from = rng.below(map.cards.len());
+    let mut to = rng.below(map.cards.len());
+    if to == from {
+        to = (to + 1) % map.cards.len();
+    }
+    Link {
+        id: LinkId(id),
+        from: map.cards[from].id.clone(),
+        to: map.cards[to].id.clone(),
+        direction: if rng.chance(20) { LinkDirection::TwoWay } else { LinkDirection::OneWay },
+        label: String::new(),
+    }
 }
 
 /// Adds `count` more links between cards picked at random (with `seed`), one way or two.
@@ -207,18 +213,11 @@ pub fn add_links(map: &mut Map, count: usize, seed: u64) {
         return;
     }
     for i in 0..count {
-        let from = rng.below(map.cards.len());
-        let mut to = rng.below(map.cards.len());
-        if to == from {
-            to = (to + 1) % map.cards.len();
+        let mut link = random_link(&mut rng, map, format!("kx{seed}-{i}"));
+        if rng.chance(10) {
+            link.label = format!("step {i}");
         }
-        map.links.push(Link {
-            id: LinkId(format!("kx{seed}-{i}")),
-            from: map.cards[from].id.clone(),
-            to: map.cards[to].id.clone(),
-            direction: if rng.chance(20) { LinkDirection::TwoWay } else { LinkDirection::OneWay },
-            label: if rng.chance(10) { format!("step {i}") } else { String::new() },
-        });
+        map.links.push(link);
     }
 }
 

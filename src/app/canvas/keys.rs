@@ -29,24 +29,14 @@ pub fn neighbour(layout: &MapLayout, from: &CardId, step: Step) -> Option<CardId
     let centre = card.rect.center();
     match step {
         Step::Up | Step::Down => {
-            let lanes: Vec<usize> = if step == Step::Up {
-                (0..card.lane).rev().collect()
-            } else {
-                (card.lane + 1..layout.lanes.len()).collect()
-            };
-            lanes.into_iter().find_map(|lane| {
+            beyond(card.lane, layout.lanes.len(), step == Step::Up).into_iter().find_map(|lane| {
                 let cards = layout.cell_cards(lane, card.stage);
                 let found = if step == Step::Up { cards.last() } else { cards.first() };
                 found.map(|c| c.id.clone())
             })
         }
         Step::Left | Step::Right => {
-            let stages: Vec<usize> = if step == Step::Left {
-                (0..card.stage).rev().collect()
-            } else {
-                (card.stage + 1..layout.stages.len()).collect()
-            };
-            stages.into_iter().find_map(|stage| {
+            beyond(card.stage, layout.stages.len(), step == Step::Left).into_iter().find_map(|stage| {
                 layout
                     .cell_cards(card.lane, stage)
                     .iter()
@@ -58,6 +48,11 @@ pub fn neighbour(layout: &MapLayout, from: &CardId, step: Step) -> Option<CardId
             })
         }
     }
+}
+
+/// The indices past `from` among `count`, nearest first: before it when `backwards`, else after.
+fn beyond(from: usize, count: usize, backwards: bool) -> Vec<usize> {
+    if backwards { (0..from).rev().collect() } else { (from + 1..count).collect() }
 }
 
 /// Every card in reading order: stage by stage, and in each stage lane by lane, top to bottom.
@@ -102,13 +97,11 @@ pub fn nudge(map: &Map, layout: &MapLayout, id: &CardId, step: Step) -> Option<C
     let (lane, stage, index) = match step {
         Step::Up if position > 0 => (card.lane, card.stage, position - 1),
         Step::Down if position + 1 < cell.len() => (card.lane, card.stage, position + 1),
-        Step::Up => {
-            let lane = (0..card.lane).rev().find(|&l| holds_cards(l))?;
-            (lane, card.stage, usize::MAX)
-        }
-        Step::Down => {
-            let lane = (card.lane + 1..layout.lanes.len()).find(|&l| holds_cards(l))?;
-            (lane, card.stage, 0)
+        Step::Up | Step::Down => {
+            let up = step == Step::Up;
+            let lane = beyond(card.lane, layout.lanes.len(), up).into_iter().find(|&l| holds_cards(l))?;
+            // Into the cell above at its end, into the one below at its top.
+            (lane, card.stage, if up { usize::MAX } else { 0 })
         }
         Step::Left | Step::Right => {
             let stage = if step == Step::Left { card.stage.checked_sub(1)? } else { card.stage + 1 };
