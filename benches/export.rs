@@ -19,7 +19,7 @@ fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.png");
     bencher.bench_local(|| {
-        let image = render_image(&map, &options, &mut gpu).expect("renders");
+        let image = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).expect("renders");
         touchline::export::write_png(&image, &path).expect("writes");
     });
 }
@@ -31,7 +31,7 @@ fn export_1000_cards_svg(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.svg");
     bencher.bench_local(|| {
-        let svg = render_svg(&map, &options, None).expect("renders");
+        let svg = render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect("renders");
         write_file(svg.as_bytes(), &path).expect("writes");
     });
 }
@@ -43,7 +43,7 @@ fn export_1000_cards_pdf(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.pdf");
     bencher.bench_local(|| {
-        let bytes = pdf::render_pdf(&map, &options).expect("renders");
+        let bytes = pdf::render_pdf(&map, &options, &touchline::pictures::Set::default()).expect("renders");
         write_file(&bytes, &path).expect("writes");
     });
 }

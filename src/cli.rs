@@ -167,12 +167,31 @@ fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
 fn check(maps: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for path in maps {
-        if let Err(e) = file::load(path) {
-            ok = false;
-            let _ = writeln!(std::io::stderr(), "{e}");
+        match file::load(path) {
+            Ok(map) => picture_warnings(path, &map),
+            Err(e) => {
+                ok = false;
+                let _ = writeln!(std::io::stderr(), "{e}");
+            }
         }
     }
     if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// A warning line for each picture the map names that cannot be shown: the map is still valid
+/// (the editor and exports draw a placeholder), so `check` still succeeds. Only each picture's
+/// header is read, so checking a map of big photos stays quick.
+fn picture_warnings(path: &std::path::Path, map: &crate::model::Map) {
+    use crate::pictures::{folder_of, probe, resolve, unshown};
+    let folder = folder_of(path);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for unshown in unshown(map, |name| probe(&resolve(folder, name)).err()) {
+        // Items are written one per line: point at the item's.
+        let needle = format!("id: {:?}", unshown.id);
+        let line = text.lines().position(|l| l.contains(&needle) && l.contains("image:"));
+        let place = line.map_or_else(|| path.display().to_string(), |l| format!("{}:{}", path.display(), l + 1));
+        let _ = writeln!(std::io::stderr(), "{place}: warning: {unshown}; it is drawn as a placeholder");
+    }
 }
 
 fn fmt(maps: &[PathBuf], check_only: bool) -> ExitCode {

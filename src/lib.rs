@@ -21,6 +21,7 @@ pub mod fonts;
 pub mod generate;
 pub mod layout;
 pub mod model;
+pub mod pictures;
 pub mod render;
 pub mod templates;
 pub mod text;

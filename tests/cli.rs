@@ -19,13 +19,26 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn check_passes_the_templates_and_fmt_check_finds_them_canonical() {
-    let maps: Vec<String> =
-        std::fs::read_dir("maps").unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    // The templates, and the examples in their own folders (with their pictures).
+    fn ron_files(folder: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                ron_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                out.push(path.display().to_string());
+            }
+        }
+    }
+    let mut maps = Vec::new();
+    ron_files(std::path::Path::new("maps"), &mut maps);
     assert!(maps.len() >= 5);
+    assert!(maps.iter().any(|m| m.contains("examples")), "{maps:?}");
     let args: Vec<&str> = maps.iter().map(String::as_str).collect();
 
     let out = touchline(&[&["check"], args.as_slice()].concat());
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "every picture the maps name is there: {}", stderr(&out));
     let out = touchline(&[&["fmt", "--check"], args.as_slice()].concat());
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }
@@ -211,7 +224,7 @@ fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
 fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = voted_map(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 5", "format_version: 2");
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 6", "format_version: 2");
     std::fs::write(&path, &text).unwrap();
     let out = touchline(&["check", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
@@ -219,14 +232,14 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     // Without votes the old version still opens.
     let plain = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 5", "format_version: 2");
+        .replace("format_version: 6", "format_version: 2");
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
-    std::fs::write(&path, text.replace("format_version: 2", "format_version: 6")).unwrap();
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 7")).unwrap();
     let out = touchline(&["info", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("format version 6"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("format version 7"), "{}", stderr(&out));
 }
 
 #[test]
@@ -235,7 +248,7 @@ fn a_version_3_file_reads_and_an_author_needs_version_4() {
     let path = dir.path().join("old.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 5", "format_version: 3");
+        .replace("format_version: 6", "format_version: 3");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 3 file opens");
@@ -252,7 +265,7 @@ fn a_version_4_file_reads_and_own_words_need_version_5() {
     let path = dir.path().join("v4.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 5", "format_version: 4");
+        .replace("format_version: 6", "format_version: 4");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 4 file opens");
@@ -262,6 +275,25 @@ fn a_version_4_file_reads_and_own_words_need_version_5() {
     let out = touchline(&["check", &shown]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("words need format_version 5"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_version_5_file_reads_and_pictures_need_version_6() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 6", "format_version: 5");
+    std::fs::write(&path, &text).unwrap();
+    let shown = path.display().to_string();
+    assert!(touchline(&["check", &shown]).status.success(), "a version 5 file opens");
+    let pictured = text.replacen("title: \"Checkout\"", "title: \"Checkout\", image: \"checkout.png\"", 1);
+    assert_ne!(pictured, text);
+    std::fs::write(&path, pictured).unwrap();
+    let out = touchline(&["check", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("has a picture"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pictures need format_version 6"), "{}", stderr(&out));
 }
 
 #[test]

@@ -218,10 +218,10 @@ fn an_image_larger_than_the_renderer_allows_is_drawn_in_tiles_that_match_one_pie
     let map = touchline::templates::load("coffee-shop-blueprint").unwrap();
     let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
     let mut gpu = Gpu::headless().unwrap();
-    let whole = render_image(&map, &options, &mut gpu).unwrap();
+    let whole = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).unwrap();
     // Pretend the device allows only small textures: the same image comes out in 300-pixel tiles.
     gpu.max_side = 300;
-    let tiled = render_image(&map, &options, &mut gpu).unwrap();
+    let tiled = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).unwrap();
     assert_eq!(whole.dimensions(), tiled.dimensions());
     assert!(whole.width() > 600 && whole.height() > 600, "several tiles each way");
     let differing = whole
@@ -339,7 +339,7 @@ fn every_template_exports_an_svg_with_each_card_title_as_text_in_the_cards_group
         let map = touchline::templates::load(template.name).unwrap();
         for view in [View::Journey, View::Blueprint { other_lanes: true }] {
             let options = ExportOptions { format: Format::Svg, view, scale: 1.0, ..ExportOptions::default() };
-            let svg = render_svg(&map, &options, None).unwrap();
+            let svg = render_svg(&map, &options, None, &touchline::pictures::Set::default()).unwrap();
             let doc = roxmltree::Document::parse(&svg)
                 .unwrap_or_else(|e| panic!("{} {view:?}: not well-formed: {e}", template.name));
             assert_eq!(doc.root_element().tag_name().name(), "svg");

@@ -45,8 +45,9 @@ impl TouchlineApp {
         if self.gpu.is_none() {
             self.gpu = Some(Gpu::headless().map_err(|e| e.to_string())?);
         }
+        let pictures = self.pictures.set(&doc.map);
         let gpu = self.gpu.as_mut().ok_or("no renderer")?;
-        export::render_image(&doc.map, options, gpu).map_err(|e| e.to_string())
+        export::render_image(&doc.map, options, gpu, &pictures).map_err(|e| e.to_string())
     }
 
     /// Asks where to save, then writes the file in the chosen format.
@@ -64,10 +65,11 @@ impl TouchlineApp {
                 .and_then(|image| export::write_png(&image, &path).map_err(|e| e.to_string())),
             Format::Svg | Format::Pdf => {
                 let Some(doc) = self.doc.as_ref() else { return };
+                let pictures = self.pictures.set(&doc.map);
                 let bytes = if format == Format::Svg {
-                    export::render_svg(&doc.map, options, None).map(String::into_bytes)
+                    export::render_svg(&doc.map, options, None, &pictures).map(String::into_bytes)
                 } else {
-                    export::pdf::render_pdf(&doc.map, options)
+                    export::pdf::render_pdf(&doc.map, options, &pictures)
                 };
                 bytes.and_then(|b| export::write_file(&b, &path)).map_err(|e| e.to_string())
             }

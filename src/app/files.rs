@@ -14,6 +14,10 @@ pub trait FileDialogs {
     fn pick_import(&mut self) -> Option<PathBuf> {
         None
     }
+    /// A PNG or JPEG picture for a card or persona; `None` when the user cancels.
+    fn pick_picture(&mut self) -> Option<PathBuf> {
+        None
+    }
     /// Where to write an export of `format`; `None` when the user cancels.
     fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
         let _ = (format, suggested_name);
@@ -56,6 +60,13 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .add_filter("Spreadsheet or Mermaid journey", &["csv", "tsv", "mmd", "mermaid", "md"])
             .set_title("Import")
+            .pick_file()
+    }
+
+    fn pick_picture(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("Picture", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
+            .set_title("Choose a picture")
             .pick_file()
     }
 

@@ -14,6 +14,7 @@ mod export_dialog;
 mod files;
 mod inspector;
 mod menus;
+mod pictures;
 pub mod present;
 mod start;
 
@@ -100,6 +101,10 @@ pub struct TouchlineApp {
     disk_stamp: Option<crate::file::disk::Stamp>,
     /// What the bar says about a change to the file on disk.
     pub disk_notice: Option<DiskNotice>,
+    /// The open map's pictures, read off the UI thread.
+    pub pictures: crate::pictures::Library,
+    /// What the inspector asked about pictures this frame.
+    picture_request: Option<pictures::PictureRequest>,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -142,6 +147,8 @@ impl TouchlineApp {
             last_disk_look: 0.0,
             disk_stamp: None,
             disk_notice: None,
+            pictures: crate::pictures::Library::default(),
+            picture_request: None,
         }
     }
 
@@ -175,6 +182,7 @@ impl TouchlineApp {
             self.presentation = None;
         }
         self.follow_disk(&ctx);
+        self.refresh_pictures(&ctx);
         if fullscreen.is_some() {
             // The whole window presents: no menus, inspector or status bar; only a change to the
             // file on disk asks for a decision on top.
@@ -221,13 +229,16 @@ impl TouchlineApp {
                 if let Some(doc) = &mut self.doc {
                     doc.refresh_layout(&ctx, self.view);
                     if let (map, Some(layout)) = doc.map_and_layout() {
-                        edits.extend(self.canvas.ui(ui, map, layout, &theme));
+                        edits.extend(self.canvas.ui(ui, map, layout, &theme, self.pictures.shown()));
                     }
                 }
             });
         } else {
             start::screen(self, ui);
         }
+        self.dropped_files(&ctx, &mut edits);
+        self.picture_request(&mut edits);
+        self.drop_hint_ui(&ctx);
         self.apply_edits(edits);
         if self.presentation.as_ref().is_some_and(|p| p.window) {
             self.presentation_window(&ctx);
@@ -430,7 +441,9 @@ impl TouchlineApp {
         let view = self.view;
         let (Some(presentation), Some(doc)) = (&mut self.presentation, &mut self.doc) else { return };
         let mut edits = Vec::new();
-        let step = ui.push_id("presentation", |ui| presentation.ui(ui, doc, view, &mut edits)).inner;
+        let pictures = self.pictures.shown();
+        let step =
+            ui.push_id("presentation", |ui| presentation.ui(ui, doc, view, pictures, &mut edits)).inner;
         self.apply_edits(edits);
         let mut more = Vec::new();
         for command in step.commands {

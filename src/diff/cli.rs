@@ -75,7 +75,7 @@ pub fn run_diff(args: &DiffArgs) -> ExitCode {
         print!("{}", changes.to_text());
     }
     if let Some(out) = &args.output
-        && let Err(e) = super::image::write(&old, &new, &changes, out)
+        && let Err(e) = super::image::write(&old, &new, &changes, out, crate::pictures::folder_of(&args.new))
     {
         return crate::exit::fail(e);
     }

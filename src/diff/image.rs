@@ -12,7 +12,14 @@ use crate::export::{
 use crate::model::{CardId, Map};
 use crate::render::Marks;
 
-pub fn write(old: &Map, new: &Map, changes: &MapDiff, out: &Path) -> Result<(), ExportError> {
+/// Writes the image; the newer map's pictures are found from `folder`, its file's.
+pub fn write(
+    old: &Map,
+    new: &Map,
+    changes: &MapDiff,
+    out: &Path,
+    folder: Option<&Path>,
+) -> Result<(), ExportError> {
     let ids = |change: ChangeKind| -> std::collections::HashSet<CardId> {
         changes.ids("card", change).into_iter().map(CardId::from).collect()
     };
@@ -30,12 +37,14 @@ pub fn write(old: &Map, new: &Map, changes: &MapDiff, out: &Path) -> Result<(), 
     let mut changed = ids(ChangeKind::Changed);
     changed.extend(ids(ChangeKind::Moved));
     let marks = Marks { added: ids(ChangeKind::Added), changed, removed };
+    // A removed card's picture may be gone from disk too: it is drawn as a placeholder then.
+    let pictures = crate::pictures::Set::load(&shown, folder);
     if Format::from_path(out) == Some(Format::Svg) {
         let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
-        let svg = render_svg(&shown, &options, Some(&marks))?;
+        let svg = render_svg(&shown, &options, Some(&marks), &pictures)?;
         return write_file(svg.as_bytes(), out);
     }
     let mut gpu = Gpu::headless()?;
-    let image = render_marked(&shown, &ExportOptions::default(), &mut gpu, Some(&marks))?;
+    let image = render_marked(&shown, &ExportOptions::default(), &mut gpu, Some(&marks), &pictures)?;
     write_png(&image, out)
 }

@@ -226,13 +226,17 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Err(e) => return crate::exit::fail(e),
     };
     let options = args.options(format);
+    let pictures = crate::pictures::Set::load(&map, crate::pictures::folder_of(&args.map));
+    for unshown in crate::pictures::unshown(&map, |name| pictures.problem(name)) {
+        eprintln!("{}: warning: {unshown}; it is drawn as a placeholder", args.map.display());
+    }
     let written = match format {
-        Format::Png => export_png(&map, &options, args),
-        Format::Svg => super::render_svg(&map, &options, None).and_then(|svg| {
+        Format::Png => export_png(&map, &options, args, &pictures),
+        Format::Svg => super::render_svg(&map, &options, None, &pictures).and_then(|svg| {
             write_file(svg.as_bytes(), &args.output)?;
             Ok(format!("{} KB", svg.len().div_ceil(1024)))
         }),
-        Format::Pdf => super::pdf::render_pdf(&map, &options).and_then(|pdf| {
+        Format::Pdf => super::pdf::render_pdf(&map, &options, &pictures).and_then(|pdf| {
             write_file(&pdf, &args.output)?;
             Ok(format!("{} KB", pdf.len().div_ceil(1024)))
         }),
@@ -252,11 +256,12 @@ fn export_png(
     map: &crate::model::Map,
     options: &ExportOptions,
     args: &ExportArgs,
+    pictures: &crate::pictures::Set,
 ) -> Result<String, super::ExportError> {
     // The range is checked before the renderer starts, so a wrong one answers at once.
     super::select_stages(map, options.stages)?;
     let mut gpu = Gpu::headless()?;
-    let image = render_image(map, options, &mut gpu)?;
+    let image = render_image(map, options, &mut gpu, pictures)?;
     write_png(&image, &args.output)?;
     Ok(format!("{}×{}", image.width(), image.height()))
 }

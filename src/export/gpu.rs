@@ -92,6 +92,13 @@ impl Gpu {
         }
     }
 
+    /// Frees textures an export uploaded (its pictures): the renderer outlives the export.
+    pub fn free(&mut self, ids: impl Iterator<Item = egui::TextureId>) {
+        for id in ids {
+            self.renderer.free_texture(&id);
+        }
+    }
+
     /// Renders tessellated egui shapes into an image of `size` pixels, cleared to `clear` first.
     pub fn render(
         &mut self,

@@ -220,6 +220,7 @@ pub fn paint_vector(
     map: &Map,
     options: &ExportOptions,
     marks: Option<&crate::render::Marks>,
+    pictures: &crate::pictures::Set,
 ) -> Result<vector::Painting, ExportError> {
     if !SCALE_RANGE.contains(&options.scale) {
         return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
@@ -232,12 +233,14 @@ pub fn paint_vector(
     let theme = Theme::new(options.theme);
     let background = if options.transparent { Background::None } else { Background::AroundBody };
     let groups = render::Groups::default();
+    let (shown, images) = pictures.for_vectors();
     let paint_options = PaintOptions {
         background,
         votes: options.votes,
         marks,
         stages_before: options.stages.map_or(0, |(first, _)| first - 1),
         groups: Some(&groups),
+        pictures: Some(&shown),
         ..PaintOptions::default()
     };
     let screen = [size.x.ceil() as u32, size.y.ceil() as u32];
@@ -254,6 +257,7 @@ pub fn paint_vector(
         background: (!options.transparent).then_some(theme.body),
         title: map.title.clone(),
         description: map.scenario.clone(),
+        images,
     })
 }
 
@@ -309,13 +313,19 @@ pub fn render_svg(
     map: &Map,
     options: &ExportOptions,
     marks: Option<&crate::render::Marks>,
+    pictures: &crate::pictures::Set,
 ) -> Result<String, ExportError> {
-    Ok(svg::write(&paint_vector(map, options, marks)?))
+    Ok(svg::write(&paint_vector(map, options, marks, pictures)?))
 }
 
 /// Renders a map to an image.
-pub fn render_image(map: &Map, options: &ExportOptions, gpu: &mut Gpu) -> Result<RgbaImage, ExportError> {
-    render_marked(map, options, gpu, None)
+pub fn render_image(
+    map: &Map,
+    options: &ExportOptions,
+    gpu: &mut Gpu,
+    pictures: &crate::pictures::Set,
+) -> Result<RgbaImage, ExportError> {
+    render_marked(map, options, gpu, None, pictures)
 }
 
 /// Renders a map to an image with some cards marked (a diff's changes).
@@ -324,12 +334,15 @@ pub fn render_marked(
     options: &ExportOptions,
     gpu: &mut Gpu,
     marks: Option<&crate::render::Marks>,
+    pictures: &crate::pictures::Set,
 ) -> Result<RgbaImage, ExportError> {
     if !SCALE_RANGE.contains(&options.scale) {
         return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
     }
     let map = select_stages(map, options.stages)?;
     let ctx = context();
+    // Loaded before the first frame, so its textures go to the GPU with the font atlas.
+    let (shown, textures) = pictures.upload(&ctx);
     let (layout, mut first) = layout_in(&ctx, &map, options);
     gpu.set_textures(&first.textures_delta);
     first.textures_delta.clear();
@@ -341,8 +354,14 @@ pub fn render_marked(
         (Background::AroundBody, theme.body)
     };
     let stages_before = options.stages.map_or(0, |(first, _)| first - 1);
-    let paint_options =
-        PaintOptions { background, votes: options.votes, marks, stages_before, ..PaintOptions::default() };
+    let paint_options = PaintOptions {
+        background,
+        votes: options.votes,
+        marks,
+        stages_before,
+        pictures: Some(&shown),
+        ..PaintOptions::default()
+    };
 
     let tile = gpu.max_side.clamp(256, 8192);
     let single = size[0] <= tile && size[1] <= tile;
@@ -368,6 +387,7 @@ pub fn render_marked(
             }
         }
     }
+    gpu.free(textures.iter().map(egui::TextureHandle::id));
     if options.transparent {
         unpremultiply(&mut image);
     }

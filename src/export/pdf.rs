@@ -27,8 +27,12 @@ pub const MAX_PAGE_SIDE: f32 = 14_400.0;
 pub const PAPER: [(&str, [u32; 2]); 3] = [("a4", [842, 595]), ("a3", [1191, 842]), ("letter", [792, 612])];
 
 /// A map as a one-page PDF.
-pub fn render_pdf(map: &Map, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
-    let painting = super::paint_vector(map, options, None)?;
+pub fn render_pdf(
+    map: &Map,
+    options: &ExportOptions,
+    pictures: &crate::pictures::Set,
+) -> Result<Vec<u8>, ExportError> {
+    let painting = super::paint_vector(map, options, None, pictures)?;
     let page = page_size(painting.display);
     let size = Size::from_wh(page.x, page.y)
         .ok_or_else(|| ExportError::Options(format!("a page of {}×{} points is empty", page.x, page.y)))?;
@@ -36,7 +40,13 @@ pub fn render_pdf(map: &Map, options: &ExportOptions) -> Result<Vec<u8>, ExportE
     let mut pdf_page = document.start_page_with(PageSettings::new(size));
     let mut surface = pdf_page.surface();
     surface.push_transform(&Transform::from_scale(page.x / painting.size.x, page.y / painting.size.y));
-    Writer { surface: &mut surface, fonts: Fonts::load() }.painting(&painting);
+    Writer {
+        surface: &mut surface,
+        fonts: Fonts::load(),
+        images: HashMap::new(),
+        pixels: painting.images.clone(),
+    }
+    .painting(&painting);
     surface.pop();
     surface.finish();
     pdf_page.finish();
@@ -88,6 +98,9 @@ impl Fonts {
 struct Writer<'s, 'p> {
     surface: &'s mut Surface<'p>,
     fonts: Fonts,
+    /// The painting's pictures, each encoded once however often it is drawn.
+    images: HashMap<egui::TextureId, Option<krilla::image::Image>>,
+    pixels: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
 }
 
 impl Writer<'_, '_> {
@@ -144,7 +157,8 @@ impl Writer<'_, '_> {
     }
 
     fn rect(&mut self, shape: &RectShape) {
-        if shape.brush.is_some() {
+        if let Some(brush) = &shape.brush {
+            self.picture(shape, brush);
             return;
         }
         self.fill(rect_path(shape.rect, shape.corner_radius, 0.0).as_ref(), shape.fill);
@@ -159,6 +173,35 @@ impl Writer<'_, '_> {
                 self.stroke(&path, &PathStroke::from(shape.stroke), &[shape.rect.min, shape.rect.max]);
             }
         }
+    }
+
+    /// A picture filling a rounded rectangle: the whole picture placed so its `uv` part fills
+    /// the rectangle, clipped to it.
+    fn picture(&mut self, shape: &RectShape, brush: &egui::epaint::Brush) {
+        let id = brush.fill_texture_id;
+        let pixels = &self.pixels;
+        let image = self.images.entry(id).or_insert_with(|| {
+            let encoded = vector::encode_picture(pixels.get(&id)?)?;
+            let data = krilla::Data::from(encoded.bytes);
+            let image = if encoded.jpeg {
+                krilla::image::Image::from_jpeg(data, true)
+            } else {
+                krilla::image::Image::from_png(data, true)
+            };
+            image.ok()
+        });
+        let Some(image) = image.clone() else { return };
+        let whole = vector::whole_picture(shape.rect, brush.uv);
+        let (Some(clip), Some(size)) =
+            (rect_path(shape.rect, shape.corner_radius, 0.0), Size::from_wh(whole.width(), whole.height()))
+        else {
+            return;
+        };
+        self.surface.push_clip_path(&clip, &FillRule::NonZero);
+        self.surface.push_transform(&Transform::from_translate(whole.min.x, whole.min.y));
+        self.surface.draw_image(image, size);
+        self.surface.pop();
+        self.surface.pop();
     }
 
     fn circle(&mut self, circle: &CircleShape) {

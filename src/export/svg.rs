@@ -22,13 +22,14 @@ pub const FONT_FAMILIES: &str = "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabi
 /// Writes a painting as an SVG document.
 pub fn write(painting: &Painting) -> String {
     let mut writer = Writer::new(painting.size);
+    writer.images = painting.images.clone();
     writer.body(painting);
     let mut out = String::with_capacity(writer.body.len() + writer.defs.len() + 1024);
     let (w, h) = (painting.size.x, painting.size.y);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{FONT_FAMILIES}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{FONT_FAMILIES}">"#,
         N(painting.display.x),
         N(painting.display.y),
         N(w),
@@ -59,6 +60,10 @@ struct Writer {
     gradients: usize,
     /// Anything inside this needs no clipping.
     view: Rect,
+    /// The painting's pictures, and each one's data URL once it is encoded.
+    images: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
+    data_urls: HashMap<egui::TextureId, Option<String>>,
+    picture_clips: usize,
 }
 
 impl Writer {
@@ -69,6 +74,9 @@ impl Writer {
             clips: HashMap::new(),
             gradients: 0,
             view: Rect::from_min_size(Pos2::ZERO, size),
+            images: HashMap::new(),
+            data_urls: HashMap::new(),
+            picture_clips: 0,
         }
     }
 
@@ -196,8 +204,8 @@ impl Writer {
     }
 
     fn rect(&mut self, shape: &RectShape) {
-        if shape.brush.is_some() {
-            // Textured rectangles (pictures) are not painted by the map yet.
+        if let Some(brush) = &shape.brush {
+            self.picture(shape, brush);
             return;
         }
         let transform = if shape.angle == 0.0 {
@@ -229,6 +237,43 @@ impl Writer {
                 }
             }
         }
+    }
+
+    /// A picture filling a rounded rectangle: an `<image>` of the whole picture placed so its
+    /// `uv` part fills the rectangle, clipped to the rectangle's rounded shape.
+    fn picture(&mut self, shape: &RectShape, brush: &egui::epaint::Brush) {
+        use base64::Engine as _;
+        let id = brush.fill_texture_id;
+        let images = &self.images;
+        let url = self.data_urls.entry(id).or_insert_with(|| {
+            let encoded = super::vector::encode_picture(images.get(&id)?)?;
+            let kind = if encoded.jpeg { "jpeg" } else { "png" };
+            let data = base64::engine::general_purpose::STANDARD.encode(&encoded.bytes);
+            Some(format!("data:image/{kind};base64,{data}"))
+        });
+        let Some(url) = url.clone() else { return };
+        let rect = shape.rect;
+        let [nw, ..] = corner_radii(rect, shape.corner_radius, 0.0);
+        let clip = self.picture_clips;
+        self.picture_clips += 1;
+        let corner = if nw > 0.0 { format!(r#" rx="{}""#, N(nw)) } else { String::new() };
+        let _ = writeln!(
+            self.defs,
+            r#"<clipPath id="picture{clip}"><rect x="{}" y="{}" width="{}" height="{}"{corner}/></clipPath>"#,
+            N(rect.min.x),
+            N(rect.min.y),
+            N(rect.width()),
+            N(rect.height())
+        );
+        let whole = super::vector::whole_picture(rect, brush.uv);
+        let _ = writeln!(
+            self.body,
+            r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" clip-path="url(#picture{clip})" xlink:href="{url}"/>"#,
+            N(whole.min.x),
+            N(whole.min.y),
+            N(whole.width()),
+            N(whole.height())
+        );
     }
 
     /// A rectangle with egui's per-corner radii, grown or shrunk by `shift`.

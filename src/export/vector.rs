@@ -2,8 +2,11 @@
 //! read as vectors — which need a clip, where each run of text sits, a curve's gradient, corner
 //! radii. The writers differ only in the markup they write.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use egui::epaint::{ClippedShape, TextShape};
-use egui::{Color32, Pos2, Rect, Shape};
+use egui::{Color32, ColorImage, Pos2, Rect, Shape, TextureId};
 
 use crate::render::Group;
 
@@ -19,6 +22,43 @@ pub struct Painting {
     pub background: Option<Color32>,
     pub title: String,
     pub description: String,
+    /// The pictures textured rectangles show, by texture.
+    pub images: HashMap<TextureId, Arc<ColorImage>>,
+}
+
+/// A picture encoded for embedding: JPEG for opaque pictures (photos, screenshots), which keeps
+/// files small, PNG where the picture has transparency.
+pub struct Encoded {
+    pub bytes: Vec<u8>,
+    pub jpeg: bool,
+}
+
+/// Encodes a picture for a vector file; `None` if the encoder fails.
+pub fn encode_picture(image: &ColorImage) -> Option<Encoded> {
+    use image::ImageEncoder as _;
+    let opaque = image.pixels.iter().all(|p| p.a() == 255);
+    let [w, h] = [image.size[0] as u32, image.size[1] as u32];
+    let mut bytes = Vec::new();
+    if opaque {
+        let rgb: Vec<u8> = image.pixels.iter().flat_map(|p| [p.r(), p.g(), p.b()]).collect();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+            .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)
+            .ok()?;
+    } else {
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_srgba_unmultiplied()).collect();
+        image::codecs::png::PngEncoder::new(&mut bytes)
+            .write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)
+            .ok()?;
+    }
+    Some(Encoded { bytes, jpeg: opaque })
+}
+
+/// The whole picture a textured rectangle shows part of: the rectangle shows the picture's `uv`
+/// part (a cropped thumbnail), so the picture reaches beyond it by the rest.
+pub fn whole_picture(rect: Rect, uv: Rect) -> Rect {
+    let size = egui::vec2(rect.width() / uv.width().max(1e-6), rect.height() / uv.height().max(1e-6));
+    let min = rect.min - egui::vec2(uv.min.x * size.x, uv.min.y * size.y);
+    Rect::from_min_size(min, size)
 }
 
 /// Whether a painted shape is drawn in a `view` and how: `None` when it is empty or wholly

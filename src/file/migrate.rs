@@ -12,8 +12,9 @@
 //! version 2 did not have one.
 //!
 //! Version 4 added the map's `author`, version 5 its own `words` (the scale's levels, the
-//! blueprint's lines, the journey's state in the map's language). Versions 2 to 4 read with the
-//! current types and refuse the fields they did not have in the same way.
+//! blueprint's lines, the journey's state in the map's language), version 6 pictures on cards and
+//! personas (`image: "photos/counter.jpg"`). Versions 2 to 5 read with the current types and
+//! refuse the fields they did not have in the same way.
 
 use serde::Deserialize;
 
@@ -77,7 +78,7 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2..=4 => {
+        2..=5 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
@@ -96,10 +97,19 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                      author needs format_version 4"
                 )));
             }
-            if !map.words.is_empty() {
+            if version < 5 && !map.words.is_empty() {
                 return Err(newer(format!(
                     "the map has its own words, which format_version {version} does not have; \
                      words need format_version 5"
+                )));
+            }
+            let card_image = map.cards.iter().find(|c| c.image.is_some()).map(|c| format!("card {:?}", c.id.as_str()));
+            let persona_image =
+                || map.personas.iter().find(|p| p.image.is_some()).map(|p| format!("persona {:?}", p.id.as_str()));
+            if let Some(item) = card_image.or_else(persona_image) {
+                return Err(newer(format!(
+                    "{item} has a picture, which format_version {version} does not have; \
+                     pictures need format_version 6"
                 )));
             }
             Ok(map)

@@ -19,7 +19,7 @@ use crate::model::{Map, Problem};
 pub use atomic::write_atomically;
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Files larger than this are refused before they are read. The largest real maps are a few
 /// hundred kilobytes; this leaves room for a hundred times that while keeping a hostile file from

@@ -113,7 +113,8 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
             by_cell[l * map.stages.len() + s].push(card_index);
         }
     }
-    // A card's height depends on its width: (height, title height, has details, details).
+    // A card's height depends on its width: (height, title height, has details, details,
+    // picture height).
     let mut card_size = |card: &Card, width: f32| {
         let inner = width - 2.0 * sizes.card_padding;
         let title = measure(&card.title, sizes.card_font, inner).y.max(sizes.card_font);
@@ -121,7 +122,9 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         let meta =
             if has_meta { meta_fit(card, &map.words, &sizes, inner, measure) } else { MetaFit::default() };
         let below = if has_meta { meta.height + 4.0 } else { 0.0 };
-        (2.0 * sizes.card_padding + title + below, title, has_meta, meta)
+        let picture = if card.image.is_some() { (inner * super::PICTURE_HEIGHT_PER_WIDTH).round() } else { 0.0 };
+        let above = if picture > 0.0 { picture + sizes.card_padding * 0.75 } else { 0.0 };
+        (2.0 * sizes.card_padding + above + title + below, title, has_meta, meta, picture)
     };
 
     // Rows, in the view's order.
@@ -147,7 +150,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                     let width = card_width(stage, row.len());
                     let sized: Vec<_> = row.iter().map(|&i| card_size(&map.cards[i], width)).collect();
                     let row_height = sized.iter().map(|s| s.0).fold(0.0, f32::max);
-                    for (column, (&card_index, &(_, title_height, has_meta, meta))) in
+                    for (column, (&card_index, &(_, title_height, has_meta, meta, picture_height))) in
                         row.iter().zip(&sized).enumerate()
                     {
                         let x0 = left + column as f32 * (width + sizes.card_gap);
@@ -160,6 +163,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                             title_height,
                             has_meta,
                             meta,
+                            picture_height,
                         });
                     }
                     cy += row_height + sizes.card_gap;

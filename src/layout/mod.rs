@@ -84,6 +84,27 @@ pub struct CardBox {
     pub has_meta: bool,
     /// How the details are laid out, and their height.
     pub meta: MetaFit,
+    /// The height of the card's picture above its title; 0 for a card without one.
+    pub picture_height: f32,
+}
+
+/// A card's picture is as wide as the card's text and this much of that high (16:9), whatever
+/// the picture's own shape: the layout never waits for a file, and a row of cards stays even.
+pub const PICTURE_HEIGHT_PER_WIDTH: f32 = 9.0 / 16.0;
+
+impl CardBox {
+    /// Where the picture sits, inside the card's padding, in scene units.
+    pub fn picture_rect(&self, sizes: &Sizes) -> Option<Rect> {
+        (self.picture_height > 0.0).then(|| {
+            let inner = self.rect.shrink(sizes.card_padding);
+            Rect::from_min_size(inner.min, egui::vec2(inner.width(), self.picture_height))
+        })
+    }
+
+    /// How far the title sits below the top of the card's padding: below the picture.
+    pub fn title_offset(&self, sizes: &Sizes) -> f32 {
+        if self.picture_height > 0.0 { self.picture_height + sizes.card_padding * 0.75 } else { 0.0 }
+    }
 }
 
 /// The geometry of a whole map.

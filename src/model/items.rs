@@ -199,6 +199,9 @@ pub struct Card {
     /// Dots this card received in a workshop's dot vote.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// A picture shown above the title: a file path, relative to the map's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 impl Card {
@@ -216,6 +219,7 @@ impl Card {
             evidence: None,
             owner: String::new(),
             votes: 0,
+            image: None,
         }
     }
 

@@ -17,6 +17,9 @@ pub struct Persona {
     pub goals: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<String>,
+    /// The persona's picture, drawn as a round avatar: a file path, relative to the map's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 impl Persona {
@@ -27,6 +30,7 @@ impl Persona {
             description: String::new(),
             goals: Vec::new(),
             needs: Vec::new(),
+            image: None,
         }
     }
 }

@@ -44,6 +44,18 @@ impl Report {
         seen
     }
 
+    /// A picture's path: the file may be missing (that is only a warning), but the path itself
+    /// must name something.
+    fn image(&mut self, kind: &str, id: &str, image: Option<&str>) {
+        match image {
+            Some(path) if path.trim().is_empty() => self.add(kind, id, "image path is empty".to_owned()),
+            Some(path) if path.chars().any(char::is_control) => {
+                self.add(kind, id, format!("image path {path:?} holds a control character"));
+            }
+            _ => {}
+        }
+    }
+
     fn size(&mut self, kind: &str, id: &str, what: &str, value: f32) {
         if !SIZE_RANGE.contains(&value) {
             self.add(
@@ -84,6 +96,9 @@ impl Map {
         r.unique_ids("point", self.points.iter().map(|p| p.id.as_str()));
         r.unique_ids("link", self.links.iter().map(|l| l.id.as_str()));
 
+        for persona in &self.personas {
+            r.image("persona", persona.id.as_str(), persona.image.as_deref());
+        }
         for stage in &self.stages {
             r.size("stage", stage.id.as_str(), "width", stage.width);
         }
@@ -99,6 +114,7 @@ impl Map {
             if !stages.contains(card.stage.as_str()) {
                 r.add("card", id, format!("stage {:?} does not exist", card.stage.as_str()));
             }
+            r.image("card", id, card.image.as_deref());
             for (spec, value) in Metrics::SPECS.iter().zip(card.metrics.values()) {
                 if let Some(v) = value
                     && !(v.is_finite() && v >= spec.min && v <= spec.max)
@@ -190,6 +206,7 @@ mod tests {
         map.points.push(Point::new(curve.id.clone(), Anchor::Stage(map.stages[0].id.clone()), 9.0));
         map.curves.push(curve);
         map.scale = Scale { min: 3, max: 1 };
+        map.cards[0].image = Some("  ".to_owned());
 
         let text: Vec<String> = map.validate().iter().map(ToString::to_string).collect();
         let expect = [
@@ -200,6 +217,7 @@ mod tests {
             "card \"c12\": NPS 300 is outside -100…100",
             "persona \"nobody\" does not exist",
             "value 9 is off the scale",
+            "card \"c12\": image path is empty",
         ];
         for e in expect {
             assert!(text.iter().any(|t| t.contains(e)), "missing {e:?} in {text:#?}");

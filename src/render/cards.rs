@@ -50,6 +50,9 @@ pub(super) fn paint_cards(
                 vec2(rect.width() * 0.8, (placed.title_height * zoom * 0.6).max(1.0)),
             );
             blocks.add_colored_rect(text, theme.muted_text.gamma_multiply(0.35));
+            if let Some(picture) = placed.picture_rect(&layout.sizes) {
+                blocks.add_colored_rect(screen_from_scene * picture, theme.picture_placeholder);
+            }
             continue;
         }
         super::group(painter, options, || super::Group::Card(placed.id.clone()));
@@ -73,6 +76,7 @@ pub(super) fn paint_cards(
                 winner,
                 mark: options.marks.and_then(|m| m.of(&placed.id)),
             },
+            options.pictures,
         );
     }
     if !blocks.is_empty() {
@@ -108,6 +112,7 @@ pub fn paint_card(
     rect: Rect,
     zoom: f32,
     state: CardState,
+    pictures: Option<&super::pictures::Pictures>,
 ) {
     let accent = card.colour.map_or_else(|| theme.lane_accent(lane_kind), crate::theme::to_color32);
     let rounding = CornerRadius::same((size.card_rounding * zoom).round().clamp(0.0, 255.0) as u8);
@@ -140,7 +145,17 @@ pub fn paint_card(
     );
 
     let pad = size.card_padding * zoom;
+    if let Some(image) = &card.image
+        && placed.picture_height > 0.0
+    {
+        let inner = rect.shrink(pad);
+        let frame = Rect::from_min_size(inner.min, vec2(inner.width(), placed.picture_height * zoom));
+        let round = CornerRadius::same((size.card_rounding * 0.6 * zoom).round().clamp(0.0, 255.0) as u8);
+        let shown = pictures.and_then(|p| p.get(image));
+        super::pictures::paint_picture(painter, frame, round, image, shown, theme, zoom);
+    }
     let text_rect = rect.shrink(pad);
+    let text_rect = Rect::from_min_max(text_rect.min + vec2(0.0, placed.title_offset(size) * zoom), text_rect.max);
     // No clip rect per card: text is wrapped and cut to fit instead. Clip rects split the frame
     // into one draw call per card, which a software renderer pays for dearly.
     if readable(size.card_font, zoom) {

@@ -178,7 +178,9 @@ fn badge(
     }
 }
 
-/// The curves' names and colours, in the Emotions lane's header, when there is more than one.
+/// The curves' names and colours, in the Emotions lane's header, when there is more than one or
+/// a persona has a picture: a persona's picture as a round avatar ringed in the curve's colour,
+/// else a swatch of the colour.
 pub(super) fn legend(
     painter: &Painter,
     map: &Map,
@@ -186,12 +188,20 @@ pub(super) fn legend(
     theme: &Theme,
     top_left: Pos2,
     zoom: f32,
+    pictures: Option<&super::pictures::Pictures>,
 ) {
     let size = layout.sizes.label_font;
-    if layout.curves.len() < 2 || !readable(size, zoom) {
+    let picture_of = |curve: &crate::model::Curve| {
+        let persona = curve.persona.as_ref()?;
+        map.personas.iter().find(|p| &p.id == persona)?.image.as_deref()
+    };
+    let avatars = map.curves.iter().any(|c| picture_of(c).is_some());
+    if (layout.curves.len() < 2 && !avatars) || !readable(size, zoom) {
         return;
     }
     let unit = size / 11.0 * zoom;
+    // With avatars, rows are as tall as an avatar and the names centred on them.
+    let (step, radius) = if avatars { (20.0 * unit, 8.0 * unit) } else { (15.0 * unit, 0.0) };
     let mut y = top_left.y;
     for curve in &layout.curves {
         let Some(model) = map.curve(&curve.id) else { continue };
@@ -201,17 +211,34 @@ pub(super) fn legend(
         } else {
             (colour, theme.muted_text)
         };
-        let swatch =
-            Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * unit), egui::vec2(14.0, 3.0) * unit);
-        painter.rect_filled(swatch, 1.0, colour);
+        let middle = y + step / 2.0 - 2.0 * unit;
+        let name_left = if avatars {
+            let centre = egui::pos2(top_left.x + radius, middle);
+            match picture_of(model) {
+                Some(name) => {
+                    let shown = pictures.and_then(|p| p.get(name));
+                    super::pictures::paint_avatar(painter, centre, radius, shown, colour, theme);
+                }
+                None => {
+                    painter.circle_filled(centre, radius * 0.55, colour);
+                }
+            }
+            centre.x + radius + 5.0 * unit
+        } else {
+            let swatch =
+                Rect::from_min_size(egui::pos2(top_left.x, y + 5.0 * unit), egui::vec2(14.0, 3.0) * unit);
+            painter.rect_filled(swatch, 1.0, colour);
+            swatch.right() + 5.0 * unit
+        };
+        let (anchor, at_y) = if avatars { (Align2::LEFT_CENTER, middle) } else { (Align2::LEFT_TOP, y) };
         crate::text::paint(
             painter,
-            egui::pos2(swatch.right() + 5.0 * unit, y),
-            Align2::LEFT_TOP,
+            egui::pos2(name_left, at_y),
+            anchor,
             &model.name,
             font(size, zoom),
             text_colour,
         );
-        y += 15.0 * unit;
+        y += step;
     }
 }

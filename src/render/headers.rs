@@ -253,6 +253,7 @@ fn lanes(
                 theme,
                 inner.min + vec2(0.0, title_height + 8.0 * zoom),
                 zoom,
+                options.pictures,
             );
             level_labels(&text_painter, map, layout, theme, screen_from_scene, rect.right() - 8.0 * zoom);
         }

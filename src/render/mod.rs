@@ -8,6 +8,7 @@ pub mod cards;
 pub mod curves;
 mod headers;
 mod links;
+pub mod pictures;
 
 use std::collections::HashSet;
 
@@ -43,6 +44,8 @@ pub struct PaintOptions<'a> {
     pub stages_before: usize,
     /// Where each item's shapes begin, for vector exports that group them by item.
     pub groups: Option<&'a Groups>,
+    /// The pictures cards and personas show; without them, each is drawn as being read.
+    pub pictures: Option<&'a pictures::Pictures>,
 }
 
 /// What a run of painted shapes draws. A vector export wraps each run in a group named after

@@ -308,6 +308,7 @@ pub(super) fn paint_feedback(
     layout: &MapLayout,
     theme: &Theme,
     pointer: Option<Pos2>,
+    pictures: &crate::render::pictures::Pictures,
 ) {
     let Some(drag) = &canvas.drag else { return };
     let t = canvas.screen_from_scene();
@@ -345,6 +346,7 @@ pub(super) fn paint_feedback(
                     t * rect,
                     zoom,
                     CardState { selected: true, lifted: true, ..CardState::default() },
+                    Some(pictures),
                 );
                 top_left += vec2(8.0, 8.0);
             }

@@ -201,7 +201,14 @@ impl Canvas {
     }
 
     /// Shows the canvas and handles its input. Returns the edits the user made.
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, layout: &MapLayout, theme: &Theme) -> Vec<Edit> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        layout: &MapLayout,
+        theme: &Theme,
+        pictures: &render::pictures::Pictures,
+    ) -> Vec<Edit> {
         let mut edits = Vec::new();
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
@@ -279,10 +286,11 @@ impl Canvas {
                 marks: None,
                 stages_before: 0,
                 groups: None,
+                pictures: Some(pictures),
             },
         );
         self.paint_header_selection(&painter, layout, theme);
-        drag::paint_feedback(self, &painter, map, layout, theme, pointer);
+        drag::paint_feedback(self, &painter, map, layout, theme, pointer, pictures);
         let dragging_point = match &self.drag {
             Some(Drag::Point { id, .. }) => Some(id),
             _ => None,

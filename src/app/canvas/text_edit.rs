@@ -99,7 +99,11 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     let target = canvas.editing.as_ref()?.target.clone();
     let t = canvas.screen_from_scene();
     let rect = match &target {
-        TextTarget::Card(id) => layout.card(id).map(|c| t * c.rect),
+        // Over the title: a card's picture stays in view above the field.
+        TextTarget::Card(id) => layout.card(id).map(|c| {
+            let offset = c.title_offset(&layout.sizes);
+            t * Rect::from_min_max(c.rect.min + vec2(0.0, offset), c.rect.max)
+        }),
         TextTarget::Stage(id) => {
             layout.stages.iter().position(|s| &s.id == id).map(|i| hit::stage_header_rect(canvas, layout, i))
         }

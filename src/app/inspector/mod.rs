@@ -5,6 +5,7 @@
 
 use egui::{Response, Ui};
 
+mod picture;
 mod sentiment;
 
 use super::canvas::HeaderSelection;
@@ -64,7 +65,10 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
             let selected: Vec<&Card> =
                 map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
             match (selected.as_slice(), &app.canvas.header) {
-                ([card], _) => card_ui(ui, map, card, edits),
+                ([card], _) => {
+                    let pictures = picture::Pictures { library: &app.pictures, request: &mut app.picture_request, theme: &theme };
+                    card_ui(ui, map, card, pictures, edits);
+                }
                 ([_, ..], _) => {
                     ui.heading(format!("{} cards selected", selected.len()));
                     ui.label("Drag them together, or press Delete to remove them.");
@@ -81,7 +85,8 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                 }
                 ([], None) => {
                     map_ui(ui, map, edits);
-                    personas_ui(ui, map, &theme, &mut app.canvas.active_curve, edits);
+                    let pictures = picture::Pictures { library: &app.pictures, request: &mut app.picture_request, theme: &theme };
+                    personas_ui(ui, map, &theme, &mut app.canvas.active_curve, pictures, edits);
                 }
             }
         });
@@ -160,7 +165,7 @@ fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) 
     });
 }
 
-fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
+fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<'_>, edits: &mut Vec<Edit>) {
     let lane = map.lane(&card.lane);
     ui.heading("Card");
     ui.weak(format!(
@@ -168,6 +173,8 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
         lane.map_or("?", |l| l.title.as_str()),
         map.stage(&card.stage).map_or("?", |s| s.name.as_str())
     ));
+    let target = super::pictures::PictureTarget::Card(card.id.clone());
+    pictures.card_ui(ui, map, card.image.as_deref(), &target, edits);
     let mut c = card.clone();
     let mut changes = Changes::default();
     text_field(ui, &mut changes, "Title", &mut c.title, "title", true);

@@ -68,6 +68,7 @@ pub(super) fn personas_ui(
     map: &Map,
     theme: &crate::theme::Theme,
     active_curve: &mut Option<CurveId>,
+    mut pictures: super::picture::Pictures<'_>,
     edits: &mut Vec<Edit>,
 ) {
     ui.add_space(12.0);
@@ -77,7 +78,21 @@ pub(super) fn personas_ui(
         // The persona's name as the canvas draws it: a right-to-left name in visual order.
         let font = egui::TextStyle::Body.resolve(ui.style());
         let name = crate::text::no_wrap(ui.ctx(), &persona.name, font, ui.visuals().text_color());
-        egui::CollapsingHeader::new(name).id_salt(("persona", &persona.id)).show(ui, |ui| {
+        let ring = map
+            .curves
+            .iter()
+            .position(|c| c.persona.as_ref() == Some(&persona.id))
+            .map_or(theme.muted_text, |i| crate::render::curves::curve_colour(theme, map.curves[i].colour, i));
+        let id = ui.make_persistent_id(("persona", &persona.id));
+        let state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        let mut name_clicked = false;
+        let header = state.show_header(ui, |ui| {
+            pictures.avatar(ui, persona.image.as_deref(), ring, 11.0);
+            name_clicked = ui.add(egui::Label::new(name).sense(egui::Sense::click())).clicked();
+        });
+        header.body(|ui| {
+            let target = crate::app::pictures::PictureTarget::Persona(persona.id.clone());
+            pictures.persona_ui(ui, map, persona.image.as_deref(), ring, &target, edits);
             let mut p = persona.clone();
             let mut changes = Changes::default();
             text_field(ui, &mut changes, "Name", &mut p.name, "name", false);
@@ -94,6 +109,12 @@ pub(super) fn personas_ui(
                 edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), "Delete persona"));
             }
         });
+        if name_clicked {
+            // The name opens and closes the persona, as the arrow beside it does.
+            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+            state.toggle(ui);
+            state.store(ui.ctx());
+        }
     }
     if ui.button("+ Persona").clicked() {
         let persona = Persona::new(format!("Persona {}", map.personas.len() + 1));

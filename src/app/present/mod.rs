@@ -148,7 +148,14 @@ impl Presentation {
     }
 
     /// One frame of the presentation in `ui`.
-    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, view: View, edits: &mut Vec<Edit>) -> Step {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &mut Document,
+        view: View,
+        pictures: &crate::render::pictures::Pictures,
+        edits: &mut Vec<Edit>,
+    ) -> Step {
         let ctx = ui.ctx().clone();
         let now = ui.input(|i| i.time);
         self.hints_since.get_or_insert(now);
@@ -247,7 +254,7 @@ impl Presentation {
         self.canvas.voting = self.vote.is_some();
         self.canvas.winners =
             if self.results { vote::winners(map) } else { std::collections::HashSet::default() };
-        edits.extend(self.canvas.ui(ui, map, layout, &theme));
+        edits.extend(self.canvas.ui(ui, map, layout, &theme, pictures));
         if let Some((lane, stage)) = self.canvas.note_request.take()
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
             && lane.kind != crate::model::LaneKind::Emotions

@@ -1,0 +1,162 @@
+//! Pictures in the editor: the library kept in step with the open map, attaching a picture to a
+//! card or a persona (dropped on the card, or chosen in the inspector), and what the window says
+//! while files are dragged over it.
+
+use std::path::Path;
+
+use super::{Edit, TouchlineApp};
+use crate::edit::Command;
+use crate::model::{CardId, Map, PersonaId};
+
+/// What a picture goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PictureTarget {
+    Card(CardId),
+    Persona(PersonaId),
+}
+
+/// What the inspector asks of the app about pictures this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PictureRequest {
+    /// Open the file dialog and put the chosen picture on the target.
+    Choose(PictureTarget),
+}
+
+/// Whether a file looks like a picture Touchline shows, by its name.
+pub fn is_picture_file(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "png" | "jpg" | "jpeg"))
+}
+
+/// The command that sets `target`'s picture to `image` (or takes it off), if the target exists
+/// and the picture differs.
+pub fn set_picture(map: &Map, target: &PictureTarget, image: Option<String>) -> Option<Command> {
+    match target {
+        PictureTarget::Card(id) => {
+            let card = map.card(id)?;
+            (card.image != image).then(|| Command::ReplaceCard(crate::model::Card { image, ..card.clone() }))
+        }
+        PictureTarget::Persona(id) => {
+            let persona = map.personas.iter().find(|p| &p.id == id)?;
+            (persona.image != image)
+                .then(|| Command::ReplacePersona(crate::model::Persona { image, ..persona.clone() }))
+        }
+    }
+}
+
+impl TouchlineApp {
+    /// Keeps the pictures in step with the open map and its folder.
+    pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        let folder = doc.path.as_deref().and_then(crate::pictures::folder_of);
+        self.pictures.update(ctx, &doc.map, folder, ctx.input(|i| i.time));
+    }
+
+    /// The folder the open map's pictures are named from, as an absolute path.
+    fn picture_folder(&self) -> Option<std::path::PathBuf> {
+        let path = self.doc.as_ref()?.path.as_deref()?;
+        let folder = crate::pictures::folder_of(path).unwrap_or(Path::new("."));
+        std::path::absolute(folder).ok()
+    }
+
+    /// Puts the picture `file` on `target`: one undo step. A file that is not a PNG or JPEG is
+    /// refused with a message, and the map is left as it was.
+    pub(super) fn attach_picture(&mut self, target: &PictureTarget, file: &Path, edits: &mut Vec<Edit>) {
+        if !is_picture_file(file) {
+            self.error = Some(format!(
+                "{}: only PNG and JPEG pictures can go on a card or persona",
+                file.display()
+            ));
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let name = crate::pictures::relative_name(self.picture_folder().as_deref(), &absolute);
+        if let Some(command) = set_picture(&doc.map, target, Some(name)) {
+            edits.push(Edit::apply(command, "Add picture"));
+            edits.push(Edit::Seal);
+        }
+    }
+
+    /// Files dropped on the window: a picture goes on the card under the pointer (else the one
+    /// selected card); a map file opens.
+    pub(super) fn dropped_files(&mut self, ctx: &egui::Context, edits: &mut Vec<Edit>) {
+        let dropped: Vec<std::path::PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let Some(file) = dropped.first() else { return };
+        let is_map = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_map {
+            self.after_asking(super::files::Pending::Open(Some(file.clone())));
+            return;
+        }
+        if self.doc.is_none() {
+            self.error = Some(format!("{}: open a map first, then drop the picture on a card", file.display()));
+            return;
+        }
+        match self.drop_target(ctx) {
+            Some(target) => self.attach_picture(&target, file, edits),
+            None => {
+                self.error = Some(format!(
+                    "{}: drop the picture on a card (or select one card first) to put it there",
+                    file.display()
+                ));
+            }
+        }
+    }
+
+    /// The card a file dropped now would go on: the one under the pointer, else the only card
+    /// selected.
+    fn drop_target(&self, ctx: &egui::Context) -> Option<PictureTarget> {
+        let doc = self.doc.as_ref()?;
+        let under = ctx.input(|i| i.pointer.latest_pos()).filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
+            let layout = doc.map_and_layout().1?;
+            let scene = self.canvas.screen_from_scene().inverse() * p;
+            layout.card_at(scene).map(|c| c.id.clone())
+        });
+        let selected = || match self.canvas.selected.iter().collect::<Vec<_>>().as_slice() {
+            [only] => Some((*only).clone()),
+            _ => None,
+        };
+        under.or_else(selected).map(PictureTarget::Card)
+    }
+
+    /// While files are dragged over the window: where a picture would go, said over the canvas.
+    pub(super) fn drop_hint_ui(&self, ctx: &egui::Context) {
+        let hovering: Vec<std::path::PathBuf> =
+            ctx.input(|i| i.raw.hovered_files.iter().filter_map(|f| f.path.clone()).collect());
+        let Some(file) = hovering.first() else { return };
+        let text = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            "Drop to open the map".to_owned()
+        } else if !is_picture_file(file) {
+            "Only PNG and JPEG pictures can go on a card".to_owned()
+        } else {
+            match self.drop_target(ctx).zip(self.doc.as_ref()) {
+                Some((PictureTarget::Card(id), doc)) => {
+                    let title = doc.map.card(&id).map_or("", |c| c.title.as_str());
+                    format!("Drop to put the picture on “{title}”")
+                }
+                _ => "Drop the picture on a card".to_owned(),
+            }
+        };
+        let rect = if self.doc.is_some() { self.canvas.rect } else { ctx.content_rect() };
+        egui::Area::new(egui::Id::unique("drop hint"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(rect.center_top() + egui::vec2(0.0, 16.0))
+            .pivot(egui::Align2::CENTER_TOP)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(egui::RichText::new(text).strong());
+                });
+            });
+    }
+
+    /// Runs what the inspector asked for this frame.
+    pub(super) fn picture_request(&mut self, edits: &mut Vec<Edit>) {
+        let Some(PictureRequest::Choose(target)) = self.picture_request.take() else { return };
+        if let Some(file) = self.dialogs.pick_picture() {
+            self.attach_picture(&target, &file, edits);
+        }
+    }
+}
