@@ -19,7 +19,8 @@ fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.png");
     bencher.bench_local(|| {
-        let image = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).expect("renders");
+        let image =
+            render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).expect("renders");
         touchline::export::write_png(&image, &path).expect("writes");
     });
 }

@@ -186,11 +186,7 @@ fn picture_warnings(path: &std::path::Path, map: &crate::model::Map) {
     let folder = folder_of(path);
     let text = std::fs::read_to_string(path).unwrap_or_default();
     for unshown in unshown(map, |name| probe(&resolve(folder, name)).err()) {
-        // Items are written one per line: point at the item's.
-        let needle = format!("id: {:?}", unshown.id);
-        let line = text.lines().position(|l| l.contains(&needle) && l.contains("image:"));
-        let place = line.map_or_else(|| path.display().to_string(), |l| format!("{}:{}", path.display(), l + 1));
-        let _ = writeln!(std::io::stderr(), "{place}: warning: {unshown}; it is drawn as a placeholder");
+        let _ = writeln!(std::io::stderr(), "{}", crate::pictures::warning(path, &text, &unshown));
     }
 }
 

@@ -210,6 +210,13 @@ fn every_template_matches_its_reference_image_in_both_views() {
             compare_with_reference(&out, &name);
         }
     }
+    // Pictures on cards and a persona's avatar, in both views.
+    for view in ["journey", "blueprint"] {
+        let name = format!("coffee-shop-pictures-{view}");
+        let out = dir.path().join(format!("{name}.png"));
+        ok(&export("maps/examples/coffee-shop/coffee-shop.ron", &out, &["--scale", "1", "--view", view]));
+        compare_with_reference(&out, &name);
+    }
 }
 
 #[test]
@@ -473,11 +480,14 @@ fn an_svg_renders_like_the_png_of_the_same_map() {
         // Right-to-left rows are written as text in reading order, laid out by the renderer.
         ("b2b-phone-system-ar", &["--theme", "light"][..]),
         ("customer-care-th", &["--view", "blueprint", "--other-lanes", "--theme", "dark"][..]),
+        // Pictures, embedded in the SVG, cropped and rounded as in the PNG.
+        ("examples/coffee-shop/coffee-shop", &["--theme", "light"][..]),
     ] {
+        let file = template.replace('/', "-");
         let (png, svg, drawn) = (
-            dir.path().join(format!("{template}.png")),
-            dir.path().join(format!("{template}.svg")),
-            dir.path().join(format!("{template}.svg.png")),
+            dir.path().join(format!("{file}.png")),
+            dir.path().join(format!("{file}.svg")),
+            dir.path().join(format!("{file}.svg.png")),
         );
         let map = format!("maps/{template}.ron");
         ok(&export(&map, &png, &[&["--scale", "1"], extra].concat()));
@@ -592,4 +602,107 @@ fn format_names_the_format_when_the_file_name_does_not() {
     let pdf = dir.path().join("doc.bin");
     ok(&export("maps/blank.ron", &pdf, &["--format", "pdf"]));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
+
+/// A copy of the e-commerce map in `dir` whose Checkout card shows `picture` (a file name in
+/// `dir`, which may not exist).
+fn map_with_picture(dir: &Path, picture: &str) -> PathBuf {
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap().replacen(
+        "title: \"Checkout\"",
+        &format!("title: \"Checkout\", image: {picture:?}"),
+        1,
+    );
+    let path = dir.join("map.ron");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Pixels of exactly this colour.
+fn count_colour(image: &image::RgbaImage, colour: [u8; 3]) -> usize {
+    image.pixels().filter(|p| p.0[..3] == colour).count()
+}
+
+#[test]
+fn a_cards_picture_is_in_every_export_format() {
+    let dir = tempfile::tempdir().unwrap();
+    image::RgbImage::from_pixel(1200, 800, image::Rgb([250, 10, 10]))
+        .save(dir.path().join("red.png"))
+        .unwrap();
+    let map = map_with_picture(dir.path(), "red.png");
+    let map = map.to_str().unwrap();
+
+    // PNG: the thumbnail is a block of the picture's colour, cropped to the card's 16:9 frame.
+    let png = dir.path().join("map.png");
+    let out = export(map, &png, &["--scale", "1"]);
+    ok(&out);
+    assert!(
+        out.stderr.is_empty(),
+        "no warning for a picture that is there: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let red = count_colour(&image::open(&png).unwrap().to_rgba8(), [250, 10, 10]);
+    assert!(red > 150 * 80, "the picture is drawn: {red} pixels");
+    let plain = dir.path().join("plain.png");
+    ok(&export("maps/ecommerce.ron", &plain, &["--scale", "1"]));
+    assert_eq!(count_colour(&image::open(&plain).unwrap().to_rgba8(), [250, 10, 10]), 0);
+
+    // SVG: an <image> with the picture's pixels in it, inside the card's group, clipped round.
+    let svg = dir.path().join("map.svg");
+    ok(&export(map, &svg, &[]));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let images: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("image")).collect();
+    assert_eq!(images.len(), 1, "one picture, embedded once");
+    let card =
+        images[0].ancestors().find(|n| n.attribute("class") == Some("card")).expect("in the card's group");
+    assert_eq!(card.attribute("id"), Some("card-c-checkout"));
+    assert!(images[0].attribute("clip-path").is_some());
+    let href = images[0].attribute(("http://www.w3.org/1999/xlink", "href")).unwrap();
+    let data = href.strip_prefix("data:image/jpeg;base64,").expect("an opaque picture is a JPEG");
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).unwrap();
+    let embedded = image::load_from_memory(&bytes).unwrap().to_rgb8();
+    assert_eq!(embedded.dimensions(), (640, 427), "kept at a thumbnail's size");
+    let middle = embedded.get_pixel(320, 213).0;
+    assert!(middle[0] > 230 && middle[1] < 40, "{middle:?}");
+
+    // PDF: one image on the page.
+    let pdf = dir.path().join("map.pdf");
+    ok(&export(map, &pdf, &[]));
+    let list = run("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = list.lines().skip(2).filter(|l| l.contains("image")).collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    assert!(rows[0].contains("640") && rows[0].contains("427"), "{list}");
+}
+
+#[test]
+fn a_missing_picture_is_a_placeholder_and_a_warning_naming_the_card_never_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = map_with_picture(dir.path(), "shots/gone.png");
+    let map = map.to_str().unwrap();
+    for format in ["png", "svg", "pdf"] {
+        let out_file = dir.path().join(format!("map.{format}"));
+        let out = export(map, &out_file, &[]);
+        ok(&out);
+        let warning = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            warning.contains("map.ron:")
+                && warning.contains(
+                    "warning: card \"c-checkout\" (\"Checkout\"): picture \"shots/gone.png\": file not found"
+                ),
+            "{format}: {warning}"
+        );
+        assert!(out_file.exists());
+    }
+    // The placeholder names the file, so the SVG says which picture to put back.
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.contains(">gone.png<") && svg.contains(">missing picture<"), "the placeholder is drawn");
+    assert!(!svg.contains("<image"));
+
+    let check = touchline(&["check", map]);
+    assert!(check.status.success(), "a missing picture is only a warning");
+    let warning = String::from_utf8_lossy(&check.stderr);
+    let line =
+        std::fs::read_to_string(map).unwrap().lines().position(|l| l.contains("gone.png")).unwrap() + 1;
+    assert!(warning.starts_with(&format!("{map}:{line}: warning: card \"c-checkout\"")), "{warning}");
+    assert_eq!(warning.lines().count(), 1, "{warning}");
 }

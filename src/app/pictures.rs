@@ -64,10 +64,8 @@ impl TouchlineApp {
     /// refused with a message, and the map is left as it was.
     pub(super) fn attach_picture(&mut self, target: &PictureTarget, file: &Path, edits: &mut Vec<Edit>) {
         if !is_picture_file(file) {
-            self.error = Some(format!(
-                "{}: only PNG and JPEG pictures can go on a card or persona",
-                file.display()
-            ));
+            self.error =
+                Some(format!("{}: only PNG and JPEG pictures can go on a card or persona", file.display()));
             return;
         }
         let Some(doc) = &self.doc else { return };
@@ -91,7 +89,8 @@ impl TouchlineApp {
             return;
         }
         if self.doc.is_none() {
-            self.error = Some(format!("{}: open a map first, then drop the picture on a card", file.display()));
+            self.error =
+                Some(format!("{}: open a map first, then drop the picture on a card", file.display()));
             return;
         }
         match self.drop_target(ctx) {
@@ -109,11 +108,12 @@ impl TouchlineApp {
     /// selected.
     fn drop_target(&self, ctx: &egui::Context) -> Option<PictureTarget> {
         let doc = self.doc.as_ref()?;
-        let under = ctx.input(|i| i.pointer.latest_pos()).filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
-            let layout = doc.map_and_layout().1?;
-            let scene = self.canvas.screen_from_scene().inverse() * p;
-            layout.card_at(scene).map(|c| c.id.clone())
-        });
+        let under =
+            ctx.input(|i| i.pointer.latest_pos()).filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
+                let layout = doc.map_and_layout().1?;
+                let scene = self.canvas.screen_from_scene().inverse() * p;
+                layout.card_at(scene).map(|c| c.id.clone())
+            });
         let selected = || match self.canvas.selected.iter().collect::<Vec<_>>().as_slice() {
             [only] => Some((*only).clone()),
             _ => None,

@@ -226,9 +226,12 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Err(e) => return crate::exit::fail(e),
     };
     let options = args.options(format);
-    let pictures = crate::pictures::Set::load(&map, crate::pictures::folder_of(&args.map));
-    for unshown in crate::pictures::unshown(&map, |name| pictures.problem(name)) {
-        eprintln!("{}: warning: {unshown}; it is drawn as a placeholder", args.map.display());
+    // The pictures of the stages exported: a wrong range is reported by the export itself.
+    let shown = super::select_stages(&map, options.stages).unwrap_or_default();
+    let pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map));
+    let text = std::fs::read_to_string(&args.map).unwrap_or_default();
+    for unshown in crate::pictures::unshown(&shown, |name| pictures.problem(name)) {
+        eprintln!("{}", crate::pictures::warning(&args.map, &text, &unshown));
     }
     let written = match format {
         Format::Png => export_png(&map, &options, args, &pictures),

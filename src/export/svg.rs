@@ -22,7 +22,7 @@ pub const FONT_FAMILIES: &str = "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabi
 /// Writes a painting as an SVG document.
 pub fn write(painting: &Painting) -> String {
     let mut writer = Writer::new(painting.size);
-    writer.images = painting.images.clone();
+    writer.images.clone_from(&painting.images);
     writer.body(painting);
     let mut out = String::with_capacity(writer.body.len() + writer.defs.len() + 1024);
     let (w, h) = (painting.size.x, painting.size.y);

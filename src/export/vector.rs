@@ -45,7 +45,7 @@ pub fn encode_picture(image: &ColorImage) -> Option<Encoded> {
             .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)
             .ok()?;
     } else {
-        let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_srgba_unmultiplied()).collect();
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(Color32::to_srgba_unmultiplied).collect();
         image::codecs::png::PngEncoder::new(&mut bytes)
             .write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)
             .ok()?;

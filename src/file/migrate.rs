@@ -103,9 +103,14 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                      words need format_version 5"
                 )));
             }
-            let card_image = map.cards.iter().find(|c| c.image.is_some()).map(|c| format!("card {:?}", c.id.as_str()));
-            let persona_image =
-                || map.personas.iter().find(|p| p.image.is_some()).map(|p| format!("persona {:?}", p.id.as_str()));
+            let card_image =
+                map.cards.iter().find(|c| c.image.is_some()).map(|c| format!("card {:?}", c.id.as_str()));
+            let persona_image = || {
+                map.personas
+                    .iter()
+                    .find(|p| p.image.is_some())
+                    .map(|p| format!("persona {:?}", p.id.as_str()))
+            };
             if let Some(item) = card_image.or_else(persona_image) {
                 return Err(newer(format!(
                     "{item} has a picture, which format_version {version} does not have; \

@@ -122,7 +122,8 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         let meta =
             if has_meta { meta_fit(card, &map.words, &sizes, inner, measure) } else { MetaFit::default() };
         let below = if has_meta { meta.height + 4.0 } else { 0.0 };
-        let picture = if card.image.is_some() { (inner * super::PICTURE_HEIGHT_PER_WIDTH).round() } else { 0.0 };
+        let picture =
+            if card.image.is_some() { (inner * super::PICTURE_HEIGHT_PER_WIDTH).round() } else { 0.0 };
         let above = if picture > 0.0 { picture + sizes.card_padding * 0.75 } else { 0.0 };
         (2.0 * sizes.card_padding + above + title + below, title, has_meta, meta, picture)
     };

@@ -25,12 +25,6 @@ pub struct Library {
     last_look: f64,
 }
 
-impl std::fmt::Debug for Library {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Library").field("folder", &self.folder).field("pictures", &self.entries.len()).finish()
-    }
-}
-
 impl Default for Library {
     fn default() -> Self {
         Self {
@@ -109,7 +103,8 @@ impl Library {
             for name in names {
                 if !self.entries.contains_key(name) {
                     let path = resolve(folder, name);
-                    let entry = Entry { stamp: stamp(&path), path, loading: true, picture: None, error: None };
+                    let entry =
+                        Entry { stamp: stamp(&path), path, loading: true, picture: None, error: None };
                     self.entries.insert(name.to_owned(), entry);
                     self.send(ctx, name);
                 }

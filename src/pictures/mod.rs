@@ -144,7 +144,11 @@ fn relative_path(folder: &Path, file: &Path) -> Option<PathBuf> {
 fn decoder(path: &Path) -> Result<impl image::ImageDecoder, PictureError> {
     use image::ImageDecoder as _;
     let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::NotFound { PictureError::NotFound } else { PictureError::Io(e.to_string()) }
+        if e.kind() == std::io::ErrorKind::NotFound {
+            PictureError::NotFound
+        } else {
+            PictureError::Io(e.to_string())
+        }
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
@@ -154,7 +158,8 @@ fn decoder(path: &Path) -> Result<impl image::ImageDecoder, PictureError> {
     if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
         return Err(PictureError::Format);
     }
-    let decoder = reader.into_decoder().map_err(|e| PictureError::Decode(e.to_string()))?;
+    // A file named .png holding something else fails here, at its signature.
+    let decoder = reader.into_decoder().map_err(|_| PictureError::Format)?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(PictureError::TooLarge(w, h));
@@ -250,15 +255,31 @@ impl std::fmt::Display for Unshown<'_> {
     }
 }
 
+/// A warning about `unshown` for a person reading the map file at `map_file` (whose text is
+/// `text`): it names the file and the item's line, as errors do.
+pub fn warning(map_file: &Path, text: &str, unshown: &Unshown<'_>) -> String {
+    // Items are written one per line: point at the item's.
+    let needle = format!("id: {:?}", unshown.id);
+    let line = text.lines().position(|l| l.contains(&needle) && l.contains("image:"));
+    let place =
+        line.map_or_else(|| map_file.display().to_string(), |l| format!("{}:{}", map_file.display(), l + 1));
+    format!("{place}: warning: {unshown}; it is drawn as a placeholder")
+}
+
 /// Each card and persona whose picture cannot be shown, by `problem` (why a picture, by its
 /// name, cannot be shown, if it cannot).
 pub fn unshown(map: &Map, problem: impl Fn(&str) -> Option<PictureError>) -> Vec<Unshown<'_>> {
-    let cards = map.cards.iter().filter_map(|c| Some(("card", c.id.as_str(), c.title.as_str(), c.image.as_deref()?)));
-    let personas =
-        map.personas.iter().filter_map(|p| Some(("persona", p.id.as_str(), p.name.as_str(), p.image.as_deref()?)));
+    let cards =
+        map.cards.iter().filter_map(|c| Some(("card", c.id.as_str(), c.title.as_str(), c.image.as_deref()?)));
+    let personas = map
+        .personas
+        .iter()
+        .filter_map(|p| Some(("persona", p.id.as_str(), p.name.as_str(), p.image.as_deref()?)));
     cards
         .chain(personas)
-        .filter_map(|(kind, id, title, image)| Some(Unshown { kind, id, title, image, problem: problem(image)? }))
+        .filter_map(|(kind, id, title, image)| {
+            Some(Unshown { kind, id, title, image, problem: problem(image)? })
+        })
         .collect()
 }
 

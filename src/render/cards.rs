@@ -155,7 +155,8 @@ pub fn paint_card(
         super::pictures::paint_picture(painter, frame, round, image, shown, theme, zoom);
     }
     let text_rect = rect.shrink(pad);
-    let text_rect = Rect::from_min_max(text_rect.min + vec2(0.0, placed.title_offset(size) * zoom), text_rect.max);
+    let text_rect =
+        Rect::from_min_max(text_rect.min + vec2(0.0, placed.title_offset(size) * zoom), text_rect.max);
     // No clip rect per card: text is wrapped and cut to fit instead. Clip rects split the frame
     // into one draw call per card, which a software renderer pays for dearly.
     if readable(size.card_font, zoom) {

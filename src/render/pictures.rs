@@ -38,18 +38,17 @@ pub fn cover_uv(size: [usize; 2], target: egui::Vec2) -> Rect {
     }
     let picture = w / h;
     let frame = target.x / target.y;
-    if picture > frame {
-        let part = frame / picture;
-        Rect::from_min_max(pos2((1.0 - part) / 2.0, 0.0), pos2((1.0 + part) / 2.0, 1.0))
-    } else {
-        let part = picture / frame;
-        Rect::from_min_max(pos2(0.0, (1.0 - part) / 2.0), pos2(1.0, (1.0 + part) / 2.0))
-    }
+    let part = if picture > frame { vec2(frame / picture, 1.0) } else { vec2(1.0, picture / frame) };
+    Rect::from_center_size(pos2(0.5, 0.5), part)
 }
 
 /// The smallest texture that is at least as wide as the box it fills (in pixels), else the
 /// largest: a texture shrunk more than twice by the GPU shimmers.
-fn level_for(levels: &[(TextureId, [usize; 2])], rect: Rect, pixels_per_point: f32) -> Option<(TextureId, [usize; 2])> {
+fn level_for(
+    levels: &[(TextureId, [usize; 2])],
+    rect: Rect,
+    pixels_per_point: f32,
+) -> Option<(TextureId, [usize; 2])> {
     let need = rect.width().max(rect.height()) * pixels_per_point;
     levels
         .iter()
@@ -99,12 +98,8 @@ fn placeholder(painter: &Painter, rect: Rect, rounding: CornerRadius, name: &str
     }
     let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let font = egui::FontId::proportional(size);
-    let galley = painter.layout(
-        file.to_owned(),
-        font.clone(),
-        theme.muted_text,
-        (rect.width() - 8.0 * zoom).max(1.0),
-    );
+    let galley =
+        painter.layout(file.to_owned(), font.clone(), theme.muted_text, (rect.width() - 8.0 * zoom).max(1.0));
     let below = painter.layout_no_wrap("missing picture".to_owned(), font, theme.negative);
     let height = galley.size().y + below.size().y;
     let top = rect.center().y - height / 2.0;
@@ -116,13 +111,26 @@ fn placeholder(painter: &Painter, rect: Rect, rounding: CornerRadius, name: &str
             theme.negative,
         );
     } else {
-        painter.text(rect.center(), Align2::CENTER_CENTER, "?", egui::FontId::proportional(size), theme.negative);
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "?",
+            egui::FontId::proportional(size),
+            theme.negative,
+        );
     }
 }
 
 /// A persona's round picture, ringed in their curve's colour; a missing picture leaves the ring
 /// around an empty disc.
-pub fn paint_avatar(painter: &Painter, centre: Pos2, radius: f32, shown: Option<&Shown>, ring: Color32, theme: &Theme) {
+pub fn paint_avatar(
+    painter: &Painter,
+    centre: Pos2,
+    radius: f32,
+    shown: Option<&Shown>,
+    ring: Color32,
+    theme: &Theme,
+) {
     let rect = Rect::from_center_size(centre, vec2(2.0 * radius, 2.0 * radius));
     let round = CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8);
     match shown {
@@ -135,7 +143,13 @@ pub fn paint_avatar(painter: &Painter, centre: Pos2, radius: f32, shown: Option<
         }
         Some(Shown::Missing(_)) => {
             painter.circle_filled(centre, radius, theme.picture_placeholder);
-            painter.text(centre, Align2::CENTER_CENTER, "?", egui::FontId::proportional(radius), theme.negative);
+            painter.text(
+                centre,
+                Align2::CENTER_CENTER,
+                "?",
+                egui::FontId::proportional(radius),
+                theme.negative,
+            );
         }
         _ => {
             painter.circle_filled(centre, radius, theme.picture_placeholder);
@@ -163,8 +177,14 @@ mod tests {
 
     #[test]
     fn the_level_drawn_is_the_smallest_that_still_covers_the_box() {
-        let levels = [(TextureId::User(1), [640, 360]), (TextureId::User(2), [320, 180]), (TextureId::User(3), [160, 90])];
-        let pick = |width: f32, ppp: f32| level_for(&levels, Rect::from_min_size(Pos2::ZERO, vec2(width, width / 2.0)), ppp).map(|l| l.0);
+        let levels = [
+            (TextureId::User(1), [640, 360]),
+            (TextureId::User(2), [320, 180]),
+            (TextureId::User(3), [160, 90]),
+        ];
+        let pick = |width: f32, ppp: f32| {
+            level_for(&levels, Rect::from_min_size(Pos2::ZERO, vec2(width, width / 2.0)), ppp).map(|l| l.0)
+        };
         assert_eq!(pick(100.0, 1.0), Some(TextureId::User(3)));
         assert_eq!(pick(200.0, 1.0), Some(TextureId::User(2)));
         assert_eq!(pick(200.0, 2.0), Some(TextureId::User(1)));

@@ -66,7 +66,11 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                 map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
             match (selected.as_slice(), &app.canvas.header) {
                 ([card], _) => {
-                    let pictures = picture::Pictures { library: &app.pictures, request: &mut app.picture_request, theme: &theme };
+                    let pictures = picture::Pictures {
+                        library: &app.pictures,
+                        request: &mut app.picture_request,
+                        theme: &theme,
+                    };
                     card_ui(ui, map, card, pictures, edits);
                 }
                 ([_, ..], _) => {
@@ -85,7 +89,11 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                 }
                 ([], None) => {
                     map_ui(ui, map, edits);
-                    let pictures = picture::Pictures { library: &app.pictures, request: &mut app.picture_request, theme: &theme };
+                    let pictures = picture::Pictures {
+                        library: &app.pictures,
+                        request: &mut app.picture_request,
+                        theme: &theme,
+                    };
                     personas_ui(ui, map, &theme, &mut app.canvas.active_curve, pictures, edits);
                 }
             }

@@ -69,7 +69,14 @@ impl Pictures<'_> {
         response.on_hover_text(name);
     }
 
-    fn buttons(&mut self, ui: &mut Ui, map: &Map, image: Option<&str>, target: &PictureTarget, edits: &mut Vec<Edit>) {
+    fn buttons(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        image: Option<&str>,
+        target: &PictureTarget,
+        edits: &mut Vec<Edit>,
+    ) {
         if let Some(problem) = image.and_then(|name| self.library.problem(name)) {
             ui.colored_label(self.theme.negative, format!("{}: {problem}", image.unwrap_or_default()));
         } else if let Some(name) = image {
@@ -81,7 +88,10 @@ impl Pictures<'_> {
                 *self.request = Some(PictureRequest::Choose(target.clone()));
             }
             if image.is_some()
-                && ui.button("Remove picture").on_hover_text("Takes the picture off; the file stays").clicked()
+                && ui
+                    .button("Remove picture")
+                    .on_hover_text("Takes the picture off; the file stays")
+                    .clicked()
                 && let Some(command) = set_picture(map, target, None)
             {
                 edits.push(Edit::apply(command, "Remove picture"));

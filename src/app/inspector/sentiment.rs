@@ -82,7 +82,9 @@ pub(super) fn personas_ui(
             .curves
             .iter()
             .position(|c| c.persona.as_ref() == Some(&persona.id))
-            .map_or(theme.muted_text, |i| crate::render::curves::curve_colour(theme, map.curves[i].colour, i));
+            .map_or(theme.muted_text, |i| {
+                crate::render::curves::curve_colour(theme, map.curves[i].colour, i)
+            });
         let id = ui.make_persistent_id(("persona", &persona.id));
         let state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
         let mut name_clicked = false;
@@ -111,7 +113,8 @@ pub(super) fn personas_ui(
         });
         if name_clicked {
             // The name opens and closes the persona, as the arrow beside it does.
-            let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+            let mut state =
+                egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
             state.toggle(ui);
             state.store(ui.ctx());
         }
