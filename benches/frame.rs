@@ -46,12 +46,21 @@ fn dragging(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
 }
 
 fn dragging_on(map: touchline::model::Map, zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
+    dragging_doc(Document::new(map, None), zoom)
+}
+
+fn dragging_doc(doc: Document, zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
     let ctx = egui::Context::default();
     touchline::fonts::install(&ctx);
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
     app.inspector_open = false;
-    app.set_document(Document::new(map, None));
+    app.set_document(doc);
     for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    // Pictures are read off the UI thread: the drag starts once they are on screen.
+    while app.pictures.busy() {
+        std::thread::sleep(std::time::Duration::from_millis(20));
         frame(&ctx, &mut app, Vec::new());
     }
     if let Some(zoom) = zoom {
@@ -112,6 +121,45 @@ fn drag_frame_zoomed_to_fit_300_links(bencher: divan::Bencher) {
     let mut map = map(Size::default());
     touchline::generate::add_links(&mut map, 250, 3);
     bench_drag_on(bencher, dragging_on(map, None));
+}
+
+/// The big map with 300 links and 50 cards showing photos (1600×1200 each on disk), saved in
+/// a folder of its own.
+fn pictured(zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
+    let folder = std::env::temp_dir().join("touchline-bench-pictures");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut map = map(Size::default());
+    touchline::generate::add_links(&mut map, 250, 3);
+    let step = map.cards.len() / 50;
+    for (n, card) in map.cards.iter_mut().step_by(step).take(50).enumerate() {
+        let name = format!("photo-{n}.png");
+        let path = folder.join(&name);
+        if !path.exists() {
+            let photo = image::RgbImage::from_fn(1600, 1200, |x, y| {
+                image::Rgb([(x / 7 + n as u32 * 40) as u8, (y / 5) as u8, ((x + y) / 11) as u8])
+            });
+            photo.save(&path).unwrap();
+        }
+        card.image = Some(name);
+    }
+    let path = folder.join("map.ron");
+    touchline::file::save(&map, &path).unwrap();
+    let (ctx, app, start) = dragging_doc(Document::open(&path).unwrap(), zoom);
+    let shown = app.pictures.shown();
+    assert_eq!(shown.0.len(), 50);
+    assert!(shown.0.values().all(|s| matches!(s, touchline::render::pictures::Shown::Ready(_))));
+    (ctx, app, start)
+}
+
+/// The drags on the big map with 300 links and 50 pictures on cards.
+#[divan::bench]
+fn drag_frame_zoomed_to_fit_300_links_50_pictures(bencher: divan::Bencher) {
+    bench_drag_on(bencher, pictured(None));
+}
+
+#[divan::bench]
+fn drag_frame_at_100_percent_300_links_50_pictures(bencher: divan::Bencher) {
+    bench_drag_on(bencher, pictured(Some(1.0)));
 }
 
 /// Routing 300 links on the big map (part of laying it out after a change).

@@ -27,7 +27,7 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-/// Dialogs whose picture picker answers with a fixed file.
+/// Dialogs whose picture picker answers with a fixed file (and Save As with another).
 struct PickPicture(Option<PathBuf>);
 
 impl FileDialogs for PickPicture {
@@ -35,7 +35,7 @@ impl FileDialogs for PickPicture {
         None
     }
     fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
+        self.0.as_ref().map(|p| p.with_extension("ron"))
     }
     fn pick_picture(&mut self) -> Option<PathBuf> {
         self.0.clone()
@@ -199,4 +199,33 @@ fn a_picture_changed_on_disk_shows_up_in_the_editor() {
         }
     }
     panic!("the changed picture did not show up: {:?}", size(&h));
+}
+
+#[test]
+fn save_as_into_another_folder_keeps_the_pictures_with_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("shop/pictures")).unwrap();
+    std::fs::create_dir_all(dir.path().join("copies/2026")).unwrap();
+    write_png(&dir.path().join("shop/pictures/cup.png"), 100, 100, [1, 2, 3]);
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap().replacen(
+        "title: \"Checkout\"",
+        "title: \"Checkout\", image: \"pictures/cup.png\"",
+        1,
+    );
+    std::fs::write(dir.path().join("shop/map.ron"), text).unwrap();
+    // Save As answers with copies/2026/copy.ron.
+    let mut app =
+        TouchlineApp::new(Box::new(PickPicture(Some(dir.path().join("copies/2026/copy.png")))), None);
+    app.set_document(Document::open(&dir.path().join("shop/map.ron")).unwrap());
+    let mut h = harness(app);
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.run_steps(3);
+    let saved = touchline::file::load(&dir.path().join("copies/2026/copy.ron")).unwrap();
+    let image = saved.cards.iter().find(|c| c.title == "Checkout").unwrap().image.clone().unwrap();
+    assert_eq!(image, "../../shop/pictures/cup.png");
+    wait_for_pictures(&mut h);
+    assert!(matches!(h.state().pictures.shown().get(image.as_str()), Some(Shown::Ready(_))));
+    // The original map still names its picture as before.
+    let original = touchline::file::load(&dir.path().join("shop/map.ron")).unwrap();
+    assert!(original.cards.iter().any(|c| c.image.as_deref() == Some("pictures/cup.png")));
 }

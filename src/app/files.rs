@@ -249,6 +249,21 @@ impl TouchlineApp {
                 }
             }
         };
+        let folder = |p: &Path| crate::pictures::folder_of(p).unwrap_or(Path::new(".")).to_path_buf();
+        let from = doc.path.as_deref().map(folder);
+        let to = folder(&path);
+        let rebased = if from.as_ref() == Some(&to) {
+            Vec::new()
+        } else {
+            super::pictures::rebase_pictures(&doc.map, from.as_deref(), &to)
+        };
+        if !rebased.is_empty() {
+            self.apply_edits(vec![super::Edit::apply(
+                crate::edit::Command::Batch(rebased),
+                "Keep the pictures with the map",
+            )]);
+        }
+        let Some(doc) = &mut self.doc else { return false };
         match doc.save_to(&path) {
             Ok(()) => {
                 self.disk_notice = None;

@@ -45,6 +45,28 @@ pub fn set_picture(map: &Map, target: &PictureTarget, image: Option<String>) -> 
     }
 }
 
+/// The commands that keep each picture naming the same file when a map whose pictures were
+/// named from `from` (its folder; `None` for a map not saved yet) is saved in `to`: Save As into
+/// another folder must not leave the pictures behind.
+pub fn rebase_pictures(map: &Map, from: Option<&Path>, to: &Path) -> Vec<Command> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let to = absolute(to);
+    let rename = |name: &str| {
+        let file = absolute(&crate::pictures::resolve(from, name));
+        let renamed = crate::pictures::relative_name(Some(&to), &file);
+        (renamed != name).then_some(renamed)
+    };
+    let cards = map.cards.iter().filter_map(|card| {
+        let image = rename(card.image.as_deref()?)?;
+        Some(Command::ReplaceCard(crate::model::Card { image: Some(image), ..card.clone() }))
+    });
+    let personas = map.personas.iter().filter_map(|persona| {
+        let image = rename(persona.image.as_deref()?)?;
+        Some(Command::ReplacePersona(crate::model::Persona { image: Some(image), ..persona.clone() }))
+    });
+    cards.chain(personas).collect()
+}
+
 impl TouchlineApp {
     /// Keeps the pictures in step with the open map and its folder.
     pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
