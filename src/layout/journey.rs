@@ -122,8 +122,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         let meta =
             if has_meta { meta_fit(card, &map.words, &sizes, inner, measure) } else { MetaFit::default() };
         let below = if has_meta { meta.height + 4.0 } else { 0.0 };
-        let picture =
-            if card.image.is_some() { (inner * super::PICTURE_HEIGHT_PER_WIDTH).round() } else { 0.0 };
+        let picture = if card.image.is_some() { super::picture_height(inner, &sizes) } else { 0.0 };
         let above = if picture > 0.0 { picture + sizes.card_padding * 0.75 } else { 0.0 };
         (2.0 * sizes.card_padding + above + title + below, title, has_meta, meta, picture)
     };
@@ -283,6 +282,34 @@ mod tests {
         }
         let pos = out.cards[0].rect.center();
         assert_eq!(out.card_at(pos).map(|c| &c.id), Some(&out.cards[0].id));
+    }
+
+    #[test]
+    fn a_card_with_a_picture_grows_to_hold_it_above_its_title_and_a_wide_card_keeps_it_16_9() {
+        let mut map = crate::templates::load("ecommerce").unwrap();
+        let plain = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        let checkout = map.cards.iter().position(|c| c.title == "Checkout").unwrap();
+        map.cards[checkout].image = Some("checkout.png".to_owned());
+        let out = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        let (before, after) =
+            (plain.card(&map.cards[checkout].id).unwrap(), out.card(&map.cards[checkout].id).unwrap());
+        let sizes = Sizes::STANDARD;
+        let picture = after.picture_rect(&sizes).unwrap();
+        assert!((picture.width() / picture.height() - 16.0 / 9.0).abs() < 0.02, "{picture:?}");
+        let grown = after.rect.height() - before.rect.height();
+        assert!((grown - after.title_offset(&sizes)).abs() < 0.5, "grew by {grown}");
+        assert!(after.rect.shrink(sizes.card_padding - 0.01).contains_rect(picture));
+        assert!(after.title_offset(&sizes) > picture.height(), "the title starts below the picture");
+        assert!(before.picture_rect(&sizes).is_none() && before.title_offset(&sizes) == 0.0);
+        // Its stage eight times as wide: the picture stops growing, centred on the card.
+        let stage = map.stages.iter().position(|s| s.id == map.cards[checkout].stage).unwrap();
+        map.stages[stage].width = 8.0;
+        let wide = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        let card = wide.card(&map.cards[checkout].id).unwrap();
+        let picture = card.picture_rect(&sizes).unwrap();
+        assert!(picture.height() <= sizes.card_font * 9.0 + 0.5, "{picture:?}");
+        assert!((picture.center().x - card.rect.center().x).abs() < 0.5);
+        assert!((picture.width() / picture.height() - 16.0 / 9.0).abs() < 0.02);
     }
 
     #[test]

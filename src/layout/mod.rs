@@ -92,12 +92,26 @@ pub struct CardBox {
 /// the picture's own shape: the layout never waits for a file, and a row of cards stays even.
 pub const PICTURE_HEIGHT_PER_WIDTH: f32 = 9.0 / 16.0;
 
+/// A picture is at most this many lines of the card's text high: on a wide card (one stage on a
+/// presentation's screen) it stays a picture on a card instead of filling the slide.
+const PICTURE_MAX_LINES: f32 = 9.0;
+
+/// The height of the picture on a card whose text is `inner` wide.
+pub fn picture_height(inner: f32, sizes: &Sizes) -> f32 {
+    (inner * PICTURE_HEIGHT_PER_WIDTH).min(sizes.card_font * PICTURE_MAX_LINES).round()
+}
+
 impl CardBox {
     /// Where the picture sits, inside the card's padding, in scene units.
     pub fn picture_rect(&self, sizes: &Sizes) -> Option<Rect> {
         (self.picture_height > 0.0).then(|| {
             let inner = self.rect.shrink(sizes.card_padding);
-            Rect::from_min_size(inner.min, egui::vec2(inner.width(), self.picture_height))
+            // 16:9 at most, centred when the card is wider than that.
+            let width = inner.width().min(self.picture_height / PICTURE_HEIGHT_PER_WIDTH);
+            Rect::from_center_size(
+                egui::pos2(inner.center().x, inner.top() + self.picture_height / 2.0),
+                egui::vec2(width, self.picture_height),
+            )
         })
     }
 

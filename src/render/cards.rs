@@ -146,10 +146,10 @@ pub fn paint_card(
 
     let pad = size.card_padding * zoom;
     if let Some(image) = &card.image
-        && placed.picture_height > 0.0
+        && let Some(frame) = placed.picture_rect(size)
     {
-        let inner = rect.shrink(pad);
-        let frame = Rect::from_min_size(inner.min, vec2(inner.width(), placed.picture_height * zoom));
+        // From the card's place to where it is drawn (it may be lifted, away from its place).
+        let frame = Rect::from_min_size(rect.min + (frame.min - placed.rect.min) * zoom, frame.size() * zoom);
         let round = CornerRadius::same((size.card_rounding * 0.6 * zoom).round().clamp(0.0, 255.0) as u8);
         let shown = pictures.and_then(|p| p.get(image));
         super::pictures::paint_picture(painter, frame, round, image, shown, theme, zoom);
