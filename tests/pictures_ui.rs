@@ -229,3 +229,27 @@ fn save_as_into_another_folder_keeps_the_pictures_with_the_map() {
     let original = touchline::file::load(&dir.path().join("shop/map.ron")).unwrap();
     assert!(original.cards.iter().any(|c| c.image.as_deref() == Some("pictures/cup.png")));
 }
+
+#[test]
+fn a_picture_dropped_on_a_persona_in_the_inspector_becomes_their_avatar() {
+    let dir = tempfile::tempdir().unwrap();
+    write_png(&dir.path().join("rina.jpg"), 200, 200, [240, 180, 40]);
+    let mut h = editor_in(dir.path(), Box::new(PickPicture(None)));
+    h.state_mut().inspector_open = true;
+    h.run_steps(2);
+    // The persona row comes before the curve of the same name.
+    let at = h.get_all_by_label("Rina").next().unwrap().rect().center();
+    h.hover_at(at);
+    h.run_steps(1);
+    h.input_mut()
+        .hovered_files
+        .push(egui::HoveredFile { path: Some(dir.path().join("rina.jpg")), mime: String::new() });
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Drop to make the picture Rina’s").is_some());
+    h.input_mut().hovered_files.clear();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(dir.path().join("rina.jpg"))));
+    h.run_steps(2);
+    let persona = map(&h).personas.iter().find(|p| p.name == "Rina").unwrap();
+    assert_eq!(persona.image.as_deref(), Some("rina.jpg"));
+    assert!(map(&h).cards.iter().all(|c| c.image.is_none()), "no card took it");
+}

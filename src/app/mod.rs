@@ -105,6 +105,8 @@ pub struct TouchlineApp {
     pub pictures: crate::pictures::Library,
     /// What the inspector asked about pictures this frame.
     picture_request: Option<pictures::PictureRequest>,
+    /// Where the inspector takes dropped pictures this frame (a persona's rows).
+    picture_zones: Vec<(egui::Rect, pictures::PictureTarget)>,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -149,6 +151,7 @@ impl TouchlineApp {
             disk_notice: None,
             pictures: crate::pictures::Library::default(),
             picture_request: None,
+            picture_zones: Vec::new(),
         }
     }
 
@@ -218,6 +221,7 @@ impl TouchlineApp {
         // are there to stay selected.
         self.apply_edits(std::mem::take(&mut edits));
 
+        self.picture_zones.clear();
         menus::bar(self, ui, &mut edits);
         self.disk_bar(ui);
         if self.doc.is_some() {

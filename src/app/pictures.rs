@@ -99,8 +99,8 @@ impl TouchlineApp {
         }
     }
 
-    /// Files dropped on the window: a picture goes on the card under the pointer (else the one
-    /// selected card); a map file opens.
+    /// Files dropped on the window: a picture goes on the card or persona under the pointer
+    /// (else on the one selected card); a map file opens.
     pub(super) fn dropped_files(&mut self, ctx: &egui::Context, edits: &mut Vec<Edit>) {
         let dropped: Vec<std::path::PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -119,23 +119,27 @@ impl TouchlineApp {
             Some(target) => self.attach_picture(&target, file, edits),
             None => {
                 self.error = Some(format!(
-                    "{}: drop the picture on a card (or select one card first) to put it there",
+                    "{}: drop the picture on a card or a persona (or select one card first) to put it there",
                     file.display()
                 ));
             }
         }
     }
 
-    /// The card a file dropped now would go on: the one under the pointer, else the only card
-    /// selected.
+    /// What a file dropped now would go on: the persona or card under the pointer, else the only
+    /// card selected.
     fn drop_target(&self, ctx: &egui::Context) -> Option<PictureTarget> {
         let doc = self.doc.as_ref()?;
-        let under =
-            ctx.input(|i| i.pointer.latest_pos()).filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
-                let layout = doc.map_and_layout().1?;
-                let scene = self.canvas.screen_from_scene().inverse() * p;
-                layout.card_at(scene).map(|c| c.id.clone())
-            });
+        let pointer = ctx.input(|i| i.pointer.latest_pos());
+        let zone = pointer.and_then(|p| self.picture_zones.iter().find(|(zone, _)| zone.contains(p)));
+        if let Some((_, persona)) = zone {
+            return Some(persona.clone());
+        }
+        let under = pointer.filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
+            let layout = doc.map_and_layout().1?;
+            let scene = self.canvas.screen_from_scene().inverse() * p;
+            layout.card_at(scene).map(|c| c.id.clone())
+        });
         let selected = || match self.canvas.selected.iter().collect::<Vec<_>>().as_slice() {
             [only] => Some((*only).clone()),
             _ => None,
@@ -158,7 +162,11 @@ impl TouchlineApp {
                     let title = doc.map.card(&id).map_or("", |c| c.title.as_str());
                     format!("Drop to put the picture on “{title}”")
                 }
-                _ => "Drop the picture on a card".to_owned(),
+                Some((PictureTarget::Persona(id), doc)) => {
+                    let name = doc.map.personas.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str());
+                    format!("Drop to make the picture {name}’s")
+                }
+                None => "Drop the picture on a card or a persona".to_owned(),
             }
         };
         let rect = if self.doc.is_some() { self.canvas.rect } else { ctx.content_rect() };

@@ -26,11 +26,12 @@ enum Field {
     FailPoint,
     WaitPoint,
     Evidence,
+    Image,
 }
 
 /// Each field's column name as written, and the names it is recognised by (after lowercasing
 /// and dropping spaces, `_` and `-`).
-const COLUMNS: [(Field, &str, &[&str]); 17] = [
+const COLUMNS: [(Field, &str, &[&str]); 18] = [
     (Field::Stage, "stage", &["stage", "phase", "step", "stages"]),
     (Field::Lane, "lane", &["lane", "row", "swimlane", "type", "layer"]),
     (Field::LaneKind, "lane_kind", &["lanekind"]),
@@ -48,6 +49,8 @@ const COLUMNS: [(Field, &str, &[&str]); 17] = [
     (Field::FailPoint, "fail_point", &["failpoint"]),
     (Field::WaitPoint, "wait_point", &["waitpoint"]),
     (Field::Evidence, "evidence", &["evidence", "source"]),
+    // A picture file, relative to the map's folder (a screenshot of the touchpoint).
+    (Field::Image, "image", &["image", "picture", "photo", "screenshot", "img"]),
 ];
 
 fn normalised(name: &str) -> String {
@@ -244,7 +247,9 @@ pub fn read(
         .filter(|(field, _)| is_yes(value(*field)))
         .map(|(_, flag)| flag)
         .collect();
+        let image = bounded(value(Field::Image), line, "the image", &mut warnings);
         let card = builder.card(lane_id, stage_id, &title_text);
+        card.image = (!image.trim().is_empty()).then(|| image.trim().to_owned());
         card.notes = notes;
         card.metrics = metrics;
         card.owner = owner;
@@ -307,6 +312,7 @@ pub fn write(map: &Map, separator: u8) -> String {
             flag(card, Flag::FailPoint),
             flag(card, Flag::WaitPoint),
             card.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
+            card.image.clone().unwrap_or_default(),
         ];
         let _ = writer.write_record(&row);
     }
@@ -380,6 +386,18 @@ mod tests {
     }
 
     #[test]
+    fn a_screenshot_column_puts_pictures_on_cards_and_they_come_back_out() {
+        let imported =
+            read_ok("Stage,Touchpoint,Screenshot\nBuy,Checkout,shots/checkout.png\nBuy,Receipt,\n").map;
+        let images: Vec<Option<&str>> = imported.cards.iter().map(|c| c.image.as_deref()).collect();
+        assert_eq!(images, vec![Some("shots/checkout.png"), None]);
+        let text = write(&imported, b',');
+        assert!(text.lines().next().unwrap().ends_with(",image"), "{text}");
+        let back = read_ok(&text).map;
+        assert_eq!(back.cards[0].image.as_deref(), Some("shots/checkout.png"));
+    }
+
+    #[test]
     fn every_template_round_trips_through_a_spreadsheet() {
         for template in crate::templates::ALL {
             let map = crate::templates::load(template.name).unwrap();
@@ -399,8 +417,8 @@ mod tests {
                         let lane =
                             m.lane(&c.lane).map(|l| format!("{} {:?}", l.title, l.kind)).unwrap_or_default();
                         format!(
-                            "{stage} | {lane} | {} | {} | {:?} | {:?} | {:?} | {} | {:?}",
-                            c.title, c.notes, c.channel, c.metrics, c.flags, c.owner, c.evidence
+                            "{stage} | {lane} | {} | {} | {:?} | {:?} | {:?} | {} | {:?} | {:?}",
+                            c.title, c.notes, c.channel, c.metrics, c.flags, c.owner, c.evidence, c.image
                         )
                     })
                     .collect();

@@ -108,13 +108,14 @@ pub fn resolve(folder: Option<&Path>, image: &str) -> PathBuf {
 /// How a map names a picture file: relative to the map's folder where the file lies within
 /// reach of it, with `/` between folders so the map reads the same on every system.
 pub fn relative_name(folder: Option<&Path>, file: &Path) -> String {
-    let name = folder.and_then(|folder| relative_path(folder, file)).unwrap_or_else(|| file.to_path_buf());
-    let parts: Vec<String> =
-        name.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    if name.is_absolute() {
-        return name.to_string_lossy().into_owned();
+    match folder.and_then(|folder| relative_path(folder, file)) {
+        Some(relative) => {
+            let parts: Vec<String> =
+                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            parts.join("/")
+        }
+        None => file.to_string_lossy().into_owned(),
     }
-    parts.join("/")
 }
 
 /// `file` as a path from `folder` (with `..` steps), when both are absolute and share a root.

@@ -70,6 +70,7 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                         library: &app.pictures,
                         request: &mut app.picture_request,
                         theme: &theme,
+                        zones: &mut app.picture_zones,
                     };
                     card_ui(ui, map, card, pictures, edits);
                 }
@@ -93,6 +94,7 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                         library: &app.pictures,
                         request: &mut app.picture_request,
                         theme: &theme,
+                        zones: &mut app.picture_zones,
                     };
                     personas_ui(ui, map, &theme, &mut app.canvas.active_curve, pictures, edits);
                 }

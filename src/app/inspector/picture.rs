@@ -14,6 +14,8 @@ pub(in crate::app) struct Pictures<'a> {
     pub library: &'a crate::pictures::Library,
     pub request: &'a mut Option<PictureRequest>,
     pub theme: &'a Theme,
+    /// Where on screen a dropped picture file goes on a persona, filled in this frame.
+    pub zones: &'a mut Vec<(egui::Rect, PictureTarget)>,
 }
 
 impl Pictures<'_> {
@@ -59,6 +61,13 @@ impl Pictures<'_> {
             }
             ui.vertical(|ui| self.buttons(ui, map, image, target, edits));
         });
+    }
+
+    /// Marks `rect` as taking a dropped picture for `target`.
+    pub fn drop_zone(&mut self, rect: egui::Rect, target: PictureTarget) {
+        if rect.is_positive() {
+            self.zones.push((rect, target));
+        }
     }
 
     /// A round avatar of `radius`; nothing for a persona without a picture.

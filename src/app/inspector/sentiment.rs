@@ -88,6 +88,7 @@ pub(super) fn personas_ui(
         let id = ui.make_persistent_id(("persona", &persona.id));
         let state = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
         let mut name_clicked = false;
+        let top = ui.cursor().top();
         let header = state.show_header(ui, |ui| {
             pictures.avatar(ui, persona.image.as_deref(), ring, 11.0);
             name_clicked = ui.add(egui::Label::new(name).sense(egui::Sense::click())).clicked();
@@ -111,6 +112,12 @@ pub(super) fn personas_ui(
                 edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), "Delete persona"));
             }
         });
+        // The persona's rows take a picture file dropped on them.
+        let rows = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.min_rect().bottom());
+        pictures.drop_zone(
+            rows.intersect(ui.clip_rect()),
+            crate::app::pictures::PictureTarget::Persona(persona.id.clone()),
+        );
         if name_clicked {
             // The name opens and closes the persona, as the arrow beside it does.
             let mut state =
