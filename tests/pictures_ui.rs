@@ -253,3 +253,16 @@ fn a_picture_dropped_on_a_persona_in_the_inspector_becomes_their_avatar() {
     assert_eq!(persona.image.as_deref(), Some("rina.jpg"));
     assert!(map(&h).cards.iter().all(|c| c.image.is_none()), "no card took it");
 }
+
+#[test]
+fn a_map_file_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_in(dir.path(), Box::new(PickPicture(None)));
+    let other = dir.path().join("other.ron");
+    touchline::file::save(&touchline::templates::load("coffee-shop-blueprint").unwrap(), &other).unwrap();
+    h.input_mut().dropped_files.push(Arc::new(Dropped(other.clone())));
+    h.run_steps(2);
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(other.as_path()));
+    assert_eq!(doc.map.title, touchline::templates::load("coffee-shop-blueprint").unwrap().title);
+}
