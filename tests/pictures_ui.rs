@@ -165,8 +165,23 @@ fn a_missing_picture_shows_its_name_and_why_and_the_inspector_chooses_and_remove
         "{:?}",
         h.state().pictures.shown()
     );
-    // The inspector names the file and why it is not shown; nothing else changed.
-    assert!(h.query_by_label_contains("counter.png: file not found").is_some());
+    // The inspector names the file and why it is not shown, and so does the placeholder when
+    // hovered.
+    assert_eq!(h.query_all_by_label_contains("counter.png: file not found").count(), 1);
+    let placeholder = {
+        let app = h.state();
+        let doc = app.doc.as_ref().unwrap();
+        let layout = doc.map_and_layout().1.unwrap();
+        let card = doc.map.cards.iter().find(|c| c.title == "Checkout").unwrap();
+        let frame = layout.card(&card.id).unwrap().picture_rect(&layout.sizes).unwrap();
+        (app.canvas.screen_from_scene() * frame).center()
+    };
+    h.hover_at(placeholder);
+    h.run_steps(60);
+    assert!(
+        h.query_all_by_label_contains("counter.png: file not found").count() > 1,
+        "a tooltip says it too"
+    );
     h.get_by_label("Remove picture").click();
     h.run_steps(2);
     assert_eq!(image_of(&h, "Checkout"), None);

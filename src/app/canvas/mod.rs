@@ -299,6 +299,13 @@ impl Canvas {
         if let (Hit::Point(id), None) = (&hit, &self.drag) {
             response.clone().on_hover_ui_at_pointer(|ui| sentiment::tooltip_ui(ui, map, id));
         }
+        if let (Hit::Card(id), None, Some(at)) = (&hit, &self.drag, pointer)
+            && let Some(why) =
+                missing_picture_at(map, layout, id, self.screen_from_scene().inverse() * at, pictures)
+        {
+            // A placeholder says which file is missing; hovering it says why.
+            response.clone().on_hover_text_at_pointer(why);
+        }
         self.add_card_hint(&painter, &hit, layout, theme);
         if let Some(edit) = text_edit::ui(self, ui, map, layout) {
             edits.extend(edit);
@@ -495,3 +502,22 @@ pub fn cancel_drag_on_escape(canvas: &mut Canvas, ui: &Ui) -> Vec<Edit> {
 }
 
 pub(crate) const HANDLE: f32 = 5.0;
+
+/// Why the picture of card `id` cannot be shown, when `at` (in the scene) is on its placeholder.
+fn missing_picture_at(
+    map: &Map,
+    layout: &MapLayout,
+    id: &crate::model::CardId,
+    at: Pos2,
+    pictures: &render::pictures::Pictures,
+) -> Option<String> {
+    let name = map.card(id)?.image.as_deref()?;
+    let placed = layout.card(id)?;
+    if !placed.picture_rect(&layout.sizes)?.contains(at) {
+        return None;
+    }
+    match pictures.get(name)? {
+        render::pictures::Shown::Missing(why) => Some(format!("{name}: {why}")),
+        _ => None,
+    }
+}
