@@ -184,9 +184,9 @@ fn check(maps: &[PathBuf]) -> ExitCode {
 fn picture_warnings(path: &std::path::Path, map: &crate::model::Map) {
     use crate::pictures::{folder_of, probe, resolve, unshown};
     let folder = folder_of(path);
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    for unshown in unshown(map, |name| probe(&resolve(folder, name)).err()) {
-        let _ = writeln!(std::io::stderr(), "{}", crate::pictures::warning(path, &text, &unshown));
+    let unshown = unshown(map, |name| probe(&resolve(folder, name)).err());
+    for warning in crate::pictures::warnings(path, &unshown) {
+        let _ = writeln!(std::io::stderr(), "{warning}");
     }
 }
 

@@ -274,10 +274,16 @@ fn a_map_file_dropped_on_the_window_opens() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = editor_in(dir.path(), Box::new(PickPicture(None)));
     let other = dir.path().join("other.ron");
-    touchline::file::save(&touchline::templates::load("coffee-shop-blueprint").unwrap(), &other).unwrap();
+    let mut blueprint = touchline::templates::load("coffee-shop-blueprint").unwrap();
+    blueprint.cards[0].image = Some("front.png".to_owned());
+    write_png(&dir.path().join("front.png"), 64, 36, [9, 9, 9]);
+    touchline::file::save(&blueprint, &other).unwrap();
     h.input_mut().dropped_files.push(Arc::new(Dropped(other.clone())));
     h.run_steps(2);
     let doc = h.state().doc.as_ref().unwrap();
     assert_eq!(doc.path.as_deref(), Some(other.as_path()));
-    assert_eq!(doc.map.title, touchline::templates::load("coffee-shop-blueprint").unwrap().title);
+    assert_eq!(doc.map.title, blueprint.title);
+    // The pictures are the new map's.
+    wait_for_pictures(&mut h);
+    assert!(matches!(h.state().pictures.shown().get("front.png"), Some(Shown::Ready(_))));
 }

@@ -223,6 +223,8 @@ impl TouchlineApp {
     pub fn set_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.canvas = super::Canvas::default();
+        // Another map's pictures: the library starts over (its revisions count from 0 again).
+        self.pictures = crate::pictures::Library::default();
         self.disk_notice = None;
     }
 
@@ -249,9 +251,8 @@ impl TouchlineApp {
                 }
             }
         };
-        let folder = |p: &Path| crate::pictures::folder_of(p).unwrap_or(Path::new(".")).to_path_buf();
-        let from = doc.path.as_deref().map(folder);
-        let to = folder(&path);
+        let from = doc.path.as_deref().map(super::pictures::pictures_folder);
+        let to = super::pictures::pictures_folder(&path);
         let rebased = if from.as_ref() == Some(&to) {
             Vec::new()
         } else {

@@ -103,8 +103,8 @@ pub struct TouchlineApp {
     pub disk_notice: Option<DiskNotice>,
     /// The open map's pictures, read off the UI thread.
     pub pictures: crate::pictures::Library,
-    /// What the inspector asked about pictures this frame.
-    picture_request: Option<pictures::PictureRequest>,
+    /// What the inspector asked to choose a picture file for this frame.
+    picture_request: Option<pictures::PictureTarget>,
     /// Where the inspector takes dropped pictures this frame (a persona's rows).
     picture_zones: Vec<(egui::Rect, pictures::PictureTarget)>,
 }

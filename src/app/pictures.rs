@@ -15,13 +15,6 @@ pub enum PictureTarget {
     Persona(PersonaId),
 }
 
-/// What the inspector asks of the app about pictures this frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PictureRequest {
-    /// Open the file dialog and put the chosen picture on the target.
-    Choose(PictureTarget),
-}
-
 /// Whether a file looks like a picture Touchline shows, by its name.
 pub fn is_picture_file(path: &Path) -> bool {
     path.extension()
@@ -43,6 +36,13 @@ pub fn set_picture(map: &Map, target: &PictureTarget, image: Option<String>) -> 
                 .then(|| Command::ReplacePersona(crate::model::Persona { image, ..persona.clone() }))
         }
     }
+}
+
+/// The folder, as an absolute path, that the pictures of the map saved at `map_file` are named
+/// from.
+pub fn pictures_folder(map_file: &Path) -> std::path::PathBuf {
+    let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
+    std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())
 }
 
 /// The commands that keep each picture naming the same file when a map whose pictures were
@@ -72,14 +72,7 @@ impl TouchlineApp {
     pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
         let folder = doc.path.as_deref().and_then(crate::pictures::folder_of);
-        self.pictures.update(ctx, &doc.map, folder, ctx.input(|i| i.time));
-    }
-
-    /// The folder the open map's pictures are named from, as an absolute path.
-    fn picture_folder(&self) -> Option<std::path::PathBuf> {
-        let path = self.doc.as_ref()?.path.as_deref()?;
-        let folder = crate::pictures::folder_of(path).unwrap_or(Path::new("."));
-        std::path::absolute(folder).ok()
+        self.pictures.update(ctx, &doc.map, doc.revision(), folder, ctx.input(|i| i.time));
     }
 
     /// Puts the picture `file` on `target`: one undo step. A file that is not a PNG or JPEG is
@@ -92,7 +85,8 @@ impl TouchlineApp {
         }
         let Some(doc) = &self.doc else { return };
         let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        let name = crate::pictures::relative_name(self.picture_folder().as_deref(), &absolute);
+        let folder = doc.path.as_deref().map(pictures_folder);
+        let name = crate::pictures::relative_name(folder.as_deref(), &absolute);
         if let Some(command) = set_picture(&doc.map, target, Some(name)) {
             edits.push(Edit::apply(command, "Add picture"));
             edits.push(Edit::Seal);
@@ -184,7 +178,7 @@ impl TouchlineApp {
 
     /// Runs what the inspector asked for this frame.
     pub(super) fn picture_request(&mut self, edits: &mut Vec<Edit>) {
-        let Some(PictureRequest::Choose(target)) = self.picture_request.take() else { return };
+        let Some(target) = self.picture_request.take() else { return };
         if let Some(file) = self.dialogs.pick_picture() {
             self.attach_picture(&target, &file, edits);
         }

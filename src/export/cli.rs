@@ -229,9 +229,9 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     // The pictures of the stages exported: a wrong range is reported by the export itself.
     let shown = super::select_stages(&map, options.stages).unwrap_or_default();
     let pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map));
-    let text = std::fs::read_to_string(&args.map).unwrap_or_default();
-    for unshown in crate::pictures::unshown(&shown, |name| pictures.problem(name)) {
-        eprintln!("{}", crate::pictures::warning(&args.map, &text, &unshown));
+    let unshown = crate::pictures::unshown(&shown, |name| pictures.problem(name));
+    for warning in crate::pictures::warnings(&args.map, &unshown) {
+        eprintln!("{warning}");
     }
     let written = match format {
         Format::Png => export_png(&map, &options, args, &pictures),

@@ -55,15 +55,14 @@ pub fn write(painting: &Painting) -> String {
 struct Writer {
     body: String,
     defs: String,
-    /// Clip rectangles already defined, by their rounded corners.
-    clips: HashMap<[i32; 4], usize>,
+    /// Clip rectangles already defined, by their corners and corner radius (in hundredths).
+    clips: HashMap<[i32; 5], usize>,
     gradients: usize,
     /// Anything inside this needs no clipping.
     view: Rect,
     /// The painting's pictures, and each one's data URL once it is encoded.
     images: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
     data_urls: HashMap<egui::TextureId, Option<String>>,
-    picture_clips: usize,
 }
 
 impl Writer {
@@ -76,7 +75,6 @@ impl Writer {
             view: Rect::from_min_size(Pos2::ZERO, size),
             images: HashMap::new(),
             data_urls: HashMap::new(),
-            picture_clips: 0,
         }
     }
 
@@ -110,7 +108,7 @@ impl Writer {
         let Some(clip) = clip_for(clipped, self.view) else { return };
         match clip {
             Some(rect) => {
-                let id = self.clip(rect);
+                let id = self.clip(rect, 0.0);
                 let _ = writeln!(self.body, r#"<g clip-path="url(#clip{id})">"#);
                 self.shape(&clipped.shape);
                 self.body.push_str("</g>\n");
@@ -119,14 +117,17 @@ impl Writer {
         }
     }
 
-    fn clip(&mut self, rect: Rect) -> usize {
-        let key = [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(|v| (v * 100.0).round() as i32);
+    /// The id of a clip to `rect` with corners rounded by `radius`, defined once.
+    fn clip(&mut self, rect: Rect, radius: f32) -> usize {
+        let key =
+            [rect.min.x, rect.min.y, rect.max.x, rect.max.y, radius].map(|v| (v * 100.0).round() as i32);
         let next = self.clips.len();
         let id = *self.clips.entry(key).or_insert(next);
         if id == next {
+            let corner = if radius > 0.0 { format!(r#" rx="{}""#, N(radius)) } else { String::new() };
             let _ = writeln!(
                 self.defs,
-                r#"<clipPath id="clip{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                r#"<clipPath id="clip{id}"><rect x="{}" y="{}" width="{}" height="{}"{corner}/></clipPath>"#,
                 N(rect.min.x),
                 N(rect.min.y),
                 N(rect.width()),
@@ -253,22 +254,13 @@ impl Writer {
         });
         let Some(url) = url.clone() else { return };
         let rect = shape.rect;
-        let [nw, ..] = corner_radii(rect, shape.corner_radius, 0.0);
-        let clip = self.picture_clips;
-        self.picture_clips += 1;
-        let corner = if nw > 0.0 { format!(r#" rx="{}""#, N(nw)) } else { String::new() };
-        let _ = writeln!(
-            self.defs,
-            r#"<clipPath id="picture{clip}"><rect x="{}" y="{}" width="{}" height="{}"{corner}/></clipPath>"#,
-            N(rect.min.x),
-            N(rect.min.y),
-            N(rect.width()),
-            N(rect.height())
-        );
+        // Pictures are framed with one radius for all corners (a thumbnail, a round avatar).
+        let [radius, ..] = corner_radii(rect, shape.corner_radius, 0.0);
+        let clip = self.clip(rect, radius);
         let whole = super::vector::whole_picture(rect, brush.uv);
         let _ = writeln!(
             self.body,
-            r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" clip-path="url(#picture{clip})" xlink:href="{url}"/>"#,
+            r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" clip-path="url(#clip{clip})" xlink:href="{url}"/>"#,
             N(whole.min.x),
             N(whole.min.y),
             N(whole.width()),

@@ -23,6 +23,8 @@ pub struct Library {
     jobs: Option<Sender<Job>>,
     done: (Sender<Done>, Receiver<Done>),
     last_look: f64,
+    /// The map revision whose pictures the entries are: names are looked for only after a change.
+    revision: Option<u64>,
 }
 
 impl Default for Library {
@@ -34,6 +36,7 @@ impl Default for Library {
             jobs: None,
             done: channel(),
             last_look: f64::NEG_INFINITY,
+            revision: None,
         }
     }
 }
@@ -87,29 +90,33 @@ impl Library {
         self.entries.values().any(|e| e.loading)
     }
 
-    /// Brings the library up to date with `map`, whose pictures are relative to `folder`: starts
-    /// reading pictures newly named and files that changed, takes in pictures read, forgets the
-    /// ones no longer named.
-    pub fn update(&mut self, ctx: &egui::Context, map: &Map, folder: Option<&Path>, now: f64) {
+    /// Brings the library up to date with `map` at `revision` (any number that changes when the
+    /// map does), whose pictures are relative to `folder`: starts reading pictures newly named
+    /// and files that changed, takes in pictures read, forgets the ones no longer named.
+    pub fn update(&mut self, ctx: &egui::Context, map: &Map, revision: u64, folder: Option<&Path>, now: f64) {
         if self.folder.as_deref() != folder {
             // Saved somewhere else: the same names may be other files.
             self.entries.clear();
             self.folder = folder.map(Path::to_path_buf);
+            self.revision = None;
         }
-        let names = named(map);
         let mut changed = false;
-        if self.entries.len() != names.len() || names.iter().any(|n| !self.entries.contains_key(*n)) {
-            self.entries.retain(|name, _| names.contains(&name.as_str()));
-            for name in names {
-                if !self.entries.contains_key(name) {
-                    let path = resolve(folder, name);
-                    let entry =
-                        Entry { stamp: stamp(&path), path, loading: true, picture: None, error: None };
-                    self.entries.insert(name.to_owned(), entry);
-                    self.send(ctx, name);
+        if self.revision != Some(revision) {
+            self.revision = Some(revision);
+            let names = named(map);
+            if self.entries.len() != names.len() || names.iter().any(|n| !self.entries.contains_key(*n)) {
+                self.entries.retain(|name, _| names.contains(&name.as_str()));
+                for name in names {
+                    if !self.entries.contains_key(name) {
+                        let path = resolve(folder, name);
+                        let entry =
+                            Entry { stamp: stamp(&path), path, loading: true, picture: None, error: None };
+                        self.entries.insert(name.to_owned(), entry);
+                        self.send(ctx, name);
+                    }
                 }
+                changed = true;
             }
-            changed = true;
         }
         while let Ok(done) = self.done.1.try_recv() {
             let Some(entry) = self.entries.get_mut(&done.name) else { continue };

@@ -267,6 +267,16 @@ pub fn warning(map_file: &Path, text: &str, unshown: &Unshown<'_>) -> String {
     format!("{place}: warning: {unshown}; it is drawn as a placeholder")
 }
 
+/// The warnings about `unshown` pictures of the map file `map_file`; the file is read again for
+/// the items' lines only when there is something to say.
+pub fn warnings(map_file: &Path, unshown: &[Unshown<'_>]) -> Vec<String> {
+    if unshown.is_empty() {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(map_file).unwrap_or_default();
+    unshown.iter().map(|u| warning(map_file, &text, u)).collect()
+}
+
 /// Each card and persona whose picture cannot be shown, by `problem` (why a picture, by its
 /// name, cannot be shown, if it cannot).
 pub fn unshown(map: &Map, problem: impl Fn(&str) -> Option<PictureError>) -> Vec<Unshown<'_>> {

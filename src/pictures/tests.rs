@@ -118,7 +118,8 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
     let mut library = Library::default();
     let mut map = map_naming(&[("One", Some("a.png")), ("Two", Some("missing.png"))], None);
     let mut now = 0.0;
-    library.update(&ctx, &map, Some(dir.path()), now);
+    let mut revision = 0;
+    library.update(&ctx, &map, revision, Some(dir.path()), now);
     assert!(matches!(library.shown().get("a.png"), Some(Shown::Loading)));
     for _ in 0..500 {
         if !library.busy() {
@@ -126,7 +127,7 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
         now += 0.01;
-        library.update(&ctx, &map, Some(dir.path()), now);
+        library.update(&ctx, &map, revision, Some(dir.path()), now);
     }
     assert!(matches!(library.shown().get("a.png"), Some(Shown::Ready(levels)) if levels[0].1 == [64, 64]));
     assert!(matches!(library.shown().get("missing.png"), Some(Shown::Missing(_))));
@@ -136,6 +137,7 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
     assert!(set.pictures["a.png"].is_ok() && set.pictures["missing.png"].is_err());
 
     map.cards.remove(0);
-    library.update(&ctx, &map, Some(dir.path()), now);
+    revision += 1;
+    library.update(&ctx, &map, revision, Some(dir.path()), now);
     assert!(library.shown().get("a.png").is_none());
 }

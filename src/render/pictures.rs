@@ -69,16 +69,20 @@ pub fn paint_picture(
     zoom: f32,
 ) {
     match shown {
-        Some(Shown::Ready(levels)) => {
-            let Some((texture, size)) = level_for(levels, rect, painter.pixels_per_point()) else { return };
-            let shape = egui::epaint::RectShape::filled(rect, rounding, Color32::WHITE)
-                .with_texture(texture, cover_uv(size, rect.size()));
-            painter.add(shape);
-        }
+        Some(Shown::Ready(levels)) => fill(painter, rect, rounding, levels),
         Some(Shown::Loading) | None => {
             painter.rect_filled(rect, rounding, theme.picture_placeholder);
         }
         Some(Shown::Missing(_)) => placeholder(painter, rect, rounding, name, theme, zoom),
+    }
+}
+
+/// Fills `rect` with the picture, cropped to cover it, from the level that suits its size.
+fn fill(painter: &Painter, rect: Rect, rounding: CornerRadius, levels: &[(TextureId, [usize; 2])]) {
+    if let Some((texture, size)) = level_for(levels, rect, painter.pixels_per_point()) {
+        let shape = egui::epaint::RectShape::filled(rect, rounding, Color32::WHITE)
+            .with_texture(texture, cover_uv(size, rect.size()));
+        painter.add(shape);
     }
 }
 
@@ -134,13 +138,7 @@ pub fn paint_avatar(
     let rect = Rect::from_center_size(centre, vec2(2.0 * radius, 2.0 * radius));
     let round = CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8);
     match shown {
-        Some(Shown::Ready(levels)) => {
-            if let Some((texture, size)) = level_for(levels, rect, painter.pixels_per_point()) {
-                let shape = egui::epaint::RectShape::filled(rect, round, Color32::WHITE)
-                    .with_texture(texture, cover_uv(size, rect.size()));
-                painter.add(shape);
-            }
-        }
+        Some(Shown::Ready(levels)) => fill(painter, rect, round, levels),
         Some(Shown::Missing(_)) => {
             painter.circle_filled(centre, radius, theme.picture_placeholder);
             painter.text(

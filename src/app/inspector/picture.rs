@@ -3,7 +3,7 @@
 
 use egui::{Color32, Ui, vec2};
 
-use super::super::pictures::{PictureRequest, PictureTarget, set_picture};
+use super::super::pictures::{PictureTarget, set_picture};
 use crate::app::Edit;
 use crate::model::Map;
 use crate::render::pictures::{paint_avatar, paint_picture};
@@ -12,7 +12,8 @@ use crate::theme::Theme;
 /// What the picture rows read and where they ask for a file dialog.
 pub(in crate::app) struct Pictures<'a> {
     pub library: &'a crate::pictures::Library,
-    pub request: &'a mut Option<PictureRequest>,
+    /// A target to choose a picture file for, with the file dialog.
+    pub request: &'a mut Option<PictureTarget>,
     pub theme: &'a Theme,
     /// Where on screen a dropped picture file goes on a persona, filled in this frame.
     pub zones: &'a mut Vec<(egui::Rect, PictureTarget)>,
@@ -94,7 +95,7 @@ impl Pictures<'_> {
         ui.horizontal(|ui| {
             let choose = if image.is_some() { "Replace picture…" } else { "Choose picture…" };
             if ui.button(choose).on_hover_text("A PNG or JPEG file; kept next to the map is best").clicked() {
-                *self.request = Some(PictureRequest::Choose(target.clone()));
+                *self.request = Some(target.clone());
             }
             if image.is_some()
                 && ui
