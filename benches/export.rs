@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
-use touchline::export::{ExportOptions, Format, Gpu, pdf, render_image, render_svg, write_file};
+use touchline::export::{ExportOptions, Format, pdf, render_image, render_svg, write_file};
 use touchline::generate::{Size, map};
 
 fn main() {
@@ -14,13 +14,11 @@ fn main() {
 #[divan::bench(sample_count = 5)]
 fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     let map = map(Size::default());
-    let mut gpu = Gpu::headless().expect("a renderer");
     let options = ExportOptions { fit: Some([3840, 2160]), ..ExportOptions::default() };
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.png");
     bencher.bench_local(|| {
-        let image =
-            render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).expect("renders");
+        let image = render_image(&map, &options, &touchline::pictures::Set::default()).expect("renders");
         touchline::export::write_png(&image, &path).expect("writes");
     });
 }

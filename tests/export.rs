@@ -219,27 +219,57 @@ fn every_template_matches_its_reference_image_in_both_views() {
     }
 }
 
+#[path = "common/gpu.rs"]
+mod gpu;
+
+/// An export draws egui's meshes on the CPU; the editor's canvas draws the same meshes with
+/// egui-wgpu. Both must give the same image up to rounding: flat colours, feathered edges,
+/// text, pictures, translucency, and transparent backgrounds.
 #[test]
-fn an_image_larger_than_the_renderer_allows_is_drawn_in_tiles_that_match_one_piece() {
-    use touchline::export::{ExportOptions, Gpu, render_image};
-    let map = touchline::templates::load("coffee-shop-blueprint").unwrap();
-    let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
-    let mut gpu = Gpu::headless().unwrap();
-    let whole = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).unwrap();
-    // Pretend the device allows only small textures: the same image comes out in 300-pixel tiles.
-    gpu.max_side = 300;
-    let tiled = render_image(&map, &options, &mut gpu, &touchline::pictures::Set::default()).unwrap();
-    assert_eq!(whole.dimensions(), tiled.dimensions());
-    assert!(whole.width() > 600 && whole.height() > 600, "several tiles each way");
-    let differing = whole
-        .pixels()
-        .zip(tiled.pixels())
-        .filter(|(a, b)| a.0.iter().zip(b.0.iter()).any(|(x, y)| x.abs_diff(*y) > 24))
-        .count();
-    assert!(
-        differing < (whole.width() * whole.height()) as usize / 500,
-        "{differing} pixels differ at the seams"
-    );
+fn the_export_draws_what_the_window_renderer_draws() {
+    use touchline::export::{ExportOptions, paint_image, raster};
+    use touchline::layout::View;
+    use touchline::theme::ThemeKind;
+    let mut gpu = gpu::Gpu::headless().unwrap();
+    let blueprint = View::Blueprint { other_lanes: true };
+    let cases = [
+        ("maps/ecommerce.ron", ExportOptions { scale: 1.0, ..ExportOptions::default() }),
+        (
+            "maps/examples/coffee-shop/coffee-shop.ron",
+            ExportOptions { view: blueprint, theme: ThemeKind::Dark, ..ExportOptions::default() },
+        ),
+        (
+            "maps/b2b-phone-system-ar.ron",
+            ExportOptions { scale: 1.5, transparent: true, ..ExportOptions::default() },
+        ),
+        (
+            "maps/customer-care-th.ron",
+            ExportOptions { fit: Some([1280, 720]), large_type: true, ..ExportOptions::default() },
+        ),
+    ];
+    for (path, options) in cases {
+        let map = touchline::file::load(Path::new(path)).unwrap();
+        let folder = Path::new(path).parent().unwrap();
+        let pictures = touchline::pictures::Set::load(&map, Some(folder));
+        let painted = paint_image(&map, &options, None, &pictures).unwrap();
+        let mut textures = raster::Textures::default();
+        textures.update(&painted.textures);
+        let drawn = raster::render(&painted.primitives, &textures, painted.size, painted.clear);
+        gpu.set_textures(&painted.textures);
+        let rendered = gpu.render(&painted.primitives, painted.size, painted.clear).unwrap();
+        assert_eq!(drawn.dimensions(), rendered.dimensions());
+        let mut worst = 0;
+        let mut differing = 0;
+        for (a, b) in drawn.pixels().zip(rendered.pixels()) {
+            let difference = a.0.iter().zip(b.0.iter()).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0);
+            worst = worst.max(difference);
+            differing += usize::from(difference > 0);
+        }
+        let pixels = (drawn.width() * drawn.height()) as usize;
+        assert!(worst <= 4, "{path} {options:?}: a channel differs by {worst}");
+        assert!(differing < pixels / 20, "{path} {options:?}: {differing} of {pixels} pixels differ");
+        assert!(rendered.pixels().any(|p| p.0 != painted.clear.to_array()), "{path}: something is drawn");
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::TouchlineApp;
-use crate::export::{self, ExportOptions, Format, Gpu};
+use crate::export::{self, ExportOptions, Format};
 use crate::layout::View;
 use crate::theme::ThemeKind;
 
@@ -39,15 +39,11 @@ impl TouchlineApp {
             .unwrap_or_else(|| ExportOptions { view: self.view, ..ExportOptions::default() })
     }
 
-    /// Renders the open map as a PNG with `options`, on the window's device when there is one.
+    /// Renders the open map as a PNG with `options`.
     fn render_export(&mut self, options: &ExportOptions) -> Result<image::RgbaImage, String> {
         let doc = self.doc.as_ref().ok_or("no map is open")?;
-        if self.gpu.is_none() {
-            self.gpu = Some(Gpu::headless().map_err(|e| e.to_string())?);
-        }
         let pictures = self.pictures.set(&doc.map);
-        let gpu = self.gpu.as_mut().ok_or("no renderer")?;
-        export::render_image(&doc.map, options, gpu, &pictures).map_err(|e| e.to_string())
+        export::render_image(&doc.map, options, &pictures).map_err(|e| e.to_string())
     }
 
     /// Asks where to save, then writes the file in the chosen format.

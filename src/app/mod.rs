@@ -77,8 +77,6 @@ pub struct TouchlineApp {
     pub picking_template: bool,
     pub export: export_dialog::ExportDialog,
     export_prefs: std::collections::HashMap<String, crate::export::ExportOptions>,
-    /// The device exports render on: the window's, or one of its own when there is no window.
-    gpu: Option<crate::export::Gpu>,
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
     /// The recovery file written for the open map, if any.
@@ -134,7 +132,6 @@ impl TouchlineApp {
             picking_template: false,
             export: export_dialog::ExportDialog::default(),
             export_prefs: std::collections::HashMap::new(),
-            gpu: None,
             dialogs,
             recovery_folder,
             recovery_written: None,
@@ -549,12 +546,7 @@ impl TouchlineApp {
 struct EframeApp(TouchlineApp);
 
 impl eframe::App for EframeApp {
-    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
-        if self.0.gpu.is_none()
-            && let Some(state) = frame.wgpu_render_state()
-        {
-            self.0.gpu = Some(crate::export::Gpu::from_device(state.device.clone(), state.queue.clone()));
-        }
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.0.show(ui);
     }
 

@@ -6,9 +6,7 @@ use std::path::Path;
 
 use super::{ChangeKind, MapDiff};
 use crate::edit::Command;
-use crate::export::{
-    ExportError, ExportOptions, Format, Gpu, render_marked, render_svg, write_file, write_png,
-};
+use crate::export::{ExportError, ExportOptions, Format, render_marked, render_svg, write_file, write_png};
 use crate::model::{CardId, Map};
 use crate::render::Marks;
 
@@ -44,7 +42,6 @@ pub fn write(
         let svg = render_svg(&shown, &options, Some(&marks), &pictures)?;
         return write_file(svg.as_bytes(), out);
     }
-    let mut gpu = Gpu::headless()?;
-    let image = render_marked(&shown, &ExportOptions::default(), &mut gpu, Some(&marks), &pictures)?;
+    let image = render_marked(&shown, &ExportOptions::default(), Some(&marks), &pictures)?;
     write_png(&image, out)
 }

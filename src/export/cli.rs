@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ExportOptions, Format, Gpu, SCALE_RANGE, render_image, write_file, write_png};
+use super::{ExportOptions, Format, SCALE_RANGE, render_image, write_file, write_png};
 use crate::data::DataFormat;
 use crate::layout::View;
 use crate::theme::ThemeKind;
@@ -261,10 +261,7 @@ fn export_png(
     args: &ExportArgs,
     pictures: &crate::pictures::Set,
 ) -> Result<String, super::ExportError> {
-    // The range is checked before the renderer starts, so a wrong one answers at once.
-    super::select_stages(map, options.stages)?;
-    let mut gpu = Gpu::headless()?;
-    let image = render_image(map, options, &mut gpu, pictures)?;
+    let image = render_image(map, options, pictures)?;
     write_png(&image, &args.output)?;
     Ok(format!("{}×{}", image.width(), image.height()))
 }

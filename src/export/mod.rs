@@ -2,8 +2,8 @@
 //! what the editor shows, minus selection and hover marks.
 
 pub mod cli;
-mod gpu;
 pub mod pdf;
+pub mod raster;
 pub mod svg;
 pub mod vector;
 
@@ -12,8 +12,6 @@ use std::path::Path;
 use egui::emath::TSTransform;
 use egui::{Rect, Vec2, pos2, vec2};
 use image::RgbaImage;
-
-pub use gpu::Gpu;
 
 use crate::layout::{MapLayout, View};
 use crate::model::{Anchor, Map};
@@ -71,8 +69,6 @@ pub const MAX_PIXELS: u64 = 80_000_000;
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot render: {0}")]
-    Gpu(String),
     #[error("{0}")]
     Render(String),
     #[error(
@@ -322,30 +318,62 @@ pub fn render_svg(
 pub fn render_image(
     map: &Map,
     options: &ExportOptions,
-    gpu: &mut Gpu,
     pictures: &crate::pictures::Set,
 ) -> Result<RgbaImage, ExportError> {
-    render_marked(map, options, gpu, None, pictures)
+    render_marked(map, options, None, pictures)
 }
 
 /// Renders a map to an image with some cards marked (a diff's changes).
 pub fn render_marked(
     map: &Map,
     options: &ExportOptions,
-    gpu: &mut Gpu,
     marks: Option<&crate::render::Marks>,
     pictures: &crate::pictures::Set,
 ) -> Result<RgbaImage, ExportError> {
+    let painted = paint_image(map, options, marks, pictures)?;
+    let mut textures = raster::Textures::default();
+    textures.update(&painted.textures);
+    let mut image = raster::render(&painted.primitives, &textures, painted.size, painted.clear);
+    if options.transparent {
+        unpremultiply(&mut image);
+    }
+    Ok(image)
+}
+
+/// A map painted for an image: egui's meshes in pixels, and the textures they draw from.
+#[derive(Debug)]
+pub struct PaintedImage {
+    pub primitives: Vec<egui::ClippedPrimitive>,
+    /// Every texture the meshes use (the font atlas, pictures), in the order they were set.
+    pub textures: egui::TexturesDelta,
+    pub size: [u32; 2],
+    /// The colour the image starts from: the theme's background, or transparent.
+    pub clear: egui::Color32,
+}
+
+impl Drop for PaintedImage {
+    fn drop(&mut self) {
+        // The textures were handed to a renderer (or not needed): nothing is left to apply.
+        self.textures.clear();
+    }
+}
+
+/// Paints a map at the size and scale of a PNG export, through the same `render` code as the
+/// canvas, and tessellates it.
+pub fn paint_image(
+    map: &Map,
+    options: &ExportOptions,
+    marks: Option<&crate::render::Marks>,
+    pictures: &crate::pictures::Set,
+) -> Result<PaintedImage, ExportError> {
     if !SCALE_RANGE.contains(&options.scale) {
         return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
     }
     let map = select_stages(map, options.stages)?;
     let ctx = context();
-    // Loaded before the first frame, so its textures go to the GPU with the font atlas.
-    let (shown, textures) = pictures.upload(&ctx);
+    // Loaded before the first frame, so their textures are set with the font atlas.
+    let (shown, _uploaded) = pictures.upload(&ctx);
     let (layout, mut first) = layout_in(&ctx, &map, options);
-    gpu.set_textures(&first.textures_delta);
-    first.textures_delta.clear();
     let (size, transform) = placement(&layout, options)?;
     let theme = Theme::new(options.theme);
     let (background, clear) = if options.transparent {
@@ -353,45 +381,22 @@ pub fn render_marked(
     } else {
         (Background::AroundBody, theme.body)
     };
-    let stages_before = options.stages.map_or(0, |(first, _)| first - 1);
     let paint_options = PaintOptions {
         background,
         votes: options.votes,
         marks,
-        stages_before,
+        stages_before: options.stages.map_or(0, |(first, _)| first - 1),
         pictures: Some(&shown),
         ..PaintOptions::default()
     };
-
-    let tile = gpu.max_side.clamp(256, 8192);
-    let single = size[0] <= tile && size[1] <= tile;
-    let mut image = if single { RgbaImage::new(0, 0) } else { RgbaImage::new(size[0], size[1]) };
-    for top in (0..size[1]).step_by(tile as usize) {
-        for left in (0..size[0]).step_by(tile as usize) {
-            let tile_size = [tile.min(size[0] - left), tile.min(size[1] - top)];
-            let shift = TSTransform::from_translation(-vec2(left as f32, top as f32));
-            let mut output = ctx.run_ui(input(tile_size), |ui| {
-                let painter = ui.painter().clone();
-                render::paint(&painter, &map, &layout, &theme, shift * transform, &paint_options);
-            });
-            gpu.set_textures(&output.textures_delta);
-            let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
-            let part = gpu.render(&primitives, tile_size, clear);
-            gpu.free_textures(&output.textures_delta);
-            output.textures_delta.clear();
-            let part = part?;
-            if single {
-                image = part;
-            } else {
-                image::imageops::replace(&mut image, &part, i64::from(left), i64::from(top));
-            }
-        }
-    }
-    gpu.free(textures.iter().map(egui::TextureHandle::id));
-    if options.transparent {
-        unpremultiply(&mut image);
-    }
-    Ok(image)
+    let mut output = ctx.run_ui(input(size), |ui| {
+        let painter = ui.painter().clone();
+        render::paint(&painter, &map, &layout, &theme, transform, &paint_options);
+    });
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+    let mut textures = std::mem::take(&mut first.textures_delta);
+    textures.append(std::mem::take(&mut output.textures_delta));
+    Ok(PaintedImage { primitives, textures, size, clear })
 }
 
 /// The renderer blends with premultiplied alpha; PNG stores straight alpha.

@@ -1,12 +1,13 @@
-//! Rendering egui shapes into an image on the GPU (or Mesa's software renderer) without a window.
+//! egui-wgpu drawing tessellated shapes into an image without a window: the renderer the editor's
+//! canvas uses, against which the export's own rasteriser is compared.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
 use std::sync::mpsc;
 use std::time::Duration;
 
 use egui_wgpu::wgpu;
 use image::RgbaImage;
-
-use super::ExportError;
 
 /// How long to wait for the renderer before giving up: a software renderer on a busy machine can
 /// take a few seconds for a very large image.
@@ -20,13 +21,11 @@ pub struct Gpu {
     device: wgpu::Device,
     queue: wgpu::Queue,
     renderer: egui_wgpu::Renderer,
-    /// The largest texture side the device allows; larger images are drawn in tiles.
-    pub max_side: u32,
 }
 
 impl std::fmt::Debug for Gpu {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gpu").field("max_side", &self.max_side).finish_non_exhaustive()
+        f.debug_struct("Gpu").finish_non_exhaustive()
     }
 }
 
@@ -36,7 +35,7 @@ impl Gpu {
     /// GL first: Mesa's Vulkan driver looks for a Wayland session and complains on stderr when
     /// there is none (cron, CI, ssh), while GL through EGL renders the same image without a
     /// word. Every backend is tried after that, and `WGPU_BACKEND` still decides when set.
-    pub fn headless() -> Result<Self, ExportError> {
+    pub fn headless() -> Result<Self, String> {
         if wgpu::Backends::from_env().is_none()
             && let Ok(gpu) = Self::headless_on(Some(wgpu::Backends::GL))
         {
@@ -45,7 +44,7 @@ impl Gpu {
         Self::headless_on(None)
     }
 
-    fn headless_on(backends: Option<wgpu::Backends>) -> Result<Self, ExportError> {
+    fn headless_on(backends: Option<wgpu::Backends>) -> Result<Self, String> {
         let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
         if let Some(backends) = backends {
             setup.instance_descriptor.backends = backends;
@@ -65,37 +64,21 @@ impl Gpu {
             None,
             egui_wgpu::RendererOptions::PREDICTABLE,
         ))
-        .map_err(|e| ExportError::Gpu(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
         Ok(Self::from_device(state.device, state.queue))
     }
 
-    /// Uses an existing device, such as the editor window's.
-    pub fn from_device(device: wgpu::Device, queue: wgpu::Queue) -> Self {
+    fn from_device(device: wgpu::Device, queue: wgpu::Queue) -> Self {
         let renderer = egui_wgpu::Renderer::new(&device, FORMAT, egui_wgpu::RendererOptions::PREDICTABLE);
-        let max_side = device.limits().max_texture_dimension_2d;
-        Self { device, queue, renderer, max_side }
+        Self { device, queue, renderer }
     }
 
-    /// Uploads the textures (the font atlas) an egui frame added or changed.
+    /// Uploads the textures (the font atlas, pictures) an egui frame added or changed.
     pub fn set_textures(&mut self, delta: &egui::TexturesDelta) {
         for (id, images) in &delta.set {
             for image in images {
                 self.renderer.update_texture(&self.device, &self.queue, *id, image);
             }
-        }
-    }
-
-    /// Frees the textures an egui frame no longer needs.
-    pub fn free_textures(&mut self, delta: &egui::TexturesDelta) {
-        for id in &delta.free {
-            self.renderer.free_texture(id);
-        }
-    }
-
-    /// Frees textures an export uploaded (its pictures): the renderer outlives the export.
-    pub fn free(&mut self, ids: impl Iterator<Item = egui::TextureId>) {
-        for id in ids {
-            self.renderer.free_texture(&id);
         }
     }
 
@@ -105,7 +88,7 @@ impl Gpu {
         primitives: &[egui::ClippedPrimitive],
         size: [u32; 2],
         clear: egui::Color32,
-    ) -> Result<RgbaImage, ExportError> {
+    ) -> Result<RgbaImage, String> {
         let clear = egui::Rgba::from(clear);
         let screen = egui_wgpu::ScreenDescriptor { size_in_pixels: size, pixels_per_point: 1.0 };
         let texture = self.device.create_texture(&wgpu::TextureDescriptor {
@@ -149,7 +132,7 @@ impl Gpu {
         self.read_back(&texture, size)
     }
 
-    fn read_back(&self, texture: &wgpu::Texture, size: [u32; 2]) -> Result<RgbaImage, ExportError> {
+    fn read_back(&self, texture: &wgpu::Texture, size: [u32; 2]) -> Result<RgbaImage, String> {
         let row = size[0] as usize * 4;
         let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
         let padded_row = row.div_ceil(align) * align;
@@ -177,19 +160,15 @@ impl Gpu {
         buffer.slice(..).map_async(wgpu::MapMode::Read, move |result| drop(sender.send(result)));
         self.device
             .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: Some(WAIT) })
-            .map_err(|e| ExportError::Gpu(e.to_string()))?;
-        receiver
-            .recv_timeout(WAIT)
-            .map_err(|e| ExportError::Gpu(e.to_string()))?
-            .map_err(|e| ExportError::Gpu(e.to_string()))?;
-        let mapped = buffer.slice(..).get_mapped_range().map_err(|e| ExportError::Gpu(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
+        receiver.recv_timeout(WAIT).map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
+        let mapped = buffer.slice(..).get_mapped_range().map_err(|e| e.to_string())?;
         let mut pixels = Vec::with_capacity(row * size[1] as usize);
         for line in mapped.chunks_exact(padded_row) {
             pixels.extend_from_slice(&line[..row]);
         }
         drop(mapped);
         buffer.unmap();
-        RgbaImage::from_raw(size[0], size[1], pixels)
-            .ok_or_else(|| ExportError::Gpu("image size mismatch".into()))
+        RgbaImage::from_raw(size[0], size[1], pixels).ok_or_else(|| "image size mismatch".to_string())
     }
 }
