@@ -176,18 +176,22 @@ fn render_on(
     threads: usize,
 ) -> RgbaImage {
     srgb::warm_up();
-    let mut image = RgbaImage::from_pixel(size[0], size[1], image::Rgba(clear.to_array()));
-    let width = size[0] as usize;
-    if width == 0 || size[1] == 0 {
-        return image;
-    }
+    let (width, height) = (size[0] as usize, size[1] as usize);
+    // Zeroed memory comes fresh from the system; each band clears its own rows, so the cost of
+    // first touching a large image's pages is shared by the threads.
+    let mut pixels = vec![0; width * height * 4];
     // A few bands per thread, so one crowded stretch of the map does not leave a thread idle.
-    let band_rows = (size[1] as usize).div_ceil(threads * 4).max(16);
-    let bands = Mutex::new(image.chunks_mut(band_rows * width * 4).enumerate());
+    let band_rows = height.div_ceil(threads * 4).max(16);
+    let bands = Mutex::new(pixels.chunks_mut((band_rows * width * 4).max(1)).enumerate());
     let draw_bands = || {
         loop {
             let next = bands.lock().unwrap_or_else(PoisonError::into_inner).next();
             let Some((index, pixels)) = next else { break };
+            if clear != Color32::TRANSPARENT {
+                for pixel in pixels.chunks_exact_mut(4) {
+                    pixel.copy_from_slice(&clear.to_array());
+                }
+            }
             let top = (index * band_rows) as i64;
             let mut band = Band { pixels, width, top };
             draw_band(&mut band, band_rows as i64, primitives, textures, size);
@@ -199,7 +203,7 @@ fn render_on(
         }
         draw_bands();
     });
-    image
+    RgbaImage::from_raw(size[0], size[1], pixels).unwrap_or_default()
 }
 
 fn draw_band(

@@ -68,6 +68,14 @@ struct Plane {
     dy: f32,
 }
 
+impl Plane {
+    /// The value `x`, `y` pixels from the first vertex.
+    #[inline]
+    fn value(self, x: f32, y: f32) -> f32 {
+        self.at + self.dx * x + self.dy * y
+    }
+}
+
 /// What each covered pixel gets.
 #[derive(Debug)]
 enum Shade<'t> {
@@ -114,7 +122,7 @@ fn centres_between(low: i64, high: i64) -> (i64, i64) {
 }
 
 fn unit(byte: u8) -> f32 {
-    f32::from(byte) / 255.0
+    f32::from(byte) * (1.0 / 255.0)
 }
 
 impl<'t> Triangle<'t> {
@@ -225,23 +233,28 @@ impl<'t> Triangle<'t> {
                     let x = x + i as f32;
                     let color = match color {
                         Varying::Same(color) => *color,
-                        Varying::Planes(planes) => {
-                            planes.map(|p| (p.at + p.dx * x + p.dy * y).clamp(0.0, 1.0))
+                        Varying::Planes([red, green, blue, alpha]) => {
+                            [red.value(x, y), green.value(x, y), blue.value(x, y), alpha.value(x, y)]
                         }
                     };
                     let texel = match texel {
                         Texel::Same(texel) => *texel,
-                        Texel::Sampled { u, v, texture } => {
-                            texture.sample(u.at + u.dx * x + u.dy * y, v.at + v.dx * x + v.dy * y)
+                        Texel::Sampled { u: across, v: down, texture } => {
+                            texture.sample(across.value(x, y), down.value(x, y))
                         }
                     };
-                    let product: [f32; 4] = std::array::from_fn(|c| color[c] * texel[c]);
-                    if product.iter().all(|&c| c <= 0.0) {
+                    let alpha = color[3] * texel[3];
+                    let product = [color[0] * texel[0], color[1] * texel[1], color[2] * texel[2]];
+                    if alpha <= 0.0 && product.iter().all(|&c| c <= 0.0) {
                         // Nothing over the pixel: it stays exactly as it is.
                         continue;
                     }
-                    let light = [product[0], product[1], product[2]].map(srgb::to_linear);
-                    blend(pixel, light, product[3]);
+                    let light = [
+                        srgb::to_linear(product[0]),
+                        srgb::to_linear(product[1]),
+                        srgb::to_linear(product[2]),
+                    ];
+                    blend(pixel, light, alpha);
                 }
             }
         }
@@ -269,6 +282,9 @@ fn blend(pixel: &mut [u8], light: [f32; 3], alpha: f32) {
     for c in 0..3 {
         pixel[c] = srgb::to_byte(light[c] + srgb::byte_to_linear(pixel[c]) * keep);
     }
-    let below = unit(pixel[3]);
-    pixel[3] = ((alpha * (1.0 - below) + below).clamp(0.0, 1.0) * 255.0).round() as u8;
+    // Over an opaque pixel (anything on a background) the alpha stays opaque.
+    if pixel[3] != u8::MAX {
+        let below = unit(pixel[3]);
+        pixel[3] = ((alpha * (1.0 - below) + below).clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
+    }
 }
