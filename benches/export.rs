@@ -1,6 +1,6 @@
-//! Exporting the generated 1,000-card map, end to end: PNG at 3840×2160 on the software renderer
-//! (layout, painting, tessellation, rendering, read-back, encoding), SVG and PDF (layout,
-//! painting, writing the vectors).
+//! Exporting the generated 1,000-card map, end to end: PNG at 3840×2160 (layout, painting,
+//! tessellation, drawing the meshes on the CPU, encoding), SVG and PDF (layout, painting, writing
+//! the vectors).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 

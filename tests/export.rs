@@ -1,5 +1,6 @@
 //! `touchline export`: every flag, every failure, and reference images of every template in
-//! both views. Runs on Mesa's software renderer; no display needed.
+//! both views. Exports draw on the CPU; the one comparison with the window's renderer runs on Mesa's
+//! software renderer. No display needed.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
