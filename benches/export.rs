@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
-use touchline::export::{ExportOptions, Format, pdf, render_image, render_svg, write_file};
+use touchline::export::{ExportOptions, Format, pdf, render_png, render_svg, write_file};
 use touchline::generate::{Size, map};
 
 fn main() {
@@ -18,8 +18,9 @@ fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.png");
     bencher.bench_local(|| {
-        let image = render_image(&map, &options, &touchline::pictures::Set::default()).expect("renders");
-        touchline::export::write_png(&image, &path).expect("writes");
+        let (bytes, _) =
+            render_png(&map, &options, None, &touchline::pictures::Set::default()).expect("renders");
+        write_file(&bytes, &path).expect("writes");
     });
 }
 

@@ -228,7 +228,7 @@ mod gpu;
 /// text, pictures, translucency, and transparent backgrounds.
 #[test]
 fn the_export_draws_what_the_window_renderer_draws() {
-    use touchline::export::{ExportOptions, paint_image, raster};
+    use touchline::export::{ExportOptions, paint_image};
     use touchline::layout::View;
     use touchline::theme::ThemeKind;
     let mut gpu = gpu::Gpu::headless().unwrap();
@@ -253,9 +253,8 @@ fn the_export_draws_what_the_window_renderer_draws() {
         let folder = Path::new(path).parent().unwrap();
         let pictures = touchline::pictures::Set::load(&map, Some(folder));
         let painted = paint_image(&map, &options, None, &pictures).unwrap();
-        let mut textures = raster::Textures::default();
-        textures.update(&painted.textures);
-        let drawn = raster::render(&painted.primitives, &textures, painted.size, painted.clear);
+        let textures = painted.textures();
+        let drawn = painted.frame(&textures).render();
         gpu.set_textures(&painted.textures);
         let rendered = gpu.render(&painted.primitives, painted.size, painted.clear).unwrap();
         assert_eq!(drawn.dimensions(), rendered.dimensions());

@@ -39,13 +39,6 @@ impl TouchlineApp {
             .unwrap_or_else(|| ExportOptions { view: self.view, ..ExportOptions::default() })
     }
 
-    /// Renders the open map as a PNG with `options`.
-    fn render_export(&mut self, options: &ExportOptions) -> Result<image::RgbaImage, String> {
-        let doc = self.doc.as_ref().ok_or("no map is open")?;
-        let pictures = self.pictures.set(&doc.map);
-        export::render_image(&doc.map, options, &pictures).map_err(|e| e.to_string())
-    }
-
     /// Asks where to save, then writes the file in the chosen format.
     pub(super) fn export_file(&mut self, options: &ExportOptions) {
         let format = options.format;
@@ -55,21 +48,14 @@ impl TouchlineApp {
             format.extension()
         );
         let Some(path) = self.dialogs.save_export(format, &suggested) else { return };
-        let result = match format {
-            Format::Png => self
-                .render_export(options)
-                .and_then(|image| export::write_png(&image, &path).map_err(|e| e.to_string())),
-            Format::Svg | Format::Pdf => {
-                let Some(doc) = self.doc.as_ref() else { return };
-                let pictures = self.pictures.set(&doc.map);
-                let bytes = if format == Format::Svg {
-                    export::render_svg(&doc.map, options, None, &pictures).map(String::into_bytes)
-                } else {
-                    export::pdf::render_pdf(&doc.map, options, &pictures)
-                };
-                bytes.and_then(|b| export::write_file(&b, &path)).map_err(|e| e.to_string())
-            }
+        let Some(doc) = self.doc.as_ref() else { return };
+        let pictures = self.pictures.set(&doc.map);
+        let bytes = match format {
+            Format::Png => export::render_png(&doc.map, options, None, &pictures).map(|(bytes, _)| bytes),
+            Format::Svg => export::render_svg(&doc.map, options, None, &pictures).map(String::into_bytes),
+            Format::Pdf => export::pdf::render_pdf(&doc.map, options, &pictures),
         };
+        let result = bytes.and_then(|b| export::write_file(&b, &path)).map_err(|e| e.to_string());
         match result {
             Ok(()) => {
                 let key = self.export_key();
@@ -83,14 +69,16 @@ impl TouchlineApp {
     /// Puts the image on the clipboard, as a PNG whatever format the dialog exports.
     pub(super) fn copy_image(&mut self, ctx: &egui::Context, options: &ExportOptions) {
         let png = ExportOptions { format: Format::Png, ..options.clone() };
-        match self.render_export(&png) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let pictures = self.pictures.set(&doc.map);
+        match export::render_image(&doc.map, &png, &pictures) {
             Ok(image) => {
                 let size = [image.width() as usize, image.height() as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
                 let key = self.export_key();
                 self.export_prefs.insert(key, options.clone());
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{ChangeKind, MapDiff};
 use crate::edit::Command;
-use crate::export::{ExportError, ExportOptions, Format, render_marked, render_svg, write_file, write_png};
+use crate::export::{ExportError, ExportOptions, Format, render_png, render_svg, write_file};
 use crate::model::{CardId, Map};
 use crate::render::Marks;
 
@@ -42,6 +42,6 @@ pub fn write(
         let svg = render_svg(&shown, &options, Some(&marks), &pictures)?;
         return write_file(svg.as_bytes(), out);
     }
-    let image = render_marked(&shown, &ExportOptions::default(), Some(&marks), &pictures)?;
-    write_png(&image, out)
+    let (bytes, _) = render_png(&shown, &ExportOptions::default(), Some(&marks), &pictures)?;
+    write_file(&bytes, out)
 }

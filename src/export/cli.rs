@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ExportOptions, Format, SCALE_RANGE, render_image, write_file, write_png};
+use super::{ExportOptions, Format, SCALE_RANGE, render_png, write_file};
 use crate::data::DataFormat;
 use crate::layout::View;
 use crate::theme::ThemeKind;
@@ -261,7 +261,7 @@ fn export_png(
     args: &ExportArgs,
     pictures: &crate::pictures::Set,
 ) -> Result<String, super::ExportError> {
-    let image = render_image(map, options, pictures)?;
-    write_png(&image, &args.output)?;
-    Ok(format!("{}×{}", image.width(), image.height()))
+    let (bytes, [width, height]) = render_png(map, options, None, pictures)?;
+    write_file(&bytes, &args.output)?;
+    Ok(format!("{width}×{height}"))
 }

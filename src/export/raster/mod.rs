@@ -4,7 +4,8 @@
 //! renderer: most of a 4K export went into starting it, compiling its shaders and shading every
 //! pixel through the general shader. The meshes are simple — flat colours, anti-aliased by
 //! egui's feathering, and textured glyphs and pictures — so drawing them directly is faster and
-//! needs no graphics stack at all. The image is split into bands of rows, drawn in parallel.
+//! needs no graphics stack at all. The image is split into bands of rows, drawn in parallel; a
+//! PNG file is compressed band by band as they are drawn, so the whole image is never in memory.
 
 mod srgb;
 mod triangle;
@@ -156,88 +157,127 @@ impl Band<'_> {
     }
 }
 
-/// Draws `primitives` into a new image of `size` pixels cleared to `clear`, with premultiplied
-/// alpha as a GPU leaves it.
-pub fn render(
-    primitives: &[ClippedPrimitive],
-    textures: &Textures,
-    size: [u32; 2],
-    clear: Color32,
-) -> RgbaImage {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
-    render_on(primitives, textures, size, clear, threads)
+/// What is drawn: meshes and their textures, on an image of `size` pixels cleared to `clear`.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    pub primitives: &'a [ClippedPrimitive],
+    pub textures: &'a Textures,
+    pub size: [u32; 2],
+    pub clear: Color32,
 }
 
-fn render_on(
-    primitives: &[ClippedPrimitive],
-    textures: &Textures,
-    size: [u32; 2],
-    clear: Color32,
-    threads: usize,
-) -> RgbaImage {
-    srgb::warm_up();
-    let (width, height) = (size[0] as usize, size[1] as usize);
-    // Zeroed memory comes fresh from the system; each band clears its own rows, so the cost of
-    // first touching a large image's pages is shared by the threads.
-    let mut pixels = vec![0; width * height * 4];
-    // A few bands per thread, so one crowded stretch of the map does not leave a thread idle.
-    let band_rows = height.div_ceil(threads * 4).max(16);
-    let bands = Mutex::new(pixels.chunks_mut((band_rows * width * 4).max(1)).enumerate());
-    let draw_bands = || {
-        loop {
-            let next = bands.lock().unwrap_or_else(PoisonError::into_inner).next();
-            let Some((index, pixels)) = next else { break };
-            if clear != Color32::TRANSPARENT {
-                for pixel in pixels.chunks_exact_mut(4) {
-                    pixel.copy_from_slice(&clear.to_array());
-                }
+/// How many threads draw bands: one per core.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
+}
+
+/// Pixels in a band that `render_rows` hands on: about four megabytes.
+const STREAMED_BAND_PIXELS: usize = 1 << 20;
+
+impl Frame<'_> {
+    /// Draws the whole image, with premultiplied alpha as a GPU leaves it.
+    pub fn render(self) -> RgbaImage {
+        self.render_on(threads())
+    }
+
+    fn render_on(self, threads: usize) -> RgbaImage {
+        srgb::warm_up();
+        let (width, height) = (self.size[0] as usize, self.size[1] as usize);
+        // Zeroed memory comes fresh from the system; each band clears its own rows, so the cost
+        // of first touching a large image's pages is shared by the threads.
+        let mut pixels = vec![0; width * height * 4];
+        // A few bands per thread, so one crowded stretch of the map does not leave a thread idle.
+        let band_rows = height.div_ceil(threads * 4).max(16);
+        let bands = Mutex::new(pixels.chunks_mut((band_rows * width * 4).max(1)).enumerate());
+        let draw_bands = || {
+            loop {
+                let next = bands.lock().unwrap_or_else(PoisonError::into_inner).next();
+                let Some((index, rows)) = next else { break };
+                self.draw_rows(rows, index * band_rows);
             }
-            let top = (index * band_rows) as i64;
-            let mut band = Band { pixels, width, top };
-            draw_band(&mut band, band_rows as i64, primitives, textures, size);
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(draw_bands);
+            }
+            draw_bands();
+        });
+        RgbaImage::from_raw(self.size[0], self.size[1], pixels).unwrap_or_default()
+    }
+
+    /// Draws the image band by band and hands each band's rows, top to bottom, to `take`. Only
+    /// one band per thread is in memory at a time, and its memory is reused, so even a very large
+    /// image costs a few megabytes.
+    pub fn render_rows<E>(self, mut take: impl FnMut(&mut [u8]) -> Result<(), E>) -> Result<(), E> {
+        self.render_rows_on(threads(), STREAMED_BAND_PIXELS, &mut take)
+    }
+
+    fn render_rows_on<E>(
+        self,
+        threads: usize,
+        band_pixels: usize,
+        take: &mut impl FnMut(&mut [u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        srgb::warm_up();
+        let (width, height) = (self.size[0] as usize, self.size[1] as usize);
+        if width == 0 || height == 0 {
+            return Ok(());
         }
-    };
-    std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(draw_bands);
+        let band_rows = (band_pixels / width).max(1);
+        let mut buffers = vec![Vec::new(); threads];
+        for first in (0..height).step_by(band_rows * threads) {
+            std::thread::scope(|scope| {
+                for (index, buffer) in buffers.iter_mut().enumerate() {
+                    let top = first + index * band_rows;
+                    buffer.resize(band_rows.min(height.saturating_sub(top)) * width * 4, 0);
+                    if !buffer.is_empty() {
+                        scope.spawn(move || self.draw_rows(buffer, top));
+                    }
+                }
+            });
+            for buffer in buffers.iter_mut().filter(|b| !b.is_empty()) {
+                take(buffer)?;
+            }
         }
-        draw_bands();
-    });
-    RgbaImage::from_raw(size[0], size[1], pixels).unwrap_or_default()
+        Ok(())
+    }
+
+    /// Clears and draws the image rows from `top` on that `pixels` holds.
+    fn draw_rows(self, pixels: &mut [u8], top: usize) {
+        for pixel in pixels.chunks_exact_mut(4) {
+            pixel.copy_from_slice(&self.clear.to_array());
+        }
+        let width = self.size[0] as usize;
+        let rows = (pixels.len() / (width * 4).max(1)) as i64;
+        let top = top as i64;
+        let mut band = Band { pixels, width, top };
+        for primitive in self.primitives {
+            let Primitive::Mesh(mesh) = &primitive.primitive else { continue };
+            let clip = Clip::of(primitive.clip_rect, self.size).rows(top, top + rows);
+            let Some(texture) = self.textures.0.get(&mesh.texture_id) else { continue };
+            if !clip.is_empty() {
+                draw_mesh(&mut band, &clip, mesh, texture);
+            }
+        }
+    }
 }
 
-fn draw_band(
-    band: &mut Band<'_>,
-    rows: i64,
-    primitives: &[ClippedPrimitive],
-    textures: &Textures,
-    size: [u32; 2],
-) {
-    let (top, bottom) = (band.top, band.top + rows);
-    for primitive in primitives {
-        let Primitive::Mesh(mesh) = &primitive.primitive else { continue };
-        let clip = Clip::of(primitive.clip_rect, size).rows(top, bottom);
-        let Some(texture) = textures.0.get(&mesh.texture_id) else { continue };
-        if clip.is_empty() {
+fn draw_mesh(band: &mut Band<'_>, clip: &Clip, mesh: &egui::Mesh, texture: &Texture) {
+    let (clip_top, clip_bottom) = (clip.top as f32 - 1.0, clip.bottom as f32 + 1.0);
+    for corners in mesh.indices.chunks_exact(3) {
+        let vertex = |i: u32| mesh.vertices.get(i as usize);
+        let (Some(a), Some(b), Some(c)) = (vertex(corners[0]), vertex(corners[1]), vertex(corners[2])) else {
+            continue;
+        };
+        // Most triangles lie in other bands: a cheap look at their heights first.
+        let (low, high) = (a.pos.y.min(b.pos.y).min(c.pos.y), a.pos.y.max(b.pos.y).max(c.pos.y));
+        if high < clip_top || low > clip_bottom {
             continue;
         }
-        let (clip_top, clip_bottom) = (clip.top as f32 - 1.0, clip.bottom as f32 + 1.0);
-        for corners in mesh.indices.chunks_exact(3) {
-            let vertex = |i: u32| mesh.vertices.get(i as usize);
-            let (Some(a), Some(b), Some(c)) = (vertex(corners[0]), vertex(corners[1]), vertex(corners[2]))
-            else {
-                continue;
-            };
-            // Most triangles lie in other bands: a cheap look at their heights first.
-            let (low, high) = (a.pos.y.min(b.pos.y).min(c.pos.y), a.pos.y.max(b.pos.y).max(c.pos.y));
-            if high < clip_top || low > clip_bottom {
-                continue;
-            }
-            if let Some(triangle) = Triangle::new([a, b, c], texture)
-                && triangle.touches(&clip)
-            {
-                triangle.draw(band, &clip);
-            }
+        if let Some(triangle) = Triangle::new([a, b, c], texture)
+            && triangle.touches(clip)
+        {
+            triangle.draw(band, clip);
         }
     }
 }
@@ -270,7 +310,8 @@ mod tests {
             .into_iter()
             .map(|mesh| ClippedPrimitive { clip_rect: clip, primitive: Primitive::Mesh(mesh) })
             .collect();
-        render_on(&primitives, &white_texture(), size, Color32::BLACK, threads)
+        let textures = white_texture();
+        Frame { primitives: &primitives, textures: &textures, size, clear: Color32::BLACK }.render_on(threads)
     }
 
     fn everywhere() -> Rect {
@@ -375,6 +416,25 @@ mod tests {
         let many = draw(meshes(), everywhere(), [200, 300], 4);
         assert!(one.pixels().filter(|p| p.0 != [0, 0, 0, 255]).count() > 10_000, "the triangles are drawn");
         assert!(one == many, "bands change nothing");
+        // Streamed in bands of seven rows by three threads (the last group only partly filled):
+        // the same rows, in order.
+        let primitives: Vec<ClippedPrimitive> = meshes()
+            .into_iter()
+            .map(|mesh| ClippedPrimitive { clip_rect: everywhere(), primitive: Primitive::Mesh(mesh) })
+            .collect();
+        let textures = white_texture();
+        let frame =
+            Frame { primitives: &primitives, textures: &textures, size: [200, 300], clear: Color32::BLACK };
+        let mut streamed = Vec::new();
+        let mut bands = 0;
+        let mut take = |rows: &mut [u8]| {
+            bands += 1;
+            streamed.extend_from_slice(rows);
+            Ok::<_, ()>(())
+        };
+        frame.render_rows_on(3, 200 * 7, &mut take).unwrap();
+        assert_eq!(bands, 300_usize.div_ceil(7));
+        assert!(streamed == one.into_raw(), "streamed rows make the same image");
     }
 
     #[test]
