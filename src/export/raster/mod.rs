@@ -171,8 +171,12 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
 }
 
-/// Pixels in a band that `render_rows` hands on: about four megabytes.
+/// The fewest pixels in a band that `render_rows` hands on: about four megabytes.
 const STREAMED_BAND_PIXELS: usize = 1 << 20;
+
+/// The most bands `render_rows` splits an image into: every band looks at every triangle, so on
+/// a very large image the bands grow rather than multiply.
+const STREAMED_BANDS: usize = 16;
 
 impl Frame<'_> {
     /// Draws the whole image, with premultiplied alpha as a GPU leaves it.
@@ -206,10 +210,11 @@ impl Frame<'_> {
     }
 
     /// Draws the image band by band and hands each band's rows, top to bottom, to `take`. Only
-    /// one band per thread is in memory at a time, and its memory is reused, so even a very large
-    /// image costs a few megabytes.
+    /// one band per thread is in memory at a time, and its memory is reused: a 4K image costs a
+    /// few megabytes, the largest one allowed about forty.
     pub fn render_rows<E>(self, mut take: impl FnMut(&mut [u8]) -> Result<(), E>) -> Result<(), E> {
-        self.render_rows_on(threads(), STREAMED_BAND_PIXELS, &mut take)
+        let pixels = self.size[0] as usize * self.size[1] as usize;
+        self.render_rows_on(threads(), (pixels / STREAMED_BANDS).max(STREAMED_BAND_PIXELS), &mut take)
     }
 
     fn render_rows_on<E>(
