@@ -45,7 +45,7 @@ impl Textures {
 
 /// A texture, and how the renderer samples it.
 #[derive(Debug)]
-pub struct Texture {
+struct Texture {
     image: Arc<ColorImage>,
     nearest: bool,
     wrap: TextureWrapMode,
@@ -111,7 +111,7 @@ impl Texture {
 
 /// A rectangle of pixels, edges exclusive at the right and bottom.
 #[derive(Clone, Copy, Debug)]
-pub struct Clip {
+struct Clip {
     left: i64,
     top: i64,
     right: i64,
@@ -142,7 +142,7 @@ impl Clip {
 }
 
 /// Some whole rows of the image, which one thread draws into.
-pub struct Band<'a> {
+struct Band<'a> {
     pixels: &'a mut [u8],
     width: usize,
     top: i64,
@@ -211,7 +211,7 @@ impl Frame<'_> {
 
     /// Draws the image band by band and hands each band's rows, top to bottom, to `take`. Only
     /// one band per thread is in memory at a time, and its memory is reused: a 4K image costs a
-    /// few megabytes, the largest one allowed about forty.
+    /// few megabytes, the largest one allowed about twenty a thread.
     pub fn render_rows<E>(self, mut take: impl FnMut(&mut [u8]) -> Result<(), E>) -> Result<(), E> {
         let pixels = self.size[0] as usize * self.size[1] as usize;
         self.render_rows_on(threads(), (pixels / STREAMED_BANDS).max(STREAMED_BAND_PIXELS), &mut take)
