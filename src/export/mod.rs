@@ -150,6 +150,31 @@ pub fn select_stages(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, E
     Ok(part)
 }
 
+fn check_scale(options: &ExportOptions) -> Result<(), ExportError> {
+    if SCALE_RANGE.contains(&options.scale) {
+        Ok(())
+    } else {
+        Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)))
+    }
+}
+
+/// How every export format paints: the background only around the map's body when the export
+/// is opaque, the stages numbered as in the whole map.
+fn paint_options<'a>(
+    options: &ExportOptions,
+    marks: Option<&'a crate::render::Marks>,
+    pictures: &'a crate::render::pictures::Pictures,
+) -> PaintOptions<'a> {
+    PaintOptions {
+        background: if options.transparent { Background::None } else { Background::AroundBody },
+        votes: options.votes,
+        marks,
+        stages_before: options.stages.map_or(0, |(first, _)| first - 1),
+        pictures: Some(pictures),
+        ..PaintOptions::default()
+    }
+}
+
 /// Where the map lands in the image: the image size and the transform from scene to pixels.
 fn placement(layout: &MapLayout, options: &ExportOptions) -> Result<([u32; 2], TSTransform), ExportError> {
     // Whole units, so that integer scales give exactly proportional image sizes.
@@ -218,27 +243,16 @@ pub fn paint_vector(
     marks: Option<&crate::render::Marks>,
     pictures: &crate::pictures::Set,
 ) -> Result<vector::Painting, ExportError> {
-    if !SCALE_RANGE.contains(&options.scale) {
-        return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
-    }
+    check_scale(options)?;
     let part = select_stages(map, options.stages)?;
     let ctx = context();
     let (layout, mut first) = layout_in(&ctx, &part, options);
     first.textures_delta.clear();
     let (size, transform, display) = vector_frame(&layout, options)?;
     let theme = Theme::new(options.theme);
-    let background = if options.transparent { Background::None } else { Background::AroundBody };
     let groups = render::Groups::default();
     let (shown, images) = pictures.for_vectors();
-    let paint_options = PaintOptions {
-        background,
-        votes: options.votes,
-        marks,
-        stages_before: options.stages.map_or(0, |(first, _)| first - 1),
-        groups: Some(&groups),
-        pictures: Some(&shown),
-        ..PaintOptions::default()
-    };
+    let paint_options = PaintOptions { groups: Some(&groups), ..paint_options(options, marks, &shown) };
     let screen = [size.x.ceil() as u32, size.y.ceil() as u32];
     let mut output = ctx.run_ui(input(screen), |ui| {
         let painter = ui.painter().clone();
@@ -417,9 +431,7 @@ pub fn paint_image(
     marks: Option<&crate::render::Marks>,
     pictures: &crate::pictures::Set,
 ) -> Result<PaintedImage, ExportError> {
-    if !SCALE_RANGE.contains(&options.scale) {
-        return Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)));
-    }
+    check_scale(options)?;
     let map = select_stages(map, options.stages)?;
     let ctx = context();
     // Loaded before the first frame, so their textures are set with the font atlas.
@@ -427,19 +439,8 @@ pub fn paint_image(
     let (layout, mut first) = layout_in(&ctx, &map, options);
     let (size, transform) = placement(&layout, options)?;
     let theme = Theme::new(options.theme);
-    let (background, clear) = if options.transparent {
-        (Background::None, egui::Color32::TRANSPARENT)
-    } else {
-        (Background::AroundBody, theme.body)
-    };
-    let paint_options = PaintOptions {
-        background,
-        votes: options.votes,
-        marks,
-        stages_before: options.stages.map_or(0, |(first, _)| first - 1),
-        pictures: Some(&shown),
-        ..PaintOptions::default()
-    };
+    let clear = if options.transparent { egui::Color32::TRANSPARENT } else { theme.body };
+    let paint_options = paint_options(options, marks, &shown);
     let mut output = ctx.run_ui(input(size), |ui| {
         let painter = ui.painter().clone();
         render::paint(&painter, &map, &layout, &theme, transform, &paint_options);

@@ -28,14 +28,14 @@ impl Textures {
     pub fn update(&mut self, delta: &TexturesDelta) {
         for (id, change) in delta.set.iter().flat_map(|(id, changes)| changes.iter().map(move |c| (id, c))) {
             let egui::ImageData::Color(image) = &change.image;
-            let texture = Texture {
-                image: image.clone(),
-                nearest: change.options.magnification == TextureFilter::Nearest,
-                wrap: change.options.wrap_mode,
-            };
             match (change.pos, self.0.get_mut(id)) {
                 (Some([left, top]), Some(existing)) => existing.patch(left, top, image),
                 _ => {
+                    let texture = Texture {
+                        image: image.clone(),
+                        nearest: change.options.magnification == TextureFilter::Nearest,
+                        wrap: change.options.wrap_mode,
+                    };
                     self.0.insert(*id, texture);
                 }
             }
