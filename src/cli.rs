@@ -113,7 +113,9 @@ pub fn unknown_command(args: &[String]) -> Option<ExitCode> {
     use clap::CommandFactory as _;
     let word = args.get(1)?;
     let command = Cli::command();
-    let names: Vec<String> = command.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    // clap answers `help` and `help COMMAND` itself; it is not among the listed subcommands.
+    let names: Vec<String> =
+        command.get_subcommands().map(|c| c.get_name().to_owned()).chain(["help".to_owned()]).collect();
     let looks_like_a_map = word.contains(['.', '/', '\\']) || Path::new(word).exists();
     if word.starts_with('-') || names.iter().any(|n| n == word) || looks_like_a_map {
         return None;
@@ -168,7 +170,10 @@ fn check(maps: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for path in maps {
         match file::load(path) {
-            Ok(map) => picture_warnings(path, &map),
+            Ok(map) => {
+                empty_title_warnings(path, &map);
+                picture_warnings(path, &map);
+            }
             Err(e) => {
                 ok = false;
                 let _ = writeln!(std::io::stderr(), "{e}");
@@ -176,6 +181,25 @@ fn check(maps: &[PathBuf]) -> ExitCode {
         }
     }
     if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// A warning for each card with no title: valid (a card may be a bare marker), but nearly always
+/// a card whose text was never typed.
+fn empty_title_warnings(path: &std::path::Path, map: &crate::model::Map) {
+    let untitled: Vec<&str> =
+        map.cards.iter().filter(|c| c.title.trim().is_empty()).map(|c| c.id.as_str()).collect();
+    if untitled.is_empty() {
+        return;
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for id in untitled {
+        let needle = format!("id: {id:?}");
+        let place = text
+            .lines()
+            .position(|l| l.contains(&needle))
+            .map_or_else(|| path.display().to_string(), |line| format!("{}:{}", path.display(), line + 1));
+        let _ = writeln!(std::io::stderr(), "{place}: warning: card {id:?} has no title");
+    }
 }
 
 /// A warning line for each picture the map names that cannot be shown: the map is still valid
@@ -236,7 +260,7 @@ pub struct Summary {
     pub points: usize,
     pub links: usize,
     /// Dot-vote dots on all cards.
-    pub votes: u32,
+    pub votes: u64,
     /// Cards per lane kind, for every kind of lane in the map.
     pub lane_kinds: BTreeMap<&'static str, usize>,
 }
@@ -257,7 +281,7 @@ impl Summary {
             curves: map.curves.len(),
             points: map.points.len(),
             links: map.links.len(),
-            votes: map.cards.iter().map(|c| c.votes).sum(),
+            votes: map.cards.iter().map(|c| u64::from(c.votes)).sum(),
             lane_kinds,
         }
     }

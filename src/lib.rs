@@ -26,3 +26,17 @@ pub mod render;
 pub mod templates;
 pub mod text;
 pub mod theme;
+
+/// A property test's settings: `cases` cases from a fixed seed, so CI runs the same cases every
+/// time; `PROPTEST_CASES=N` and `PROPTEST_RNG_SEED=S` ask for a longer or another run.
+#[cfg(test)]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(20_261_204);
+    }
+    config
+}

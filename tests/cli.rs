@@ -689,3 +689,85 @@ fn a_thousand_task_mermaid_journey_imports_whole() {
         serde_json::from_str(&stdout(&touchline(&["info", &out.display().to_string(), "--json"]))).unwrap();
     assert_eq!(info["points"], 2000, "{info}");
 }
+
+#[test]
+fn export_never_replaces_a_map_a_device_or_another_kind_of_file_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let shop = dir.path().join("shop.ron");
+    std::fs::copy("maps/ecommerce.ron", &shop).unwrap();
+    let map_text = std::fs::read(&shop).unwrap();
+    let shop_path = shop.to_str().unwrap();
+
+    // Onto the map itself, in any format, even with --force: refused, the map untouched.
+    for extra in [&["--format", "svg"][..], &["--format", "svg", "--force"], &["--format", "csv"]] {
+        let out = touchline(&[&["export", shop_path, "-o", shop_path], extra].concat());
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(stderr(&out).contains("is a map"), "{}", stderr(&out));
+        assert_eq!(std::fs::read(&shop).unwrap(), map_text);
+    }
+
+    // Another kind of export: only with --force.
+    let slide = dir.path().join("slide.png");
+    std::fs::write(&slide, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    let out = touchline(&["export", shop_path, "-o", slide.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already holds an SVG drawing") && stderr(&out).contains("--force"));
+    let out = touchline(&["export", shop_path, "-o", slide.to_str().unwrap(), "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&slide).unwrap().starts_with(b"\x89PNG"));
+    // The same kind again needs no --force.
+    let out = touchline(&["export", shop_path, "-o", slide.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // `-` and /dev/stdout stream the export; /dev/null stays a device.
+    let out = touchline(&["export", shop_path, "-o", "-", "--format", "svg"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("<?xml") || stdout(&out).starts_with("<svg"), "only the SVG on stdout");
+    let out = touchline(&["export", shop_path, "-o", "/dev/stdout", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("stage,"), "{}", stdout(&out));
+    let out = touchline(&["export", shop_path, "-o", "/dev/null", "--format", "png"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file(), "/dev/null is still a device");
+
+    // A named pipe would hang the export (nobody reads it) or be replaced: refused at once.
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.png");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let out = touchline(&["export", shop_path, "-o", fifo.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(1));
+            assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+        }
+    }
+}
+
+#[test]
+fn check_warns_of_cards_without_a_title_and_info_counts_votes_past_four_billion() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("untitled.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("title: \"Checkout\"", "title: \"\"")
+        .replace("id: \"c-checkout\",", "id: \"c-checkout\", votes: 4294967295,")
+        .replace("id: \"c-confirm\",", "id: \"c-confirm\", votes: 4294967295,");
+    std::fs::write(&path, text).unwrap();
+    let out = touchline(&["check", path.to_str().unwrap()]);
+    assert!(out.status.success(), "a warning, not a failure: {}", stderr(&out));
+    let expected = format!("{}:45: warning: card \"c-checkout\" has no title", path.display());
+    assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
+    let out = touchline(&["info", path.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"votes\": 8589934590"), "{}", stdout(&out));
+}
+
+#[test]
+fn help_is_a_command_too() {
+    let out = touchline(&["help"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Usage:") && stdout(&out).contains("export"), "{}", stdout(&out));
+    let out = touchline(&["help", "export"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("--force") && stdout(&out).contains("--fit"), "{}", stdout(&out));
+}

@@ -188,3 +188,32 @@ fn the_choice_is_offered_while_presenting_too() {
     assert_eq!(title(&h, "c-survey"), "Survey (ours)");
     assert!(h.state().presentation.is_some(), "still presenting");
 }
+
+#[test]
+fn an_idle_editor_paints_no_frame_and_nothing_wakes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _path) = open_copy(dir.path());
+    // Let the watcher start and whatever the opening asked for settle.
+    for _ in 0..10 {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(1);
+    let delay = h.output().viewport_output.get(&egui::ViewportId::ROOT).map(|v| v.repaint_delay);
+    assert!(
+        delay.is_none_or(|d| d > std::time::Duration::from_hours(1)),
+        "an idle frame asks for no further frame, yet asked for one after {delay:?}"
+    );
+    // Over two seconds with nobody touching anything (two looks at the file's size and time),
+    // the editor is asked for no frame: reading the file does not wake it.
+    let mut frames = 0;
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(2) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        if h.ctx.has_requested_repaint() {
+            frames += 1;
+            h.run_steps(1);
+        }
+    }
+    assert_eq!(frames, 0, "frames painted while idle");
+}

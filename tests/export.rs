@@ -144,15 +144,15 @@ fn errors_exit_1_or_2_with_a_message_and_leave_no_file() {
 
 #[test]
 fn an_output_that_cannot_be_written_is_reported_and_leaves_nothing_behind() {
-    // A folder where the image should go: the final rename fails even for root, which ignores
-    // permission bits.
+    // A folder where the image should go: refused before anything is drawn (a rename onto it
+    // would fail even for root, which ignores permission bits).
     let dir = tempfile::tempdir().unwrap();
     let taken = dir.path().join("taken.png");
     std::fs::create_dir(&taken).unwrap();
     let r = export("maps/ecommerce.ron", &taken, &["--scale", "1"]);
     assert_eq!(r.status.code(), Some(1));
     let err = String::from_utf8_lossy(&r.stderr);
-    assert!(err.contains("taken.png: cannot write"), "{err}");
+    assert!(err.contains("taken.png: is a folder"), "{err}");
     assert!(taken.is_dir(), "the folder is untouched");
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["taken.png"], "no temporary file is left behind");

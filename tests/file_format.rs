@@ -103,9 +103,18 @@ fn oversized_and_binary_files_are_refused_cleanly() {
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let text = format!("(format_version: 2, map: (title: \"x\", stages: {}))", "[".repeat(10_000));
-    assert!(file::parse("deep.ron", &text).is_err());
+    let message = file::parse("deep.ron", &text).unwrap_err().to_string();
+    assert!(message.starts_with("deep.ron:1:"), "{message}");
+    assert!(message.contains("nest too deeply") && !message.contains("ron::Options"), "{message}");
     let text = "(".repeat(100_000);
     assert!(file::parse("deep.ron", &text).is_err());
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past() {
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let with_mark = format!("\u{feff}{text}");
+    assert_eq!(file::parse("bom.ron", &with_mark).unwrap(), file::parse("plain.ron", &text).unwrap());
 }
 
 #[test]

@@ -658,3 +658,82 @@ fn file_import_opens_a_spreadsheet_as_a_new_unsaved_map() {
         "the notes are shown"
     );
 }
+
+/// Two quick clicks at a point on screen.
+fn double_click_at(h: &mut Harness<'_, TouchlineApp>, at: Pos2) {
+    h.event(egui::Event::PointerMoved(at));
+    h.run_steps(1);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            h.run_steps(1);
+        }
+    }
+}
+
+/// The middle of an empty cell of the map: its lane and stage ids and where it is on screen.
+fn empty_cell(h: &Harness<'_, TouchlineApp>) -> (String, String, Pos2) {
+    let m = map(h);
+    for lane in m.lanes.iter().filter(|l| l.kind != touchline::model::LaneKind::Emotions) {
+        for stage in &m.stages {
+            if !m.cards.iter().any(|c| c.lane == lane.id && c.stage == stage.id) {
+                let rect = cell(h, lane.id.as_str(), stage.id.as_str());
+                return (lane.id.to_string(), stage.id.to_string(), rect.center());
+            }
+        }
+    }
+    panic!("the map has an empty cell");
+}
+
+#[test]
+fn a_new_card_opens_for_typing_and_enter_keeps_it_in_one_undo_step() {
+    let mut h = editor("ecommerce");
+    let (lane, stage, at) = empty_cell(&h);
+    let cards_before = map(&h).cards.len();
+    let view_before = h.state().canvas.view;
+    double_click_at(&mut h, at);
+    assert!(h.state().canvas.editing.is_some(), "the new card is open for typing");
+    // A letter typed at once is the card's: F does not fit the view.
+    h.key_press(egui::Key::F);
+    h.run_steps(2);
+    assert_eq!(h.state().canvas.view, view_before, "no shortcut fires while the card is open");
+    assert!(h.state().canvas.editing.is_some(), "still typing after the field appeared");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Text("Will it arrive before race day?".into()));
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_none());
+    let cards = map(&h).cards.len();
+    assert_eq!(cards, cards_before + 1);
+    let card =
+        map(&h).cards.iter().find(|c| c.title == "Will it arrive before race day?").expect("typed title");
+    assert_eq!((card.lane.as_str(), card.stage.as_str()), (lane.as_str(), stage.as_str()));
+    assert_eq!(card.id.as_str(), "c-will-it-arrive-before", "a readable id from the title");
+    assert!(h.state().canvas.selected.contains(&card.id), "the new card stays selected");
+    undo(&mut h);
+    assert_eq!(map(&h).cards.len(), cards_before, "adding and typing is one undo step");
+    redo(&mut h);
+    assert!(map(&h).cards.iter().any(|c| c.title == "Will it arrive before race day?"));
+}
+
+#[test]
+fn esc_on_a_new_card_left_empty_takes_it_back_without_an_undo_step() {
+    let mut h = editor("ecommerce");
+    let (_, _, at) = empty_cell(&h);
+    let before = map(&h).clone();
+    double_click_at(&mut h, at);
+    assert!(h.state().canvas.editing.is_some());
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().canvas.editing.is_none());
+    assert_eq!(map(&h), &before, "no empty card is left");
+    let doc = h.state().doc.as_ref().unwrap();
+    assert!(!doc.history.can_undo() && !doc.history.can_redo(), "and nothing to undo or redo");
+    assert!(!doc.history.is_dirty(), "the map is as it was saved");
+}

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::{Edit, TouchlineApp};
 use crate::edit::Command;
-use crate::model::{Card, CardId};
+use crate::model::{Card, CardId, IdMaker};
 
 const MARKER: &str = "// touchline cards\n";
 
@@ -35,9 +35,10 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
     }
     let mut commands = Vec::new();
     let mut fresh = HashSet::new();
+    let mut ids = IdMaker::for_map(&doc.map);
     for card in cards {
         let slot = doc.map.card_slot(&card.id)?;
-        let copy = Card { id: CardId::fresh(), ..card };
+        let copy = Card { id: CardId(ids.make("c-", &card.title)), ..card };
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: slot.index + 1, card: copy });
     }
@@ -60,6 +61,7 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
     let target = app.canvas.hovered_cell(layout?);
     let mut commands = Vec::new();
     let mut fresh = HashSet::new();
+    let mut ids = IdMaker::for_map(map);
     for card in cards {
         let (lane, stage) = match &target {
             Some((lane, stage)) => (lane.clone(), stage.clone()),
@@ -68,7 +70,7 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
         if map.lane(&lane).is_none() || map.stage(&stage).is_none() {
             continue;
         }
-        let copy = Card { id: CardId::fresh(), lane, stage, ..card };
+        let copy = Card { id: CardId(ids.make("c-", &card.title)), lane, stage, ..card };
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: usize::MAX, card: copy });
     }
@@ -108,6 +110,7 @@ fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
     let column = grid.iter().all(|row| row.len() <= 1);
     let mut commands = Vec::new();
     let mut fresh = HashSet::new();
+    let mut ids = IdMaker::for_map(map);
     for (r, row) in grid.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             if cell.is_empty() {
@@ -117,6 +120,7 @@ fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
                 if column { (first_lane, first_stage) } else { (first_lane + r, first_stage + c) };
             let (Some(lane), Some(stage)) = (lanes.get(lane), stages.get(stage)) else { continue };
             let card = Card::new(lane.clone(), stage.clone(), cell.as_str());
+            let card = Card { id: CardId(ids.make("c-", cell)), ..card };
             fresh.insert(card.id.clone());
             commands.push(Command::InsertCard { index: usize::MAX, card });
         }

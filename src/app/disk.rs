@@ -9,10 +9,6 @@ use crate::diff::merge::merge;
 use crate::file::disk::{self, Disk, Watcher};
 use crate::model::Map;
 
-/// Seconds between looks at the file when no change was signalled (a safety net for file
-/// systems that do not signal, such as some network folders).
-const POLL_SECONDS: f64 = 1.0;
-
 /// What the bar above the map says about the file.
 #[derive(Debug)]
 pub enum DiskNotice {
@@ -36,7 +32,8 @@ enum Choice {
 }
 
 impl TouchlineApp {
-    /// Watches the open map's file and looks at it when it changed (or every second).
+    /// Watches the open map's file and looks at it when the watcher says it changed. The
+    /// watcher wakes the editor; nothing here asks for frames, so an idle editor rests.
     pub(super) fn follow_disk(&mut self, ctx: &egui::Context) {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.as_deref()) else {
             self.watcher = None;
@@ -44,21 +41,11 @@ impl TouchlineApp {
         };
         if self.watcher.as_ref().is_none_or(|w| w.path != path) {
             let wake = ctx.clone();
-            self.watcher = Watcher::new(path, move || wake.request_repaint()).ok();
+            self.watcher = Some(Watcher::new(path, move || wake.request_repaint()));
         }
-        let now = ctx.input(|i| i.time);
-        let signalled = self.watcher.as_ref().is_some_and(Watcher::changed);
-        // The poll only reads the file when its size or time changed: a stat a second is free,
-        // reading and hashing a big map every second is not.
-        let polled = now - self.last_disk_look >= POLL_SECONDS && {
-            self.last_disk_look = now;
-            let stamp = disk::stamp(path);
-            self.disk_stamp.replace(stamp) != Some(stamp)
-        };
-        if signalled || polled {
+        if self.watcher.as_ref().is_some_and(Watcher::changed) {
             self.look_at_disk();
         }
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_SECONDS));
     }
 
     /// Compares the file with what was last loaded or saved, and acts on a difference.

@@ -105,6 +105,13 @@ impl Document {
         Ok(())
     }
 
+    /// Takes back the last step if it is the run with `merge_key` (see [`History::retract`]).
+    pub fn retract(&mut self, merge_key: &str) -> Result<bool, EditError> {
+        let done = self.history.retract(&mut self.map, merge_key)?;
+        self.revision += u64::from(done);
+        Ok(done)
+    }
+
     pub fn undo(&mut self) -> Result<bool, EditError> {
         let done = self.history.undo(&mut self.map)?;
         self.revision += u64::from(done);

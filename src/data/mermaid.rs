@@ -72,7 +72,7 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
             continue;
         }
         if let Some(rest) = keyword(trimmed, "section") {
-            stage = Some(builder.stage(&bounded(rest, number, "the section", &mut warnings)));
+            stage = Some(builder.new_stage(&bounded(rest, number, "the section", &mut warnings)));
             continue;
         }
         let Some((task, rest)) = trimmed.split_once(':') else {
@@ -99,7 +99,8 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
                 continue;
             }
         };
-        let task = task.trim();
+        // What `write` put before a task that would have read as syntax comes off.
+        let task = task.trim().trim_start_matches(WORD_JOINER).trim();
         if task.is_empty() {
             problems.push(Note { line: number, message: "a task without a name".to_owned() });
             continue;
@@ -168,59 +169,118 @@ fn actor_curve(
     id
 }
 
+/// Put before a task whose text starts like a line of Mermaid's own (`title`, `section`, a
+/// comment, a code fence): invisible, and not a space, so the line stays a task.
+const WORD_JOINER: char = '\u{2060}';
+
+/// Words that start a line of Mermaid's journey syntax (it reads them in any case).
+const KEYWORDS: [&str; 5] = ["title", "section", "journey", "acctitle", "accdescr"];
+
+/// Text as Mermaid may read it on one line: `#` and `;` (which end Mermaid's text), `%` (which
+/// starts a comment) and, where Mermaid splits on them, `:` and `,` become their full-width
+/// forms, which read the same to people.
+fn mermaid_text(text: &str, also: &[char]) -> String {
+    one_line(text)
+        .chars()
+        .map(|c| match c {
+            '#' => '＃',
+            ';' => '；',
+            '%' => '％',
+            ':' if also.contains(&':') => '：',
+            ',' if also.contains(&',') => '，',
+            c => c,
+        })
+        .collect()
+}
+
+/// A task's name: never empty, never mistaken for a keyword, a comment or a code fence.
+fn task_name(title: &str) -> String {
+    let name = mermaid_text(title, &[':']);
+    let name = name.trim_start_matches(WORD_JOINER).trim();
+    if name.is_empty() {
+        return "Untitled".to_owned();
+    }
+    let first = name.split(|c: char| c.is_whitespace() || c == '：').next().unwrap_or("").to_lowercase();
+    if KEYWORDS.contains(&first.as_str()) || name.starts_with('`') || name.starts_with('％') {
+        format!("{WORD_JOINER}{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The map as a Mermaid journey: stages become sections; the cards of the actions lanes become
 /// tasks, scored from the curves' points at them or else in their stage (3 where there are none),
-/// with the personas whose curves have a point there as actors.
+/// with the personas whose curves have a point there as actors. Text that Mermaid would read as
+/// its own syntax is rewritten (see [`mermaid_text`], [`task_name`]), so the diagram keeps the
+/// map's structure whatever its cards say.
 pub fn write(map: &Map) -> String {
+    use crate::model::{CardId, CurveId, StageId};
     let mut out = String::from("journey\n");
-    let _ = writeln!(out, "    title {}", one_line(&map.title));
-    let actions: Vec<_> = map
+    let title = mermaid_text(&map.title, &[]);
+    let title = if title.is_empty() { "Untitled journey".to_owned() } else { title };
+    let _ = writeln!(out, "    title {title}");
+    let actions: std::collections::HashSet<_> = map
         .lanes
         .iter()
         .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
-        .map(|l| l.id.clone())
+        .map(|l| &l.id)
         .collect();
-    for stage in &map.stages {
-        let _ = writeln!(out, "    section {}", one_line(&stage.name));
-        for card in map.cards.iter().filter(|c| c.stage == stage.id && actions.contains(&c.lane)) {
+    // Indexes, so a map of a hundred thousand cards and points is written in linear time.
+    let stage_of: HashMap<&CardId, &StageId> = map.cards.iter().map(|c| (&c.id, &c.stage)).collect();
+    let mut at_card: HashMap<&CardId, Vec<&Point>> = HashMap::new();
+    let mut in_stage: HashMap<&StageId, Vec<&Point>> = HashMap::new();
+    for point in &map.points {
+        let stage = match &point.at {
+            Anchor::Stage(s) => Some(s),
+            Anchor::Card(c) => {
+                at_card.entry(c).or_default().push(point);
+                stage_of.get(c).copied()
+            }
+        };
+        if let Some(stage) = stage {
+            in_stage.entry(stage).or_default().push(point);
+        }
+    }
+    let mut tasks: HashMap<&StageId, Vec<&crate::model::Card>> = HashMap::new();
+    for card in map.cards.iter().filter(|c| actions.contains(&c.lane)) {
+        tasks.entry(&card.stage).or_default().push(card);
+    }
+    let person: HashMap<&CurveId, String> = map
+        .curves
+        .iter()
+        .map(|c| {
+            let name = c
+                .persona
+                .as_ref()
+                .and_then(|id| map.personas.iter().find(|p| &p.id == id))
+                .map_or_else(|| c.name.clone(), |p| p.name.clone());
+            (&c.id, mermaid_text(&name, &[':', ',']))
+        })
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    let (no_points, no_tasks) = (Vec::new(), Vec::new());
+    for (index, stage) in map.stages.iter().enumerate() {
+        let name = mermaid_text(&stage.name, &[':']);
+        let name = if name.is_empty() { format!("Stage {}", index + 1) } else { name };
+        let _ = writeln!(out, "    section {name}");
+        for card in tasks.get(&stage.id).unwrap_or(&no_tasks) {
             // The curves' points at the card, else anywhere in its stage.
-            let at_card: Vec<&Point> =
-                map.points.iter().filter(|p| p.at == Anchor::Card(card.id.clone())).collect();
-            let points = if at_card.is_empty() {
-                map.points
-                    .iter()
-                    .filter(|p| match &p.at {
-                        Anchor::Stage(s) => *s == stage.id,
-                        Anchor::Card(c) => map.card(c).is_some_and(|c| c.stage == stage.id),
-                    })
-                    .collect()
-            } else {
-                at_card
-            };
+            let points = at_card.get(&card.id).or_else(|| in_stage.get(&stage.id)).unwrap_or(&no_points);
             let values: Vec<f32> = points.iter().map(|p| p.value).collect();
             let score = if values.is_empty() {
                 3
             } else {
                 score_of(map, values.iter().sum::<f32>() / values.len() as f32)
             };
-            let mut curves: Vec<&crate::model::CurveId> = Vec::new();
-            for point in &points {
-                if !curves.contains(&&point.curve) {
-                    curves.push(&point.curve);
+            let mut people: Vec<&str> = Vec::new();
+            for point in points {
+                if let Some(name) = person.get(&point.curve)
+                    && !people.contains(&name.as_str())
+                {
+                    people.push(name);
                 }
             }
-            let people: Vec<String> = curves
-                .into_iter()
-                .filter_map(|id| map.curves.iter().find(|c| &c.id == id))
-                .map(|c| {
-                    c.persona
-                        .as_ref()
-                        .and_then(|id| map.personas.iter().find(|p| &p.id == id))
-                        .map_or_else(|| c.name.clone(), |p| p.name.clone())
-                })
-                .map(|name| one_line(&name.replace([',', ':'], " ")))
-                .collect();
-            let task = one_line(&card.title).replace(':', " -");
+            let task = task_name(&card.title);
             if people.is_empty() {
                 let _ = writeln!(out, "      {task}: {score}");
             } else {
@@ -301,5 +361,83 @@ mod tests {
         let template = crate::templates::load("saas-onboarding").unwrap();
         let written = write(&template);
         assert!(read(&written, "x").is_ok(), "{written}");
+    }
+
+    #[test]
+    fn card_titles_that_look_like_syntax_stay_cards() {
+        let mut map = read(DOCS_EXAMPLE, "x").unwrap().map;
+        let titles = ["section Evil stage", "title Owned title", "```", "   ", "%% a; b # c"];
+        for (card, title) in map.cards.iter_mut().zip(titles) {
+            card.title = title.to_owned();
+        }
+        let text = write(&map);
+        let back = read(&text, "x").unwrap_or_else(|e| panic!("{e:?}\n{text}")).map;
+        assert_eq!(back.title, "My working day");
+        assert_eq!(back.stages.len(), 2, "{text}");
+        let titles: Vec<&str> = back.cards.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["section Evil stage", "title Owned title", "```", "Untitled", "％％ a； b ＃ c"]);
+        assert_eq!(write(&map).matches("section").count(), 3, "two sections and one card");
+    }
+
+    #[test]
+    fn writing_a_large_map_takes_linear_time() {
+        // 4,000 cards with points took most of a minute when each card looked through every
+        // card and point; indexed, it is a blink (this test only proves it finishes).
+        let mut map =
+            crate::generate::map(crate::generate::Size { stages: 20, lanes: 4, cards: 4000, seed: 3 });
+        for lane in &mut map.lanes {
+            lane.kind = LaneKind::Actions;
+        }
+        let text = write(&map);
+        assert_eq!(text.lines().filter(|l| l.starts_with("      ")).count(), map.cards.len());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config(64))]
+
+        /// Whatever the map's text, its Mermaid diagram reads back with the same stages, the
+        /// same tasks in each and the same title, as far as one line of Mermaid can hold them.
+        #[test]
+        fn any_text_round_trips_through_mermaid(
+            title in ".{0,40}",
+            stages in proptest::collection::vec(".{0,30}", 1..4),
+            tasks in proptest::collection::vec((0usize..4, ".{0,40}"), 1..12),
+        ) {
+            let mut source = String::from("journey\n    title t\n");
+            for (i, _) in stages.iter().enumerate() {
+                let _ = writeln!(source, "    section s{i}");
+                for (k, _) in tasks.iter().enumerate().filter(|(_, (at, _))| at % stages.len() == i) {
+                    let _ = writeln!(source, "      task{k}: 3: Me");
+                }
+            }
+            let mut map = read(&source, "x").unwrap().map;
+            map.title.clone_from(&title);
+            for (stage, name) in map.stages.iter_mut().zip(&stages) {
+                stage.name.clone_from(name);
+            }
+            let mut wanted = Vec::new();
+            for card in &mut map.cards {
+                let k: usize = card.title.trim_start_matches("task").parse().unwrap();
+                card.title.clone_from(&tasks[k].1);
+                wanted.push(task_name(&tasks[k].1).trim_start_matches(WORD_JOINER).to_owned());
+            }
+            let text = write(&map);
+            let back = read(&text, "x").map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e:?}\n{text}")))?.map;
+            proptest::prop_assert_eq!(back.stages.len(), map.stages.len(), "{}", text);
+            let got: Vec<String> = back.cards.iter().map(|c| c.title.clone()).collect();
+            let mut wanted_in_order = Vec::new();
+            for stage in &map.stages {
+                for (card, name) in map.cards.iter().zip(&wanted) {
+                    if card.stage == stage.id {
+                        wanted_in_order.push(name.clone());
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(got, wanted_in_order, "{}", text);
+            let want_title = mermaid_text(&title, &[]);
+            if !want_title.is_empty() {
+                proptest::prop_assert_eq!(back.title.trim(), want_title.trim());
+            }
+        }
     }
 }

@@ -133,7 +133,7 @@ struct Builder {
     map: Map,
     stages: HashMap<String, StageId>,
     lanes: HashMap<String, LaneId>,
-    used: std::collections::HashSet<String>,
+    ids: crate::model::IdMaker,
 }
 
 impl Builder {
@@ -142,32 +142,13 @@ impl Builder {
             map: Map::blank(title),
             stages: HashMap::new(),
             lanes: HashMap::new(),
-            used: std::collections::HashSet::new(),
+            ids: crate::model::IdMaker::default(),
         }
     }
 
     /// An id of `prefix` and a slug of `name`, unique in the map.
     fn id(&mut self, prefix: &str, name: &str) -> String {
-        let mut slug = String::new();
-        for c in name.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                slug.push(c);
-            } else if !slug.ends_with('-') && !slug.is_empty() {
-                slug.push('-');
-            }
-            if slug.chars().count() >= 24 {
-                break;
-            }
-        }
-        let slug = slug.trim_end_matches('-');
-        let base = if slug.is_empty() { format!("{prefix}item") } else { format!("{prefix}{slug}") };
-        let mut id = base.clone();
-        let mut n = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
+        self.ids.make(prefix, name)
     }
 
     fn stage(&mut self, name: &str) -> StageId {
@@ -175,6 +156,13 @@ impl Builder {
         if let Some(id) = self.stages.get(&key) {
             return id.clone();
         }
+        self.new_stage(name)
+    }
+
+    /// A new stage named `name`, even when one of that name exists (Mermaid's sections follow
+    /// one another, and two may share a name); rows naming it find the latest.
+    fn new_stage(&mut self, name: &str) -> StageId {
+        let key = name.trim().to_lowercase();
         let id = StageId(self.id("s-", name));
         let mut stage = Stage::new(name.trim());
         stage.id = id.clone();

@@ -106,7 +106,7 @@ pub fn run_merge(args: &MergeArgs) -> ExitCode {
 pub fn listing(map: &Map) -> String {
     let mut out = String::new();
     for (key, value) in map_fields(map) {
-        let _ = writeln!(out, "map {key}: {value}");
+        let _ = writeln!(out, "{}", super::shown_safely(&format!("map {key}: {value}")));
     }
     for items in all_items(map) {
         for id in &items.order {
@@ -128,7 +128,7 @@ pub fn listing(map: &Map) -> String {
                 line.push_str(" · ");
                 line.push_str(&rest.join(" · "));
             }
-            out.push_str(&line);
+            out.push_str(&super::shown_safely(&line));
             out.push('\n');
         }
     }

@@ -20,11 +20,12 @@ use crate::model::Map;
 /// An item's fields by name, as they are saved (fields at their default are absent).
 pub type Fields = serde_json::Map<String, Value>;
 
-/// The map's own fields, compared one by one.
-const MAP_FIELDS: [&str; 6] = ["title", "scenario", "author", "state", "scale", "curve_gaps"];
-
 /// The kinds of item, in the order the file lists them.
 pub const KINDS: [&str; 7] = ["persona", "stage", "lane", "card", "curve", "point", "link"];
+
+/// The map's lists of items as the file names them, in [`KINDS`] order. Every other field the
+/// map saves is one of the map's own fields.
+pub(crate) const LISTS: [&str; 7] = ["personas", "stages", "lanes", "cards", "curves", "points", "links"];
 
 /// One kind of item of a map, by id, in the map's order.
 #[derive(Debug)]
@@ -88,10 +89,47 @@ pub(crate) fn all_items(map: &Map) -> [Items; 7] {
     ]
 }
 
-/// The map's own fields (title, scenario, ...).
+/// The map's own fields: everything the map saves that is not a list of items, taken from the
+/// saved form so that a field added to the model takes part in diff, show and merge by itself.
+/// A field that groups others (the scale, the map's words) is taken apart into `group.field`, so
+/// one side changing one word and the other side another both merge.
 pub(crate) fn map_fields(map: &Map) -> Fields {
-    let all = fields_of(map);
-    MAP_FIELDS.iter().filter_map(|k| all.get(*k).map(|v| ((*k).to_owned(), v.clone()))).collect()
+    let mut out = Fields::new();
+    for (key, value) in fields_of(map) {
+        if LISTS.contains(&key.as_str()) {
+            continue;
+        }
+        match value {
+            Value::Object(group) => {
+                for (inner, value) in group {
+                    out.insert(format!("{key}.{inner}"), value);
+                }
+            }
+            value => {
+                out.insert(key, value);
+            }
+        }
+    }
+    out
+}
+
+/// The saved form of the map's own fields from [`map_fields`]: groups put back together.
+pub(crate) fn grouped_map_fields(fields: &Fields) -> Fields {
+    let mut out = Fields::new();
+    for (key, value) in fields {
+        match key.split_once('.') {
+            Some((group, inner)) => {
+                let entry = out.entry(group.to_owned()).or_insert_with(|| Value::Object(Fields::new()));
+                if let Value::Object(group) = entry {
+                    group.insert(inner.to_owned(), value.clone());
+                }
+            }
+            None => {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    out
 }
 
 /// One field's change; `Null` stands for a field that is absent (at its default).
@@ -149,7 +187,7 @@ impl MapDiff {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for change in &self.map {
-            let _ = writeln!(out, "~ map {}", field_text(change));
+            let _ = writeln!(out, "{}", shown_safely(&format!("~ map {}", field_text(change))));
         }
         for item in &self.items {
             let sign = match item.change {
@@ -167,11 +205,26 @@ impl MapDiff {
                 line.push_str(": ");
                 line.push_str(&details.join("; "));
             }
-            out.push_str(&line);
+            out.push_str(&shown_safely(&line));
             out.push('\n');
         }
         out
     }
+}
+
+/// A line for a terminal or `git diff`: control characters and the invisible ones that reorder
+/// or hide text (bidi overrides and isolates, zero-width marks) are shown as `\u{202e}`, so a
+/// map cannot make a line of the diff read other than it is.
+pub fn shown_safely(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_control() || crate::file::invisible(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn field_text(change: &FieldChange) -> String {
@@ -356,6 +409,17 @@ mod tests {
 
     fn apply(map: &mut Map, command: Command) {
         command.apply(map).unwrap();
+    }
+
+    #[test]
+    fn text_that_would_reorder_a_line_is_shown_as_escapes() {
+        let mut new = shop();
+        new.title = "Refund \u{202e}lanif\u{202c} policy".into();
+        let text = diff(&shop(), &new).to_text();
+        assert!(text.contains(r"Refund \u{202e}lanif\u{202c} policy"), "{text}");
+        assert!(!text.contains('\u{202e}'));
+        let listing = cli::listing(&new);
+        assert!(listing.contains(r"\u{202e}") && !listing.contains('\u{202e}'), "{listing}");
     }
 
     #[test]

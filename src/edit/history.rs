@@ -69,6 +69,20 @@ impl History {
         Ok(())
     }
 
+    /// Takes back the last step if it is the run of edits with `merge_key`, as if it had never
+    /// been made: its inverse is applied and neither undo nor redo keeps it. Returns false (and
+    /// changes nothing) when the last step is another one.
+    pub fn retract(&mut self, map: &mut Map, merge_key: &str) -> Result<bool, EditError> {
+        if self.undo.last().and_then(|s| s.merge_key.as_deref()) != Some(merge_key) {
+            return Ok(false);
+        }
+        let redo = std::mem::take(&mut self.redo);
+        let done = Self::transfer(&mut self.undo, &mut self.redo, map);
+        self.redo = redo;
+        self.sealed = true;
+        done
+    }
+
     /// Ends a run of merging edits: the next edit is a step of its own.
     pub fn seal(&mut self) {
         self.sealed = true;

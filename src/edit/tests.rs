@@ -74,7 +74,7 @@ pub(crate) fn command_for(map: &Map, op: u8, pick: usize) -> Option<Command> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(crate::proptest_config(200))]
 
     #[test]
     fn undo_all_restores_and_redo_all_replays(ops in prop::collection::vec((any::<u8>(), any::<usize>()), 1..25)) {

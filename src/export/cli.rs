@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ExportOptions, Format, SCALE_RANGE, render_png, write_file};
+use super::output::{Destination, Kind, destination};
+use super::{ExportOptions, Format, SCALE_RANGE, render_png};
 use crate::data::DataFormat;
 use crate::layout::View;
 use crate::theme::ThemeKind;
@@ -13,9 +14,14 @@ use crate::theme::ThemeKind;
 pub struct ExportArgs {
     /// The map to export.
     pub map: PathBuf,
-    /// Where to write the image: `.png`, `.svg` or `.pdf`.
+    /// Where to write the image: `.png`, `.svg` or `.pdf` (or `.csv`, `.mmd`); `-` writes to
+    /// standard output (name the format with --format).
     #[arg(long, short, value_name = "OUT")]
     pub output: PathBuf,
+    /// Replace an existing file that holds something else than this kind of export (a map is
+    /// never replaced).
+    #[arg(long)]
+    pub force: bool,
     /// The format, when the file name does not say it.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
@@ -177,7 +183,7 @@ fn data_format(args: &ExportArgs) -> Option<DataFormat> {
 }
 
 /// Writes the map's data: its cards as CSV/TSV, or its journey as Mermaid.
-fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
+fn export_data(args: &ExportArgs, format: DataFormat, to: &Destination) -> ExitCode {
     let map = match crate::file::load(&args.map) {
         Ok(map) => map,
         Err(e) => return crate::exit::fail(e),
@@ -187,12 +193,24 @@ fn export_data(args: &ExportArgs, format: DataFormat) -> ExitCode {
         DataFormat::Tsv => crate::data::csv::write(&map, b'\t'),
         DataFormat::Mermaid => crate::data::mermaid::write(&map),
     };
-    match write_file(text.as_bytes(), &args.output) {
+    match deliver(text.as_bytes(), to, args) {
         Ok(()) => {
-            println!("wrote {} ({} cards)", args.output.display(), map.cards.len());
+            wrote(args, to, &format!("{} cards", map.cards.len()));
             ExitCode::SUCCESS
         }
         Err(e) => crate::exit::fail(e),
+    }
+}
+
+fn deliver(bytes: &[u8], to: &Destination, args: &ExportArgs) -> Result<(), super::ExportError> {
+    to.write(bytes)
+        .map_err(|source| super::ExportError::Write { path: args.output.display().to_string(), source })
+}
+
+/// Says what was written, unless the export itself went to standard output.
+fn wrote(args: &ExportArgs, to: &Destination, what: &str) {
+    if !to.is_stdout() {
+        println!("wrote {} ({what})", args.output.display());
     }
 }
 
@@ -207,11 +225,24 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         ));
     }
     if let Some(format) = data_format(args) {
-        return export_data(args, format);
+        let kind = if format == DataFormat::Mermaid { Kind::Mermaid } else { Kind::Csv };
+        return match destination(&args.output, kind, args.force) {
+            Ok(to) => export_data(args, format, &to),
+            Err(message) => crate::exit::fail(message),
+        };
     }
     let format = match args.format() {
         Ok(format) => format,
         Err(message) => return crate::exit::usage(message),
+    };
+    let kind = match format {
+        Format::Png => Kind::Png,
+        Format::Svg => Kind::Svg,
+        Format::Pdf => Kind::Pdf,
+    };
+    let to = match destination(&args.output, kind, args.force) {
+        Ok(to) => to,
+        Err(message) => return crate::exit::fail(message),
     };
     if let Some(Fit::Paper(name, _)) = args.fit
         && format != Format::Pdf
@@ -234,19 +265,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         eprintln!("{warning}");
     }
     let written = match format {
-        Format::Png => export_png(&map, &options, args, &pictures),
+        Format::Png => export_png(&map, &options, args, &to, &pictures),
         Format::Svg => super::render_svg(&map, &options, None, &pictures).and_then(|svg| {
-            write_file(svg.as_bytes(), &args.output)?;
+            deliver(svg.as_bytes(), &to, args)?;
             Ok(format!("{} KB", svg.len().div_ceil(1024)))
         }),
         Format::Pdf => super::pdf::render_pdf(&map, &options, &pictures).and_then(|pdf| {
-            write_file(&pdf, &args.output)?;
+            deliver(&pdf, &to, args)?;
             Ok(format!("{} KB", pdf.len().div_ceil(1024)))
         }),
     };
     match written {
         Ok(what) => {
-            println!("wrote {} ({what})", args.output.display());
+            wrote(args, &to, &what);
             ExitCode::SUCCESS
         }
         // A range or size the map cannot have is a usage error, like a malformed one.
@@ -259,9 +290,10 @@ fn export_png(
     map: &crate::model::Map,
     options: &ExportOptions,
     args: &ExportArgs,
+    to: &Destination,
     pictures: &crate::pictures::Set,
 ) -> Result<String, super::ExportError> {
     let (bytes, [width, height]) = render_png(map, options, None, pictures)?;
-    write_file(&bytes, &args.output)?;
+    deliver(&bytes, to, args)?;
     Ok(format!("{width}×{height}"))
 }

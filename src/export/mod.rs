@@ -2,6 +2,7 @@
 //! what the editor shows, minus selection and hover marks.
 
 pub mod cli;
+mod output;
 pub mod pdf;
 pub mod raster;
 pub mod svg;

@@ -629,7 +629,9 @@ impl fmt::Display for N {
     }
 }
 
-/// Text escaped for XML content and attribute values; control characters are dropped.
+/// Text escaped for XML content and attribute values. Control characters, and every character
+/// XML 1.0 forbids (U+FFFE, U+FFFF), are dropped: a file that holds one is not well-formed and
+/// viewers refuse it whole.
 struct Escaped<'a>(&'a str);
 
 impl fmt::Display for Escaped<'_> {
@@ -641,7 +643,7 @@ impl fmt::Display for Escaped<'_> {
                 '>' => f.write_str("&gt;")?,
                 '"' => f.write_str("&quot;")?,
                 '\t' => f.write_char(' ')?,
-                c if c.is_control() => {}
+                c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
                 c => f.write_char(c)?,
             }
         }
@@ -664,6 +666,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(Escaped("a < b & \"c\"\u{7}").to_string(), "a &lt; b &amp; &quot;c&quot;");
+        assert_eq!(Escaped("x\u{fffe}\u{ffff}\u{0}y\u{1f600}").to_string(), "xy\u{1f600}");
     }
 
     #[test]
@@ -672,5 +675,38 @@ mod tests {
         let (hex, alpha) = colour_parts(half);
         assert_eq!(hex, "#ff0000");
         assert!((alpha - 128.0 / 255.0).abs() < 1e-3);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config(24))]
+
+        /// Whatever the map's words, the SVG is well-formed XML that keeps them as text (less
+        /// the characters XML forbids).
+        #[test]
+        fn any_text_in_any_field_gives_a_well_formed_svg(
+            texts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::any::<String>(),
+                    "[\\u{fffe}\\u{ffff}\\x00-\\x1f<>&\"'a-z\\u{202e}\\u{d7ff}\\u{e000}]{0,12}",
+                ],
+                8,
+            ),
+        ) {
+            let mut map = crate::templates::load("ecommerce").unwrap();
+            map.title.clone_from(&texts[0]);
+            map.scenario.clone_from(&texts[1]);
+            map.author.clone_from(&texts[2]);
+            map.stages[0].name.clone_from(&texts[3]);
+            map.lanes[0].title.clone_from(&texts[4]);
+            map.cards[0].title.clone_from(&texts[5]);
+            map.cards[0].owner.clone_from(&texts[6]);
+            map.words.neutral.clone_from(&texts[7]);
+            map.personas[0].name.clone_from(&texts[7]);
+            let options = super::super::ExportOptions { format: super::super::Format::Svg, ..Default::default() };
+            let svg = super::super::render_svg(&map, &options, None, &crate::pictures::Set::default()).unwrap();
+            if let Err(e) = roxmltree::Document::parse(&svg) {
+                proptest::prop_assert!(false, "not well-formed: {e}");
+            }
+        }
     }
 }

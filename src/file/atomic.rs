@@ -8,23 +8,48 @@ use std::path::Path;
 ///
 /// Through a symbolic link, the file it points to is replaced and the link stays. A new file
 /// gets the permissions every program's new files get (0666 less the umask); a replaced file
-/// keeps its own. Temporary files that an interrupted save of the same file left behind are
-/// removed.
+/// keeps its own from the first byte written (so a save killed midway never leaves a copy of a
+/// private map that others can read), and its owner and group where the process may set them.
+/// A read-only file is not replaced (see [`replace_read_only`]). The file is replaced, not
+/// rewritten: other hard links to it keep the old content. Temporary files that an interrupted
+/// save of the same file left behind are removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, false)
+}
+
+/// Like [`write_atomically`], and replaces a read-only file too (keeping it read-only): what
+/// `--force` and the editor's "Save anyway" ask for.
+pub fn replace_read_only(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(path, bytes, true)
+}
+
+/// The error a save onto a read-only file gives; callers offer to replace it anyway.
+pub fn is_read_only_refusal(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::PermissionDenied && error.to_string().contains(READ_ONLY)
+}
+
+const READ_ONLY: &str = "the file is read-only";
+
+fn write(path: &Path, bytes: &[u8], replace_read_only: bool) -> std::io::Result<()> {
     let path = resolve_links(path);
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let (temp_path, mut temp) = create_temp(&folder, &name)?;
+    let existing = std::fs::metadata(&path).ok().filter(std::fs::Metadata::is_file);
+    if let Some(meta) = &existing
+        && meta.permissions().readonly()
+        && !replace_read_only
+    {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, READ_ONLY));
+    }
+    let (temp_path, mut temp) = create_temp(&folder, &name, existing.as_ref())?;
     let written = (|| {
         temp.write_all(bytes)?;
         temp.sync_all()?;
-        // Keep the permissions of the file being replaced, so a save does not change who can
-        // read it.
-        if let Ok(meta) = std::fs::metadata(&path) {
-            temp.set_permissions(meta.permissions())?;
+        if let Some(meta) = &existing {
+            keep_identity(&temp, meta)?;
         }
         drop(temp);
         std::fs::rename(&temp_path, &path)
@@ -53,14 +78,43 @@ fn resolve_links(path: &Path) -> std::path::PathBuf {
     current
 }
 
-/// A new, empty temporary file beside the target, created as the platform creates new files.
-fn create_temp(folder: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+/// The replaced file's permissions (exactly: the umask may have narrowed them at creation), and
+/// its owner and group where the process may set them (root may; others keep their own).
+fn keep_identity(temp: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    temp.set_permissions(meta.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let _ = std::os::unix::fs::fchown(temp, Some(meta.uid()), Some(meta.gid()));
+    }
+    Ok(())
+}
+
+/// A new, empty temporary file beside the target: with the target's permissions when it exists
+/// (never wider than the file it replaces, even for a moment), else as the platform creates new
+/// files.
+fn create_temp(
+    folder: &Path,
+    name: &str,
+    replacing: Option<&std::fs::Metadata>,
+) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        // Writable by us while it is written; the exact mode is set before the rename.
+        let mode = replacing.map_or(0o666, |m| (m.permissions().mode() & 0o777) | 0o200);
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = replacing;
     for attempt in 0..64_u128 {
         let nonce =
             (seed ^ (u128::from(std::process::id()) << 32)).wrapping_add(attempt * 7919) & 0xffff_ffff;
         let path = folder.join(format!(".{name}.{nonce:08x}.tmp"));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match options.open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
@@ -136,6 +190,35 @@ mod tests {
         write_atomically(&link, b"new").unwrap();
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_never_readable_by_others_and_a_read_only_one_is_kept() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("private.ron");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        // The temporary file is created as the save would create it, before a byte is written.
+        let meta = std::fs::metadata(&path).unwrap();
+        let (temp_path, temp) = create_temp(dir.path(), "private.ron", Some(&meta)).unwrap();
+        drop(temp);
+        let mode = std::fs::metadata(&temp_path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o077, 0, "a temporary copy of a private map is private: {mode:o}");
+        std::fs::remove_file(&temp_path).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+
+        let locked = dir.path().join("locked.ron");
+        std::fs::write(&locked, "keep").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let refused = write_atomically(&locked, b"new").unwrap_err();
+        assert!(is_read_only_refusal(&refused), "{refused}");
+        assert_eq!(std::fs::read_to_string(&locked).unwrap(), "keep");
+        replace_read_only(&locked, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&locked).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&locked).unwrap().permissions().mode() & 0o777, 0o444);
     }
 
     #[test]

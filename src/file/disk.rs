@@ -54,11 +54,19 @@ pub fn check(path: &Path, known: u64) -> Disk {
     Disk::Changed { map: Box::new(super::parse_bytes(path, &bytes)), fingerprint: now }
 }
 
-/// Tells when a file may have changed.
+/// Seconds between looks at the file's size and time, for file systems that do not signal
+/// changes (some network folders).
+const POLL_SECONDS: u64 = 1;
+
+/// Tells when a file may have changed: from the system's notifications about its folder, and
+/// from a look at its size and time every second on a thread of its own, so the editor itself
+/// wakes only when something changed (an idle editor paints no frame).
 pub struct Watcher {
-    // Kept alive: dropping it stops the watching.
-    _inner: notify::RecommendedWatcher,
+    // Kept alive: dropping it stops the watching. None where the system refused to watch (too
+    // many watches): the poll alone then finds changes, within a second.
+    _inner: Option<notify::RecommendedWatcher>,
     events: Receiver<()>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     pub path: PathBuf,
 }
 
@@ -68,25 +76,59 @@ impl std::fmt::Debug for Watcher {
     }
 }
 
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 impl Watcher {
     /// Watches `path` through its folder; `wake` is called from another thread on each change
-    /// (the editor repaints, so it looks at once).
-    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> notify::Result<Self> {
+    /// (the editor repaints, so it looks at once). Reading the file is no change: the editor's
+    /// own look at it must not wake it again.
+    pub fn new(path: &Path, wake: impl Fn() + Send + Sync + 'static) -> Self {
         let (send, events) = channel();
+        let wake = std::sync::Arc::new(wake);
         let name = path.file_name().map(std::ffi::OsStr::to_owned);
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let ours = event.is_ok_and(|e| e.paths.iter().any(|p| p.file_name() == name.as_deref()));
-            if ours {
-                let _ = send.send(());
-                wake();
-            }
-        })?;
+        let (notify_send, notify_wake) = (send.clone(), std::sync::Arc::clone(&wake));
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
         };
-        watcher.watch(&folder, notify::RecursiveMode::NonRecursive)?;
-        Ok(Self { _inner: watcher, events, path: path.to_owned() })
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            let ours = event.is_ok_and(|e| {
+                !matches!(e.kind, notify::EventKind::Access(_))
+                    && e.paths.iter().any(|p| p.file_name() == name.as_deref())
+            });
+            if ours {
+                let _ = notify_send.send(());
+                notify_wake();
+            }
+        })
+        .and_then(|mut w| w.watch(&folder, notify::RecursiveMode::NonRecursive).map(|()| w))
+        .ok();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (polled, stopped) = (path.to_owned(), std::sync::Arc::clone(&stop));
+        // A stat a second is free; reading and hashing a big map every second is not, so the
+        // editor reads the file only when this or a notification says it changed.
+        let _ = std::thread::Builder::new().name("map file poll".into()).spawn(move || {
+            let mut last = stamp(&polled);
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(POLL_SECONDS));
+                if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                let now = stamp(&polled);
+                if now != last {
+                    last = now;
+                    if send.send(()).is_err() {
+                        break;
+                    }
+                    wake();
+                }
+            }
+        });
+        Self { _inner: watcher, events, stop, path: path.to_owned() }
     }
 
     /// Whether anything happened to the file since the last call.
@@ -111,7 +153,7 @@ mod tests {
         std::fs::write(&path, &text).unwrap();
         let known = fingerprint(text.as_bytes());
         assert!(matches!(check(&path, known), Disk::Same));
-        let watcher = Watcher::new(&path, || {}).unwrap();
+        let watcher = Watcher::new(&path, || {});
         let changed = text.replace("title: \"", "title: \"Renamed ");
         std::fs::write(&path, &changed).unwrap();
         let mut seen = false;
@@ -123,6 +165,13 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         assert!(seen, "the watcher reports the write");
+        // Reading the file is not a change: a look at it must not set off another look.
+        while watcher.changed() {}
+        for _ in 0..3 {
+            let _ = check(&path, known);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!watcher.changed(), "reading the file is not reported as a change");
         match check(&path, known) {
             Disk::Changed { map, fingerprint: f } => {
                 assert!(map.unwrap().title.starts_with("Renamed"));

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Map, Problem};
 
-pub use atomic::write_atomically;
+pub use atomic::{is_read_only_refusal, replace_read_only, write_atomically};
 
 /// The version this build writes.
 pub const FORMAT_VERSION: u32 = 6;
@@ -88,12 +88,14 @@ fn ron_options() -> ron::Options {
 }
 
 fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
-    LoadError::Syntax {
-        path: path.to_owned(),
-        line: err.span.start.line,
-        col: err.span.start.col,
-        message: err.code.to_string(),
-    }
+    let message = match &err.code {
+        // RON's own advice names its API; the user needs to hear what is wrong with the file.
+        ron::Error::ExceededRecursionLimit => {
+            "brackets nest too deeply here; a map nests only a few levels (map, list, item)".to_owned()
+        }
+        code => code.to_string(),
+    };
+    LoadError::Syntax { path: path.to_owned(), line: err.span.start.line, col: err.span.start.col, message }
 }
 
 fn parse_ron<'a, T: Deserialize<'a>>(path: &str, text: &'a str) -> Result<T, LoadError> {
@@ -102,6 +104,8 @@ fn parse_ron<'a, T: Deserialize<'a>>(path: &str, text: &'a str) -> Result<T, Loa
 
 /// Reads a map from text. `path` only names the source in messages.
 pub fn parse(path: &str, text: &str) -> Result<Map, LoadError> {
+    // Editors on Windows start UTF-8 files with a byte-order mark; it says nothing about the map.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
@@ -239,7 +243,7 @@ fn readable_marks(text: &str) -> String {
 }
 
 /// Characters that show nothing in an editor and change how text around them reads.
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 

@@ -25,6 +25,12 @@ impl Stage {
     pub fn new(name: impl Into<String>) -> Self {
         Self { id: StageId::fresh(), name: name.into(), goal: String::new(), colour: None, width: 1.0 }
     }
+
+    /// A new stage of `map` whose id reads as its name (`s-new-stage-2`).
+    pub fn new_in(map: &super::Map, name: impl Into<String>) -> Self {
+        let stage = Self::new(name);
+        Self { id: StageId(super::IdMaker::for_map(map).make("s-", &stage.name)), ..stage }
+    }
 }
 
 /// A row of the journey. Its kind decides how it is drawn and what its cards mean.
@@ -44,6 +50,12 @@ pub struct Lane {
 }
 
 impl Lane {
+    /// A new lane of `map` whose id reads as its kind (`l-pain-points`).
+    pub fn new_in(map: &super::Map, kind: LaneKind) -> Self {
+        let lane = Self::new(kind);
+        Self { id: LaneId(super::IdMaker::for_map(map).make("l-", &lane.title)), ..lane }
+    }
+
     pub fn new(kind: LaneKind) -> Self {
         Self {
             id: LaneId::fresh(),

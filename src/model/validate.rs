@@ -10,6 +10,10 @@ use super::{Anchor, Map, Metrics};
 pub struct Problem {
     /// What the problem is on, as users read it: `card "c12"`, `map`.
     pub item: String,
+    /// The kind of item (`card`, `link`, ... or `map`) and its id (empty for the map), for code
+    /// that acts on the item.
+    pub kind: String,
+    pub id: String,
     pub message: String,
 }
 
@@ -29,7 +33,7 @@ struct Report {
 impl Report {
     fn add(&mut self, kind: &str, id: &str, message: String) {
         let item = if id.is_empty() { kind.to_owned() } else { format!("{kind} {id:?}") };
-        self.problems.push(Problem { item, message });
+        self.problems.push(Problem { item, kind: kind.to_owned(), id: id.to_owned(), message });
     }
 
     fn unique_ids<'a>(&mut self, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {

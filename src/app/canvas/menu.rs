@@ -40,7 +40,7 @@ impl Canvas {
                 }
                 Some(Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) => {
                     if ui.button("Add card here").clicked() {
-                        if let Some(edit) = self.new_card(map, layout, lane, stage) {
+                        if let Some(edit) = self.new_card(layout, lane, stage) {
                             edits.push(edit);
                         }
                         ui.close();
@@ -78,14 +78,14 @@ fn stage_menu(
     }
     if ui.button("Add stage before").clicked() {
         edits.push(Edit::apply(
-            Command::InsertStage { index, stage: crate::model::Stage::new("New stage") },
+            Command::InsertStage { index, stage: crate::model::Stage::new_in(map, "New stage") },
             "Add stage",
         ));
         ui.close();
     }
     if ui.button("Add stage after").clicked() {
         edits.push(Edit::apply(
-            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new("New stage") },
+            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new_in(map, "New stage") },
             "Add stage",
         ));
         ui.close();
@@ -115,7 +115,7 @@ fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing
         for kind in crate::model::LaneKind::ALL {
             if ui.button(kind.label()).clicked() {
                 edits.push(Edit::apply(
-                    Command::InsertLane { index: index + 1, lane: crate::model::Lane::new(kind) },
+                    Command::InsertLane { index: index + 1, lane: crate::model::Lane::new_in(map, kind) },
                     "Add lane",
                 ));
                 ui.close();

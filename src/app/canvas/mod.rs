@@ -38,6 +38,16 @@ pub enum Edit {
     },
     /// Ends a run of merged edits (a resize drag), so the next edit is a new undo step.
     Seal,
+    /// Replaces the run of merged edits with this key (a card added a moment ago) by `command`
+    /// as if the run had never been made: a card left empty leaves no undo step, a card typed
+    /// gets its id from its title. When the run is no longer the last step, `otherwise` is
+    /// applied as a step of its own.
+    Rewrite {
+        merge_key: String,
+        command: Option<Command>,
+        otherwise: Option<Command>,
+        label: String,
+    },
 }
 
 impl Edit {
@@ -372,7 +382,7 @@ impl Canvas {
                     self.note_request = Some((*lane, *stage));
                 }
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
-                    if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
+                    if let Some(edit) = self.new_card(layout, *lane, *stage) {
                         edits.push(edit);
                     }
                 }
@@ -413,7 +423,7 @@ impl Canvas {
                 self.header = Some(HeaderSelection::Lane(layout.lanes[*i].id.clone()));
             }
             Hit::AddCard(lane, stage) => {
-                if let Some(edit) = self.new_card(map, layout, *lane, *stage) {
+                if let Some(edit) = self.new_card(layout, *lane, *stage) {
                     edits.push(edit);
                 }
             }
@@ -426,15 +436,21 @@ impl Canvas {
     }
 
     /// Adds an empty card at the bottom of a cell and starts editing its title.
-    fn new_card(&mut self, map: &Map, layout: &MapLayout, lane: usize, stage: usize) -> Option<Edit> {
+    fn new_card(&mut self, layout: &MapLayout, lane: usize, stage: usize) -> Option<Edit> {
         let lane_id = layout.lanes.get(lane)?.id.clone();
         let stage_id = layout.stages.get(stage)?.id.clone();
         let card = crate::model::Card::new(lane_id, stage_id, "");
+        self.clear_selection();
         self.selected = HashSet::from([card.id.clone()]);
-        self.header = None;
-        self.editing = Some(InlineEdit::new_card(card.id.clone()));
-        let _ = map;
-        Some(Edit::apply(Command::InsertCard { index: usize::MAX, card }, "Add card"))
+        let editing = InlineEdit::new_card(card.id.clone());
+        // The card's creation and its typed title are one undo step.
+        let merge_key = Some(text_edit::new_card_key(&editing.target));
+        self.editing = Some(editing);
+        Some(Edit::Apply {
+            command: Command::InsertCard { index: usize::MAX, card },
+            label: "Add card".to_owned(),
+            merge_key,
+        })
     }
 
     fn paint_header_selection(&self, painter: &egui::Painter, layout: &MapLayout, theme: &Theme) {

@@ -24,6 +24,9 @@ pub struct InlineEdit {
     original: String,
     /// A card that was just added: its text and its creation are one undo step.
     new_card: bool,
+    /// Frames spent waiting for a just-added card to be laid out: the card is added after the
+    /// frame that asked for it, so the field appears a frame later.
+    waited: u8,
     focused: bool,
 }
 
@@ -36,7 +39,7 @@ impl InlineEdit {
             TextTarget::Lane(id) => map.lane(id)?.title.clone(),
             TextTarget::Title => map.title.clone(),
         };
-        Some(Self { target, original: text.clone(), text, new_card: false, focused: false })
+        Some(Self { target, original: text.clone(), text, new_card: false, waited: 0, focused: false })
     }
 
     /// Starts typing the title of a card that was just added.
@@ -46,20 +49,42 @@ impl InlineEdit {
             text: String::new(),
             original: String::new(),
             new_card: true,
+            waited: 0,
             focused: false,
         }
     }
 
-    /// The edit that stores the typed text, if it changed.
+    /// The edit that stores the typed text, if it changed. A card added a moment ago and left
+    /// empty is taken back, with its creation, as if it had never been added; typed, it is added
+    /// anew with an id made from its title, still one undo step.
     fn commit(&self, map: &Map) -> Option<Edit> {
-        let mut text = self.text.trim().to_owned();
-        if text.is_empty() {
-            if !self.new_card {
-                return None;
+        let text = self.text.trim().to_owned();
+        if self.new_card
+            && let TextTarget::Card(id) = &self.target
+        {
+            let merge_key = new_card_key(&self.target);
+            if text.is_empty() {
+                return Some(Edit::Rewrite {
+                    merge_key,
+                    command: None,
+                    otherwise: Some(Command::RemoveCard(id.clone())),
+                    label: "Add card".to_owned(),
+                });
             }
-            "New card".clone_into(&mut text);
+            let mut card = map.card(id)?.clone();
+            card.title = text;
+            let named = crate::model::Card {
+                id: CardId(crate::model::IdMaker::for_map(map).make("c-", &card.title)),
+                ..card.clone()
+            };
+            return Some(Edit::Rewrite {
+                merge_key,
+                command: Some(Command::InsertCard { index: usize::MAX, card: named }),
+                otherwise: Some(Command::ReplaceCard(card)),
+                label: "Add card".to_owned(),
+            });
         }
-        if text == self.original {
+        if text.is_empty() || text == self.original {
             return None;
         }
         let (command, label) = match &self.target {
@@ -84,8 +109,7 @@ impl InlineEdit {
                 (Command::SetMeta(Box::new(meta)), "Rename map")
             }
         };
-        let merge_key = self.new_card.then(|| new_card_key(&self.target));
-        Some(Edit::Apply { command, label: label.to_owned(), merge_key })
+        Some(Edit::apply(command, label))
     }
 }
 
@@ -112,12 +136,18 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
         }
         TextTarget::Title => Some(t * layout.title),
     };
+    let edit = canvas.editing.as_mut()?;
     let Some(rect) = rect else {
+        if edit.new_card && edit.waited < 3 {
+            // Added at the end of the last frame: laid out in this one's layout next frame.
+            edit.waited += 1;
+            ui.ctx().request_repaint();
+            return None;
+        }
         // The target is gone (undone or deleted): stop editing.
         canvas.editing = None;
         return None;
     };
-    let edit = canvas.editing.as_mut()?;
     let multiline = matches!(edit.target, TextTarget::Card(_));
     let what = match edit.target {
         TextTarget::Card(_) => "Enter to finish · Shift+Enter for a new line · Esc to cancel",
@@ -190,7 +220,13 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     if escape && !edit.new_card {
         return Some(Vec::new());
     }
+    // Esc on a new card keeps what was typed (the card is there and named); on an empty one it
+    // takes the card back.
     let mut edits: Vec<Edit> = edit.commit(map).into_iter().collect();
+    if let Some(Edit::Rewrite { command: Some(Command::InsertCard { card, .. }), .. }) = edits.first() {
+        // The card comes back under its readable id: it stays selected.
+        canvas.selected.insert(card.id.clone());
+    }
     edits.push(Edit::Seal);
     Some(edits)
 }

@@ -431,7 +431,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     ui.horizontal_wrapped(|ui| {
         if ui.button("+ Stage").clicked() {
             edits.push(Edit::apply(
-                Command::InsertStage { index: usize::MAX, stage: Stage::new("New stage") },
+                Command::InsertStage { index: usize::MAX, stage: Stage::new_in(map, "New stage") },
                 "Add stage",
             ));
         }
@@ -439,7 +439,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             for kind in LaneKind::ALL {
                 if ui.button(kind.label()).clicked() {
                     edits.push(Edit::apply(
-                        Command::InsertLane { index: usize::MAX, lane: Lane::new(kind) },
+                        Command::InsertLane { index: usize::MAX, lane: Lane::new_in(map, kind) },
                         "Add lane",
                     ));
                     ui.close();

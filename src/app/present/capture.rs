@@ -70,6 +70,7 @@ pub fn ui(
     capture: &mut Capture,
     ui: &mut Ui,
     canvas: &Canvas,
+    map: &Map,
     layout: &MapLayout,
     theme: &Theme,
     edits: &mut Vec<Edit>,
@@ -137,6 +138,7 @@ pub fn ui(
     capture.text.clear();
     if !text.is_empty() {
         let mut card = Card::new(capture.lane.clone(), capture.stage.clone(), text);
+        card.id = crate::model::CardId(crate::model::IdMaker::for_map(map).make("c-", &card.title));
         card.colour = Some(NOTE_COLOUR);
         edits.push(Edit::apply(Command::InsertCard { index: usize::MAX, card }, "Add note"));
         edits.push(Edit::Seal);

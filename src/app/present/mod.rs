@@ -201,7 +201,7 @@ impl Presentation {
             }
         }
         if let Some(capture) = &mut self.capture {
-            match capture::ui(capture, ui, &self.canvas, layout, &theme, edits) {
+            match capture::ui(capture, ui, &self.canvas, map, layout, &theme, edits) {
                 capture::Typing::Going => {}
                 capture::Typing::Next => self.last_note_lane = Some(capture.lane.clone()),
                 capture::Typing::Stop => {
