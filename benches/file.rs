@@ -65,6 +65,61 @@ fn merge_1000_cards(bencher: divan::Bencher) {
     bencher.bench(|| touchline::diff::merge::merge(black_box(&base), black_box(&ours), black_box(&theirs)));
 }
 
+/// The 1,000-card map with 100 curves, each with a point at every card: 100,000 points. Ours
+/// moves every 50th point, theirs every 50th from the 25th, and theirs adds a curve of 1,000
+/// points.
+fn hundred_thousand_points() -> (touchline::model::Map, touchline::model::Map, touchline::model::Map) {
+    use touchline::model::{Anchor, Curve, Point};
+    let mut base = map(Size::default());
+    base.points.clear();
+    base.curves.clear();
+    let add_curve = |m: &mut touchline::model::Map, name: String| {
+        let curve = Curve::new(name, None);
+        for (k, card) in m.cards.iter().enumerate() {
+            m.points.push(Point::new(curve.id.clone(), Anchor::Card(card.id.clone()), (k % 5) as f32 - 2.0));
+        }
+        m.curves.push(curve);
+    };
+    for c in 0..100 {
+        add_curve(&mut base, format!("Segment {c}"));
+    }
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for point in ours.points.iter_mut().step_by(50) {
+        point.value = -point.value;
+    }
+    for point in theirs.points.iter_mut().skip(25).step_by(50) {
+        point.value = 0.5;
+    }
+    add_curve(&mut theirs, "Newcomers".to_owned());
+    theirs.normalize();
+    (base, ours, theirs)
+}
+
+/// `touchline merge` where the sentiment curves are most of the map (budget: 1 s).
+#[divan::bench(sample_count = 5)]
+fn merge_100000_points(bencher: divan::Bencher) {
+    let (base, ours, theirs) = hundred_thousand_points();
+    bencher.bench(|| touchline::diff::merge::merge(black_box(&base), black_box(&ours), black_box(&theirs)));
+}
+
+/// `touchline export -o journey.mmd` of 100,000 cards and points (budget: 1 s).
+#[divan::bench(sample_count = 5)]
+fn mermaid_export_100000_cards_and_points(bencher: divan::Bencher) {
+    let (mut base, _, _) = hundred_thousand_points();
+    let more = map(Size { stages: 24, lanes: 12, cards: 100_000, seed: 5 });
+    base.stages = more.stages;
+    base.lanes = more.lanes;
+    for lane in &mut base.lanes {
+        lane.kind = touchline::model::LaneKind::Actions;
+    }
+    base.cards = more.cards;
+    let cards: Vec<_> = base.cards.iter().map(|c| c.id.clone()).collect();
+    for (k, point) in base.points.iter_mut().enumerate() {
+        point.at = touchline::model::Anchor::Card(cards[k % cards.len()].clone());
+    }
+    bencher.bench(|| touchline::data::mermaid::write(black_box(&base)));
+}
+
 /// `touchline import` of a 1,000-row touchpoint inventory: parsing, matching columns, building
 /// and validating the map.
 #[divan::bench]

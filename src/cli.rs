@@ -206,9 +206,10 @@ fn empty_title_warnings(path: &std::path::Path, map: &crate::model::Map) {
 /// (the editor and exports draw a placeholder), so `check` still succeeds. Only each picture's
 /// header is read, so checking a map of big photos stays quick.
 fn picture_warnings(path: &std::path::Path, map: &crate::model::Map) {
-    use crate::pictures::{folder_of, probe, resolve, unshown};
+    use crate::pictures::{Reach, folder_of, probe_named, unshown};
     let folder = folder_of(path);
-    let unshown = unshown(map, |name| probe(&resolve(folder, name)).err());
+    // A picture outside the map's folder is not even looked at: the warning says so.
+    let unshown = unshown(map, |name| probe_named(folder, name, Reach::MapFolder).err());
     for warning in crate::pictures::warnings(path, &unshown) {
         let _ = writeln!(std::io::stderr(), "{warning}");
     }

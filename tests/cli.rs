@@ -771,3 +771,27 @@ fn help_is_a_command_too() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("--force") && stdout(&out).contains("--fit"), "{}", stdout(&out));
 }
+
+#[test]
+fn import_refuses_devices_and_more_sections_than_rows_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_map = dir.path().join("out.ron");
+    let out = touchline(&["import", "/dev/zero", "--from", "csv", "-o", out_map.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/dev/zero: not a regular file"), "{}", stderr(&out));
+    assert!(!out_map.exists());
+
+    let mut text = String::from("journey\n  title Many\n");
+    for i in 0..10_001 {
+        text.push_str("  section S");
+        text.push_str(&i.to_string());
+        text.push('\n');
+    }
+    text.push_str("    Task: 3\n");
+    let mmd = dir.path().join("many.mmd");
+    std::fs::write(&mmd, text).unwrap();
+    let out = touchline(&["import", mmd.to_str().unwrap(), "-o", out_map.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("more than 10000 sections and tasks"), "{}", stderr(&out));
+    assert!(!out_map.exists());
+}

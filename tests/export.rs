@@ -251,7 +251,8 @@ fn the_export_draws_what_the_window_renderer_draws() {
     for (path, options) in cases {
         let map = touchline::file::load(Path::new(path)).unwrap();
         let folder = Path::new(path).parent().unwrap();
-        let pictures = touchline::pictures::Set::load(&map, Some(folder));
+        let pictures =
+            touchline::pictures::Set::load(&map, Some(folder), touchline::pictures::Reach::MapFolder);
         let painted = paint_image(&map, &options, None, &pictures).unwrap();
         let textures = painted.textures();
         let drawn = painted.frame(&textures).render();
@@ -735,4 +736,30 @@ fn a_missing_picture_is_a_placeholder_and_a_warning_naming_the_card_never_a_fail
         std::fs::read_to_string(map).unwrap().lines().position(|l| l.contains("gone.png")).unwrap() + 1;
     assert!(warning.starts_with(&format!("{map}:{line}: warning: card \"c-checkout\"")), "{warning}");
     assert_eq!(warning.lines().count(), 1, "{warning}");
+}
+
+/// The fill colours drawn in an SVG group, by the group's id.
+fn fills_in_group(svg: &str, id: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let group =
+        doc.descendants().find(|n| n.attribute("id") == Some(id)).unwrap_or_else(|| panic!("{id} drawn"));
+    group
+        .descendants()
+        .filter_map(|n| n.attribute("fill"))
+        .filter(|f| f.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_stage_keeps_its_colour_in_a_partial_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, part) = (dir.path().join("whole.svg"), dir.path().join("part.svg"));
+    ok(&export("maps/b2b-phone-system.ron", &whole, &[]));
+    ok(&export("maps/b2b-phone-system.ron", &part, &["--stages", "3", "--large-type", "--votes"]));
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let (whole, part) =
+        (fills_in_group(&read(&whole), "stage-s-evaluate"), fills_in_group(&read(&part), "stage-s-evaluate"));
+    assert!(whole.len() >= 2, "{whole:?}");
+    assert_eq!(part, whole, "the header of Evaluate vendors is drawn in the same colours");
 }

@@ -225,6 +225,7 @@ impl TouchlineApp {
         self.canvas = super::Canvas::default();
         // Another map's pictures: the library starts over (its revisions count from 0 again).
         self.pictures = crate::pictures::Library::default();
+        self.outside_pictures_dismissed = false;
         self.disk_notice = None;
     }
 
@@ -264,9 +265,17 @@ impl TouchlineApp {
                 "Keep the pictures with the map",
             )]);
         }
+        // Pictures the map showed before Save As stay shown where they now lie outside the map's
+        // folder: they are the user's own, not a stranger's map reaching out.
+        let reached_out = self.doc.as_ref().is_some_and(|d| {
+            crate::pictures::named(&d.map).iter().any(|name| crate::pictures::outside(Some(&to), name))
+        });
         let Some(doc) = &mut self.doc else { return false };
         match doc.save_to(&path) {
             Ok(()) => {
+                if reached_out {
+                    self.outside_pictures.push(super::pictures::absolute(&path));
+                }
                 self.disk_notice = None;
                 self.discard_recovery();
                 self.remember(&path);

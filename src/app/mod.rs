@@ -52,6 +52,8 @@ struct Settings {
     inspector_open: bool,
     /// Export options per map path.
     export: std::collections::HashMap<String, crate::export::ExportOptions>,
+    /// Maps (by path) whose pictures outside their folder the user agreed to show.
+    outside_pictures: Vec<PathBuf>,
 }
 
 const SETTINGS_KEY: &str = "touchline-settings";
@@ -77,6 +79,10 @@ pub struct TouchlineApp {
     pub picking_template: bool,
     pub export: export_dialog::ExportDialog,
     export_prefs: std::collections::HashMap<String, crate::export::ExportOptions>,
+    /// Maps (by path) whose pictures outside their folder the user agreed to show.
+    pub outside_pictures: Vec<PathBuf>,
+    /// The open map's pictures outside its folder are not to be asked about again this session.
+    outside_pictures_dismissed: bool,
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
     /// The recovery file written for the open map, if any.
@@ -128,6 +134,8 @@ impl TouchlineApp {
             picking_template: false,
             export: export_dialog::ExportDialog::default(),
             export_prefs: std::collections::HashMap::new(),
+            outside_pictures: Vec::new(),
+            outside_pictures_dismissed: false,
             dialogs,
             recovery_folder,
             recovery_written: None,
@@ -217,6 +225,7 @@ impl TouchlineApp {
         self.picture_zones.clear();
         menus::bar(self, ui, &mut edits);
         self.disk_bar(ui);
+        self.outside_pictures_bar(ui);
         if self.doc.is_some() {
             menus::status(self, ui);
             if self.inspector_open {
@@ -567,6 +576,7 @@ impl eframe::App for EframeApp {
             theme: self.0.theme_choice,
             inspector_open: self.0.inspector_open,
             export: self.0.export_prefs.clone(),
+            outside_pictures: self.0.outside_pictures.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
@@ -577,6 +587,28 @@ impl eframe::App for EframeApp {
 pub struct PresentRequest {
     pub window: bool,
     pub stage: Option<usize>,
+}
+
+/// The graphics stack wants a private runtime folder (`XDG_RUNTIME_DIR`, which a desktop
+/// session sets; an ssh login or a container may not) and says so four times on stderr without
+/// one. Where it is missing, the editor runs again as a child with a fresh private folder (0700,
+/// removed afterwards), and this returns the child's exit code; where it is there, `None`.
+pub fn with_runtime_folder(args: &[std::ffi::OsString]) -> Option<ExitCode> {
+    const MARK: &str = "TOUCHLINE_RUNTIME_FOLDER_MADE";
+    let usable = std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).is_dir());
+    if usable || !cfg!(target_os = "linux") || std::env::var_os(MARK).is_some() {
+        return None;
+    }
+    // tempfile makes the folder readable by its owner alone.
+    let folder = tempfile::Builder::new().prefix("touchline-runtime-").tempdir().ok()?;
+    let program = std::env::current_exe().ok()?;
+    let status = std::process::Command::new(program)
+        .args(args.iter().skip(1))
+        .env("XDG_RUNTIME_DIR", folder.path())
+        .env(MARK, "1")
+        .status()
+        .ok()?;
+    Some(status.code().map_or(ExitCode::FAILURE, |c| ExitCode::from(u8::try_from(c).unwrap_or(1))))
 }
 
 /// Opens the editor window, with `map` if given, presenting it if asked.
@@ -602,6 +634,7 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
                 app.theme_choice = settings.theme;
                 app.inspector_open = settings.inspector_open;
                 app.export_prefs = settings.export;
+                app.outside_pictures = settings.outside_pictures;
             }
             if let Some(path) = &map {
                 app.open_or_create(path);

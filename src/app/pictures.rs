@@ -71,8 +71,52 @@ impl TouchlineApp {
     /// Keeps the pictures in step with the open map and its folder.
     pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
+        let agreed = doc.path.as_ref().is_some_and(|p| self.outside_pictures.contains(&absolute(p)));
+        let reach = if agreed { crate::pictures::Reach::Anywhere } else { crate::pictures::Reach::MapFolder };
+        self.pictures.set_reach(reach);
         let folder = doc.path.as_deref().and_then(crate::pictures::folder_of);
-        self.pictures.update(ctx, &doc.map, doc.revision(), folder, ctx.input(|i| i.time));
+        self.pictures.update(ctx, &doc.map, doc.revision(), folder);
+    }
+
+    /// A bar over the map when it names pictures outside its own folder: they are placeholders
+    /// until the user agrees to show them, once per map (remembered).
+    pub(super) fn outside_pictures_bar(&mut self, ui: &mut egui::Ui) {
+        if self.outside_pictures_dismissed || self.presentation.is_some() {
+            return;
+        }
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else { return };
+        let names = self.pictures.outside();
+        if names.is_empty() {
+            return;
+        }
+        let shown: Vec<&str> = names.iter().take(3).copied().collect();
+        let more = if names.len() > 3 { format!(" and {} more", names.len() - 3) } else { String::new() };
+        let mut choice = None;
+        let fill = crate::theme::mix(ui.visuals().panel_fill, ui.visuals().warn_fg_color, 0.16);
+        egui::Panel::top("pictures outside the map's folder")
+            .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong("This map shows pictures from outside its folder:");
+                    ui.label(format!("{}{more}.", shown.join(", ")));
+                    ui.label("They are not read until you agree.");
+                    if ui
+                        .button("Show them")
+                        .on_hover_text("Read these files for this map, now and next time")
+                        .clicked()
+                    {
+                        choice = Some(true);
+                    }
+                    if ui.button("Not now").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+        match choice {
+            Some(true) => self.outside_pictures.push(absolute(&path)),
+            Some(false) => self.outside_pictures_dismissed = true,
+            None => {}
+        }
     }
 
     /// Puts the picture `file` on `target`: one undo step. A file that is not a PNG or JPEG is
@@ -183,4 +227,10 @@ impl TouchlineApp {
             self.attach_picture(&target, &file, edits);
         }
     }
+}
+
+/// A map's path as remembered between runs.
+pub(super) fn absolute(path: &Path) -> std::path::PathBuf {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }

@@ -57,7 +57,7 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
     let lane = builder.lane("Actions", Some(LaneKind::Actions));
     let mut stage = None;
     let mut actors: HashMap<String, crate::model::CurveId> = HashMap::new();
-    let mut tasks = 0;
+    let (mut tasks, mut items) = (0, 0);
     for (number, line) in lines {
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -72,6 +72,15 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
             continue;
         }
         if let Some(rest) = keyword(trimmed, "section") {
+            // Sections count with tasks against the import's limit: each is a stage.
+            items += 1;
+            if items > MAX_ROWS {
+                problems.push(Note {
+                    line: number,
+                    message: format!("more than {MAX_ROWS} sections and tasks; split the diagram"),
+                });
+                break;
+            }
             stage = Some(builder.new_stage(&bounded(rest, number, "the section", &mut warnings)));
             continue;
         }
@@ -81,10 +90,11 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
             continue;
         };
         tasks += 1;
-        if tasks > MAX_ROWS {
+        items += 1;
+        if items > MAX_ROWS {
             problems.push(Note {
                 line: number,
-                message: format!("more than {MAX_ROWS} tasks; split the diagram"),
+                message: format!("more than {MAX_ROWS} sections and tasks; split the diagram"),
             });
             break;
         }

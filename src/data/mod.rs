@@ -98,7 +98,7 @@ pub fn read_file(
     columns: &[(String, String)],
 ) -> Result<Imported, Vec<String>> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| vec![format!("{shown}: cannot read: {e}")])?;
+    let bytes = read_limited(path).map_err(|e| vec![format!("{shown}: {e}")])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].split(|b| *b == b'\n').count();
@@ -107,6 +107,38 @@ pub fn read_file(
     let title = path.file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
     import(&text, format, &title, columns)
         .map_err(|e| e.problems.iter().map(|p| located(&shown, p)).collect())
+}
+
+/// Files to import larger than this are refused, as maps over 32 MiB are: a spreadsheet of
+/// 10,000 rows is a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The bytes of a file to import: a regular file, or standard output's counterpart `-`, read to
+/// at most [`MAX_FILE_BYTES`] (so `/dev/zero` is refused, not read until memory runs out).
+fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let too_large = || format!("larger than {} MiB; split it", MAX_FILE_BYTES / 1024 / 1024);
+    let mut bytes = Vec::new();
+    if path == std::path::Path::new("-") {
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"))?;
+    } else {
+        let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+        if !metadata.is_file() {
+            return Err("not a regular file (a folder, pipe or device); to import from a pipe, give `-` and pipe it in".to_owned());
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// `file:line: message`, or `file: message` for the whole file.

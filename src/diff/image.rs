@@ -36,7 +36,7 @@ pub fn write(
     changed.extend(ids(ChangeKind::Moved));
     let marks = Marks { added: ids(ChangeKind::Added), changed, removed };
     // A removed card's picture may be gone from disk too: it is drawn as a placeholder then.
-    let pictures = crate::pictures::Set::load(&shown, folder);
+    let pictures = crate::pictures::Set::load(&shown, folder, crate::pictures::Reach::MapFolder);
     if Format::from_path(out) == Some(Format::Svg) {
         let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
         let svg = render_svg(&shown, &options, Some(&marks), &pictures)?;

@@ -54,6 +54,11 @@ pub struct ExportArgs {
     /// Draw the dots of a workshop's dot vote on the cards.
     #[arg(long)]
     pub votes: bool,
+    /// Also read pictures the map names outside its own folder (absolute paths, `../..`): by
+    /// default they are drawn as placeholders, so a map from someone else cannot put your other
+    /// files into the export.
+    #[arg(long)]
+    pub allow_outside_pictures: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -259,7 +264,12 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let options = args.options(format);
     // The pictures of the stages exported: a wrong range is reported by the export itself.
     let shown = super::select_stages(&map, options.stages).unwrap_or_default();
-    let pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map));
+    let reach = if args.allow_outside_pictures {
+        crate::pictures::Reach::Anywhere
+    } else {
+        crate::pictures::Reach::MapFolder
+    };
+    let pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map), reach);
     let unshown = crate::pictures::unshown(&shown, |name| pictures.problem(name));
     for warning in crate::pictures::warnings(&args.map, &unshown) {
         eprintln!("{warning}");

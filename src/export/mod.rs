@@ -67,6 +67,12 @@ pub const SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=4.0;
 /// within a few hundred megabytes of memory.
 pub const MAX_PIXELS: u64 = 80_000_000;
 
+/// An export draws at most this many cards, and this many sentiment points and links together:
+/// past them a map is no longer a picture anyone reads, and laying it out alone takes long. They
+/// are checked before anything is laid out; a range of stages is drawn on its own.
+pub const MAX_CARDS: usize = 20_000;
+pub const MAX_POINTS_AND_LINKS: usize = 50_000;
+
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -77,6 +83,10 @@ pub enum ExportError {
          smaller --scale, --fit WxH or --stages"
     )]
     TooLarge { width: u64, height: u64, limit: u64 },
+    #[error(
+        "the map has {count} {what}, more than an export draws ({limit}); export a range of stages with --stages A..B"
+    )]
+    TooManyItems { what: &'static str, count: usize, limit: usize },
     #[error("{0}")]
     Options(String),
     #[error("{path}: cannot write: {source}")]
@@ -131,6 +141,22 @@ impl Format {
 
 /// The part of the map an export shows: all of it, or a range of its stages.
 pub fn select_stages(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, ExportError> {
+    let part = stage_range(map, stages)?;
+    if part.cards.len() > MAX_CARDS {
+        return Err(ExportError::TooManyItems { what: "cards", count: part.cards.len(), limit: MAX_CARDS });
+    }
+    let marks = part.points.len() + part.links.len();
+    if marks > MAX_POINTS_AND_LINKS {
+        return Err(ExportError::TooManyItems {
+            what: "sentiment points and links",
+            count: marks,
+            limit: MAX_POINTS_AND_LINKS,
+        });
+    }
+    Ok(part)
+}
+
+fn stage_range(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, ExportError> {
     let Some((first, last)) = stages else { return Ok(map.clone()) };
     let count = map.stages.len();
     if first == 0 || first > last || last > count {
@@ -178,6 +204,19 @@ fn paint_options<'a>(
 
 /// Where the map lands in the image: the image size and the transform from scene to pixels.
 fn placement(layout: &MapLayout, options: &ExportOptions) -> Result<([u32; 2], TSTransform), ExportError> {
+    let (size, transform) = placement_unbounded(layout, options)?;
+    if size[0] * size[1] > MAX_PIXELS || size[0] > 65_535 || size[1] > 65_535 {
+        return Err(ExportError::TooLarge { width: size[0], height: size[1], limit: MAX_PIXELS });
+    }
+    Ok(([size[0] as u32, size[1] as u32], transform))
+}
+
+/// The size of an image of `layout` and where the map sits in it, with no limit on the size: a
+/// vector drawing has no pixels.
+fn placement_unbounded(
+    layout: &MapLayout,
+    options: &ExportOptions,
+) -> Result<([u64; 2], TSTransform), ExportError> {
     // Whole units, so that integer scales give exactly proportional image sizes.
     let bounds = Rect::from_min_max(layout.bounds.min.floor(), layout.bounds.max.ceil()).expand(MARGIN);
     let (size, zoom, offset) = match options.fit {
@@ -195,11 +234,8 @@ fn placement(layout: &MapLayout, options: &ExportOptions) -> Result<([u32; 2], T
             ([size.x as u64, size.y as u64], zoom, Vec2::ZERO)
         }
     };
-    if size[0] * size[1] > MAX_PIXELS || size[0] > 65_535 || size[1] > 65_535 {
-        return Err(ExportError::TooLarge { width: size[0], height: size[1], limit: MAX_PIXELS });
-    }
     let transform = TSTransform::new(offset - bounds.min.to_vec2() * zoom, zoom);
-    Ok(([size[0] as u32, size[1] as u32], transform))
+    Ok((size, transform))
 }
 
 fn input(size: [u32; 2]) -> egui::RawInput {
@@ -279,7 +315,7 @@ fn vector_frame(
     options: &ExportOptions,
 ) -> Result<(Vec2, TSTransform, Vec2), ExportError> {
     let natural = ExportOptions { scale: 1.0, fit: None, ..options.clone() };
-    let ([w, h], transform) = placement(layout, &natural)?;
+    let ([w, h], transform) = placement_unbounded(layout, &natural)?;
     let size = vec2(w as f32, h as f32);
     match options.fit {
         Some([fw, fh]) => {
@@ -507,6 +543,42 @@ mod tests {
     }
 
     /// An Arabic card title reads from the card's right padding, an English one from its left.
+    #[test]
+    fn a_drawing_has_no_pixel_limit_but_an_image_does_and_huge_maps_are_refused_before_layout() {
+        // Forty stages eight times as wide as usual: 60,000 points wide, a few hundred tall.
+        let mut map = crate::templates::load("blank").unwrap();
+        let template = map.stages[0].clone();
+        map.stages = (0..40)
+            .map(|i| crate::model::Stage {
+                id: format!("s{i}").as_str().into(),
+                width: 8.0,
+                ..template.clone()
+            })
+            .collect();
+        map.cards.clear();
+        map.points.clear();
+        let png = ExportOptions { scale: 1.0, ..ExportOptions::default() };
+        assert!(matches!(image_size(&map, &png), Err(ExportError::TooLarge { .. })));
+        for format in [Format::Svg, Format::Pdf] {
+            let options = ExportOptions { format, scale: 1.0, ..ExportOptions::default() };
+            let described = describe_size(&map, &options).unwrap();
+            assert!(described.contains(" × "), "{format:?}: {described}");
+        }
+        let svg = ExportOptions { format: Format::Svg, ..ExportOptions::default() };
+        let drawing = render_svg(&map, &svg, None, &crate::pictures::Set::default()).unwrap();
+        assert!(drawing.contains("<svg"));
+
+        let huge = crate::generate::map(crate::generate::Size {
+            stages: 4,
+            lanes: 3,
+            cards: MAX_CARDS + 1,
+            seed: 1,
+        });
+        let refused =
+            render_svg(&huge, &svg, None, &crate::pictures::Set::default()).unwrap_err().to_string();
+        assert!(refused.contains("20001 cards") && refused.contains("--stages"), "{refused}");
+    }
+
     #[test]
     fn right_to_left_card_titles_end_at_the_cards_right_padding() {
         let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };

@@ -80,7 +80,10 @@ pub fn meta_text(card: &Card, words: &crate::model::Words) -> String {
 /// Lays out `map` for `view` with the given sizes.
 pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) -> MapLayout {
     let mut out = MapLayout { view, sizes, ..MapLayout::default() };
-    let top = sizes.title_height;
+    let width = sizes.lane_header_width
+        + map.stages.iter().map(|s| sizes.stage_width * s.width).sum::<f32>().max(sizes.stage_width);
+    let (top, stacked) = title_band(map, &sizes, width, measure);
+    out.title_stacked = stacked;
     let header_bottom = top + sizes.stage_header_height;
 
     // Columns, and how many cards sit side by side in each.
@@ -205,6 +208,31 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
 fn card_columns(sizes: Sizes, stage_width: f32) -> usize {
     let inner = stage_width - 2.0 * sizes.cell_padding;
     (((inner + sizes.card_gap) / (sizes.card_min_width + sizes.card_gap)).floor() as usize).max(1)
+}
+
+/// The scenario beside the title needs at least this much room, else it goes under it.
+pub const SCENARIO_BESIDE_MIN: f32 = 220.0;
+
+/// How tall the title strip of a map `width` wide is, and whether its scenario goes under the
+/// title (both wrapped to the width) rather than beside it: a stage exported alone has no room
+/// for both on one line, and its scenario must not be cut at the image's edge.
+pub fn title_band(map: &Map, sizes: &Sizes, width: f32, measure: &mut Measure<'_>) -> (f32, bool) {
+    let title = measure(&map.title, sizes.title_font, f32::INFINITY);
+    // As the painter places them: the title 4 in from the edge, the scenario 20 after it and
+    // wrapped 24 short of the far edge.
+    let beside = width - 4.0 - title.x - 20.0 - 24.0;
+    let fits = if map.scenario.is_empty() { title.x + 8.0 <= width } else { beside >= SCENARIO_BESIDE_MIN };
+    if fits {
+        return (sizes.title_height, false);
+    }
+    let wrap = (width - 8.0).max(1.0);
+    let title_height = measure(&map.title, sizes.title_font, wrap).y;
+    let scenario_height = if map.scenario.is_empty() {
+        0.0
+    } else {
+        measure(&map.scenario, sizes.goal_font + 1.0, wrap).y + 6.0
+    };
+    ((title_height + scenario_height + 24.0).max(sizes.title_height), true)
 }
 
 /// Whether a card shows chips under its title.

@@ -129,6 +129,9 @@ pub struct MapLayout {
     pub sizes: Sizes,
     /// The strip with the map's title above everything else.
     pub title: Rect,
+    /// The scenario goes under the title, both wrapped to the map's width, instead of beside it:
+    /// a map too narrow for both on one line (a stage exported alone).
+    pub title_stacked: bool,
     /// The row of stage headers, including the empty corner above the lane headers.
     pub header_row: Rect,
     /// The column of lane headers, including the corner.
@@ -154,6 +157,7 @@ impl Default for MapLayout {
             view: View::default(),
             sizes: Sizes::STANDARD,
             title: Rect::NOTHING,
+            title_stacked: false,
             header_row: Rect::NOTHING,
             lane_column: Rect::NOTHING,
             stages: Vec::new(),

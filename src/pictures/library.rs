@@ -1,28 +1,71 @@
 //! The editor's pictures: read by worker threads, uploaded as textures when they arrive, looked
-//! at again about once a second so a picture changed on disk shows up, and dropped when no card
-//! or persona names them any more.
+//! at again about once a second (by a thread of their own, which wakes the editor only when a
+//! file changed) so a picture changed on disk shows up, and dropped when no card or persona
+//! names them any more.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use super::{Picture, PictureError, Set, load, named, resolve};
+use super::{Picture, PictureError, Reach, Set, load, named, outside, resolve};
 use crate::file::disk::{Stamp, stamp};
 use crate::model::Map;
 use crate::render::pictures::{Pictures, Shown};
 
-/// How often files are looked at for changes, in seconds.
-const LOOK_EVERY: f64 = 1.0;
+/// How often files are looked at for changes.
+const LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A thread that looks at the pictures' files and wakes the editor when one changed: an idle
+/// editor with pictures paints no frame.
+struct Poll {
+    /// Each file read, with its size and time when it was read.
+    paths: Arc<Mutex<Vec<(PathBuf, Stamp)>>>,
+    changed: Arc<std::sync::atomic::AtomicBool>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Poll {
+    fn start(ctx: &egui::Context) -> Self {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let poll = Self {
+            paths: Arc::new(Mutex::new(Vec::new())),
+            changed: Arc::new(AtomicBool::new(false)),
+            stop: Arc::new(AtomicBool::new(false)),
+        };
+        let (paths, changed, stop) =
+            (Arc::clone(&poll.paths), Arc::clone(&poll.changed), Arc::clone(&poll.stop));
+        let ctx = ctx.clone();
+        let _ = std::thread::Builder::new().name("pictures poll".into()).spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(LOOK_EVERY);
+                let watched = paths.lock().map(|p| p.clone()).unwrap_or_default();
+                if watched.iter().any(|(path, read)| stamp(path) != *read) {
+                    changed.store(true, Ordering::Relaxed);
+                    ctx.request_repaint();
+                }
+            }
+        });
+        poll
+    }
+}
+
+impl Drop for Poll {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
 
 /// Pictures being read or read, by the name the map gives them.
 pub struct Library {
     folder: Option<PathBuf>,
+    /// Whether pictures outside the map's folder are read (the user agreed, for this map).
+    reach: Reach,
     entries: HashMap<String, Entry>,
     shown: Pictures,
     jobs: Option<Sender<Job>>,
     done: (Sender<Done>, Receiver<Done>),
-    last_look: f64,
+    poll: Option<Poll>,
     /// The map revision whose pictures the entries are: names are looked for only after a change.
     revision: Option<u64>,
 }
@@ -31,11 +74,12 @@ impl Default for Library {
     fn default() -> Self {
         Self {
             folder: None,
+            reach: Reach::MapFolder,
             entries: HashMap::new(),
             shown: Pictures::default(),
             jobs: None,
             done: channel(),
-            last_look: f64::NEG_INFINITY,
+            poll: None,
             revision: None,
         }
     }
@@ -85,6 +129,27 @@ impl Library {
         self.entries.get(name).and_then(|e| e.error.as_ref())
     }
 
+    /// Which pictures are read: from now on, all of them again.
+    pub fn set_reach(&mut self, reach: Reach) {
+        if self.reach != reach {
+            self.reach = reach;
+            self.entries.clear();
+            self.revision = None;
+        }
+    }
+
+    /// The pictures kept out because they lie outside the map's folder.
+    pub fn outside(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| matches!(e.error, Some(PictureError::Outside)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
     /// Whether any picture is still being read.
     pub fn busy(&self) -> bool {
         self.entries.values().any(|e| e.loading)
@@ -93,7 +158,7 @@ impl Library {
     /// Brings the library up to date with `map` at `revision` (any number that changes when the
     /// map does), whose pictures are relative to `folder`: starts reading pictures newly named
     /// and files that changed, takes in pictures read, forgets the ones no longer named.
-    pub fn update(&mut self, ctx: &egui::Context, map: &Map, revision: u64, folder: Option<&Path>, now: f64) {
+    pub fn update(&mut self, ctx: &egui::Context, map: &Map, revision: u64, folder: Option<&Path>) {
         if self.folder.as_deref() != folder {
             // Saved somewhere else: the same names may be other files.
             self.entries.clear();
@@ -109,6 +174,13 @@ impl Library {
                 for name in names {
                     if !self.entries.contains_key(name) {
                         let path = resolve(folder, name);
+                        if self.reach == Reach::MapFolder && outside(folder, name) {
+                            // Not read at all: not even its size and time.
+                            let error = Some(PictureError::Outside);
+                            let entry = Entry { stamp: None, path, loading: false, picture: None, error };
+                            self.entries.insert(name.to_owned(), entry);
+                            continue;
+                        }
                         let entry =
                             Entry { stamp: stamp(&path), path, loading: true, picture: None, error: None };
                         self.entries.insert(name.to_owned(), entry);
@@ -137,10 +209,14 @@ impl Library {
             }
             changed = true;
         }
-        if now - self.last_look >= LOOK_EVERY {
-            self.last_look = now;
+        let look =
+            self.poll.as_ref().is_some_and(|p| p.changed.swap(false, std::sync::atomic::Ordering::Relaxed));
+        if look {
             let mut again = Vec::new();
             for (name, entry) in &mut self.entries {
+                if matches!(entry.error, Some(PictureError::Outside)) {
+                    continue;
+                }
                 let now_stamp = stamp(&entry.path);
                 if !entry.loading && now_stamp != entry.stamp {
                     entry.stamp = now_stamp;
@@ -148,15 +224,32 @@ impl Library {
                     again.push(name.clone());
                 }
             }
+            if !again.is_empty() {
+                self.watch_files(ctx);
+            }
             for name in again {
                 self.send(ctx, &name);
             }
         }
         if changed {
             self.shown = Pictures(self.entries.iter().map(|(n, e)| (n.clone(), e.shown())).collect());
+            self.watch_files(ctx);
         }
-        if !self.entries.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(LOOK_EVERY));
+    }
+
+    /// Tells the poll thread which files to look at: those read (not those kept out), with their
+    /// size and time when they were read.
+    fn watch_files(&mut self, ctx: &egui::Context) {
+        let paths: Vec<(PathBuf, Stamp)> = self
+            .entries
+            .values()
+            .filter(|e| !matches!(e.error, Some(PictureError::Outside)))
+            .map(|e| (e.path.clone(), e.stamp))
+            .collect();
+        if paths.is_empty() {
+            self.poll = None;
+        } else if let Ok(mut watched) = self.poll.get_or_insert_with(|| Poll::start(ctx)).paths.lock() {
+            *watched = paths;
         }
     }
 
@@ -173,7 +266,7 @@ impl Library {
                 _ => unread.push(name),
             }
         }
-        set.pictures.extend(Set::load_names(&unread, self.folder.as_deref()).pictures);
+        set.pictures.extend(Set::load_names(&unread, self.folder.as_deref(), self.reach).pictures);
         set
     }
 

@@ -29,9 +29,48 @@ const MIN_SIDE: u32 = 48;
 /// Files larger than this are not read at all: no PNG or JPEG a person would attach comes near.
 const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Pictures with more pixels than this are refused before they are decoded (their pixels alone
-/// would take more than 400 MB).
+/// Pictures with more pixels than this are refused before they are decoded.
 const MAX_PIXELS: u64 = 100_000_000;
+
+/// A picture whose decoded pixels take more than this is refused before it is decoded: the
+/// pixels' real size counts (a 16-bit PNG takes 8 bytes a pixel, twice an ordinary one), so a
+/// small file cannot ask for gigabytes.
+const MAX_DECODED_BYTES: u64 = 400 * 1024 * 1024;
+
+/// At most this much memory goes to pictures being decoded at once, across every thread (the
+/// editor's workers, an export's readers): a decode waits until its pixels fit.
+const MAX_DECODING_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Memory handed out to decodes in progress.
+struct Budget {
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+static DECODING: Budget = Budget { used: std::sync::Mutex::new(0), freed: std::sync::Condvar::new() };
+
+/// Bytes of the budget held while a picture decodes; given back when dropped.
+struct Reserved(u64);
+
+impl Budget {
+    /// Waits until `bytes` fit beside the decodes in progress (one decode alone always fits).
+    fn reserve(&self, bytes: u64) -> Reserved {
+        let mut used = self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *used > 0 && *used + bytes > MAX_DECODING_BYTES {
+            used = self.freed.wait(used).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *used += bytes;
+        Reserved(bytes)
+    }
+}
+
+impl Drop for Reserved {
+    fn drop(&mut self) {
+        let mut used = DECODING.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *used = used.saturating_sub(self.0);
+        DECODING.freed.notify_all();
+    }
+}
 
 /// A picture, read and shrunk.
 #[derive(Clone, Debug)]
@@ -89,10 +128,70 @@ pub enum PictureError {
     Format,
     #[error("the picture is {0}×{1} pixels, more than 100 megapixels")]
     TooLarge(u32, u32),
+    #[error("the picture would take {0} MB to decode, more than 400 MB")]
+    TooMuchMemory(u64),
+    #[error("not a regular file (a folder, pipe or device)")]
+    NotAFile,
+    #[error(
+        "outside the map's folder; not read unless allowed (--allow-outside-pictures, or Show in the editor)"
+    )]
+    Outside,
     #[error("the file is larger than 256 MB")]
     TooLargeFile,
     #[error("cannot decode: {0}")]
     Decode(String),
+}
+
+/// Which picture files a map may read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reach {
+    /// Only files in the map's folder and below: a map from someone else cannot pull the user's
+    /// other files into an export they then share.
+    #[default]
+    MapFolder,
+    /// Any file the map names: `--allow-outside-pictures`, or the user agreed in the editor.
+    Anywhere,
+}
+
+/// Whether the picture `image` of a map in `folder` lies outside that folder: an absolute path,
+/// a path that climbs above the folder (`../../photos/me.jpg`), or a link inside the folder that
+/// leads out of it.
+pub fn outside(folder: Option<&Path>, image: &str) -> bool {
+    use std::path::Component;
+    let mut depth = 0_i32;
+    for part in Path::new(image).components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => return true,
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    // Within the folder by name; a link may still lead out of it.
+    let folder = folder.unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(folder), std::fs::canonicalize(folder.join(image))) {
+        (Ok(folder), Ok(file)) => !file.starts_with(folder),
+        _ => false,
+    }
+}
+
+/// Reads the picture `image` of a map in `folder`, unless `reach` keeps it out.
+pub fn read(folder: Option<&Path>, image: &str, reach: Reach) -> Result<Picture, PictureError> {
+    if reach == Reach::MapFolder && outside(folder, image) {
+        return Err(PictureError::Outside);
+    }
+    load(&resolve(folder, image))
+}
+
+/// Whether the picture `image` can be shown, from its header alone, unless `reach` keeps it out.
+pub fn probe_named(folder: Option<&Path>, image: &str, reach: Reach) -> Result<[u32; 2], PictureError> {
+    if reach == Reach::MapFolder && outside(folder, image) {
+        return Err(PictureError::Outside);
+    }
+    probe(&resolve(folder, image))
 }
 
 /// Where a picture named `image` in a map lives: relative paths are taken from the map's folder
@@ -151,8 +250,12 @@ fn decoder(path: &Path) -> Result<impl image::ImageDecoder, PictureError> {
             PictureError::Io(e.to_string())
         }
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
+    // Only regular files: a pipe would hang the reader, a device would never end.
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(PictureError::NotAFile);
+    }
+    if metadata.len() > MAX_FILE_BYTES {
         return Err(PictureError::TooLargeFile);
     }
     let reader = image::ImageReader::open(path).map_err(io)?.with_guessed_format().map_err(io)?;
@@ -160,11 +263,18 @@ fn decoder(path: &Path) -> Result<impl image::ImageDecoder, PictureError> {
         return Err(PictureError::Format);
     }
     // A file named .png holding something else fails here, at its signature.
-    let decoder = reader.into_decoder().map_err(|_| PictureError::Format)?;
+    let mut decoder = reader.into_decoder().map_err(|_| PictureError::Format)?;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(PictureError::TooLarge(w, h));
     }
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        return Err(PictureError::TooMuchMemory(decoder.total_bytes().div_ceil(1024 * 1024)));
+    }
+    // The decoder's own buffers are held to the same bound.
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    decoder.set_limits(limits).map_err(|e| PictureError::Decode(e.to_string()))?;
     Ok(decoder)
 }
 
@@ -179,17 +289,25 @@ pub fn probe(path: &Path) -> Result<[u32; 2], PictureError> {
 pub fn load(path: &Path) -> Result<Picture, PictureError> {
     use image::ImageDecoder as _;
     let mut decoder = decoder(path)?;
+    let _reserved = DECODING.reserve(decoder.total_bytes());
     // Photos from phones are stored sideways with a note saying which way is up.
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut decoded =
         image::DynamicImage::from_decoder(decoder).map_err(|e| PictureError::Decode(e.to_string()))?;
     decoded.apply_orientation(orientation);
-    Ok(shrink(&decoded.into_rgba8()))
+    // Shrunk in the decoded pixels' own format, so a big photo is never also copied whole as
+    // 8-bit RGBA: only its thumbnail is.
+    let original = [decoded.width(), decoded.height()];
+    let largest = if decoded.width().max(decoded.height()) > MAX_SIDE {
+        decoded.thumbnail(MAX_SIDE, MAX_SIDE)
+    } else {
+        decoded
+    };
+    Ok(shrink(&largest.into_rgba8(), original))
 }
 
-/// A picture's levels from its full-size pixels.
-fn shrink(full: &image::RgbaImage) -> Picture {
-    let original = [full.width(), full.height()];
+/// A picture's levels from its pixels at their largest kept size (`original`: the file's size).
+fn shrink(full: &image::RgbaImage, original: [u32; 2]) -> Picture {
     let fit = |image: &image::RgbaImage, side: u32| {
         let (w, h) = image.dimensions();
         if w.max(h) <= side {
@@ -302,12 +420,12 @@ pub struct Set {
 
 impl Set {
     /// Reads every picture `map` names, from `folder` (the map's), a few at a time.
-    pub fn load(map: &Map, folder: Option<&Path>) -> Self {
-        Self::load_names(&named(map), folder)
+    pub fn load(map: &Map, folder: Option<&Path>, reach: Reach) -> Self {
+        Self::load_names(&named(map), folder, reach)
     }
 
     /// Reads the pictures named `names`, from `folder`, a few at a time.
-    pub fn load_names(names: &[&str], folder: Option<&Path>) -> Self {
+    pub fn load_names(names: &[&str], folder: Option<&Path>, reach: Reach) -> Self {
         let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).clamp(1, 4);
         let next = std::sync::atomic::AtomicUsize::new(0);
         let results = std::sync::Mutex::new(HashMap::new());
@@ -317,7 +435,7 @@ impl Set {
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(name) = names.get(i) else { break };
-                        let picture = load(&resolve(folder, name));
+                        let picture = read(folder, name, reach);
                         if let Ok(mut results) = results.lock() {
                             results.insert((*name).to_owned(), picture);
                         }

@@ -90,7 +90,7 @@ fn each_picture_is_read_once_and_the_unreadable_ones_are_named_with_their_cards(
         Some("face.png"),
     );
     assert_eq!(named(&map), vec!["a.png", "gone.png", "face.png"]);
-    let set = Set::load(&map, Some(dir.path()));
+    let set = Set::load(&map, Some(dir.path()), Reach::MapFolder);
     assert_eq!(set.pictures.len(), 3);
     assert!(set.pictures["a.png"].is_ok());
     let lines: Vec<String> =
@@ -117,17 +117,15 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
     let ctx = egui::Context::default();
     let mut library = Library::default();
     let mut map = map_naming(&[("One", Some("a.png")), ("Two", Some("missing.png"))], None);
-    let mut now = 0.0;
     let mut revision = 0;
-    library.update(&ctx, &map, revision, Some(dir.path()), now);
+    library.update(&ctx, &map, revision, Some(dir.path()));
     assert!(matches!(library.shown().get("a.png"), Some(Shown::Loading)));
     for _ in 0..500 {
         if !library.busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
-        now += 0.01;
-        library.update(&ctx, &map, revision, Some(dir.path()), now);
+        library.update(&ctx, &map, revision, Some(dir.path()));
     }
     assert!(matches!(library.shown().get("a.png"), Some(Shown::Ready(levels)) if levels[0].1 == [64, 64]));
     assert!(matches!(library.shown().get("missing.png"), Some(Shown::Missing(_))));
@@ -138,6 +136,83 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
 
     map.cards.remove(0);
     revision += 1;
-    library.update(&ctx, &map, revision, Some(dir.path()), now);
+    library.update(&ctx, &map, revision, Some(dir.path()));
     assert!(library.shown().get("a.png").is_none());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_named_as_a_picture_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.png");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // Opening a pipe for reading would wait for a writer forever.
+        assert!(matches!(load(&fifo), Err(PictureError::NotAFile)));
+        assert!(matches!(probe(&fifo), Err(PictureError::NotAFile)));
+    }
+    assert!(matches!(load(dir.path()), Err(PictureError::NotAFile)));
+}
+
+#[test]
+fn a_small_file_asking_for_gigabytes_is_refused_before_decoding() {
+    // 7000×7000 pixels of 16-bit RGBA: 392 MB... and 8000×7000 is 448 MB, over the bound, in a
+    // file of a few bytes (the header alone says so).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep.png");
+    let file = std::fs::File::create(&path).unwrap();
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), 8000, 7000);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Sixteen);
+    let mut writer = encoder.write_header().unwrap();
+    // A first image-data chunk: decoders read the header up to it, and nothing past it is needed.
+    writer.write_chunk(png::chunk::IDAT, &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]).unwrap();
+    drop(writer);
+    assert!(std::fs::metadata(&path).unwrap().len() < 1024);
+    match load(&path) {
+        Err(PictureError::TooMuchMemory(mb)) => assert_eq!(mb, 428),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_sixteen_bit_picture_is_shrunk_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.png");
+    image::ImageBuffer::<image::Rgba<u16>, _>::from_fn(1300, 700, |x, _| {
+        image::Rgba([(x * 50) as u16, 0, 65535, 65535])
+    })
+    .save(&path)
+    .unwrap();
+    let picture = load(&path).unwrap();
+    assert_eq!(picture.original, [1300, 700]);
+    assert_eq!(picture.levels[0].size[0], 640);
+    assert_eq!(picture.levels[0].pixels[0].b(), 255);
+}
+
+#[test]
+fn pictures_outside_the_maps_folder_are_read_only_when_allowed() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("maps");
+    std::fs::create_dir_all(folder.join("pictures")).unwrap();
+    write_png(&folder.join("pictures/in.png"), 20, 10);
+    write_png(&root.path().join("private.png"), 20, 10);
+    let absolute = root.path().join("private.png").display().to_string();
+    for name in ["../private.png", "pictures/../../private.png", absolute.as_str()] {
+        assert!(outside(Some(&folder), name), "{name}");
+        assert!(matches!(read(Some(&folder), name, Reach::MapFolder), Err(PictureError::Outside)), "{name}");
+        assert!(matches!(probe_named(Some(&folder), name, Reach::MapFolder), Err(PictureError::Outside)));
+        assert!(read(Some(&folder), name, Reach::Anywhere).is_ok(), "{name}");
+    }
+    for name in ["pictures/in.png", "./pictures/in.png", "pictures/../pictures/in.png"] {
+        assert!(!outside(Some(&folder), name), "{name}");
+        assert!(read(Some(&folder), name, Reach::MapFolder).is_ok(), "{name}");
+    }
+    #[cfg(unix)]
+    {
+        // A link inside the folder that leads out of it is outside too.
+        std::os::unix::fs::symlink(root.path().join("private.png"), folder.join("pictures/link.png"))
+            .unwrap();
+        assert!(outside(Some(&folder), "pictures/link.png"));
+    }
 }

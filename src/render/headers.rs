@@ -75,8 +75,12 @@ fn title(
         return;
     }
     let text_painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-    // A right-to-left title starts at the right edge, its scenario to its left.
     let rtl = crate::text::direction(&map.title).is_rtl();
+    if layout.title_stacked {
+        stacked_title(&text_painter, map, layout, theme, rect, zoom, plate);
+        return;
+    }
+    // A right-to-left title starts at the right edge, its scenario to its left.
     let (at, anchor) = if rtl {
         (rect.right_center() + vec2(-4.0 * zoom, -2.0 * zoom), Align2::RIGHT_CENTER)
     } else {
@@ -110,6 +114,40 @@ fn title(
     }
 }
 
+/// A title and scenario too wide to sit side by side: the title wrapped to the map's width, the
+/// scenario under it, both from the reading side's edge.
+fn stacked_title(
+    painter: &Painter,
+    map: &Map,
+    layout: &MapLayout,
+    theme: &Theme,
+    rect: Rect,
+    zoom: f32,
+    plate: Option<egui::Color32>,
+) {
+    let wrap = (rect.width() - 8.0 * zoom).max(1.0);
+    let mut y = rect.top() + 12.0 * zoom;
+    let texts = [
+        (&map.title, layout.sizes.title_font, theme.header_text),
+        (&map.scenario, layout.sizes.goal_font + 1.0, theme.muted_text),
+    ];
+    for (text, size, colour) in texts {
+        if text.is_empty() || !readable(size, zoom) {
+            continue;
+        }
+        let galley = crate::text::layout(painter.ctx(), text, font(size, zoom), colour, wrap);
+        let rtl = crate::text::direction(text).is_rtl();
+        let x = if rtl { rect.right() - 4.0 * zoom - galley.size().x } else { rect.left() + 4.0 * zoom };
+        let pos = pos2(x, y);
+        if let Some(plate) = plate {
+            let backing = Rect::from_min_size(pos, galley.size()).expand2(vec2(6.0, 2.0) * zoom);
+            painter.rect_filled(backing, 4.0 * zoom, plate);
+        }
+        y += galley.size().y + 6.0 * zoom;
+        painter.galley(pos, galley, colour);
+    }
+}
+
 fn stages(
     painter: &Painter,
     map: &Map,
@@ -131,8 +169,10 @@ fn stages(
         painter.rect_filled(rect, 0.0, theme.header);
         painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
-        let colour =
-            stage.colour.map_or_else(|| theme.stage_palette[index % theme.stage_palette.len()], to_color32);
+        // The stage's place in the whole map, not in the exported range: a stage keeps its colour
+        // in a partial export.
+        let palette = theme.stage_palette[(options.stages_before + index) % theme.stage_palette.len()];
+        let colour = stage.colour.map_or(palette, to_color32);
         let band = Rect::from_min_size(rect.min, vec2(rect.width(), (5.0 * zoom).max(2.0)));
         painter.rect_filled(band, 0.0, colour);
         if !readable(layout.sizes.header_font, zoom) {
@@ -140,7 +180,6 @@ fn stages(
         }
         let inner = rect.shrink2(vec2(12.0, 8.0) * zoom);
         let text_painter = painter.with_clip_rect(rect.intersect(clip));
-        let palette = theme.stage_palette[index % theme.stage_palette.len()];
         // The number leads the name: on its left, or on its right for a right-to-left name.
         let rtl = crate::text::direction(&stage.name).is_rtl();
         let (corner, anchor) =

@@ -73,7 +73,12 @@ pub fn paint_picture(
         Some(Shown::Loading) | None => {
             painter.rect_filled(rect, rounding, theme.picture_placeholder);
         }
-        Some(Shown::Missing(_)) => placeholder(painter, rect, rounding, name, theme, zoom),
+        Some(Shown::Missing(why)) => {
+            // A picture kept out on purpose is not missing: the frame says which it is.
+            let outside = *why == crate::pictures::PictureError::Outside.to_string();
+            let note = if outside { "outside the map's folder" } else { "missing picture" };
+            placeholder(painter, rect, rounding, name, note, theme, zoom);
+        }
     }
 }
 
@@ -88,7 +93,15 @@ fn fill(painter: &Painter, rect: Rect, rounding: CornerRadius, levels: &[(Textur
 
 /// A frame where a picture should be, naming its file, so a missing screenshot is noticed and
 /// can be found again.
-fn placeholder(painter: &Painter, rect: Rect, rounding: CornerRadius, name: &str, theme: &Theme, zoom: f32) {
+fn placeholder(
+    painter: &Painter,
+    rect: Rect,
+    rounding: CornerRadius,
+    name: &str,
+    note: &str,
+    theme: &Theme,
+    zoom: f32,
+) {
     painter.rect(
         rect,
         rounding,
@@ -104,7 +117,7 @@ fn placeholder(painter: &Painter, rect: Rect, rounding: CornerRadius, name: &str
     let font = egui::FontId::proportional(size);
     let galley =
         painter.layout(file.to_owned(), font.clone(), theme.muted_text, (rect.width() - 8.0 * zoom).max(1.0));
-    let below = painter.layout_no_wrap("missing picture".to_owned(), font, theme.negative);
+    let below = painter.layout_no_wrap(note.to_owned(), font, theme.negative);
     let height = galley.size().y + below.size().y;
     let top = rect.center().y - height / 2.0;
     if height <= rect.height() {
