@@ -149,8 +149,69 @@ fn mutate(text: &str, edits: &[(usize, u8, u8)]) -> Vec<u8> {
     bytes
 }
 
+/// The fuzz tests' settings: `cases` cases from a fixed seed in CI (the same inputs every run);
+/// `PROPTEST_CASES=N` and `PROPTEST_RNG_SEED=S` run longer or other ones, e.g.
+/// `PROPTEST_CASES=200000 cargo test --release --test file_format never_panics`.
+fn fuzz_config(cases: u32) -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(20_261_204);
+    }
+    config
+}
+
+/// A map's cards as a spreadsheet and as a Mermaid journey: what the import fuzzing mutates.
+fn data_texts() -> Vec<(String, touchline::data::DataFormat)> {
+    use touchline::data::DataFormat;
+    let mut texts = Vec::new();
+    for template in templates::ALL {
+        let map = template.map().unwrap();
+        texts.push((touchline::data::csv::write(&map, b','), DataFormat::Csv));
+        texts.push((touchline::data::csv::write(&map, b'\t'), DataFormat::Tsv));
+        texts.push((touchline::data::mermaid::write(&map), DataFormat::Mermaid));
+    }
+    texts
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(fuzz_config(1500))]
+
+    /// CSV, TSV and Mermaid imports of mutated files: a map that passes `check`, or errors that
+    /// each name a line; never a panic.
+    #[test]
+    fn the_importers_never_panic_on_mutated_files(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8),
+    ) {
+        let texts = data_texts();
+        let (text, format) = &texts[which.index(texts.len())];
+        let bytes = mutate(text, &edits);
+        let text = String::from_utf8_lossy(&bytes);
+        match touchline::data::import(&text, *format, "Fuzz", &[]) {
+            Ok(imported) => prop_assert_eq!(imported.map.validate(), vec![]),
+            Err(e) => prop_assert!(!e.problems.is_empty()),
+        }
+    }
+
+    /// Arbitrary text as any import format: never a panic.
+    #[test]
+    fn the_importers_never_panic_on_arbitrary_text(text in ".{0,400}", format in 0..3_u8) {
+        use touchline::data::DataFormat;
+        let format = [DataFormat::Csv, DataFormat::Tsv, DataFormat::Mermaid][usize::from(format)];
+        let journey = format!("journey\n{text}");
+        for input in [text.as_str(), journey.as_str()] {
+            if let Ok(imported) = touchline::data::import(input, format, "Fuzz", &[]) {
+                prop_assert_eq!(imported.map.validate(), vec![]);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(fuzz_config(3000))]
 
     #[test]
     fn the_loader_never_panics_on_mutated_maps(

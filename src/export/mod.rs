@@ -543,6 +543,57 @@ mod tests {
     }
 
     /// An Arabic card title reads from the card's right padding, an English one from its left.
+    /// The texts painted in the lane headers' column, with where they are seen.
+    fn lane_column_texts(map: &Map, options: &ExportOptions) -> Vec<(String, Rect)> {
+        let ctx = context();
+        let (layout, mut first) = layout_in(&ctx, map, options);
+        first.textures_delta.clear();
+        let size = layout.bounds.max.ceil();
+        let mut output = ctx.run_ui(input([size.x as u32 + 1, size.y as u32 + 1]), |ui| {
+            let painter = ui.painter().clone();
+            render::paint(
+                &painter,
+                map,
+                &layout,
+                &Theme::light(),
+                TSTransform::IDENTITY,
+                &PaintOptions::default(),
+            );
+        });
+        output.textures_delta.clear();
+        let column = layout.lane_column;
+        std::mem::take(&mut output.shapes)
+            .into_iter()
+            .filter_map(|clipped| match clipped.shape {
+                egui::Shape::Text(text) => Some((text.galley.job.text.clone(), text.visual_bounding_rect())),
+                _ => None,
+            })
+            .filter(|(text, rect)| !text.trim().is_empty() && column.contains_rect(*rect))
+            .collect()
+    }
+
+    #[test]
+    fn no_lane_header_scale_label_or_legend_overlaps_another_text_in_any_template() {
+        let views = [View::Journey, View::Blueprint { other_lanes: true }];
+        for template in crate::templates::ALL {
+            let map = template.map().unwrap();
+            for (view, large_type) in views.into_iter().flat_map(|v| [(v, false), (v, true)]) {
+                let options = ExportOptions { view, large_type, ..ExportOptions::default() };
+                let texts = lane_column_texts(&map, &options);
+                for (i, (a, ra)) in texts.iter().enumerate() {
+                    for (b, rb) in &texts[i + 1..] {
+                        let overlap = ra.intersect(*rb);
+                        assert!(
+                            overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                            "{} ({view:?}, large type {large_type}): {a:?} at {ra:?} overlaps {b:?} at {rb:?}",
+                            template.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_drawing_has_no_pixel_limit_but_an_image_does_and_huge_maps_are_refused_before_layout() {
         // Forty stages eight times as wide as usual: 60,000 points wide, a few hundred tall.

@@ -256,12 +256,15 @@ fn lanes(
         let inner = rect.shrink2(vec2(14.0, 9.0) * zoom);
         let marker = if lane.collapsed { "▸ " } else { "" };
         let rtl = crate::text::direction(&lane.title).is_rtl();
+        // The Emotions lane's title keeps clear of the scale's level labels along its right edge.
+        let levels = lane.kind == LaneKind::Emotions && !lane.collapsed;
+        let reserved = if levels { level_labels_width(&text_painter, map, layout, zoom) } else { 0.0 };
         let title = crate::text::layout(
             text_painter.ctx(),
             &if rtl { format!("{}{marker}", lane.title) } else { format!("{marker}{}", lane.title) },
             font(layout.sizes.lane_font, zoom),
             theme.header_text,
-            inner.width(),
+            (inner.width() - reserved).max(1.0),
         );
         let mut title_height = title.size().y;
         text_painter.galley(inner.min, title, theme.header_text);
@@ -297,6 +300,23 @@ fn lanes(
             level_labels(&text_painter, map, layout, theme, screen_from_scene, rect.right() - 8.0 * zoom);
         }
     }
+}
+
+/// How much of the lane header's width the scale's level labels take, with a gap before them.
+fn level_labels_width(painter: &Painter, map: &Map, layout: &MapLayout, zoom: f32) -> f32 {
+    if !readable(layout.sizes.goal_font, zoom) {
+        return 0.0;
+    }
+    let widest = [map.scale.min, map.scale.max]
+        .iter()
+        .map(|&level| {
+            let text = if level > 0 && map.scale.min < 0 { format!("+{level}") } else { level.to_string() };
+            painter.layout_no_wrap(text, font(layout.sizes.goal_font, zoom), egui::Color32::WHITE).size().x
+        })
+        .fold(0.0, f32::max);
+    // The labels end 8 in from the header's edge and the title's box 14 in: the label's width
+    // and a small gap.
+    widest + 4.0 * zoom
 }
 
 /// The scale's levels, right-aligned against the lane header's edge.
