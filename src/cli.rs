@@ -341,8 +341,8 @@ fn new(template: &str, output: &Path, force: bool) -> ExitCode {
         Ok(map) => map,
         Err(e) => return fail_load(&e),
     };
-    match file::save(&map, output) {
-        Ok(()) => {
+    match file::save_as_asked(&map, output, force) {
+        Ok(_) => {
             println!("wrote {} (from template {})", output.display(), t.name);
             ExitCode::SUCCESS
         }

@@ -795,3 +795,45 @@ fn import_refuses_devices_and_more_sections_than_rows_allowed() {
     assert!(stderr(&out).contains("more than 10000 sections and tasks"), "{}", stderr(&out));
     assert!(!out_map.exists());
 }
+
+#[test]
+fn import_keeps_meaning_channels_the_usual_lane_order_and_a_title() {
+    use touchline::model::Channel;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("inventory.csv");
+    std::fs::write(
+        &csv,
+        "# Weekend run shop\nstage,lane,title,channel\nVisit,Touchpoints,Shoe wall,In store\n\
+         Visit,Actions,Tries on two pairs,\nPay,Pain points,Queue at the till,Counter\n\
+         Pay,Touchpoints,Hotline,Call centre\nPay,Touchpoints,Chat,WhatsApp\n",
+    )
+    .unwrap();
+    let out_map = dir.path().join("shop.ron");
+    let out = touchline(&["import", csv.to_str().unwrap(), "-o", out_map.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let map = touchline::file::load(&out_map).unwrap();
+    assert_eq!(map.title, "Weekend run shop", "the # line names the map");
+    let lanes: Vec<&str> = map.lanes.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(lanes, ["Actions", "Touchpoints", "Pain points"], "the usual order of the kinds");
+    let channel = |title: &str| map.cards.iter().find(|c| c.title == title).unwrap().channel.clone();
+    assert_eq!(channel("Shoe wall"), Some(Channel::InPerson));
+    assert_eq!(channel("Queue at the till"), Some(Channel::InPerson));
+    assert_eq!(channel("Hotline"), Some(Channel::Phone));
+    assert_eq!(channel("Chat"), Some(Channel::LiveChat));
+
+    let kept = dir.path().join("kept.ron");
+    let out = touchline(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        kept.to_str().unwrap(),
+        "--keep-order",
+        "--title",
+        "Saturday",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let map = touchline::file::load(&kept).unwrap();
+    assert_eq!(map.title, "Saturday");
+    let lanes: Vec<&str> = map.lanes.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(lanes, ["Touchpoints", "Actions", "Pain points"], "the file's own order");
+}

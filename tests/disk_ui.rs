@@ -217,3 +217,45 @@ fn an_idle_editor_paints_no_frame_and_nothing_wakes_it() {
     }
     assert_eq!(frames, 0, "frames painted while idle");
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_over_a_read_only_map_asks_and_save_anyway_keeps_it_read_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = open_copy(dir.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    edit_locally(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    h.get_by_label("Save anyway");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "nothing written before the answer");
+    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    h.get_by_label("Save anyway").click();
+    h.run_steps(2);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Survey (ours)"));
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
+}
+
+#[test]
+fn a_save_that_fails_says_so_and_keeps_the_work_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    std::fs::copy("maps/ecommerce.ron", &path).unwrap();
+    // Save As answers with a folder that does not exist: the write fails, as on a full disk.
+    let mut app = TouchlineApp::new(Box::new(SaveAsTo(dir.path().join("gone/shop.ron"))), None);
+    app.inspector_open = false;
+    app.set_document(Document::open(&path).unwrap());
+    let mut h = harness(app);
+    edit_locally(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(3);
+    let error = h.state().error.clone().expect("the failure is shown");
+    assert!(error.contains("gone/shop.ron was not saved") && error.contains("Save As"), "{error}");
+    let doc = h.state().doc.as_ref().unwrap();
+    assert!(doc.is_dirty(), "the work is still unsaved");
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()), "and still belongs to its own file");
+    assert_eq!(title(&h, "c-survey"), "Survey (ours)");
+}

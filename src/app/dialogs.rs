@@ -58,6 +58,48 @@ impl TouchlineApp {
         {
             self.error = None;
         }
+        self.read_only_save_ui(ctx);
+    }
+
+    /// Saving met a read-only file: replace it anyway (it stays read-only), save elsewhere, or
+    /// leave it.
+    fn read_only_save_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.read_only_save.clone() else { return };
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("read-only file")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(format!("{name} is read-only"));
+            ui.label(
+                "Someone (perhaps you) marked this file as not to be changed. Save anyway to replace \
+                 it (it stays read-only), or save your changes as another file.",
+            );
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save anyway").clicked() {
+                    answer = Some(0);
+                }
+                if ui.button("Save As…").clicked() {
+                    answer = Some(1);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answer = Some(2);
+                }
+            });
+        });
+        match answer {
+            Some(0) => {
+                self.read_only_save = None;
+                self.save_over_read_only(&path);
+            }
+            Some(1) => {
+                self.read_only_save = None;
+                self.save(true);
+            }
+            Some(_) => self.read_only_save = None,
+            None => {}
+        }
     }
 
     /// Offers back unsaved changes to the map just opened.

@@ -281,8 +281,35 @@ impl TouchlineApp {
                 self.remember(&path);
                 true
             }
+            Err(e) if crate::file::is_read_only_refusal(&e) => {
+                self.read_only_save = Some(path);
+                false
+            }
             Err(e) => {
-                self.error = Some(format!("{}: cannot save: {e}", path.display()));
+                // The map stays unsaved (the title keeps its mark) and the recovery copy keeps
+                // the work; the message says where and why.
+                self.error = Some(format!(
+                    "{} was not saved: {e}. Your changes are still here, unsaved; save them somewhere \
+                     else with File → Save As.",
+                    path.display()
+                ));
+                false
+            }
+        }
+    }
+
+    /// Saves over a read-only file after the user said "Save anyway".
+    pub(super) fn save_over_read_only(&mut self, path: &Path) -> bool {
+        let Some(doc) = &mut self.doc else { return false };
+        match doc.save_as_asked(path, true) {
+            Ok(()) => {
+                self.disk_notice = None;
+                self.discard_recovery();
+                self.remember(path);
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("{} was not saved: {e}", path.display()));
                 false
             }
         }

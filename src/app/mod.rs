@@ -72,6 +72,8 @@ pub struct TouchlineApp {
     pub prompt: Option<Pending>,
     /// A message shown until dismissed.
     pub error: Option<String>,
+    /// Saving found the file read-only: whether to replace it anyway is asked.
+    pub read_only_save: Option<PathBuf>,
     /// What an import kept or changed (unknown columns kept in notes, fields cut), shown until
     /// dismissed.
     pub import_notes: Option<String>,
@@ -130,6 +132,7 @@ impl TouchlineApp {
             recent: Vec::new(),
             prompt: None,
             error: None,
+            read_only_save: None,
             import_notes: None,
             picking_template: false,
             export: export_dialog::ExportDialog::default(),
@@ -398,6 +401,7 @@ impl TouchlineApp {
             && self.presentation.is_none()
             && self.prompt.is_none()
             && self.error.is_none()
+            && self.read_only_save.is_none()
             && self.import_notes.is_none()
             && self.recovery_offer.is_none()
             && !self.picking_template

@@ -22,6 +22,15 @@ pub struct ImportArgs {
     /// Which column holds which field, ahead of the guessing: `stage=Phase,title=Step`.
     #[arg(long, value_name = "FIELD=COLUMN,...", value_parser = parse_columns)]
     pub columns: Option<Vec<(String, String)>>,
+    /// Keep the lanes in the order the file first names them (by default they come in the
+    /// usual order of their kinds: actions, touchpoints, ..., emotions, pain points,
+    /// opportunities).
+    #[arg(long)]
+    pub keep_order: bool,
+    /// The map's title (by default a `# title` line at the top of the file, a Mermaid `title`,
+    /// else the file's name).
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -67,7 +76,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         ));
     }
     let columns = args.columns.clone().unwrap_or_default();
-    let imported = match read_file(&args.input, format, &columns) {
+    let mut imported = match read_file(&args.input, format, &columns) {
         Ok(imported) => imported,
         Err(problems) => {
             for problem in &problems {
@@ -76,12 +85,18 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.keep_order {
+        imported.keep_order();
+    }
+    if let Some(title) = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        title.clone_into(&mut imported.map.title);
+    }
     let shown = args.input.display().to_string();
     for warning in &imported.warnings {
         eprintln!("{}", located(&shown, warning));
     }
-    match crate::file::save(&imported.map, &args.output) {
-        Ok(()) => {
+    match crate::file::save_as_asked(&imported.map, &args.output, args.force) {
+        Ok(_) => {
             println!(
                 "wrote {} ({} stages, {} lanes, {} cards)",
                 args.output.display(),

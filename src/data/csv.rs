@@ -93,6 +93,16 @@ pub fn read(
     tsv: bool,
 ) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A first line `# Title` names the map (spreadsheets exported with a caption); it is left
+    // blank, not removed, so the rows keep their line numbers.
+    let (named, text) = match text.split_once('\n') {
+        Some((first, rest)) if first.trim_start().starts_with('#') => {
+            (Some(first.trim_start().trim_start_matches('#').trim().to_owned()), format!("\n{rest}"))
+        }
+        _ => (None, text.to_owned()),
+    };
+    let text = text.as_str();
+    let title = named.as_deref().filter(|t| !t.is_empty()).unwrap_or(title);
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut reader = ::csv::ReaderBuilder::new()
@@ -269,7 +279,7 @@ pub fn read(
     if !problems.is_empty() {
         return Err(ImportError { problems });
     }
-    let map = builder.finish();
+    let (map, lanes_as_named) = builder.finish();
     let invalid = map.validate();
     if !invalid.is_empty() {
         // Metrics out of range (an NPS of 300) are the spreadsheet's mistakes to name.
@@ -277,7 +287,7 @@ pub fn read(
             problems: invalid.into_iter().map(|p| Note { line: 0, message: p.to_string() }).collect(),
         });
     }
-    Ok(Imported { map, warnings })
+    Ok(Imported { map, warnings, lanes_as_named })
 }
 
 fn is_yes(value: &str) -> bool {

@@ -137,7 +137,8 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
         // The actors' curves need a lane to be drawn in.
         builder.lane("Emotions", Some(LaneKind::Emotions));
     }
-    Ok(Imported { map: builder.finish(), warnings })
+    let (map, lanes_as_named) = builder.finish();
+    Ok(Imported { map, warnings, lanes_as_named })
 }
 
 /// The text after a keyword and whitespace, when the line starts with it.

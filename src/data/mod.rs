@@ -40,8 +40,22 @@ pub struct ImportError {
 /// A map read from another format, and what the reader wants the user to know.
 #[derive(Debug)]
 pub struct Imported {
+    /// The map, its lanes in the usual order of their kinds.
     pub map: Map,
     pub warnings: Vec<Note>,
+    /// The lanes in the order the file first named them (`import --keep-order`).
+    pub lanes_as_named: Vec<LaneId>,
+}
+
+impl Imported {
+    /// Puts the lanes back in the order the file first named them.
+    pub fn keep_order(&mut self) {
+        let place = |id: &LaneId| self.lanes_as_named.iter().position(|l| l == id).unwrap_or(usize::MAX);
+        let mut lanes = std::mem::take(&mut self.map.lanes);
+        lanes.sort_by_key(|lane| place(&lane.id));
+        self.map.lanes = lanes;
+        self.map.normalize();
+    }
 }
 
 /// The formats data comes in and goes out as.
@@ -226,10 +240,41 @@ impl Builder {
         &mut self.map.cards[last]
     }
 
-    fn finish(mut self) -> Map {
+    /// The map built, and its lanes in the order the file first named them. The map's lanes
+    /// come in the order journey maps usually give their kinds (actions above touchpoints, the
+    /// emotions in the middle, pain points and opportunities below; lanes of one kind, and
+    /// custom lanes, in the order the file first names them).
+    fn finish(mut self) -> (Map, Vec<LaneId>) {
+        let as_named = self.map.lanes.iter().map(|l| l.id.clone()).collect();
+        self.map.lanes.sort_by_key(|lane| usual_place(lane.kind));
         self.map.normalize();
-        self.map
+        (self.map, as_named)
     }
+}
+
+/// Where a lane of `kind` usually sits, top to bottom.
+fn usual_place(kind: LaneKind) -> usize {
+    const ORDER: [LaneKind; 18] = [
+        LaneKind::PhysicalEvidence,
+        LaneKind::Actions,
+        LaneKind::CustomerActions,
+        LaneKind::Touchpoints,
+        LaneKind::Channels,
+        LaneKind::Frontstage,
+        LaneKind::Backstage,
+        LaneKind::SupportProcesses,
+        LaneKind::Thoughts,
+        LaneKind::Questions,
+        LaneKind::Motivations,
+        LaneKind::Emotions,
+        LaneKind::Obstacles,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::Metrics,
+        LaneKind::Owners,
+        LaneKind::Custom,
+    ];
+    ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
 }
 
 /// The lane kind a lane's name says, in English or in the languages of our templates; Custom
@@ -315,8 +360,58 @@ pub fn channel(name: &str) -> Option<Channel> {
         ("call", Channel::Phone),
         ("chat", Channel::LiveChat),
         ("app", Channel::MobileApp),
+        ("mobile app", Channel::MobileApp),
+        ("aplikasi", Channel::MobileApp),
+        ("aplikasi seluler", Channel::MobileApp),
+        ("التطبيق", Channel::MobileApp),
+        ("تطبيق الجوال", Channel::MobileApp),
+        ("แอป", Channel::MobileApp),
+        ("แอปพลิเคชัน", Channel::MobileApp),
         ("store", Channel::InPerson),
         ("shop", Channel::InPerson),
+        ("in store", Channel::InPerson),
+        ("in-store", Channel::InPerson),
+        ("instore", Channel::InPerson),
+        ("branch", Channel::InPerson),
+        ("counter", Channel::InPerson),
+        ("face to face", Channel::InPerson),
+        ("in-person", Channel::InPerson),
+        ("toko", Channel::InPerson),
+        ("cabang", Channel::InPerson),
+        ("tatap muka", Channel::InPerson),
+        ("المتجر", Channel::InPerson),
+        ("الفرع", Channel::InPerson),
+        ("ร้านค้า", Channel::InPerson),
+        ("สาขา", Channel::InPerson),
+        ("filiale", Channel::InPerson),
+        ("laden", Channel::InPerson),
+        ("vor ort", Channel::InPerson),
+        ("call centre", Channel::Phone),
+        ("call center", Channel::Phone),
+        ("contact centre", Channel::Phone),
+        ("contact center", Channel::Phone),
+        ("hotline", Channel::Phone),
+        ("telepon", Channel::Phone),
+        ("الهاتف", Channel::Phone),
+        ("โทรศัพท์", Channel::Phone),
+        ("telefon", Channel::Phone),
+        ("whatsapp", Channel::LiveChat),
+        ("line", Channel::LiveChat),
+        ("messenger", Channel::LiveChat),
+        ("obrolan langsung", Channel::LiveChat),
+        ("الدردشة المباشرة", Channel::LiveChat),
+        ("แชท", Channel::LiveChat),
+        ("situs web", Channel::Website),
+        ("الموقع الإلكتروني", Channel::Website),
+        ("เว็บไซต์", Channel::Website),
+        ("webseite", Channel::Website),
+        ("surel", Channel::Email),
+        ("البريد الإلكتروني", Channel::Email),
+        ("อีเมล", Channel::Email),
+        ("media sosial", Channel::SocialMedia),
+        ("وسائل التواصل الاجتماعي", Channel::SocialMedia),
+        ("โซเชียลมีเดีย", Channel::SocialMedia),
+        ("soziale medien", Channel::SocialMedia),
     ];
     Channel::KNOWN
         .into_iter()

@@ -152,6 +152,9 @@ fn merge_items(
     for id in ids {
         let (b, o, t) = (base.fields.get(id), ours.fields.get(id), theirs.fields.get(id));
         let result = match (o, t) {
+            // Most items changed on one side or none: taken whole, no field by field.
+            (Some(o), Some(t)) if o == t || Some(t) == b => Some(o.clone()),
+            (Some(o), Some(t)) if Some(o) == b => Some(t.clone()),
             (Some(o), Some(t)) => Some(merge_fields(kind, id, b, o, t, conflicts)),
             // Added on one side only, or deleted on one side and unchanged on the other.
             (Some(one), None) | (None, Some(one)) if b.is_none() => Some(one.clone()),
@@ -184,14 +187,20 @@ fn merge_items(
 }
 
 /// Builds a map from merged fields, item lists in the given orders.
-fn assemble(meta: &Fields, lists: &[(Vec<String>, HashMap<String, Fields>)]) -> Result<Map, String> {
+/// The lists are taken, not copied: a map of a hundred thousand points merges in one pass, and
+/// a round that must repair something takes its lists back from the map ([`lists_of`]).
+fn assemble(meta: &Fields, lists: Vec<(Vec<String>, HashMap<String, Fields>)>) -> Result<Map, String> {
     let mut object = super::grouped_map_fields(meta);
-    for (name, (order, fields)) in super::LISTS.iter().zip(lists) {
-        let items: Vec<Value> =
-            order.iter().filter_map(|id| fields.get(id)).map(|f| Value::Object(f.clone())).collect();
+    for (name, (order, mut fields)) in super::LISTS.iter().zip(lists) {
+        let items: Vec<Value> = order.iter().filter_map(|id| fields.remove(id)).map(Value::Object).collect();
         object.insert((*name).to_owned(), Value::Array(items));
     }
     serde_json::from_value(Value::Object(object)).map_err(|e| e.to_string())
+}
+
+/// The lists of a map as a merge works on them.
+fn lists_of(map: &Map) -> Vec<(Vec<String>, HashMap<String, Fields>)> {
+    all_items(map).into_iter().map(|items| (items.order, items.fields)).collect()
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
@@ -216,8 +225,10 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     // Each round either finishes, brings back a missing item or steps one broken item to its next
     // version; there are finitely many of each, and the bound is a safety net.
     let rounds = 8 + 4 * lists.iter().map(|l| l.0.len()).sum::<usize>().min(1 << 16);
+    // Points dropped for sitting where another point of their curve sits, over all rounds.
+    let mut doubled = Vec::new();
     for _ in 0..rounds {
-        let mut map = match assemble(&meta, &lists) {
+        let mut map = match assemble(&meta, std::mem::take(&mut lists)) {
             Ok(map) => map,
             Err(e) => {
                 conflicts.push(unmergeable(&e));
@@ -226,8 +237,12 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
         };
         // Bring back what one side deleted and the other still uses. What is used but nowhere
         // to be found leaves its user broken, which validation below names and repairs.
+        let missing = missing_references(&map);
+        if !missing.is_empty() {
+            lists = lists_of(&map);
+        }
         let mut brought_back = false;
-        for (kind_index, id) in missing_references(&map) {
+        for (kind_index, id) in missing {
             let list = &mut lists[kind_index];
             if list.1.contains_key(&id) || left_out.contains(&(kind_index, id.clone())) {
                 continue;
@@ -254,7 +269,6 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
         for point in &mut map.points {
             point.value = scale.clamp(point.value);
         }
-        let mut doubled = Vec::new();
         drop_double_points(&mut map, ours, &mut doubled);
         map.normalize();
         let problems = map.validate();
@@ -263,6 +277,7 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
             record_in_notes(&mut map, &conflicts);
             return Merged { map, conflicts };
         }
+        lists = lists_of(&map);
         let mut repaired = HashSet::new();
         for problem in problems {
             if !repaired.insert((problem.kind.clone(), problem.id.clone())) {

@@ -254,7 +254,17 @@ pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
 
 /// Like [`save`], returning the fingerprint of the bytes written.
 pub fn save_fingerprinted(map: &Map, path: &Path) -> std::io::Result<u64> {
+    save_as_asked(map, path, false)
+}
+
+/// Like [`save_fingerprinted`]; `replace_read_only` also replaces a read-only file (the user
+/// said "Save anyway"), which stays read-only.
+pub fn save_as_asked(map: &Map, path: &Path, replace_read_only: bool) -> std::io::Result<u64> {
     let text = to_string(map).map_err(std::io::Error::other)?;
-    write_atomically(path, text.as_bytes())?;
+    if replace_read_only {
+        atomic::replace_read_only(path, text.as_bytes())?;
+    } else {
+        write_atomically(path, text.as_bytes())?;
+    }
     Ok(disk::fingerprint(text.as_bytes()))
 }

@@ -64,6 +64,7 @@ pub fn value_at(map: &Map, range: (f32, f32), y: f32) -> f32 {
 pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry> {
     let Some(range) = value_range(layout) else { return Vec::new() };
     let stage_ix: HashMap<_, _> = map.stages.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+    let card_xs = card_xs(map, layout);
 
     map.curves
         .iter()
@@ -79,10 +80,11 @@ pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry>
             let mut points = Vec::new();
             for (stage, list) in per_stage.iter().enumerate() {
                 let column = layout.stages[stage].column;
-                let n = list.len() as f32;
-                for (k, &index) in list.iter().enumerate() {
+                let mut placed: Vec<(f32, usize)> =
+                    point_xs(map, &card_xs, list, column).into_iter().zip(list.iter().copied()).collect();
+                placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+                for (x, index) in placed {
                     let point = &map.points[index];
-                    let x = column.left() + column.width() * (k as f32 + 0.5) / n;
                     points.push(PointGeometry {
                         id: point.id.clone(),
                         index,
@@ -106,6 +108,65 @@ pub(super) fn layout_curves(map: &Map, layout: &MapLayout) -> Vec<CurveGeometry>
             }
         })
         .collect()
+}
+
+/// Where a point at each card sits: at the card's centre, so every curve's point at one card
+/// lines up with it. Cards with points that share a centre (stacked in one column of a cell, or
+/// one above the other in different lanes) share their width instead, each a slot in journey
+/// order, so the points of one curve at them never sit on one vertical line.
+fn card_xs<'m>(map: &'m Map, layout: &MapLayout) -> HashMap<&'m crate::model::CardId, f32> {
+    let anchored: std::collections::HashSet<&crate::model::CardId> = map
+        .points
+        .iter()
+        .filter_map(|p| match &p.at {
+            crate::model::Anchor::Card(id) => Some(id),
+            crate::model::Anchor::Stage(_) => None,
+        })
+        .collect();
+    // By stage and by centre (to a tenth of a unit), in journey order.
+    let mut groups: HashMap<(&crate::model::StageId, i64), Vec<(&crate::model::CardId, egui::Rect)>> =
+        HashMap::new();
+    for card in map.cards.iter().filter(|c| anchored.contains(&c.id)) {
+        if let Some(placed) = layout.card(&card.id) {
+            let key = (&card.stage, (placed.rect.center().x * 10.0).round() as i64);
+            groups.entry(key).or_default().push((&card.id, placed.rect));
+        }
+    }
+    let mut xs = HashMap::new();
+    for cards in groups.values() {
+        let n = cards.len() as f32;
+        for (rank, (id, rect)) in cards.iter().enumerate() {
+            let x = if cards.len() == 1 {
+                rect.center().x
+            } else {
+                rect.left() + rect.width() * (rank as f32 + 0.5) / n
+            };
+            xs.insert(*id, x);
+        }
+    }
+    xs
+}
+
+/// Where the points `list` (of one curve, in one stage) sit across the stage's `column`: at
+/// their cards (see [`card_xs`]); points at the stage itself are spread evenly across the
+/// column, as are all of them when one is (or when a card is not laid out in this view).
+fn point_xs(
+    map: &Map,
+    card_xs: &HashMap<&crate::model::CardId, f32>,
+    list: &[usize],
+    column: egui::Rect,
+) -> Vec<f32> {
+    let at_cards: Option<Vec<f32>> = list
+        .iter()
+        .map(|&i| match &map.points[i].at {
+            crate::model::Anchor::Card(id) => card_xs.get(id).copied(),
+            crate::model::Anchor::Stage(_) => None,
+        })
+        .collect();
+    at_cards.unwrap_or_else(|| {
+        let n = list.len() as f32;
+        (0..list.len()).map(|k| column.left() + column.width() * (k as f32 + 0.5) / n).collect()
+    })
 }
 
 /// Splits points into runs: one run when gaps are bridged, a new run after every stage without
@@ -176,6 +237,52 @@ pub fn monotone_samples(points: &[Pos2], per_segment: usize) -> Vec<Pos2> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_curves_point_at_a_card_lines_up_with_the_card() {
+        // Mermaid's own example: Me and Cat both feel "Do work"; Me alone the tasks around it.
+        let text = "journey\n title Day\n section Work\n  Make tea: 5: Me\n  Go upstairs: 3: Me\n  \
+                    Do work: 1: Me, Cat\n section Home\n  Sit down: 5: Me\n";
+        let map = crate::data::import(text, crate::data::DataFormat::Mermaid, "Day", &[]).unwrap().map;
+        let ctx = egui::Context::default();
+        crate::fonts::install(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let layout = crate::text::layout_map(
+            &ctx,
+            &map,
+            crate::layout::View::Journey,
+            crate::theme::TypeSize::Standard,
+        );
+        let work = map.cards.iter().find(|c| c.title == "Do work").unwrap();
+        let card = layout.card(&work.id).unwrap().rect;
+        let at_work: Vec<f32> = layout
+            .curves
+            .iter()
+            .flat_map(|c| &c.points)
+            .filter(|p| map.points[p.index].at == crate::model::Anchor::Card(work.id.clone()))
+            .map(|p| p.pos.x)
+            .collect();
+        assert_eq!(at_work.len(), 2, "both curves have a point at Do work");
+        // Stacked under Make tea and Go upstairs in one column, Do work takes the last third of
+        // the card's width: the same for both curves.
+        assert!((at_work[0] - at_work[1]).abs() < 0.01, "{at_work:?}");
+        assert!(card.x_range().contains(at_work[0]), "{at_work:?} within {card:?}");
+        let sit = map.cards.iter().find(|c| c.title == "Sit down").unwrap();
+        let sit_x = layout.curves[0]
+            .points
+            .iter()
+            .find(|p| map.points[p.index].at == crate::model::Anchor::Card(sit.id.clone()))
+            .unwrap()
+            .pos
+            .x;
+        let sit_card = layout.card(&sit.id).unwrap().rect;
+        assert!((sit_x - sit_card.center().x).abs() < 0.5, "a card alone in its column: its centre");
+        // Within a curve the points still run left to right.
+        for curve in &layout.curves {
+            assert!(curve.points.windows(2).all(|w| w[0].pos.x <= w[1].pos.x));
+        }
+    }
 
     fn within(samples: &[Pos2], a: Pos2, b: Pos2) -> bool {
         let (lo, hi) = (a.y.min(b.y) - 1e-3, a.y.max(b.y) + 1e-3);

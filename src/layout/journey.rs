@@ -194,6 +194,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
     out.header_row = Rect::from_min_max(pos2(0.0, top), pos2(right, header_bottom));
     out.lane_column = Rect::from_min_max(pos2(0.0, top), pos2(sizes.lane_header_width, bottom));
     out.bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(right, bottom));
+    out.index_cards();
     out.curves = curve::layout_curves(map, &out);
     super::labels::place(map, &mut out.curves, &sizes, measure);
     if view.is_blueprint() {

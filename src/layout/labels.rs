@@ -1,5 +1,6 @@
 //! Where the sentiment curves' badges, emoji and labels go: beside their dots, and clear of
-//! every other dot, badge, emoji and label of the curves shown. Each emoji and label tries its
+//! every other dot, badge, emoji and label of the curves shown, and of the curves' lines (a
+//! label with the curve running through it reads as struck out). Each emoji and label tries its
 //! usual place first (emoji above the dot, label below), then the other side, then beside; when
 //! every place is taken it goes where it covers least.
 
@@ -66,6 +67,18 @@ pub(super) fn place(map: &Map, curves: &mut [CurveGeometry], sizes: &Sizes, meas
             }
         }
     }
+    // The lines, as the painter draws them, in short pieces: each piece's box is what a label
+    // should not cross.
+    let mut lines: Vec<Rect> = Vec::new();
+    for curve in curves.iter().filter(|c| !c.hidden) {
+        for segment in &curve.segments {
+            let points: Vec<Pos2> = curve.points[segment.clone()].iter().map(|p| p.pos).collect();
+            let samples = super::curve::monotone_samples(&points, 24);
+            for pair in samples.windows(2) {
+                lines.push(Rect::from_two_pos(pair[0], pair[1]).expand(1.5));
+            }
+        }
+    }
     for curve in curves.iter_mut().filter(|c| !c.hidden) {
         for point in &mut curve.points {
             let Some(model) = map.points.get(point.index) else { continue };
@@ -76,13 +89,15 @@ pub(super) fn place(map: &Map, curves: &mut [CurveGeometry], sizes: &Sizes, meas
             }
             if !model.emoji.is_empty() {
                 let size = measure(&model.emoji, sizes.emoji_font, f32::INFINITY);
-                let rect = best(&candidates(dot, size, true), &taken);
+                // An emoji is a picture over the line, not text the line would strike out: only
+                // labels keep clear of the lines.
+                let rect = best(&candidates(dot, size, true), &taken, &[]);
                 taken.push(rect);
                 point.emoji = Some(rect);
             }
             if !model.label.is_empty() {
                 let size = measure(&model.label, sizes.label_font, f32::INFINITY);
-                let rect = best(&candidates(dot, size, false), &taken);
+                let rect = best(&candidates(dot, size, false), &taken, &lines);
                 taken.push(rect);
                 point.label = Some(rect);
             }
@@ -100,23 +115,38 @@ fn candidates(dot: Rect, size: Vec2, emoji: bool) -> Vec<Rect> {
     let left = Rect::from_min_size(pos2(dot.left() - GAP - size.x, dot.center().y - size.y / 2.0), size);
     let (first, second) = if emoji { (above, below) } else { (below, above) };
     let further = |r: Rect, dy: f32| r.translate(vec2(0.0, dy));
+    let corner = |dx: f32, dy: f32| {
+        let x = if dx > 0.0 { dot.right() + GAP } else { dot.left() - GAP - size.x };
+        let y = if dy > 0.0 { dot.bottom() + GAP } else { dot.top() - GAP - size.y };
+        Rect::from_min_size(pos2(x, y), size)
+    };
+    let away = |r: Rect, up: bool| further(r, if up { -size.y } else { size.y });
     vec![
         first,
         second,
         right,
         left,
-        further(first, if emoji { -size.y } else { size.y }),
-        further(second, if emoji { size.y } else { -size.y }),
+        away(first, emoji),
+        away(second, !emoji),
         further(right, size.y),
         further(left, size.y),
+        // Off the corners, where a curve rising or falling through the dot leaves room.
+        corner(1.0, if emoji { -1.0 } else { 1.0 }),
+        corner(-1.0, if emoji { -1.0 } else { 1.0 }),
+        corner(1.0, if emoji { 1.0 } else { -1.0 }),
+        corner(-1.0, if emoji { 1.0 } else { -1.0 }),
+        away(away(first, emoji), emoji),
+        away(away(second, !emoji), !emoji),
     ]
 }
 
-/// The first place clear of everything taken, else the one covering least.
-fn best(candidates: &[Rect], taken: &[Rect]) -> Rect {
-    let covered = |r: &Rect| -> f32 {
-        taken.iter().map(|t| r.intersect(*t)).filter(Rect::is_positive).map(|i| i.area()).sum()
+/// The first place clear of everything taken and of the curves' lines, else the one covering
+/// least, where covering a dot, badge, emoji or label counts far more than crossing a line.
+fn best(candidates: &[Rect], taken: &[Rect], lines: &[Rect]) -> Rect {
+    let area = |r: &Rect, boxes: &[Rect]| -> f32 {
+        boxes.iter().map(|t| r.intersect(*t)).filter(Rect::is_positive).map(|i| i.area()).sum()
     };
+    let covered = |r: &Rect| -> f32 { 1000.0 * area(r, taken) + area(r, lines) };
     candidates
         .iter()
         .copied()
@@ -140,8 +170,10 @@ mod tests {
         for template in crate::templates::ALL {
             let map = template.map().unwrap();
             for view in [View::Journey, View::Blueprint { other_lanes: true }] {
-                let layout = crate::text::layout_map(&ctx, &map, view, crate::theme::TypeSize::Standard);
-                out.push((format!("{} {view:?}", template.name), map.clone(), layout));
+                for size in [crate::theme::TypeSize::Standard, crate::theme::TypeSize::Large] {
+                    let layout = crate::text::layout_map(&ctx, &map, view, size);
+                    out.push((format!("{} {view:?} {size:?}", template.name), map.clone(), layout));
+                }
             }
         }
         out
@@ -177,7 +209,35 @@ mod tests {
     }
 
     #[test]
-    fn badges_sit_beside_their_dot_and_labels_below_when_there_is_room() {
+    fn no_label_has_its_own_curve_running_through_it_in_any_template() {
+        for (name, map, layout) in laid_out() {
+            for curve in layout.curves.iter().filter(|c| !c.hidden) {
+                let mut lines: Vec<(Pos2, Pos2)> = Vec::new();
+                for segment in &curve.segments {
+                    let points: Vec<Pos2> = curve.points[segment.clone()].iter().map(|p| p.pos).collect();
+                    let samples = crate::layout::curve::monotone_samples(&points, 24);
+                    lines.extend(samples.windows(2).map(|w| (w[0], w[1])));
+                }
+                for point in &curve.points {
+                    let Some(label) = point.label else { continue };
+                    for (a, b) in &lines {
+                        // The line crosses the label when a piece of it has an end inside, or
+                        // its middle: pieces are short (24 to a span between two points).
+                        let mid = a.lerp(*b, 0.5);
+                        let inside = [*a, *b, mid].iter().any(|p| label.shrink(1.0).contains(*p));
+                        assert!(
+                            !inside,
+                            "{name}: the curve runs through the label {:?} at {label:?}",
+                            map.points[point.index].label
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn badges_sit_beside_their_dot_and_labels_next_to_it_below_when_the_curve_leaves_room() {
         let (_, map, layout) = laid_out().into_iter().find(|(n, ..)| n.starts_with("ecommerce")).unwrap();
         let mut badges = 0;
         for point in layout.curves.iter().flat_map(|c| &c.points) {
@@ -186,14 +246,12 @@ mod tests {
                 badges += 1;
                 assert!(centre.x > dot.right(), "beside the dot, not on it");
             }
-            // One curve, points a stage apart: every label has its usual place under its dot,
-            // every emoji above it.
+            // One curve, points a stage apart: every label is next to its dot (under it unless
+            // the curve runs there), every emoji above it.
             let name = map.points[point.index].id.as_str();
             let label = point.label.unwrap();
-            assert!(
-                label.top() >= dot.bottom() && label.x_range().contains(dot.center().x),
-                "{name}: {label:?}"
-            );
+            let near = label.expand(3.0 * layout.sizes.label_font).contains(dot.center());
+            assert!(near && !label.intersects(dot), "{name}: {label:?} is not next to its dot {dot:?}");
             let emoji = point.emoji.unwrap();
             assert!(
                 emoji.bottom() <= dot.top() && emoji.x_range().contains(dot.center().x),

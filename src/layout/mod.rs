@@ -289,8 +289,13 @@ impl MapLayout {
         )
     }
 
-    fn index(&mut self) {
+    /// Cards by id: the curves need it to put a point at its card.
+    fn index_cards(&mut self) {
         self.card_lookup = self.cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    }
+
+    fn index(&mut self) {
+        self.index_cards();
         self.point_lookup = self
             .curves
             .iter()

@@ -79,14 +79,28 @@ pub fn has_unspaced_words(text: &str) -> bool {
             .any(|c| matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}'))
 }
 
+/// At most this many characters of one text are drawn (with an ellipsis after them): no card,
+/// header or title shows more, and shaping and ordering a paragraph of hundreds of thousands of
+/// characters (a pasted book, a hostile map) would hold up every frame and export.
+pub const MAX_SHOWN_CHARS: usize = 4_000;
+
+/// The part of `text` that is drawn: all of it, or its first [`MAX_SHOWN_CHARS`] characters
+/// and an ellipsis.
+pub fn shown_part(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// `text` wrapped at `width` (infinite: one row per line), each paragraph in its direction.
 pub fn layout(ctx: &egui::Context, text: &str, font: FontId, colour: Color32, width: f32) -> Arc<Galley> {
-    galley(ctx, LayoutJob::simple(text.to_owned(), font, colour, width))
+    galley(ctx, LayoutJob::simple(shown_part(text).into_owned(), font, colour, width))
 }
 
 /// One row per line, each paragraph in its direction.
 pub fn no_wrap(ctx: &egui::Context, text: &str, font: FontId, colour: Color32) -> Arc<Galley> {
-    galley(ctx, LayoutJob::simple_singleline(text.to_owned(), font, colour))
+    galley(ctx, LayoutJob::simple_singleline(shown_part(text).into_owned(), font, colour))
 }
 
 /// Lays out a map for `view`, measuring its text with the context's fonts as it will be drawn

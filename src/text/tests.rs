@@ -200,3 +200,19 @@ fn an_elided_right_to_left_row_ends_on_the_left() {
     assert_eq!(rows.len(), 1);
     assert!(rows[0].starts_with('…') && rows[0].ends_with("يبحث"), "{rows:?}");
 }
+
+#[test]
+fn a_very_long_text_is_drawn_up_to_a_bound_with_an_ellipsis() {
+    let ctx = ctx();
+    let long: String = "قراءة التقييمات على موقع ".repeat(20_000);
+    let mut shown = None;
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        shown = Some(layout(ui.ctx(), &long, FontId::proportional(14.0), Color32::WHITE, 300.0));
+    });
+    output.textures_delta.clear();
+    let galley = shown.unwrap();
+    let characters = galley.job.text.chars().filter(|c| !matches!(c, '\u{200e}' | '\u{200f}')).count();
+    assert!(characters <= MAX_SHOWN_CHARS + 1 + galley.rows.len(), "{characters}");
+    assert!(galley.job.text.contains('…'));
+    assert_eq!(shown_part("short"), "short");
+}
