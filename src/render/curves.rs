@@ -54,17 +54,49 @@ pub(super) fn paint_levels(
             let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(theme.faint);
             let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
             let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;
-            super::text_on(
-                painter,
-                Pos2::new(row.left() + 6.0 * zoom, y + offset),
-                anchor,
-                word,
-                font(layout.sizes.level_font, zoom),
-                colour,
-                plates.then_some(theme.body),
-            );
+            let galley =
+                crate::text::no_wrap(painter.ctx(), word, font(layout.sizes.level_font, zoom), colour);
+            // At the start of the lane, or just past the curves' dots and words sitting there;
+            // not at all when they fill the first stage.
+            let mut at = Pos2::new(row.left() + 6.0 * zoom, y + offset);
+            let limit = layout.stages.first().map_or(row.right(), |s| (screen_from_scene * s.column).right());
+            let mut placed = None;
+            for _ in 0..8 {
+                let rect = anchor.anchor_size(at, galley.size());
+                if rect.right() > limit {
+                    break;
+                }
+                match curve_marks(layout, screen_from_scene).find(|m| m.intersects(rect.expand(2.0 * zoom))) {
+                    Some(mark) => at.x = mark.right() + 6.0 * zoom,
+                    None => {
+                        placed = Some(at);
+                        break;
+                    }
+                }
+            }
+            if let Some(at) = placed {
+                super::text_on(
+                    painter,
+                    at,
+                    anchor,
+                    word,
+                    font(layout.sizes.level_font, zoom),
+                    colour,
+                    plates.then_some(theme.body),
+                );
+            }
         }
     }
+}
+
+/// The dots, emoji and labels of the curves shown, on screen.
+fn curve_marks(layout: &MapLayout, screen_from_scene: TSTransform) -> impl Iterator<Item = egui::Rect> + '_ {
+    layout.curves.iter().filter(|c| !c.hidden).flat_map(move |curve| {
+        curve.points.iter().flat_map(move |p| {
+            let dot = crate::layout::labels::dot_rect(p.pos, &layout.sizes);
+            [Some(dot), p.emoji, p.label].into_iter().flatten().map(move |r| screen_from_scene * r)
+        })
+    })
 }
 
 /// The colour of a curve: its own, else the theme's palette by position.
