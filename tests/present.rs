@@ -241,3 +241,80 @@ fn a_presentation_in_its_own_window_shows_the_editors_edits_and_the_editor_shows
     h.run_steps(3);
     assert_eq!(h.query_all_by_label("Checkout").count(), 2);
 }
+
+/// Presenting a template in a window of this size.
+fn presenting_at(template: &str, size: (f32, f32)) -> Harness<'static, TouchlineApp> {
+    let map = touchline::templates::load(template).unwrap();
+    let mut app = TouchlineApp::new(Box::new(touchline::app::NoDialogs), None);
+    app.set_document(touchline::app::Document::new(map, None));
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    h.run_steps(3);
+    press(&mut h, Key::F5);
+    h
+}
+
+/// Where the cards and the focused stage's header show on screen, as the presentation shows them.
+fn content_rects(h: &Harness<'_, TouchlineApp>, stage: usize) -> Vec<(String, egui::Rect)> {
+    let app = h.state();
+    let presentation = app.presentation.as_ref().unwrap();
+    let doc = app.doc.as_ref().unwrap();
+    let (map, layout) = doc.map_and_layout_sized(touchline::theme::TypeSize::Large);
+    let layout = layout.unwrap();
+    let t = presentation.canvas.screen_from_scene();
+    // What shows of them: the map is drawn only within its area.
+    let area = presentation.map_area;
+    let mut rects: Vec<(String, egui::Rect)> = layout
+        .cards
+        .iter()
+        .map(|c| (map.card(&c.id).unwrap().title.clone(), (t * c.rect).intersect(area)))
+        .filter(|(_, r)| r.is_positive())
+        .collect();
+    rects.push((format!("header of stage {}", stage + 1), (t * layout.stages[stage].header).intersect(area)));
+    rects
+}
+
+#[test]
+fn the_chrome_never_covers_a_card_or_the_stage_title_at_either_screen_size() {
+    for size in [(1920.0, 1080.0), (1280.0, 720.0)] {
+        let mut h = presenting_at("ecommerce", size);
+        press(&mut h, Key::Num3);
+        press(&mut h, Key::V);
+        press(&mut h, Key::Enter);
+        let fee = "Shipping fee appears only at the last step";
+        for _ in 0..4 {
+            h.get_by_label(fee).click();
+            h.run_steps(2);
+        }
+        h.run_steps(SETTLE);
+        // The boxes around the words: their margins, and the line of bars under the pill's.
+        let s = size.1 / 1080.0;
+        let boxed = |words: egui::Rect, below: f32| {
+            let mut frame = words.expand2(egui::vec2(26.0, 14.0) * s);
+            frame.max.y += below * s;
+            frame
+        };
+        let check = |h: &Harness<'_, TouchlineApp>, chrome: &[egui::Rect]| {
+            for (what, rect) in content_rects(h, 2) {
+                for bar in chrome {
+                    let overlap = bar.intersect(rect);
+                    assert!(
+                        overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                        "{size:?}: the chrome at {bar:?} covers {what} at {rect:?}"
+                    );
+                }
+            }
+        };
+        // The vote's banner, and a notice where the pill says where you are.
+        let banner = boxed(h.get_by_label_contains("Dot vote on").rect(), 30.0);
+        let notice = boxed(h.get_by_label_contains("has used every dot").rect(), 13.0);
+        check(&h, &[banner, notice]);
+        // A few seconds later the pill says where you are again.
+        h.run_steps(200);
+        let pill = boxed(h.get_by_label_contains("Stage 3 of 5").rect(), 13.0);
+        check(&h, &[banner, pill]);
+    }
+}

@@ -29,14 +29,17 @@ fn scale(rect: Rect) -> f32 {
     (rect.height() / DESIGN_HEIGHT).max(0.55)
 }
 
-/// The strip at the bottom kept free of the map for the progress line.
+/// The strip at the bottom kept free of the map for the progress pill: 10 below it, its frame
+/// (24 of margins and 4 of stroke), a line of 26-point text and a line of hints (or the progress
+/// bars), and a little air. A test holds the pill, the banner and the notices off the cards.
 pub(super) fn strip_height(rect: Rect) -> f32 {
-    72.0 * scale(rect)
+    104.0 * scale(rect)
 }
 
-/// The strip at the top kept free of the map while the vote banner shows.
+/// The strip at the top kept free of the map while the vote banner shows: 16 above it, its
+/// frame, a line of 26-point text and a line of 20-point instructions, and a little air.
 pub(super) fn banner_height(rect: Rect) -> f32 {
-    112.0 * scale(rect)
+    124.0 * scale(rect)
 }
 
 /// egui's look for panels and fields, in the presentation's theme.
@@ -87,6 +90,7 @@ fn map_label(ui: &mut Ui, words: &str, size: f32, colour: Color32, wrap: bool) -
 }
 
 /// A box of labels floating over the map, pinned to a place of the screen.
+/// Returns where the box is.
 fn floating(
     ui: &Ui,
     id: &str,
@@ -95,7 +99,7 @@ fn floating(
     frame: Frame,
     theme: &Theme,
     contents: impl FnOnce(&mut Ui),
-) {
+) -> Rect {
     egui::Area::new(ui.scope_id().with(id))
         .anchor(anchor, offset)
         .order(Order::Foreground)
@@ -105,10 +109,20 @@ fn floating(
             ui.style_mut().visuals = visuals(theme);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             frame.show(ui, contents);
-        });
+        })
+        .response
+        .rect
 }
 
-pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f64) {
+/// Where the chrome is: how far down from the top the banner reaches and how far up from the
+/// bottom the pill does (0 where there is none), with a little air; the map keeps clear of both.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Reach {
+    pub top: f32,
+    pub bottom: f32,
+}
+
+pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f64) -> Reach {
     let s = scale(rect);
     // Areas anchor to the whole window; a presentation in part of one (tests, an embedded
     // window) is offset to its own rectangle.
@@ -118,36 +132,42 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
     let right = rect.right() - screen.right();
     let centre_x = rect.center().x - screen.center().x;
 
-    floating(
+    let mut reach = Reach::default();
+    // One box for each kind of content: a centred box keeps the widest width it ever had, so
+    // the hints' long line must not leave the progress pill wide after them.
+    let kind = match (info.notice.is_some(), info.hints) {
+        (false, false) => "progress",
+        (true, false) => "progress with a notice",
+        (_, true) => "progress with hints",
+    };
+    let pill = floating(
         ui,
-        "progress",
+        kind,
         Align2::CENTER_BOTTOM,
         vec2(centre_x, bottom - 10.0 * s),
         frame(theme, s, theme.card_border),
         theme,
         |ui| {
+            // Everything said at the bottom says it inside the pill, in the strip the map keeps
+            // free: a notice for a few seconds in place of where you are, the key hints in place
+            // of the progress bars.
             ui.vertical_centered(|ui| {
-                map_label(ui, &info.progress, 26.0 * s, theme.header_text, false);
-                progress_dots(ui, info.stage, info.stages, theme, s);
+                match info.notice {
+                    Some(notice) => map_label(ui, notice, 26.0 * s, theme.accent, false),
+                    None => map_label(ui, &info.progress, 26.0 * s, theme.header_text, false),
+                };
+                if info.hints {
+                    let hints = "Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · C: contrast · Esc: leave";
+                    ui.label(text(hints, 18.0 * s, theme.muted_text));
+                } else {
+                    progress_dots(ui, info.stage, info.stages, theme, s);
+                }
             });
         },
     );
-    if info.hints {
-        let hints = "Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · C: contrast · Esc: leave";
-        floating(
-            ui,
-            "hints",
-            Align2::CENTER_BOTTOM,
-            vec2(centre_x, bottom - 96.0 * s),
-            frame(theme, s, theme.card_border),
-            theme,
-            |ui| {
-                ui.label(text(hints, 20.0 * s, theme.muted_text));
-            },
-        );
-    }
+    reach.bottom = rect.bottom() - pill.top() + 8.0 * s;
     if let Some(vote) = info.vote {
-        floating(
+        let banner = floating(
             ui,
             "vote",
             Align2::CENTER_TOP,
@@ -178,20 +198,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             });
             },
         );
-    }
-    if let Some(notice) = info.notice {
-        let y = top + if info.vote.is_some() { 120.0 } else { 16.0 } * s;
-        floating(
-            ui,
-            "notice",
-            Align2::CENTER_TOP,
-            vec2(centre_x, y),
-            frame(theme, s, theme.accent),
-            theme,
-            |ui| {
-                ui.label(text(notice, 24.0 * s, theme.header_text));
-            },
-        );
+        reach.top = banner.bottom() - rect.top() + 8.0 * s;
     }
     if let Some(timer) = info.timer {
         let pulse = timer.pulse(now);
@@ -219,6 +226,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
         );
     }
     spotlight(ui, rect, theme, s);
+    reach
 }
 
 /// A row of short bars, one per stage, the current one lit.

@@ -27,6 +27,11 @@ pub struct Presentation {
     /// The presentation's own view of the map: its pan, zoom, selection and drags are not the
     /// editor's, so leaving finds the editor as it was.
     pub canvas: Canvas,
+    /// Where the map shows on screen: the window less the strips its chrome (the progress
+    /// pill, the vote's banner) keeps for itself. Nothing of the map is drawn under them.
+    pub map_area: egui::Rect,
+    /// How far the chrome reached last frame.
+    chrome: chrome::Reach,
     pub shot: Shot,
     /// In a window of its own rather than full screen.
     pub window: bool,
@@ -119,6 +124,8 @@ impl Presentation {
         canvas.notes_on_double_click = true;
         Self {
             canvas,
+            map_area: egui::Rect::NOTHING,
+            chrome: chrome::Reach::default(),
             shot: stage.map_or(Shot::Overview, Shot::Stage),
             window,
             theme,
@@ -221,8 +228,11 @@ impl Presentation {
 
         // Aim the camera: a move in progress, a new canvas size, or a new shot.
         let rect = ui.available_rect_before_wrap();
-        let banner = if self.vote.is_some() { chrome::banner_height(rect) } else { 0.0 };
-        let area = camera::stage_area(rect.size(), banner, chrome::strip_height(rect));
+        // The strips the chrome keeps: as planned, or as much as it took last frame (text in
+        // another font or language can be taller than planned).
+        let banner = if self.vote.is_some() { chrome::banner_height(rect).max(self.chrome.top) } else { 0.0 };
+        let strip = chrome::strip_height(rect).max(self.chrome.bottom);
+        let area = camera::stage_area(rect.size(), banner, strip);
         let target = match self.shot {
             Shot::Overview => camera::overview(layout, area, rect.height()),
             Shot::Stage(i) => camera::focus(layout, i, area, rect.height()),
@@ -254,7 +264,16 @@ impl Presentation {
         self.canvas.voting = self.vote.is_some();
         self.canvas.winners =
             if self.results { vote::winners(map) } else { std::collections::HashSet::default() };
-        edits.extend(self.canvas.ui(ui, map, layout, &theme, pictures));
+        self.map_area = area.translate(rect.min.to_vec2());
+        let clip = self.map_area;
+        let canvas = &mut self.canvas;
+        let drawn = ui.scope(|ui| {
+            // A stage taller than the screen at readable size runs on below the strip; it is cut
+            // there, not drawn under the pill (scroll to see the rest).
+            ui.set_clip_rect(clip.intersect(ui.clip_rect()));
+            canvas.ui(ui, map, layout, &theme, pictures)
+        });
+        edits.extend(drawn.inner);
         if let Some((lane, stage)) = self.canvas.note_request.take()
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
             && lane.kind != crate::model::LaneKind::Emotions
@@ -285,7 +304,7 @@ impl Presentation {
             hints: self.hints_since.is_some_and(|at| now - at < 6.0),
             timer: self.timer.as_ref(),
         };
-        chrome::paint(ui, rect, &theme, &info, now);
+        self.chrome = chrome::paint(ui, rect, &theme, &info, now);
         if self.timer.is_some() || info.notice.is_some() || info.hints {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
