@@ -47,3 +47,26 @@ fn export_1000_cards_pdf(bencher: divan::Bencher) {
         write_file(&bytes, &path).expect("writes");
     });
 }
+
+/// A hostile map: the e-commerce template with an 800 KB Arabic title and a card of 800 KB of
+/// combining marks, exported as SVG (budget: as any map, under a second).
+#[divan::bench(sample_count = 5)]
+fn export_svg_800_kb_arabic_title_and_combining_marks(bencher: divan::Bencher) {
+    let mut map = touchline::templates::load("ecommerce").expect("template");
+    map.title = "قراءة التقييمات على موقع ".repeat(800_000 / 46);
+    map.cards[0].title = "a\u{301}\u{302}\u{303}".repeat(800_000 / 7);
+    let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
+    bencher.bench_local(|| {
+        render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect("renders")
+    });
+}
+
+/// A map of 100,000 cards is refused before anything is laid out (budget: well under a second).
+#[divan::bench(sample_count = 5)]
+fn refuse_100000_cards(bencher: divan::Bencher) {
+    let map = map(Size { stages: 24, lanes: 12, cards: 100_000, seed: 9 });
+    let options = ExportOptions { format: Format::Svg, ..ExportOptions::default() };
+    bencher.bench_local(|| {
+        render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect_err("refused")
+    });
+}
