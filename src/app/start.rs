@@ -8,17 +8,32 @@ use crate::templates;
 
 pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            // A readable column in the middle of a wide window.
-            let available = ui.available_rect_before_wrap();
-            let width = available.width().min(980.0);
-            let column = egui::Rect::from_min_size(
-                available.min + egui::vec2((available.width() - width) / 2.0, 0.0),
-                egui::vec2(width, available.height()),
-            );
-            ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| start_column(app, ui));
+        // The scroll bar at the window's edge, not beside the column.
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            // A readable column as wide as whole template cards, in the middle of the window,
+            // as tall as what it holds (recovered work at the bottom scrolls into view).
+            let available = ui.available_width();
+            let per_row = cards_per_row(available.min(980.0));
+            let width = per_row as f32 * CARD_STEP - CARD_GAP;
+            ui.horizontal_top(|ui| {
+                ui.add_space(((available - width) / 2.0).max(0.0));
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    start_column(app, ui);
+                    ui.add_space(24.0);
+                });
+            });
         });
     });
+}
+
+/// A template card's width with the gap after it, and the gap.
+const CARD_STEP: f32 = 252.0;
+const CARD_GAP: f32 = 8.0;
+
+/// How many template cards fit side by side in `width`.
+fn cards_per_row(width: f32) -> usize {
+    ((width + CARD_GAP) / CARD_STEP).floor().max(1.0) as usize
 }
 
 fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
@@ -94,15 +109,16 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
     ui.add_space(6.0);
     let shown: Vec<&templates::Template> =
         templates::ALL.iter().filter(|t| language.is_none_or(|code| t.language == code)).collect();
-    let per_row = ((ui.available_width() + 8.0) / 252.0).floor().max(1.0) as usize;
+    let per_row = cards_per_row(ui.available_width());
     for row in shown.chunks(per_row) {
-        ui.horizontal(|ui| {
+        // Cards of a row share their top, and all are as tall as the tallest text needs.
+        ui.horizontal_top(|ui| {
             for t in row {
                 let frame = egui::Frame::group(ui.style()).inner_margin(12.0);
                 let response = frame
                     .show(ui, |ui| {
                         ui.set_width(220.0);
-                        ui.set_height(104.0);
+                        ui.set_min_height(122.0);
                         ui.vertical(|ui| {
                             ui.horizontal(|ui| {
                                 ui.label(RichText::new(t.language_name()).small().weak());
