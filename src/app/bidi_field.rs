@@ -1,6 +1,7 @@
-//! A text field for text that holds right-to-left words. egui's own field keeps its caret and
-//! selection in logical order on a row drawn left to right, so in Arabic the caret lands away
-//! from where the next letter appears and arrows jump. This field draws the text as the canvas
+//! A text field for text that holds right-to-left words, or that wraps over lines in a script
+//! without spaces between words (Thai). egui's own field keeps its caret and selection in
+//! logical order on a row drawn left to right, so in Arabic the caret lands away from where the
+//! next letter appears and arrows jump; and it wraps Thai inside words. This field draws the text as the canvas
 //! does (`text::edit_layout`) and moves its caret on screen: the caret sits where the next
 //! character will appear, Left and Right move one character on screen, Home and End go to the
 //! start and end of the row in reading order, Shift extends the selection, Backspace deletes
@@ -46,6 +47,12 @@ impl Typing {
 struct Caret {
     at: usize,
     anchor: usize,
+}
+
+/// Whether `text` needs this field rather than egui's: right-to-left words anywhere, or, where
+/// the text wraps over lines, words of a script written without spaces.
+pub fn needed_for(text: &str, multiline: bool) -> bool {
+    crate::text::has_rtl(text) || (multiline && crate::text::has_unspaced_words(text))
 }
 
 pub struct BidiField<'t> {
@@ -305,5 +312,17 @@ fn key_press(
         }
         Key::Enter if multiline && modifiers.shift => caret.replace(text, "\n"),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thai_over_several_lines_and_any_right_to_left_text_take_this_field() {
+        let thai = "ลูกค้าติดต่อผ่านแชทในแอปก่อนแล้วจึงโทรหาศูนย์บริการ";
+        assert!(super::needed_for(thai, true), "Thai notes wrap between words");
+        assert!(!super::needed_for(thai, false), "one line does not wrap");
+        assert!(super::needed_for("قراءة التقييمات", false));
+        assert!(!super::needed_for("Checkout", true));
     }
 }

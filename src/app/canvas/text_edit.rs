@@ -183,7 +183,7 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                     ui.set_width(rect.width());
                     let line = font.size * 1.3;
                     let rows = if multiline { ((rect.height() / line).round() as usize).max(2) } else { 1 };
-                    if crate::text::has_rtl(&edit.text) {
+                    if crate::app::bidi_field::needed_for(&edit.text, multiline) {
                         // Right-to-left words: a field whose caret follows the text on screen.
                         let field = crate::app::bidi_field::BidiField::new(
                             &mut edit.text,

@@ -117,8 +117,9 @@ pub(super) fn text_field(
     multiline: bool,
 ) {
     let label = heading(ui, label);
-    if crate::text::has_rtl(value) {
-        // Right-to-left words: the field whose caret follows the text on screen.
+    if super::bidi_field::needed_for(value, multiline) {
+        // Right-to-left words, or Thai over several lines: the field that lays text out as the
+        // canvas does, its caret following the text on screen.
         let font = egui::TextStyle::Body.resolve(ui.style());
         let field = super::bidi_field::BidiField::new(value, font, ui.available_width(), multiline);
         let response = ui.add(field).labelled_by(label);
