@@ -266,6 +266,8 @@ impl Presentation {
             if self.results { vote::winners(map) } else { std::collections::HashSet::default() };
         self.map_area = area.translate(rect.min.to_vec2());
         let clip = self.map_area;
+        // The strips the map keeps clear of are the canvas's colour, as the map's margins are.
+        ui.painter().rect_filled(rect, 0.0, theme.canvas);
         let canvas = &mut self.canvas;
         let drawn = ui.scope(|ui| {
             // A stage taller than the screen at readable size runs on below the strip; it is cut
