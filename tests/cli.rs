@@ -224,7 +224,7 @@ fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
 fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = voted_map(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 6", "format_version: 2");
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 7", "format_version: 2");
     std::fs::write(&path, &text).unwrap();
     let out = touchline(&["check", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
@@ -232,14 +232,14 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     // Without votes the old version still opens.
     let plain = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 6", "format_version: 2");
+        .replace("format_version: 7", "format_version: 2");
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
-    std::fs::write(&path, text.replace("format_version: 2", "format_version: 7")).unwrap();
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 8")).unwrap();
     let out = touchline(&["info", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("format version 7"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("format version 8"), "{}", stderr(&out));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn a_version_3_file_reads_and_an_author_needs_version_4() {
     let path = dir.path().join("old.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 6", "format_version: 3");
+        .replace("format_version: 7", "format_version: 3");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 3 file opens");
@@ -265,7 +265,7 @@ fn a_version_4_file_reads_and_own_words_need_version_5() {
     let path = dir.path().join("v4.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 6", "format_version: 4");
+        .replace("format_version: 7", "format_version: 4");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 4 file opens");
@@ -283,7 +283,7 @@ fn a_version_5_file_reads_and_pictures_need_version_6() {
     let path = dir.path().join("v5.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 6", "format_version: 5");
+        .replace("format_version: 7", "format_version: 5");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 5 file opens");
@@ -836,4 +836,56 @@ fn import_keeps_meaning_channels_the_usual_lane_order_and_a_title() {
     assert_eq!(map.title, "Saturday");
     let lanes: Vec<&str> = map.lanes.iter().map(|l| l.title.as_str()).collect();
     assert_eq!(lanes, ["Touchpoints", "Actions", "Pain points"], "the file's own order");
+}
+
+#[test]
+fn a_version_6_file_reads_and_priorities_need_version_7() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 7", "format_version: 6");
+    std::fs::write(&path, &text).unwrap();
+    let shown = path.display().to_string();
+    assert!(touchline(&["check", &shown]).status.success(), "a version 6 file opens");
+    let rated = text.replacen("title: \"Checkout\"", "title: \"Checkout\", priority: High", 1);
+    assert_ne!(rated, text);
+    std::fs::write(&path, rated).unwrap();
+    let out = touchline(&["check", &shown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("they need format_version 7"), "{}", stderr(&out));
+}
+
+#[test]
+fn severity_and_effort_columns_become_the_cards_priority_and_effort() {
+    use touchline::model::Rating;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("pains.csv");
+    std::fs::write(
+        &csv,
+        "stage,lane,title,severity,effort,pain\nPay,Pain points,Surprise fee,High,,\n\
+         Pay,Opportunities,Show fees early,2,low,\nPay,Pain points,Slow page,,,Mittel\nPay,Pain points,Odd,huge,,\n",
+    )
+    .unwrap();
+    let out_map = dir.path().join("pains.ron");
+    let out = touchline(&["import", csv.to_str().unwrap(), "-o", out_map.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("\"huge\" is not low, medium, high or 1 to 5"), "{}", stderr(&out));
+    let map = touchline::file::load(&out_map).unwrap();
+    let card = |title: &str| map.cards.iter().find(|c| c.title == title).unwrap();
+    assert_eq!(card("Surprise fee").priority, Some(Rating::High));
+    assert_eq!(
+        (card("Show fees early").priority, card("Show fees early").effort),
+        (Some(Rating::Low), Some(Rating::Low))
+    );
+    assert_eq!(card("Odd").priority, None);
+    let shown = touchline::layout::meta_text(card("Surprise fee"), &map.words);
+    assert_eq!(shown, "Priority high", "the card shows it");
+    // And back out to a spreadsheet.
+    let back = dir.path().join("back.csv");
+    let out = touchline(&["export", out_map.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&back).unwrap();
+    assert!(written.lines().next().unwrap().ends_with(",priority,effort"), "{written}");
+    assert!(written.contains("Surprise fee") && written.contains(",High,"), "{written}");
 }

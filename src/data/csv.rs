@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::{Builder, ImportError, Imported, MAX_ROWS, Note, bounded, channel};
-use crate::model::{Evidence, Flag, LaneKind, Map};
+use crate::model::{Evidence, Flag, LaneKind, Map, Rating};
 
 /// A card field a column can hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +27,13 @@ enum Field {
     WaitPoint,
     Evidence,
     Image,
+    Priority,
+    Effort,
 }
 
 /// Each field's column name as written, and the names it is recognised by (after lowercasing
 /// and dropping spaces, `_` and `-`).
-const COLUMNS: [(Field, &str, &[&str]); 18] = [
+const COLUMNS: [(Field, &str, &[&str]); 20] = [
     (Field::Stage, "stage", &["stage", "phase", "step", "stages"]),
     (Field::Lane, "lane", &["lane", "row", "swimlane", "type", "layer"]),
     (Field::LaneKind, "lane_kind", &["lanekind"]),
@@ -51,7 +53,75 @@ const COLUMNS: [(Field, &str, &[&str]); 18] = [
     (Field::Evidence, "evidence", &["evidence", "source"]),
     // A picture file, relative to the map's folder (a screenshot of the touchpoint).
     (Field::Image, "image", &["image", "picture", "photo", "screenshot", "img"]),
+    // How much a card matters (a pain point's severity, an opportunity's priority), and the
+    // effort acting on it takes: Low, Medium or High (see `rating`).
+    (
+        Field::Priority,
+        "priority",
+        &[
+            "priority",
+            "severity",
+            "pain",
+            "importance",
+            "urgency",
+            "impact",
+            "prioritas",
+            "tingkatkeparahan",
+            "dringlichkeit",
+            "schweregrad",
+            "priorität",
+            "الأولوية",
+            "الخطورة",
+            "ความสำคัญ",
+            "ความรุนแรง",
+        ],
+    ),
+    (Field::Effort, "effort", &["effort", "cost", "complexity", "upaya", "aufwand", "الجهد", "ความพยายาม"]),
 ];
+
+/// The words for a rating's steps.
+const RATING_WORDS: &[(&str, Rating)] = &[
+    ("low", Rating::Low),
+    ("l", Rating::Low),
+    ("minor", Rating::Low),
+    ("rendah", Rating::Low),
+    ("niedrig", Rating::Low),
+    ("gering", Rating::Low),
+    ("منخفض", Rating::Low),
+    ("ต่ำ", Rating::Low),
+    ("medium", Rating::Medium),
+    ("med", Rating::Medium),
+    ("m", Rating::Medium),
+    ("moderate", Rating::Medium),
+    ("sedang", Rating::Medium),
+    ("mittel", Rating::Medium),
+    ("متوسط", Rating::Medium),
+    ("กลาง", Rating::Medium),
+    ("high", Rating::High),
+    ("h", Rating::High),
+    ("major", Rating::High),
+    ("critical", Rating::High),
+    ("tinggi", Rating::High),
+    ("hoch", Rating::High),
+    ("عالي", Rating::High),
+    ("مرتفع", Rating::High),
+    ("สูง", Rating::High),
+];
+
+/// A rating as spreadsheets write it: high, medium, low (or h, m, l), in the seed languages too,
+/// or a number from 1 to 5 (1 and 2 low, 3 medium, 4 and 5 high).
+fn rating(value: &str) -> Option<Rating> {
+    let value = value.trim().to_lowercase();
+    if let Ok(n) = value.parse::<f32>() {
+        return match n {
+            n if (1.0..2.5).contains(&n) => Some(Rating::Low),
+            n if (2.5..3.5).contains(&n) => Some(Rating::Medium),
+            n if (3.5..=5.0).contains(&n) => Some(Rating::High),
+            _ => None,
+        };
+    }
+    RATING_WORDS.iter().find(|(w, _)| *w == value).map(|(_, r)| *r)
+}
 
 fn normalised(name: &str) -> String {
     name.trim().to_lowercase().chars().filter(|c| !matches!(c, ' ' | '_' | '-')).collect()
@@ -259,6 +329,18 @@ pub fn read(
         .map(|(_, flag)| flag)
         .collect();
         let image = bounded(value(Field::Image), line, "the image", &mut warnings);
+        let mut rated = |field: Field, what: &str| {
+            let raw = value(field);
+            let rated = rating(raw);
+            if rated.is_none() && !raw.is_empty() {
+                warnings.push(Note {
+                    line,
+                    message: format!("{what} {raw:?} is not low, medium, high or 1 to 5; left empty"),
+                });
+            }
+            rated
+        };
+        let (priority, effort) = (rated(Field::Priority, "the priority"), rated(Field::Effort, "the effort"));
         let card = builder.card(lane_id, stage_id, &title_text);
         card.image = (!image.trim().is_empty()).then(|| image.trim().to_owned());
         card.notes = notes;
@@ -266,6 +348,8 @@ pub fn read(
         card.owner = owner;
         card.channel = channel(&channel_name);
         card.evidence = evidence;
+        card.priority = priority;
+        card.effort = effort;
         for flag in flags {
             card.set_flag(flag, true);
         }
@@ -349,6 +433,8 @@ pub fn write(map: &Map, separator: u8) -> String {
             flag(card, Flag::WaitPoint),
             card.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
             card.image.clone().unwrap_or_default(),
+            card.priority.map(|r| r.label().to_owned()).unwrap_or_default(),
+            card.effort.map(|r| r.label().to_owned()).unwrap_or_default(),
         ]
         .map(escaped);
         let _ = writer.write_record(&row);
@@ -429,7 +515,7 @@ mod tests {
         let images: Vec<Option<&str>> = imported.cards.iter().map(|c| c.image.as_deref()).collect();
         assert_eq!(images, vec![Some("shots/checkout.png"), None]);
         let text = write(&imported, b',');
-        assert!(text.lines().next().unwrap().ends_with(",image"), "{text}");
+        assert!(text.lines().next().unwrap().contains(",image,"), "{text}");
         let back = read_ok(&text).map;
         assert_eq!(back.cards[0].image.as_deref(), Some("shots/checkout.png"));
     }

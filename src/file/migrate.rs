@@ -13,8 +13,8 @@
 //!
 //! Version 4 added the map's `author`, version 5 its own `words` (the scale's levels, the
 //! blueprint's lines, the journey's state in the map's language), version 6 pictures on cards and
-//! personas (`image: "photos/counter.jpg"`). Versions 2 to 5 read with the current types and
-//! refuse the fields they did not have in the same way.
+//! personas (`image: "photos/counter.jpg"`), version 7 a card's `priority` and `effort`. Versions
+//! 2 to 6 read with the current types and refuse the fields they did not have in the same way.
 
 use serde::Deserialize;
 
@@ -78,7 +78,7 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2..=5 => {
+        2..=6 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
@@ -111,10 +111,29 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                     .find(|p| p.image.is_some())
                     .map(|p| format!("persona {:?}", p.id.as_str()))
             };
-            if let Some(item) = card_image.or_else(persona_image) {
+            if version < 6
+                && let Some(item) = card_image.or_else(persona_image)
+            {
                 return Err(newer(format!(
                     "{item} has a picture, which format_version {version} does not have; \
                      pictures need format_version 6"
+                )));
+            }
+            let rated = map.cards.iter().find(|c| c.priority.is_some() || c.effort.is_some());
+            if let Some(card) = rated {
+                return Err(newer(format!(
+                    "card {:?} has a priority or an effort, which format_version {version} does not \
+                     have; they need format_version 7",
+                    card.id.as_str()
+                )));
+            }
+            let words = &map.words;
+            let rating_words =
+                [&words.priority, &words.effort, &words.rating_low, &words.rating_medium, &words.rating_high];
+            if rating_words.iter().any(|w| !w.is_empty()) {
+                return Err(newer(format!(
+                    "the map names priorities and efforts in its words, which format_version {version} \
+                     does not have; they need format_version 7"
                 )));
             }
             Ok(map)

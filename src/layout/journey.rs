@@ -58,10 +58,16 @@ pub fn flag_short(flag: crate::model::Flag, words: &crate::model::Words) -> Stri
     }
 }
 
-/// Channel and metrics in a few words: "Live chat · CSAT 88%".
+/// Priority, effort, channel and metrics in a few words: "Priority high · Live chat · CSAT 88%".
 pub fn meta_text(card: &Card, words: &crate::model::Words) -> String {
     use crate::model::Word;
     let mut parts: Vec<String> = Vec::new();
+    // What matters most first: how much the card matters and what it would take.
+    for (rating, word) in [(card.priority, Word::Priority), (card.effort, Word::Effort)] {
+        if let Some(rating) = rating {
+            parts.push(format!("{} {}", words.get(word), words.get(Word::of_rating(rating))));
+        }
+    }
     if let Some(channel) = &card.channel {
         parts.push(words.channel_name(channel).to_owned());
     }
@@ -236,9 +242,13 @@ pub fn title_band(map: &Map, sizes: &Sizes, width: f32, measure: &mut Measure<'_
     ((title_height + scenario_height + 24.0).max(sizes.title_height), true)
 }
 
-/// Whether a card shows chips under its title.
+/// Whether a card shows details under its title: chips, priority, effort, channel or metrics.
 pub fn card_has_meta(card: &Card) -> bool {
-    card.channel.is_some() || !card.metrics.is_empty() || !card.flags.is_empty()
+    card.channel.is_some()
+        || !card.metrics.is_empty()
+        || !card.flags.is_empty()
+        || card.priority.is_some()
+        || card.effort.is_some()
 }
 
 /// The map's lanes in the order a view draws them: as they are for a journey; blueprint lanes
@@ -292,6 +302,21 @@ mod tests {
         let per_line = (wrap / (font * 0.5)).clamp(1.0, 1e9) as usize;
         let lines = text.chars().count().div_ceil(per_line).max(1);
         egui::vec2(width.min(wrap), lines as f32 * font * 1.3)
+    }
+
+    #[test]
+    fn a_cards_priority_or_effort_alone_shows_under_its_title() {
+        let mut map = crate::templates::load("ecommerce").unwrap();
+        let index = map.cards.iter().position(|c| c.title == "Are expensive shoes really worth it?").unwrap();
+        let id = map.cards[index].id.clone();
+        let before = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        assert!(!before.card(&id).unwrap().has_meta);
+        map.cards[index].effort = Some(crate::model::Rating::High);
+        let after = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        let placed = after.card(&id).unwrap();
+        assert!(placed.has_meta, "the card makes room for \"Effort high\"");
+        assert!(placed.rect.height() > before.card(&id).unwrap().rect.height());
+        assert_eq!(meta_text(&map.cards[index], &map.words), "Effort high");
     }
 
     #[test]

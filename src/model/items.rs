@@ -214,6 +214,12 @@ pub struct Card {
     /// A picture shown above the title: a file path, relative to the map's folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// How much the card matters: a pain point's severity, an opportunity's priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Rating>,
+    /// What acting on the card would take: an opportunity's effort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Rating>,
 }
 
 impl Card {
@@ -232,6 +238,8 @@ impl Card {
             owner: String::new(),
             votes: 0,
             image: None,
+            priority: None,
+            effort: None,
         }
     }
 
@@ -325,6 +333,27 @@ impl Flag {
             Self::ExitPoint => "Exit point",
             Self::FailPoint => "Fail point",
             Self::WaitPoint => "Wait point",
+        }
+    }
+}
+
+/// A rating on three steps: a card's priority (or severity), or the effort it would take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Rating {
+    Low,
+    Medium,
+    High,
+}
+
+impl Rating {
+    pub const ALL: [Self; 3] = [Self::Low, Self::Medium, Self::High];
+
+    /// The English word, for the editor's own controls.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Low => "Low",
+            Self::Medium => "Medium",
+            Self::High => "High",
         }
     }
 }

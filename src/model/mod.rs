@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 pub use colour::Colour;
 pub use ids::{CardId, CurveId, IdMaker, LaneId, LinkId, PersonaId, PointId, StageId};
-pub use items::{BlueprintBand, Card, Channel, Evidence, Flag, Lane, LaneKind, MetricSpec, Metrics, Stage};
+pub use items::{
+    BlueprintBand, Card, Channel, Evidence, Flag, Lane, LaneKind, MetricSpec, Metrics, Rating, Stage,
+};
 pub use order::Slot;
 pub use sentiment::{Anchor, Curve, CurveGaps, Persona, Point, Scale};
 pub use validate::{Problem, SIZE_RANGE};

@@ -71,6 +71,17 @@ pub struct Words {
     pub flag_fail: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub flag_wait: String,
+    // A card's priority and effort, and their three steps.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub priority: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub effort: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rating_low: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rating_medium: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rating_high: String,
 }
 
 /// One of the words, for editing them by name.
@@ -106,10 +117,24 @@ pub enum Word {
     FlagExit,
     FlagFail,
     FlagWait,
+    Priority,
+    Effort,
+    RatingLow,
+    RatingMedium,
+    RatingHigh,
 }
 
 impl Word {
-    pub const ALL: [Self; 30] = [
+    /// The word for one step of a rating.
+    pub fn of_rating(rating: super::Rating) -> Self {
+        match rating {
+            super::Rating::Low => Self::RatingLow,
+            super::Rating::Medium => Self::RatingMedium,
+            super::Rating::High => Self::RatingHigh,
+        }
+    }
+
+    pub const ALL: [Self; 35] = [
         Self::VeryNegative,
         Self::Negative,
         Self::Neutral,
@@ -140,6 +165,11 @@ impl Word {
         Self::FlagExit,
         Self::FlagFail,
         Self::FlagWait,
+        Self::Priority,
+        Self::Effort,
+        Self::RatingLow,
+        Self::RatingMedium,
+        Self::RatingHigh,
     ];
 
     /// The word naming a channel; `None` for a channel the map names itself.
@@ -203,6 +233,11 @@ impl Word {
             Self::FlagExit => "Exit",
             Self::FlagFail => "Fail",
             Self::FlagWait => "Wait",
+            Self::Priority => "Priority",
+            Self::Effort => "Effort",
+            Self::RatingLow => "low",
+            Self::RatingMedium => "medium",
+            Self::RatingHigh => "high",
         }
     }
 }
@@ -244,6 +279,11 @@ impl Words {
             Word::FlagExit => &mut self.flag_exit,
             Word::FlagFail => &mut self.flag_fail,
             Word::FlagWait => &mut self.flag_wait,
+            Word::Priority => &mut self.priority,
+            Word::Effort => &mut self.effort,
+            Word::RatingLow => &mut self.rating_low,
+            Word::RatingMedium => &mut self.rating_medium,
+            Word::RatingHigh => &mut self.rating_high,
         }
     }
 
@@ -279,6 +319,11 @@ impl Words {
             Word::FlagExit => &self.flag_exit,
             Word::FlagFail => &self.flag_fail,
             Word::FlagWait => &self.flag_wait,
+            Word::Priority => &self.priority,
+            Word::Effort => &self.effort,
+            Word::RatingLow => &self.rating_low,
+            Word::RatingMedium => &self.rating_medium,
+            Word::RatingHigh => &self.rating_high,
         }
     }
 

@@ -261,6 +261,21 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
             }
         }
     });
+    for (name, field, value) in
+        [("Priority", "priority", &mut c.priority), ("Effort", "effort", &mut c.effort)]
+    {
+        heading(ui, name);
+        ui.horizontal_wrapped(|ui| {
+            for (choice, label) in
+                [(None, "Not set")].into_iter().chain(crate::model::Rating::ALL.map(|r| (Some(r), r.label())))
+            {
+                if ui.selectable_label(*value == choice, label).clicked() {
+                    *value = choice;
+                    changes.field = Some(field);
+                }
+            }
+        });
+    }
     text_field(ui, &mut changes, "Owner", &mut c.owner, "owner", false);
     colour_field(ui, &mut changes, &mut c.colour);
     heading(ui, "Dot votes");
