@@ -863,8 +863,8 @@ fn severity_and_effort_columns_become_the_cards_priority_and_effort() {
     let csv = dir.path().join("pains.csv");
     std::fs::write(
         &csv,
-        "stage,lane,title,severity,effort,pain\nPay,Pain points,Surprise fee,High,,\n\
-         Pay,Opportunities,Show fees early,2,low,\nPay,Pain points,Slow page,,,Mittel\nPay,Pain points,Odd,huge,,\n",
+        "stage,lane,title,severity,effort,pain,interviewer\nPay,Pain points,Surprise fee,High,,,Ana\n\
+         Pay,Opportunities,Show fees early,2,low,,\nPay,Pain points,Slow page,,,Mittel,\nPay,Pain points,Odd,huge,,,\n",
     )
     .unwrap();
     let out_map = dir.path().join("pains.ron");
@@ -879,6 +879,10 @@ fn severity_and_effort_columns_become_the_cards_priority_and_effort() {
         (Some(Rating::Low), Some(Rating::Low))
     );
     assert_eq!(card("Odd").priority, None);
+    // The column kept in notes shows on the cards of that lane.
+    assert!(card("Surprise fee").notes.contains("interviewer: Ana"));
+    let lane = |title: &str| map.lanes.iter().find(|l| l.title == title).unwrap().show_notes;
+    assert!(lane("Pain points") && !lane("Opportunities"));
     let shown = touchline::layout::meta_text(card("Surprise fee"), &map.words);
     assert_eq!(shown, "Priority high", "the card shows it");
     // And back out to a spreadsheet.

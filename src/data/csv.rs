@@ -363,7 +363,14 @@ pub fn read(
     if !problems.is_empty() {
         return Err(ImportError { problems });
     }
-    let (map, lanes_as_named) = builder.finish();
+    let (mut map, lanes_as_named) = builder.finish();
+    // What the spreadsheet said beside the title (its notes, and the columns kept in them) is
+    // shown on the cards, not hidden in the inspector.
+    let with_notes: std::collections::HashSet<_> =
+        map.cards.iter().filter(|c| !c.notes.trim().is_empty()).map(|c| c.lane.clone()).collect();
+    for lane in &mut map.lanes {
+        lane.show_notes = with_notes.contains(&lane.id);
+    }
     let invalid = map.validate();
     if !invalid.is_empty() {
         // Metrics out of range (an NPS of 300) are the spreadsheet's mistakes to name.

@@ -127,6 +127,13 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                     card.id.as_str()
                 )));
             }
+            if let Some(lane) = map.lanes.iter().find(|l| l.show_notes) {
+                return Err(newer(format!(
+                    "lane {:?} shows its cards' notes, which format_version {version} does not have; \
+                     that needs format_version 7",
+                    lane.id.as_str()
+                )));
+            }
             let words = &map.words;
             let rating_words =
                 [&words.priority, &words.effort, &words.rating_low, &words.rating_medium, &words.rating_high];

@@ -123,8 +123,8 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         }
     }
     // A card's height depends on its width: (height, title height, has details, details,
-    // picture height).
-    let mut card_size = |card: &Card, width: f32| {
+    // picture height, notes height).
+    let mut card_size = |card: &Card, width: f32, show_notes: bool| {
         let inner = width - 2.0 * sizes.card_padding;
         let title = measure(&card.title, sizes.card_font, inner).y.max(sizes.card_font);
         let has_meta = card_has_meta(card);
@@ -133,7 +133,13 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
         let below = if has_meta { meta.height + 4.0 } else { 0.0 };
         let picture = if card.image.is_some() { super::picture_height(inner, &sizes) } else { 0.0 };
         let above = if picture > 0.0 { picture + sizes.card_padding * 0.75 } else { 0.0 };
-        (2.0 * sizes.card_padding + above + title + below, title, has_meta, meta, picture)
+        let notes = if show_notes && !card.notes.trim().is_empty() {
+            let line = sizes.card_meta_font * 1.3;
+            measure(&card.notes, sizes.card_meta_font, inner).y.min(line * super::NOTES_MAX_LINES) + 4.0
+        } else {
+            0.0
+        };
+        (2.0 * sizes.card_padding + above + title + below + notes, title, has_meta, meta, picture, notes)
     };
 
     // Rows, in the view's order.
@@ -157,10 +163,13 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                 // Cards fill rows left to right; the cards of a row share its height.
                 for row in cell.chunks(stage.columns) {
                     let width = card_width(stage, row.len());
-                    let sized: Vec<_> = row.iter().map(|&i| card_size(&map.cards[i], width)).collect();
+                    let sized: Vec<_> =
+                        row.iter().map(|&i| card_size(&map.cards[i], width, lane.show_notes)).collect();
                     let row_height = sized.iter().map(|s| s.0).fold(0.0, f32::max);
-                    for (column, (&card_index, &(_, title_height, has_meta, meta, picture_height))) in
-                        row.iter().zip(&sized).enumerate()
+                    for (
+                        column,
+                        (&card_index, &(_, title_height, has_meta, meta, picture_height, notes_height)),
+                    ) in row.iter().zip(&sized).enumerate()
                     {
                         let x0 = left + column as f32 * (width + sizes.card_gap);
                         out.cards.push(CardBox {
@@ -173,6 +182,7 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
                             has_meta,
                             meta,
                             picture_height,
+                            notes_height,
                         });
                     }
                     cy += row_height + sizes.card_gap;
@@ -317,6 +327,24 @@ mod tests {
         assert!(placed.has_meta, "the card makes room for \"Effort high\"");
         assert!(placed.rect.height() > before.card(&id).unwrap().rect.height());
         assert_eq!(meta_text(&map.cards[index], &map.words), "Effort high");
+    }
+
+    #[test]
+    fn a_lane_that_shows_notes_gives_its_cards_room_for_a_few_lines_of_them() {
+        let mut map = crate::templates::load("ecommerce").unwrap();
+        let index = map.cards.iter().position(|c| c.title == "Are expensive shoes really worth it?").unwrap();
+        let id = map.cards[index].id.clone();
+        map.cards[index].notes = "Said by four of six runners. ".repeat(40);
+        let hidden = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        assert_eq!(hidden.card(&id).unwrap().notes_height, 0.0, "notes stay in the inspector by default");
+        let lane = map.cards[index].lane.clone();
+        map.lanes.iter_mut().find(|l| l.id == lane).unwrap().show_notes = true;
+        let shown = layout(&map, View::Journey, Sizes::STANDARD, &mut measure_lines);
+        let notes = shown.card(&id).unwrap().notes_height;
+        let line = Sizes::STANDARD.card_meta_font * 1.3;
+        assert!(notes > line, "{notes}");
+        assert!(notes <= line * crate::layout::NOTES_MAX_LINES + 4.0 + 0.01, "a few lines, not all: {notes}");
+        assert!(shown.card(&id).unwrap().rect.height() > hidden.card(&id).unwrap().rect.height());
     }
 
     #[test]

@@ -86,7 +86,12 @@ pub struct CardBox {
     pub meta: MetaFit,
     /// The height of the card's picture above its title; 0 for a card without one.
     pub picture_height: f32,
+    /// The height of the card's notes under its details, in a lane that shows them; else 0.
+    pub notes_height: f32,
 }
+
+/// A card shows at most this many lines of its notes; the rest is in the inspector.
+pub const NOTES_MAX_LINES: f32 = 6.0;
 
 /// A card's picture is as wide as the card's text and this much of that high (16:9), whatever
 /// the picture's own shape: the layout never waits for a file, and a row of cards stays even.

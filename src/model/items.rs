@@ -47,6 +47,9 @@ pub struct Lane {
     pub collapsed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
+    /// The lane's cards show their notes under their title (a few lines of them).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub show_notes: bool,
 }
 
 impl Lane {
@@ -64,6 +67,7 @@ impl Lane {
             height: 1.0,
             collapsed: false,
             colour: None,
+            show_notes: false,
         }
     }
 }

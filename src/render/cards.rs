@@ -175,6 +175,20 @@ pub fn paint_card(
         );
         paint_meta(painter, card, words, meta, placed.meta.wraps, size, zoom, theme);
     }
+    if placed.notes_height > 0.0 && readable(size.card_meta_font, zoom) {
+        let details = if placed.has_meta { placed.meta.height + 4.0 } else { 0.0 };
+        let top = text_rect.min.y + (placed.title_height + details + 4.0) * zoom;
+        let rows = ((placed.notes_height - 4.0) / (size.card_meta_font * 1.3)).round().max(1.0) as usize;
+        let galley = fitted(
+            painter,
+            &card.notes,
+            font(size.card_meta_font, zoom),
+            theme.muted_text,
+            text_rect.width(),
+            rows,
+        );
+        painter.galley(pos2(text_rect.left(), top), galley, theme.muted_text);
+    }
     if let Some(mark) = state.mark {
         let colour = match mark {
             super::Mark::Added => theme.positive,

@@ -378,6 +378,13 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
     if ui.checkbox(&mut l.collapsed, "Collapsed").changed() {
         changes.field = Some("collapsed");
     }
+    if ui
+        .checkbox(&mut l.show_notes, "Show notes on the cards")
+        .on_hover_text("Each card shows the first lines of its notes under its title")
+        .changed()
+    {
+        changes.field = Some("show_notes");
+    }
     colour_field(ui, &mut changes, &mut l.colour);
     let command = (l != *lane).then_some(Command::ReplaceLane(l));
     changes.finish(edits, command, &format!("lane {}", lane.id), "Edit lane");
