@@ -78,27 +78,26 @@ impl TouchlineApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Save anyway").clicked() {
-                    answer = Some(0);
+                    answer = Some(ReadOnly::SaveAnyway);
                 }
                 if ui.button("Save As…").clicked() {
-                    answer = Some(1);
+                    answer = Some(ReadOnly::SaveAs);
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    answer = Some(2);
+                    answer = Some(ReadOnly::Cancel);
                 }
             });
         });
+        let Some(answer) = answer else { return };
+        self.read_only_save = None;
         match answer {
-            Some(0) => {
-                self.read_only_save = None;
-                self.save_over_read_only(&path);
+            ReadOnly::SaveAnyway => {
+                self.save_over_read_only(path);
             }
-            Some(1) => {
-                self.read_only_save = None;
+            ReadOnly::SaveAs => {
                 self.save(true);
             }
-            Some(_) => self.read_only_save = None,
-            None => {}
+            ReadOnly::Cancel => {}
         }
     }
 
@@ -153,4 +152,11 @@ fn message(ctx: &egui::Context, id: &str, heading: &str, text: &str) -> bool {
         dismissed = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
     });
     dismissed
+}
+
+/// The answers to "this file is read-only".
+enum ReadOnly {
+    SaveAnyway,
+    SaveAs,
+    Cancel,
 }

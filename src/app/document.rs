@@ -124,13 +124,9 @@ impl Document {
         Ok(done)
     }
 
-    /// Saves to `path` (or the document's own path), atomically.
-    pub fn save_to(&mut self, path: &Path) -> std::io::Result<()> {
-        self.save_as_asked(path, false)
-    }
-
-    /// Saves to `path`; `replace_read_only` replaces a read-only file too (it stays read-only).
-    pub fn save_as_asked(&mut self, path: &Path, replace_read_only: bool) -> std::io::Result<()> {
+    /// Saves to `path` (or the document's own path), atomically; `replace_read_only` replaces a
+    /// read-only file too (it stays read-only).
+    pub fn save_to(&mut self, path: &Path, replace_read_only: bool) -> std::io::Result<()> {
         let fingerprint = file::save_as_asked(&self.map, path, replace_read_only)?;
         self.path = Some(path.to_owned());
         self.history.mark_saved();

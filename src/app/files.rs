@@ -223,8 +223,10 @@ impl TouchlineApp {
     pub fn set_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.canvas = super::Canvas::default();
-        // Another map's pictures: the library starts over (its revisions count from 0 again).
+        // Another map's pictures: the library starts over (its revisions count from 0 again),
+        // reading pictures outside the map's folder only if the user agreed for this map.
         self.pictures = crate::pictures::Library::default();
+        self.pictures.set_reach(self.agreed_reach());
         self.outside_pictures_dismissed = false;
         self.disk_notice = None;
     }
@@ -265,51 +267,45 @@ impl TouchlineApp {
                 "Keep the pictures with the map",
             )]);
         }
-        // Pictures the map showed before Save As stay shown where they now lie outside the map's
-        // folder: they are the user's own, not a stranger's map reaching out.
-        let reached_out = self.doc.as_ref().is_some_and(|d| {
-            crate::pictures::named(&d.map).iter().any(|name| crate::pictures::outside(Some(&to), name))
-        });
+        self.write_map(path, false)
+    }
+
+    /// Saves over a read-only file after the user said "Save anyway".
+    pub(super) fn save_over_read_only(&mut self, path: PathBuf) -> bool {
+        self.write_map(path, true)
+    }
+
+    /// Writes the map to `path`, and says so, or why not: the map stays unsaved (the title keeps
+    /// its mark) and the recovery copy keeps the work; a read-only file is asked about.
+    fn write_map(&mut self, path: PathBuf, replace_read_only: bool) -> bool {
+        // Pictures shown before the save stay shown where they now lie outside the map's folder
+        // (Save As elsewhere): they are the user's own, not a stranger's map reaching out.
+        let showing_all = self.pictures.outside().is_empty();
         let Some(doc) = &mut self.doc else { return false };
-        match doc.save_to(&path) {
+        match doc.save_to(&path, replace_read_only) {
             Ok(()) => {
-                if reached_out {
-                    self.outside_pictures.push(super::pictures::absolute(&path));
+                let folder = crate::pictures::folder_of(&path);
+                let reaches_out = crate::pictures::named(&doc.map)
+                    .iter()
+                    .any(|name| crate::pictures::outside(folder, name));
+                if showing_all && reaches_out {
+                    self.trust_pictures(&path);
                 }
                 self.disk_notice = None;
                 self.discard_recovery();
                 self.remember(&path);
                 true
             }
-            Err(e) if crate::file::is_read_only_refusal(&e) => {
+            Err(e) if !replace_read_only && crate::file::is_read_only_refusal(&e) => {
                 self.read_only_save = Some(path);
                 false
             }
             Err(e) => {
-                // The map stays unsaved (the title keeps its mark) and the recovery copy keeps
-                // the work; the message says where and why.
                 self.error = Some(format!(
                     "{} was not saved: {e}. Your changes are still here, unsaved; save them somewhere \
                      else with File → Save As.",
                     path.display()
                 ));
-                false
-            }
-        }
-    }
-
-    /// Saves over a read-only file after the user said "Save anyway".
-    pub(super) fn save_over_read_only(&mut self, path: &Path) -> bool {
-        let Some(doc) = &mut self.doc else { return false };
-        match doc.save_as_asked(path, true) {
-            Ok(()) => {
-                self.disk_notice = None;
-                self.discard_recovery();
-                self.remember(path);
-                true
-            }
-            Err(e) => {
-                self.error = Some(format!("{} was not saved: {e}", path.display()));
                 false
             }
         }

@@ -71,9 +71,6 @@ impl TouchlineApp {
     /// Keeps the pictures in step with the open map and its folder.
     pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
-        let agreed = doc.path.as_ref().is_some_and(|p| self.outside_pictures.contains(&absolute(p)));
-        let reach = if agreed { crate::pictures::Reach::Anywhere } else { crate::pictures::Reach::MapFolder };
-        self.pictures.set_reach(reach);
         let folder = doc.path.as_deref().and_then(crate::pictures::folder_of);
         self.pictures.update(ctx, &doc.map, doc.revision(), folder);
     }
@@ -113,10 +110,29 @@ impl TouchlineApp {
                 });
             });
         match choice {
-            Some(true) => self.outside_pictures.push(absolute(&path)),
+            Some(true) => self.trust_pictures(&path),
             Some(false) => self.outside_pictures_dismissed = true,
             None => {}
         }
+    }
+
+    /// Which pictures the open map may read: all of them where the user agreed for its file.
+    pub(super) fn agreed_reach(&self) -> crate::pictures::Reach {
+        let path = self.doc.as_ref().and_then(|d| d.path.as_deref());
+        if path.is_some_and(|p| self.outside_pictures.contains(&absolute(p))) {
+            crate::pictures::Reach::Anywhere
+        } else {
+            crate::pictures::Reach::MapFolder
+        }
+    }
+
+    /// Reads the pictures of the map at `path` wherever they lie, now and next time.
+    pub(super) fn trust_pictures(&mut self, path: &Path) {
+        let path = absolute(path);
+        if !self.outside_pictures.contains(&path) {
+            self.outside_pictures.push(path);
+        }
+        self.pictures.set_reach(crate::pictures::Reach::Anywhere);
     }
 
     /// Puts the picture `file` on `target`: one undo step. A file that is not a PNG or JPEG is
@@ -230,7 +246,7 @@ impl TouchlineApp {
 }
 
 /// A map's path as remembered between runs.
-pub(super) fn absolute(path: &Path) -> std::path::PathBuf {
+fn absolute(path: &Path) -> std::path::PathBuf {
     std::fs::canonicalize(path)
         .unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }

@@ -111,7 +111,7 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
         templates::ALL.iter().filter(|t| language.is_none_or(|code| t.language == code)).collect();
     let per_row = cards_per_row(ui.available_width());
     for row in shown.chunks(per_row) {
-        // Cards of a row share their top, and all are as tall as the tallest text needs.
+        // Cards of a row share their top; most are the same height, a longer text grows its card.
         ui.horizontal_top(|ui| {
             for t in row {
                 let frame = egui::Frame::group(ui.style()).inner_margin(12.0);

@@ -71,7 +71,8 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
             builder.map.title = bounded(rest, number, "the title", &mut warnings);
             continue;
         }
-        if let Some(rest) = keyword(trimmed, "section") {
+        let section = keyword(trimmed, "section");
+        if section.is_some() || trimmed.contains(':') {
             // Sections count with tasks against the import's limit: each is a stage.
             items += 1;
             if items > MAX_ROWS {
@@ -81,6 +82,8 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
                 });
                 break;
             }
+        }
+        if let Some(rest) = section {
             stage = Some(builder.new_stage(&bounded(rest, number, "the section", &mut warnings)));
             continue;
         }
@@ -90,14 +93,6 @@ pub fn read(text: &str, title: &str) -> Result<Imported, ImportError> {
             continue;
         };
         tasks += 1;
-        items += 1;
-        if items > MAX_ROWS {
-            problems.push(Note {
-                line: number,
-                message: format!("more than {MAX_ROWS} sections and tasks; split the diagram"),
-            });
-            break;
-        }
         let (score, people) = rest.split_once(':').unwrap_or((rest, ""));
         let score = match score.trim().parse::<u8>() {
             Ok(s) if SCORES.contains(&s) => s,

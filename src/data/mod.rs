@@ -123,36 +123,23 @@ pub fn read_file(
         .map_err(|e| e.problems.iter().map(|p| located(&shown, p)).collect())
 }
 
-/// Files to import larger than this are refused, as maps over 32 MiB are: a spreadsheet of
-/// 10,000 rows is a few megabytes.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
-
-/// The bytes of a file to import: a regular file, or standard output's counterpart `-`, read to
-/// at most [`MAX_FILE_BYTES`] (so `/dev/zero` is refused, not read until memory runs out).
+/// The bytes of a file to import: a regular file, or standard input for `-`, within the limit
+/// map files have (so `/dev/zero` is refused, not read until memory runs out).
 fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use std::io::Read as _;
-    let too_large = || format!("larger than {} MiB; split it", MAX_FILE_BYTES / 1024 / 1024);
-    let mut bytes = Vec::new();
-    if path == std::path::Path::new("-") {
-        std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read: {e}"))?;
+    use crate::file::{MAX_FILE_BYTES, ReadError, read_limited, read_limited_from};
+    let read = if path == std::path::Path::new("-") {
+        read_limited_from(std::io::stdin())
     } else {
-        let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-        if !metadata.is_file() {
-            return Err("not a regular file (a folder, pipe or device); to import from a pipe, give `-` and pipe it in".to_owned());
+        read_limited(path)
+    };
+    read.map_err(|e| match e {
+        ReadError::NotAFile => {
+            "not a regular file (a folder, pipe or device); to import from a pipe, give `-` and pipe it in"
+                .to_owned()
         }
-        if metadata.len() > MAX_FILE_BYTES {
-            return Err(too_large());
-        }
-        let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+        ReadError::Io(e) => format!("cannot read: {e}"),
+        ReadError::TooLarge(_) => format!("larger than {} MiB; split it", MAX_FILE_BYTES / 1024 / 1024),
+    })
 }
 
 /// `file:line: message`, or `file: message` for the whole file.

@@ -232,7 +232,7 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
             Ok(map) => map,
             Err(e) => {
                 conflicts.push(unmergeable(&e));
-                break;
+                return Merged { map: ours.clone(), conflicts };
             }
         };
         // Bring back what one side deleted and the other still uses. What is used but nowhere
@@ -314,27 +314,21 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
         }
     }
     // Whatever could not be repaired: ours as it was, and a conflict saying so.
-    conflicts.push(Conflict {
-        kind: "map",
-        id: String::new(),
-        field: "(merge)".into(),
-        ours: "kept".into(),
-        theirs: "could not be combined".into(),
-        resolution: "kept ours whole; add theirs' changes by hand",
-    });
+    conflicts.push(unmergeable("no repair made it pass check"));
     Merged { map: ours.clone(), conflicts }
 }
 
 const LEFT_OUT: &str = "left it out: no version of it fits the merged map";
 
-fn unmergeable(error: &str) -> Conflict {
+/// The conflict of a merge that could not be made at all: ours stays whole.
+fn unmergeable(why: &str) -> Conflict {
     Conflict {
         kind: "map",
         id: String::new(),
         field: "(merge)".into(),
         ours: "kept".into(),
-        theirs: format!("could not be combined: {error}"),
-        resolution: "kept ours whole",
+        theirs: format!("could not be combined: {why}"),
+        resolution: "kept ours whole; add theirs' changes by hand",
     }
 }
 

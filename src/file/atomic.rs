@@ -23,12 +23,15 @@ pub fn replace_read_only(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write(path, bytes, true)
 }
 
-/// The error a save onto a read-only file gives; callers offer to replace it anyway.
-pub fn is_read_only_refusal(error: &std::io::Error) -> bool {
-    error.kind() == std::io::ErrorKind::PermissionDenied && error.to_string().contains(READ_ONLY)
-}
+/// Why a save refused to replace a file: it is read-only.
+#[derive(Debug, thiserror::Error)]
+#[error("the file is read-only")]
+struct ReadOnly;
 
-const READ_ONLY: &str = "the file is read-only";
+/// Whether a save was refused because the file is read-only; callers offer to replace it anyway.
+pub fn is_read_only_refusal(error: &std::io::Error) -> bool {
+    error.get_ref().is_some_and(<dyn std::error::Error + Send + Sync>::is::<ReadOnly>)
+}
 
 fn write(path: &Path, bytes: &[u8], replace_read_only: bool) -> std::io::Result<()> {
     let path = resolve_links(path);
@@ -42,7 +45,7 @@ fn write(path: &Path, bytes: &[u8], replace_read_only: bool) -> std::io::Result<
         && meta.permissions().readonly()
         && !replace_read_only
     {
-        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, READ_ONLY));
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, ReadOnly));
     }
     let (temp_path, mut temp) = create_temp(&folder, &name, existing.as_ref())?;
     let written = (|| {

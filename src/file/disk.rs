@@ -4,7 +4,9 @@
 
 use std::hash::{Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 
 use notify::Watcher as _;
 
@@ -54,9 +56,75 @@ pub fn check(path: &Path, known: u64) -> Disk {
     Disk::Changed { map: Box::new(super::parse_bytes(path, &bytes)), fingerprint: now }
 }
 
-/// Seconds between looks at the file's size and time, for file systems that do not signal
-/// changes (some network folders).
-const POLL_SECONDS: u64 = 1;
+/// Time between looks at files' size and time.
+const POLL_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A thread that looks at some files' size and time about once a second and wakes the editor
+/// when one differs from what it was told (or last saw): a stat a second is free, reading and
+/// hashing the files is not, and an idle editor paints no frame.
+pub struct Poll {
+    files: Arc<Mutex<Vec<(PathBuf, Stamp)>>>,
+    changed: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
+}
+
+impl std::fmt::Debug for Poll {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Poll").finish_non_exhaustive()
+    }
+}
+
+impl Poll {
+    /// Starts looking at `files` (each with its size and time when it was read); `wake` is
+    /// called from the thread on a change.
+    pub fn start(files: Vec<(PathBuf, Stamp)>, wake: impl Fn() + Send + 'static) -> Self {
+        let poll = Self {
+            files: Arc::new(Mutex::new(files)),
+            changed: Arc::new(AtomicBool::new(false)),
+            stop: Arc::new(AtomicBool::new(false)),
+        };
+        let (files, changed, stop) =
+            (Arc::clone(&poll.files), Arc::clone(&poll.changed), Arc::clone(&poll.stop));
+        let _ = std::thread::Builder::new().name("file poll".into()).spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(POLL_EVERY);
+                let Ok(mut files) = files.lock() else { break };
+                let mut any = false;
+                for (path, seen) in files.iter_mut() {
+                    let now = stamp(path);
+                    if now != *seen {
+                        *seen = now;
+                        any = true;
+                    }
+                }
+                drop(files);
+                if any {
+                    changed.store(true, Ordering::Relaxed);
+                    wake();
+                }
+            }
+        });
+        poll
+    }
+
+    /// Looks at these files from now on, each with its size and time when it was read.
+    pub fn watch(&self, files: Vec<(PathBuf, Stamp)>) {
+        if let Ok(mut watched) = self.files.lock() {
+            *watched = files;
+        }
+    }
+
+    /// Whether a file changed since the last call.
+    pub fn changed(&self) -> bool {
+        self.changed.swap(false, Ordering::Relaxed)
+    }
+}
+
+impl Drop for Poll {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
 
 /// Tells when a file may have changed: from the system's notifications about its folder, and
 /// from a look at its size and time every second on a thread of its own, so the editor itself
@@ -66,7 +134,8 @@ pub struct Watcher {
     // many watches): the poll alone then finds changes, within a second.
     _inner: Option<notify::RecommendedWatcher>,
     events: Receiver<()>,
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// For file systems that do not signal changes (some network folders).
+    poll: Poll,
     pub path: PathBuf,
 }
 
@@ -76,21 +145,15 @@ impl std::fmt::Debug for Watcher {
     }
 }
 
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
 impl Watcher {
     /// Watches `path` through its folder; `wake` is called from another thread on each change
     /// (the editor repaints, so it looks at once). Reading the file is no change: the editor's
     /// own look at it must not wake it again.
     pub fn new(path: &Path, wake: impl Fn() + Send + Sync + 'static) -> Self {
         let (send, events) = channel();
-        let wake = std::sync::Arc::new(wake);
+        let wake = Arc::new(wake);
         let name = path.file_name().map(std::ffi::OsStr::to_owned);
-        let (notify_send, notify_wake) = (send.clone(), std::sync::Arc::clone(&wake));
+        let notify_wake = Arc::clone(&wake);
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
@@ -101,39 +164,19 @@ impl Watcher {
                     && e.paths.iter().any(|p| p.file_name() == name.as_deref())
             });
             if ours {
-                let _ = notify_send.send(());
+                let _ = send.send(());
                 notify_wake();
             }
         })
         .and_then(|mut w| w.watch(&folder, notify::RecursiveMode::NonRecursive).map(|()| w))
         .ok();
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (polled, stopped) = (path.to_owned(), std::sync::Arc::clone(&stop));
-        // A stat a second is free; reading and hashing a big map every second is not, so the
-        // editor reads the file only when this or a notification says it changed.
-        let _ = std::thread::Builder::new().name("map file poll".into()).spawn(move || {
-            let mut last = stamp(&polled);
-            loop {
-                std::thread::sleep(std::time::Duration::from_secs(POLL_SECONDS));
-                if stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                    break;
-                }
-                let now = stamp(&polled);
-                if now != last {
-                    last = now;
-                    if send.send(()).is_err() {
-                        break;
-                    }
-                    wake();
-                }
-            }
-        });
-        Self { _inner: watcher, events, stop, path: path.to_owned() }
+        let poll = Poll::start(vec![(path.to_owned(), stamp(path))], move || wake());
+        Self { _inner: watcher, events, poll, path: path.to_owned() }
     }
 
     /// Whether anything happened to the file since the last call.
     pub fn changed(&self) -> bool {
-        let mut any = false;
+        let mut any = self.poll.changed();
         while self.events.try_recv().is_ok() {
             any = true;
         }

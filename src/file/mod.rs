@@ -157,6 +157,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_limited(path).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io { path: shown, source },
         ReadError::TooLarge(size) => LoadError::TooLarge { path: shown, size, limit: MAX_FILE_BYTES },
+        ReadError::NotAFile => LoadError::Io {
+            path: shown,
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, NOT_A_FILE),
+        },
     })
 }
 
@@ -170,21 +174,36 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Map, LoadError> {
     parse(&shown, text)
 }
 
-enum ReadError {
+const NOT_A_FILE: &str = "not a regular file (a folder, pipe or device)";
+
+/// Why a file's bytes could not be read.
+pub(crate) enum ReadError {
     Io(std::io::Error),
     TooLarge(u64),
+    /// A folder, pipe or device.
+    NotAFile,
 }
 
 /// Reads a whole file, refusing one over the size limit even if it grows while being read.
-fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(size));
+/// A folder, pipe or device is refused before it is opened (a pipe would hang the reader), and a
+/// file over the limit before it is read.
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile);
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(metadata.len()));
+    }
+    read_limited_from(std::fs::File::open(path).map_err(ReadError::Io)?)
+}
+
+/// Reads a stream (an open file, standard input) whole, refusing one over the size limit even
+/// if it grows while being read.
+pub(crate) fn read_limited_from(stream: impl std::io::Read) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    stream.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
@@ -249,16 +268,12 @@ pub(crate) fn invisible(c: char) -> bool {
 
 /// Writes a map atomically: the file on disk is always either the old or the new map.
 pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
-    save_fingerprinted(map, path).map(|_| ())
+    save_as_asked(map, path, false).map(|_| ())
 }
 
-/// Like [`save`], returning the fingerprint of the bytes written.
-pub fn save_fingerprinted(map: &Map, path: &Path) -> std::io::Result<u64> {
-    save_as_asked(map, path, false)
-}
-
-/// Like [`save_fingerprinted`]; `replace_read_only` also replaces a read-only file (the user
-/// said "Save anyway"), which stays read-only.
+/// Writes a map atomically and gives the fingerprint of the bytes written; `replace_read_only`
+/// also replaces a read-only file (the user said "Save anyway", or `--force`), which stays
+/// read-only.
 pub fn save_as_asked(map: &Map, path: &Path, replace_read_only: bool) -> std::io::Result<u64> {
     let text = to_string(map).map_err(std::io::Error::other)?;
     if replace_read_only {

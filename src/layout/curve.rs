@@ -25,6 +25,19 @@ pub struct CurveGeometry {
     pub segments: Vec<Range<usize>>,
 }
 
+/// Samples drawn between two points of a curve: enough for a smooth line at any zoom.
+pub const SAMPLES_PER_SPAN: usize = 24;
+
+impl CurveGeometry {
+    /// The curve's lines as they are drawn, one polyline per run of points, in scene units.
+    pub fn lines(&self) -> impl Iterator<Item = Vec<Pos2>> + '_ {
+        self.segments.iter().map(|segment| {
+            let points: Vec<Pos2> = self.points[segment.clone()].iter().map(|p| p.pos).collect();
+            monotone_samples(&points, SAMPLES_PER_SPAN)
+        })
+    }
+}
+
 /// One point, placed.
 #[derive(Clone, Debug)]
 pub struct PointGeometry {

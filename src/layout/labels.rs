@@ -70,14 +70,8 @@ pub(super) fn place(map: &Map, curves: &mut [CurveGeometry], sizes: &Sizes, meas
     // The lines, as the painter draws them, in short pieces: each piece's box is what a label
     // should not cross.
     let mut lines: Vec<Rect> = Vec::new();
-    for curve in curves.iter().filter(|c| !c.hidden) {
-        for segment in &curve.segments {
-            let points: Vec<Pos2> = curve.points[segment.clone()].iter().map(|p| p.pos).collect();
-            let samples = super::curve::monotone_samples(&points, 24);
-            for pair in samples.windows(2) {
-                lines.push(Rect::from_two_pos(pair[0], pair[1]).expand(1.5));
-            }
-        }
+    for line in curves.iter().filter(|c| !c.hidden).flat_map(CurveGeometry::lines) {
+        lines.extend(line.windows(2).map(|pair| Rect::from_two_pos(pair[0], pair[1]).expand(1.5)));
     }
     for curve in curves.iter_mut().filter(|c| !c.hidden) {
         for point in &mut curve.points {
@@ -212,12 +206,10 @@ mod tests {
     fn no_label_has_its_own_curve_running_through_it_in_any_template() {
         for (name, map, layout) in laid_out() {
             for curve in layout.curves.iter().filter(|c| !c.hidden) {
-                let mut lines: Vec<(Pos2, Pos2)> = Vec::new();
-                for segment in &curve.segments {
-                    let points: Vec<Pos2> = curve.points[segment.clone()].iter().map(|p| p.pos).collect();
-                    let samples = crate::layout::curve::monotone_samples(&points, 24);
-                    lines.extend(samples.windows(2).map(|w| (w[0], w[1])));
-                }
+                let lines: Vec<(Pos2, Pos2)> = curve
+                    .lines()
+                    .flat_map(|line| line.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>())
+                    .collect();
                 for point in &curve.points {
                     let Some(label) = point.label else { continue };
                     for (a, b) in &lines {

@@ -8,53 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use super::{Picture, PictureError, Reach, Set, load, named, outside, resolve};
-use crate::file::disk::{Stamp, stamp};
+use super::{Picture, PictureError, Reach, Set, load, named, resolve};
+use crate::file::disk::{Poll, Stamp, stamp};
 use crate::model::Map;
 use crate::render::pictures::{Pictures, Shown};
-
-/// How often files are looked at for changes.
-const LOOK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// A thread that looks at the pictures' files and wakes the editor when one changed: an idle
-/// editor with pictures paints no frame.
-struct Poll {
-    /// Each file read, with its size and time when it was read.
-    paths: Arc<Mutex<Vec<(PathBuf, Stamp)>>>,
-    changed: Arc<std::sync::atomic::AtomicBool>,
-    stop: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl Poll {
-    fn start(ctx: &egui::Context) -> Self {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        let poll = Self {
-            paths: Arc::new(Mutex::new(Vec::new())),
-            changed: Arc::new(AtomicBool::new(false)),
-            stop: Arc::new(AtomicBool::new(false)),
-        };
-        let (paths, changed, stop) =
-            (Arc::clone(&poll.paths), Arc::clone(&poll.changed), Arc::clone(&poll.stop));
-        let ctx = ctx.clone();
-        let _ = std::thread::Builder::new().name("pictures poll".into()).spawn(move || {
-            while !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(LOOK_EVERY);
-                let watched = paths.lock().map(|p| p.clone()).unwrap_or_default();
-                if watched.iter().any(|(path, read)| stamp(path) != *read) {
-                    changed.store(true, Ordering::Relaxed);
-                    ctx.request_repaint();
-                }
-            }
-        });
-        poll
-    }
-}
-
-impl Drop for Poll {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-}
 
 /// Pictures being read or read, by the name the map gives them.
 pub struct Library {
@@ -65,6 +22,7 @@ pub struct Library {
     shown: Pictures,
     jobs: Option<Sender<Job>>,
     done: (Sender<Done>, Receiver<Done>),
+    /// Looks at the files read, and wakes the editor when one changed.
     poll: Option<Poll>,
     /// The map revision whose pictures the entries are: names are looked for only after a change.
     revision: Option<u64>,
@@ -96,6 +54,11 @@ struct Entry {
 }
 
 impl Entry {
+    /// Not read: the picture lies outside the map's folder.
+    fn kept_out(&self) -> bool {
+        matches!(self.error, Some(PictureError::Outside))
+    }
+
     fn shown(&self) -> Shown {
         match (&self.picture, &self.error) {
             (Some((picture, textures)), _) => Picture::shown(&picture.levels, textures),
@@ -140,12 +103,8 @@ impl Library {
 
     /// The pictures kept out because they lie outside the map's folder.
     pub fn outside(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self
-            .entries
-            .iter()
-            .filter(|(_, e)| matches!(e.error, Some(PictureError::Outside)))
-            .map(|(n, _)| n.as_str())
-            .collect();
+        let mut names: Vec<&str> =
+            self.entries.iter().filter(|(_, e)| e.kept_out()).map(|(n, _)| n.as_str()).collect();
         names.sort_unstable();
         names
     }
@@ -174,7 +133,7 @@ impl Library {
                 for name in names {
                     if !self.entries.contains_key(name) {
                         let path = resolve(folder, name);
-                        if self.reach == Reach::MapFolder && outside(folder, name) {
+                        if super::kept_out(folder, name, self.reach) {
                             // Not read at all: not even its size and time.
                             let error = Some(PictureError::Outside);
                             let entry = Entry { stamp: None, path, loading: false, picture: None, error };
@@ -209,12 +168,10 @@ impl Library {
             }
             changed = true;
         }
-        let look =
-            self.poll.as_ref().is_some_and(|p| p.changed.swap(false, std::sync::atomic::Ordering::Relaxed));
-        if look {
+        if self.poll.as_ref().is_some_and(Poll::changed) {
             let mut again = Vec::new();
             for (name, entry) in &mut self.entries {
-                if matches!(entry.error, Some(PictureError::Outside)) {
+                if entry.kept_out() {
                     continue;
                 }
                 let now_stamp = stamp(&entry.path);
@@ -240,16 +197,15 @@ impl Library {
     /// Tells the poll thread which files to look at: those read (not those kept out), with their
     /// size and time when they were read.
     fn watch_files(&mut self, ctx: &egui::Context) {
-        let paths: Vec<(PathBuf, Stamp)> = self
-            .entries
-            .values()
-            .filter(|e| !matches!(e.error, Some(PictureError::Outside)))
-            .map(|e| (e.path.clone(), e.stamp))
-            .collect();
-        if paths.is_empty() {
-            self.poll = None;
-        } else if let Ok(mut watched) = self.poll.get_or_insert_with(|| Poll::start(ctx)).paths.lock() {
-            *watched = paths;
+        let paths: Vec<(PathBuf, Stamp)> =
+            self.entries.values().filter(|e| !e.kept_out()).map(|e| (e.path.clone(), e.stamp)).collect();
+        match &self.poll {
+            _ if paths.is_empty() => self.poll = None,
+            Some(poll) => poll.watch(paths),
+            None => {
+                let wake = ctx.clone();
+                self.poll = Some(Poll::start(paths, move || wake.request_repaint()));
+            }
         }
     }
 

@@ -178,9 +178,14 @@ pub fn outside(folder: Option<&Path>, image: &str) -> bool {
     }
 }
 
+/// Whether `reach` keeps the picture `image` of a map in `folder` out.
+pub fn kept_out(folder: Option<&Path>, image: &str, reach: Reach) -> bool {
+    reach == Reach::MapFolder && outside(folder, image)
+}
+
 /// Reads the picture `image` of a map in `folder`, unless `reach` keeps it out.
 pub fn read(folder: Option<&Path>, image: &str, reach: Reach) -> Result<Picture, PictureError> {
-    if reach == Reach::MapFolder && outside(folder, image) {
+    if kept_out(folder, image, reach) {
         return Err(PictureError::Outside);
     }
     load(&resolve(folder, image))
@@ -188,7 +193,7 @@ pub fn read(folder: Option<&Path>, image: &str, reach: Reach) -> Result<Picture,
 
 /// Whether the picture `image` can be shown, from its header alone, unless `reach` keeps it out.
 pub fn probe_named(folder: Option<&Path>, image: &str, reach: Reach) -> Result<[u32; 2], PictureError> {
-    if reach == Reach::MapFolder && outside(folder, image) {
+    if kept_out(folder, image, reach) {
         return Err(PictureError::Outside);
     }
     probe(&resolve(folder, image))

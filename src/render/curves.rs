@@ -129,7 +129,7 @@ pub(super) fn paint_curves(
         for segment in &curve.segments {
             let points: Vec<Pos2> =
                 curve.points[segment.clone()].iter().map(|p| screen_from_scene * p.pos).collect();
-            let samples = geom::monotone_samples(&points, 24);
+            let samples = geom::monotone_samples(&points, geom::SAMPLES_PER_SPAN);
             if samples.len() < 2 {
                 continue;
             }

@@ -184,7 +184,8 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                     let line = font.size * 1.3;
                     let rows = if multiline { ((rect.height() / line).round() as usize).max(2) } else { 1 };
                     if crate::app::bidi_field::needed_for(&edit.text, multiline) {
-                        // Right-to-left words: a field whose caret follows the text on screen.
+                        // Right-to-left words, or Thai over lines: a field that wraps as the canvas
+                        // does and whose caret follows the text on screen.
                         let field = crate::app::bidi_field::BidiField::new(
                             &mut edit.text,
                             font.clone(),
