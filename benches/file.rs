@@ -124,7 +124,7 @@ fn mermaid_export_100000_cards_and_points(bencher: divan::Bencher) {
 /// and validating the map.
 #[divan::bench]
 fn import_1000_row_csv(bencher: divan::Bencher) {
-    let text = touchline::data::csv::write(&map(Size::default()), b',');
+    let text = touchline::data::csv::write(&map(Size::default()), b',').expect("writes");
     bencher.bench_local(|| {
         touchline::data::import(&text, touchline::data::DataFormat::Csv, "Inventory", &[]).expect("imports")
     });

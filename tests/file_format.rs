@@ -169,8 +169,8 @@ fn data_texts() -> Vec<(String, touchline::data::DataFormat)> {
     let mut texts = Vec::new();
     for template in templates::ALL {
         let map = template.map().unwrap();
-        texts.push((touchline::data::csv::write(&map, b','), DataFormat::Csv));
-        texts.push((touchline::data::csv::write(&map, b'\t'), DataFormat::Tsv));
+        texts.push((touchline::data::csv::write(&map, b',').unwrap(), DataFormat::Csv));
+        texts.push((touchline::data::csv::write(&map, b'\t').unwrap(), DataFormat::Tsv));
         texts.push((touchline::data::mermaid::write(&map), DataFormat::Mermaid));
     }
     texts

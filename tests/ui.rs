@@ -737,3 +737,30 @@ fn esc_on_a_new_card_left_empty_takes_it_back_without_an_undo_step() {
     assert!(!doc.history.can_undo() && !doc.history.can_redo(), "and nothing to undo or redo");
     assert!(!doc.history.is_dirty(), "the map is as it was saved");
 }
+
+/// Every command a menu is said to list is there, under its menu, and a click on it runs it.
+#[test]
+fn every_menu_lists_its_commands() {
+    use touchline::app::{Menu, UiCommand};
+    let mut h = editor("ecommerce");
+    assert!(!h.state().inspector_open);
+    for menu in [Menu::File, Menu::Edit, Menu::View] {
+        h.get_by_label(menu.label()).click();
+        h.run_steps(2);
+        for command in UiCommand::all().filter(|c| c.menu().is_some_and(|(m, _)| m == menu)) {
+            assert!(
+                h.query_all_by_label_contains(command.label()).next().is_some(),
+                "{command:?} is not in the {} menu",
+                menu.label()
+            );
+        }
+        if menu == Menu::View {
+            // A command from a menu runs: View → Show inspector opens the inspector.
+            h.get_by_label_contains(UiCommand::ToggleInspector.label()).click();
+        } else {
+            h.get_by_label(menu.label()).click();
+        }
+        h.run_steps(2);
+    }
+    assert!(h.state().inspector_open, "the menu entry ran its command");
+}

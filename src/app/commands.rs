@@ -3,37 +3,37 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// An action of the editor, independent of how it was triggered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// An action of the editor, independent of how it was triggered. The order is the menus'
+/// order; [`UiCommand::all`] lists every variant (derived, so none can be left out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum UiCommand {
     New,
     Open,
+    Import,
     Save,
     SaveAs,
+    Export,
+    CopyImage,
+    Quit,
     Undo,
     Redo,
-    RedoAlt,
     Cut,
     Copy,
     Paste,
     Duplicate,
     Delete,
-    DeleteBackspace,
     SelectAll,
+    ClearVotes,
     Deselect,
     ZoomIn,
-    ZoomInEquals,
     ZoomOut,
     ZoomReset,
     ZoomFit,
     ToggleView,
-    ToggleTheme,
     ToggleInspector,
-    Export,
-    CopyImage,
+    ToggleTheme,
     Present,
     PresentInWindow,
-    ClearVotes,
     SelectLeft,
     SelectRight,
     SelectUp,
@@ -47,83 +47,67 @@ pub enum UiCommand {
     EditCard,
 }
 
-const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+/// The menus of the menu bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+}
+
+impl Menu {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::File => "File",
+            Self::Edit => "Edit",
+            Self::View => "View",
+        }
+    }
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
+const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
-    pub const ALL: [Self; 39] = [
-        Self::New,
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::Undo,
-        Self::Redo,
-        Self::RedoAlt,
-        Self::Cut,
-        Self::Copy,
-        Self::Paste,
-        Self::Duplicate,
-        Self::Delete,
-        Self::DeleteBackspace,
-        Self::SelectAll,
-        Self::Deselect,
-        Self::ZoomIn,
-        Self::ZoomInEquals,
-        Self::ZoomOut,
-        Self::ZoomReset,
-        Self::ZoomFit,
-        Self::ToggleView,
-        Self::ToggleTheme,
-        Self::ToggleInspector,
-        Self::Export,
-        Self::CopyImage,
-        Self::Present,
-        Self::PresentInWindow,
-        Self::ClearVotes,
-        Self::SelectLeft,
-        Self::SelectRight,
-        Self::SelectUp,
-        Self::SelectDown,
-        Self::MoveLeft,
-        Self::MoveRight,
-        Self::MoveUp,
-        Self::MoveDown,
-        Self::NextCard,
-        Self::PreviousCard,
-        Self::EditCard,
-    ];
+    /// Every command, in the menus' order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
 
     pub fn label(self) -> &'static str {
         match self {
             Self::New => "New…",
             Self::Open => "Open…",
+            Self::Import => "Import…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::Export => "Export…",
+            Self::CopyImage => "Copy image",
+            Self::Quit => "Quit",
             Self::Undo => "Undo",
-            Self::Redo | Self::RedoAlt => "Redo",
+            Self::Redo => "Redo",
             Self::Cut => "Cut",
             Self::Copy => "Copy",
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
-            Self::Delete | Self::DeleteBackspace => "Delete",
+            Self::Delete => "Delete",
             Self::SelectAll => "Select all",
+            Self::ClearVotes => "Clear votes",
             Self::Deselect => "Deselect",
-            Self::ZoomIn | Self::ZoomInEquals => "Zoom in",
+            Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Zoom to 100 %",
             Self::ZoomFit => "Zoom to fit",
-            Self::ToggleView => "Journey ⇄ Blueprint",
-            Self::ToggleTheme => "Light ⇄ Dark theme",
+            Self::ToggleView => "Switch journey / blueprint",
             Self::ToggleInspector => "Show inspector",
-            Self::Export => "Export…",
-            Self::CopyImage => "Copy image",
+            Self::ToggleTheme => "Switch light / dark theme",
             Self::Present => "Present",
             Self::PresentInWindow => "Present in a window",
-            Self::ClearVotes => "Clear votes",
             Self::SelectLeft => "Select the card to the left",
             Self::SelectRight => "Select the card to the right",
             Self::SelectUp => "Select the card above",
@@ -138,53 +122,84 @@ impl UiCommand {
         }
     }
 
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        Some(match self {
-            Self::ClearVotes => return None,
-            Self::New => shortcut(CMD, Key::N),
-            Self::Open => shortcut(CMD, Key::O),
-            Self::Save => shortcut(CMD, Key::S),
-            Self::SaveAs => shortcut(CMD_SHIFT, Key::S),
-            Self::Undo => shortcut(CMD, Key::Z),
-            Self::Redo => shortcut(CMD_SHIFT, Key::Z),
-            Self::RedoAlt => shortcut(CMD, Key::Y),
-            Self::Cut => shortcut(CMD, Key::X),
-            Self::Copy => shortcut(CMD, Key::C),
-            Self::Paste => shortcut(CMD, Key::V),
-            Self::Duplicate => shortcut(CMD, Key::D),
-            Self::Delete => shortcut(Modifiers::NONE, Key::Delete),
-            Self::DeleteBackspace => shortcut(Modifiers::NONE, Key::Backspace),
-            Self::SelectAll => shortcut(CMD, Key::A),
-            Self::Deselect => shortcut(Modifiers::NONE, Key::Escape),
-            Self::ZoomIn => shortcut(CMD, Key::Plus),
-            Self::ZoomInEquals => shortcut(CMD, Key::Equals),
-            Self::ZoomOut => shortcut(CMD, Key::Minus),
-            Self::ZoomReset => shortcut(CMD, Key::Num0),
-            Self::ZoomFit => shortcut(Modifiers::NONE, Key::F),
-            Self::ToggleView => shortcut(CMD, Key::B),
-            Self::ToggleTheme => shortcut(CMD_SHIFT, Key::L),
-            Self::ToggleInspector => shortcut(CMD, Key::I),
-            Self::Export => shortcut(CMD, Key::E),
-            Self::CopyImage => shortcut(CMD_SHIFT, Key::C),
-            Self::Present => shortcut(Modifiers::NONE, Key::F5),
-            Self::PresentInWindow => shortcut(Modifiers::SHIFT, Key::F5),
-            Self::SelectLeft => shortcut(Modifiers::NONE, Key::ArrowLeft),
-            Self::SelectRight => shortcut(Modifiers::NONE, Key::ArrowRight),
-            Self::SelectUp => shortcut(Modifiers::NONE, Key::ArrowUp),
-            Self::SelectDown => shortcut(Modifiers::NONE, Key::ArrowDown),
-            Self::MoveLeft => shortcut(Modifiers::ALT, Key::ArrowLeft),
-            Self::MoveRight => shortcut(Modifiers::ALT, Key::ArrowRight),
-            Self::MoveUp => shortcut(Modifiers::ALT, Key::ArrowUp),
-            Self::MoveDown => shortcut(Modifiers::ALT, Key::ArrowDown),
-            Self::NextCard => shortcut(Modifiers::NONE, Key::Tab),
-            Self::PreviousCard => shortcut(Modifiers::SHIFT, Key::Tab),
-            Self::EditCard => shortcut(Modifiers::NONE, Key::Enter),
-        })
+    /// What a menu entry's tooltip adds to its label.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Self::Import => Some("A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map"),
+            _ => None,
+        }
     }
 
-    /// Commands listed in menus; the alternates only add a second shortcut.
-    pub fn in_menus(self) -> bool {
-        !matches!(self, Self::RedoAlt | Self::DeleteBackspace | Self::ZoomInEquals) && !self.is_card_key()
+    /// The keys that run the command, the usual one first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Self::Import | Self::Quit | Self::ClearVotes => &[],
+            Self::New => const { &[key(CMD, Key::N)] },
+            Self::Open => const { &[key(CMD, Key::O)] },
+            Self::Save => const { &[key(CMD, Key::S)] },
+            Self::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
+            Self::Export => const { &[key(CMD, Key::E)] },
+            Self::CopyImage => const { &[key(CMD_SHIFT, Key::C)] },
+            Self::Undo => const { &[key(CMD, Key::Z)] },
+            Self::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
+            Self::Cut => const { &[key(CMD, Key::X)] },
+            Self::Copy => const { &[key(CMD, Key::C)] },
+            Self::Paste => const { &[key(CMD, Key::V)] },
+            Self::Duplicate => const { &[key(CMD, Key::D)] },
+            Self::Delete => const { &[key(NONE, Key::Delete), key(NONE, Key::Backspace)] },
+            Self::SelectAll => const { &[key(CMD, Key::A)] },
+            Self::Deselect => const { &[key(NONE, Key::Escape)] },
+            Self::ZoomIn => const { &[key(CMD, Key::Plus), key(CMD, Key::Equals)] },
+            Self::ZoomOut => const { &[key(CMD, Key::Minus)] },
+            Self::ZoomReset => const { &[key(CMD, Key::Num0)] },
+            Self::ZoomFit => const { &[key(NONE, Key::F)] },
+            Self::ToggleView => const { &[key(CMD, Key::B)] },
+            Self::ToggleInspector => const { &[key(CMD, Key::I)] },
+            Self::ToggleTheme => const { &[key(CMD_SHIFT, Key::L)] },
+            Self::Present => const { &[key(NONE, Key::F5)] },
+            Self::PresentInWindow => const { &[key(Modifiers::SHIFT, Key::F5)] },
+            Self::SelectLeft => const { &[key(NONE, Key::ArrowLeft)] },
+            Self::SelectRight => const { &[key(NONE, Key::ArrowRight)] },
+            Self::SelectUp => const { &[key(NONE, Key::ArrowUp)] },
+            Self::SelectDown => const { &[key(NONE, Key::ArrowDown)] },
+            Self::MoveLeft => const { &[key(Modifiers::ALT, Key::ArrowLeft)] },
+            Self::MoveRight => const { &[key(Modifiers::ALT, Key::ArrowRight)] },
+            Self::MoveUp => const { &[key(Modifiers::ALT, Key::ArrowUp)] },
+            Self::MoveDown => const { &[key(Modifiers::ALT, Key::ArrowDown)] },
+            Self::NextCard => const { &[key(NONE, Key::Tab)] },
+            Self::PreviousCard => const { &[key(Modifiers::SHIFT, Key::Tab)] },
+            Self::EditCard => const { &[key(NONE, Key::Enter)] },
+        }
+    }
+
+    /// The key a menu shows for the command.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// The menu that lists the command and its group there (groups are parted by separators);
+    /// `None` for the commands only keys run.
+    pub fn menu(self) -> Option<(Menu, u8)> {
+        Some(match self {
+            Self::New | Self::Open | Self::Import => (Menu::File, 0),
+            Self::Save | Self::SaveAs => (Menu::File, 1),
+            Self::Export | Self::CopyImage => (Menu::File, 2),
+            Self::Quit => (Menu::File, 3),
+            Self::Undo | Self::Redo => (Menu::Edit, 0),
+            Self::Cut | Self::Copy | Self::Duplicate | Self::Delete | Self::SelectAll | Self::ClearVotes => {
+                (Menu::Edit, 1)
+            }
+            Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::ZoomFit
+            | Self::ToggleView
+            | Self::ToggleInspector => (Menu::View, 0),
+            Self::Present | Self::PresentInWindow => (Menu::View, 1),
+            // Keys alone: Paste arrives as the system's paste event, Escape and the card keys act
+            // on the canvas, the theme has its own choices in View.
+            _ => return None,
+        })
     }
 
     /// The keys that go through the map card by card; they act only with a card selected
@@ -206,9 +221,9 @@ impl UiCommand {
         )
     }
 
-    /// Whether the command's plain-key shortcut (no modifier) would clash with typing.
+    /// Whether one of the command's keys has no modifier, and so would clash with typing.
     pub fn is_plain_key(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+        self.shortcuts().iter().any(|s| s.modifiers.is_none())
     }
 }
 
@@ -222,13 +237,11 @@ pub fn pressed_among(ctx: &egui::Context, commands: &[UiCommand]) -> Vec<UiComma
     let mut fired = Vec::new();
     ctx.input_mut(|input| {
         // Longer shortcuts first, so Ctrl+Shift+S is not taken as Ctrl+S.
-        let mut by_specificity: Vec<UiCommand> = commands.to_vec();
-        by_specificity
-            .sort_by_key(|c| std::cmp::Reverse(c.shortcut().map_or(0, |s| modifier_count(s.modifiers))));
-        for command in by_specificity {
-            if let Some(s) = command.shortcut()
-                && input.consume_shortcut(&s)
-            {
+        let mut keys: Vec<(UiCommand, KeyboardShortcut)> =
+            commands.iter().flat_map(|&c| c.shortcuts().iter().map(move |&s| (c, s))).collect();
+        keys.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        for (command, shortcut) in keys {
+            if input.consume_shortcut(&shortcut) && !fired.contains(&command) {
                 fired.push(command);
             }
         }
@@ -247,8 +260,8 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen = std::collections::HashMap::new();
-        for command in UiCommand::ALL {
-            if let Some(s) = command.shortcut() {
+        for command in UiCommand::all() {
+            for s in command.shortcuts() {
                 let key = (s.logical_key, s.modifiers.alt, s.modifiers.shift, s.modifiers.command);
                 if let Some(other) = seen.insert(key, command) {
                     panic!("{command:?} and {other:?} share a shortcut");
@@ -258,8 +271,30 @@ mod tests {
     }
 
     #[test]
-    fn every_command_is_listed_once() {
-        let unique: std::collections::HashSet<_> = UiCommand::ALL.iter().collect();
-        assert_eq!(unique.len(), UiCommand::ALL.len());
+    fn every_command_can_be_reached() {
+        for command in UiCommand::all() {
+            assert!(
+                !command.shortcuts().is_empty() || command.menu().is_some(),
+                "{command:?} has neither a key nor a menu entry: nothing can run it"
+            );
+            assert!(!command.label().is_empty(), "{command:?} has no label");
+        }
+        for menu in <Menu as strum::IntoEnumIterator>::iter() {
+            assert!(UiCommand::all().any(|c| c.menu().is_some_and(|(m, _)| m == menu)), "{menu:?} is empty");
+        }
+    }
+
+    #[test]
+    fn a_menu_lists_its_groups_in_order() {
+        // The menus draw commands in declaration order and part groups with separators: a group
+        // that came back after another would be drawn twice.
+        for menu in <Menu as strum::IntoEnumIterator>::iter() {
+            let groups: Vec<u8> = UiCommand::all()
+                .filter_map(|c| c.menu())
+                .filter(|(m, _)| *m == menu)
+                .map(|(_, g)| g)
+                .collect();
+            assert!(groups.is_sorted(), "{menu:?}: {groups:?}");
+        }
     }
 }

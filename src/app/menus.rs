@@ -2,6 +2,7 @@
 
 use egui::{Button, Ui};
 
+use super::commands::Menu;
 use super::{Edit, Pending, ThemeChoice, TouchlineApp, UiCommand, present};
 use crate::layout::View;
 
@@ -11,7 +12,11 @@ fn item(ui: &mut Ui, command: UiCommand, label: &str, enabled: bool) -> bool {
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    let clicked = ui.add_enabled(enabled, button).clicked();
+    let mut response = ui.add_enabled(enabled, button);
+    if let Some(hint) = command.hint() {
+        response = response.on_hover_text(hint);
+    }
+    let clicked = response.clicked();
     if clicked {
         ui.close();
     }
@@ -23,122 +28,15 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
     let mut fired = Vec::new();
     egui::Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            let has_doc = app.doc.is_some();
-            ui.menu_button("File", |ui| {
-                for command in [UiCommand::New, UiCommand::Open] {
-                    if item(ui, command, command.label(), true) {
-                        fired.push(command);
-                    }
-                }
-                ui.menu_button("Open recent", |ui| {
-                    if app.recent.is_empty() {
-                        ui.label("No recent maps");
-                    }
-                    for path in app.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            app.after_asking(Pending::Open(Some(path)));
-                            ui.close();
-                        }
+            for menu in <Menu as strum::IntoEnumIterator>::iter() {
+                ui.menu_button(menu.label(), |ui| {
+                    menu_entries(app, ui, menu, &mut fired);
+                    if menu == Menu::View {
+                        theme_choices(app, ui);
                     }
                 });
-                if ui
-                    .button("Import…")
-                    .on_hover_text("A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map")
-                    .clicked()
-                {
-                    app.import_file();
-                    ui.close();
-                }
-                ui.separator();
-                for command in [UiCommand::Save, UiCommand::SaveAs] {
-                    if item(ui, command, command.label(), has_doc) {
-                        fired.push(command);
-                    }
-                }
-                ui.separator();
-                for command in [UiCommand::Export, UiCommand::CopyImage] {
-                    if item(ui, command, command.label(), has_doc) {
-                        fired.push(command);
-                    }
-                }
-                ui.separator();
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                    ui.close();
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                let (undo, redo) = app.doc.as_ref().map_or((None, None), |d| {
-                    (d.history.undo_label().map(str::to_owned), d.history.redo_label().map(str::to_owned))
-                });
-                if item(
-                    ui,
-                    UiCommand::Undo,
-                    &undo.as_ref().map_or("Undo".to_owned(), |l| format!("Undo {l}")),
-                    undo.is_some(),
-                ) {
-                    fired.push(UiCommand::Undo);
-                }
-                if item(
-                    ui,
-                    UiCommand::Redo,
-                    &redo.as_ref().map_or("Redo".to_owned(), |l| format!("Redo {l}")),
-                    redo.is_some(),
-                ) {
-                    fired.push(UiCommand::Redo);
-                }
-                ui.separator();
-                let any = !app.canvas.selected.is_empty();
-                for (command, enabled) in [
-                    (UiCommand::Cut, any),
-                    (UiCommand::Copy, any),
-                    (UiCommand::Duplicate, any),
-                    (UiCommand::Delete, any || app.canvas.header.is_some()),
-                    (UiCommand::SelectAll, has_doc),
-                    (
-                        UiCommand::ClearVotes,
-                        app.doc.as_ref().is_some_and(|d| present::vote::total(&d.map) > 0),
-                    ),
-                ] {
-                    if item(ui, command, command.label(), enabled) {
-                        fired.push(command);
-                    }
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for command in [
-                    UiCommand::ZoomIn,
-                    UiCommand::ZoomOut,
-                    UiCommand::ZoomReset,
-                    UiCommand::ZoomFit,
-                    UiCommand::ToggleView,
-                    UiCommand::ToggleInspector,
-                ] {
-                    if item(ui, command, command.label(), has_doc) {
-                        fired.push(command);
-                    }
-                }
-                ui.separator();
-                for command in [UiCommand::Present, UiCommand::PresentInWindow] {
-                    if item(ui, command, command.label(), has_doc) {
-                        fired.push(command);
-                    }
-                }
-                ui.separator();
-                ui.label("Theme");
-                for (choice, label) in [
-                    (ThemeChoice::System, "Follow system"),
-                    (ThemeChoice::Light, "Light"),
-                    (ThemeChoice::Dark, "Dark"),
-                    (ThemeChoice::HighContrast, "High contrast"),
-                ] {
-                    if ui.radio(app.theme_choice == choice, label).clicked() {
-                        app.theme_choice = choice;
-                        ui.close();
-                    }
-                }
-            });
-            if has_doc {
+            }
+            if app.doc.is_some() {
                 ui.separator();
                 toolbar(app, ui, &mut fired);
             }
@@ -146,6 +44,81 @@ pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
     });
     for command in fired {
         app.run_command(command, &ctx, edits);
+    }
+}
+
+/// The commands a menu lists, in their groups.
+fn menu_entries(app: &mut TouchlineApp, ui: &mut Ui, menu: Menu, fired: &mut Vec<UiCommand>) {
+    let mut last_group = None;
+    for command in UiCommand::all() {
+        let Some((_, group)) = command.menu().filter(|(m, _)| *m == menu) else { continue };
+        if last_group.is_some_and(|g| g != group) {
+            ui.separator();
+        }
+        last_group = Some(group);
+        if item(ui, command, &entry_label(app, command), enabled(app, command)) {
+            fired.push(command);
+        }
+        if command == UiCommand::Open {
+            recent_maps(app, ui);
+        }
+    }
+}
+
+/// A command's label in its menu: Undo and Redo name the step they take.
+fn entry_label(app: &TouchlineApp, command: UiCommand) -> String {
+    let history = app.doc.as_ref().map(|d| &d.history);
+    let step = match command {
+        UiCommand::Undo => history.and_then(|h| h.undo_label()),
+        UiCommand::Redo => history.and_then(|h| h.redo_label()),
+        _ => None,
+    };
+    step.map_or_else(|| command.label().to_owned(), |step| format!("{} {step}", command.label()))
+}
+
+/// Whether a menu entry can be chosen now.
+fn enabled(app: &TouchlineApp, command: UiCommand) -> bool {
+    use UiCommand as C;
+    let doc = app.doc.as_ref();
+    let any_card = !app.canvas.selected.is_empty();
+    match command {
+        C::New | C::Open | C::Import | C::Quit => true,
+        C::Undo => doc.is_some_and(|d| d.history.can_undo()),
+        C::Redo => doc.is_some_and(|d| d.history.can_redo()),
+        C::Cut | C::Copy | C::Duplicate => any_card,
+        C::Delete => any_card || app.canvas.header.is_some(),
+        C::ClearVotes => doc.is_some_and(|d| present::vote::total(&d.map) > 0),
+        _ => doc.is_some(),
+    }
+}
+
+fn recent_maps(app: &mut TouchlineApp, ui: &mut Ui) {
+    ui.menu_button("Open recent", |ui| {
+        if app.recent.is_empty() {
+            ui.label("No recent maps");
+        }
+        for path in app.recent.clone() {
+            if ui.button(path.display().to_string()).clicked() {
+                app.after_asking(Pending::Open(Some(path)));
+                ui.close();
+            }
+        }
+    });
+}
+
+fn theme_choices(app: &mut TouchlineApp, ui: &mut Ui) {
+    ui.separator();
+    ui.label("Theme");
+    for (choice, label) in [
+        (ThemeChoice::System, "Follow system"),
+        (ThemeChoice::Light, "Light"),
+        (ThemeChoice::Dark, "Dark"),
+        (ThemeChoice::HighContrast, "High contrast"),
+    ] {
+        if ui.radio(app.theme_choice == choice, label).clicked() {
+            app.theme_choice = choice;
+            ui.close();
+        }
     }
 }
 

@@ -27,7 +27,7 @@ use crate::layout::View;
 use crate::theme::{Theme, ThemeKind};
 
 pub use canvas::{Canvas, Edit, Hit};
-pub use commands::UiCommand;
+pub use commands::{Menu, UiCommand};
 pub use disk::DiskNotice;
 pub use document::{Document, OnDisk};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
@@ -211,9 +211,7 @@ impl TouchlineApp {
         // A field about to open (a card added this frame) has the keyboard already: a letter typed
         // at once is the card's, not F's zoom to fit.
         let typing = self.canvas.editing.is_some();
-        let live: Vec<UiCommand> = UiCommand::ALL
-            .iter()
-            .copied()
+        let live: Vec<UiCommand> = UiCommand::all()
             .filter(|c| !c.is_card_key() || canvas_keys)
             .filter(|c| !(typing && (*c == UiCommand::Deselect || c.is_plain_key())))
             .collect();
@@ -295,13 +293,15 @@ impl TouchlineApp {
         match command {
             C::New => self.picking_template = true,
             C::Open => self.after_asking(Pending::Open(None)),
+            C::Import => self.import_file(),
+            C::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             C::Save => {
                 self.save(false);
             }
             C::SaveAs => {
                 self.save(true);
             }
-            C::Undo | C::Redo | C::RedoAlt => {
+            C::Undo | C::Redo => {
                 if let Some(doc) = &mut self.doc {
                     let result = if command == C::Undo { doc.undo() } else { doc.redo() };
                     if let Err(e) = result {
@@ -320,7 +320,7 @@ impl TouchlineApp {
                 // The text arrives as a paste event, handled in `clipboard::events`.
             }
             C::Duplicate => edits.extend(clipboard::duplicate(self)),
-            C::Delete | C::DeleteBackspace => edits.extend(self.delete_selection()),
+            C::Delete => edits.extend(self.delete_selection()),
             C::SelectAll => {
                 if let Some(doc) = &self.doc {
                     self.canvas.selected = doc.map.cards.iter().map(|c| c.id.clone()).collect();
@@ -328,7 +328,7 @@ impl TouchlineApp {
                 }
             }
             C::Deselect => self.canvas.clear_selection(),
-            C::ZoomIn | C::ZoomInEquals => self.canvas.zoom_by(1.25, self.canvas.rect.center()),
+            C::ZoomIn => self.canvas.zoom_by(1.25, self.canvas.rect.center()),
             C::ZoomOut => self.canvas.zoom_by(0.8, self.canvas.rect.center()),
             C::ZoomReset => self.canvas.set_zoom(1.0),
             C::ZoomFit => self.canvas.fit_requested = true,

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::{Builder, ImportError, Imported, MAX_ROWS, Note, bounded, channel};
-use crate::model::{Evidence, Flag, LaneKind, Map, Rating};
+use crate::model::{Card, Evidence, Flag, LaneKind, Map, Rating};
 
 /// A card field a column can hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,34 +31,125 @@ enum Field {
     Effort,
 }
 
-/// Each field's column name as written, and the names it is recognised by (after lowercasing
-/// and dropping spaces, `_` and `-`).
-const COLUMNS: [(Field, &str, &[&str]); 20] = [
-    (Field::Stage, "stage", &["stage", "phase", "step", "stages"]),
-    (Field::Lane, "lane", &["lane", "row", "swimlane", "type", "layer"]),
-    (Field::LaneKind, "lane_kind", &["lanekind"]),
-    (Field::Title, "title", &["title", "card", "touchpoint", "text", "name"]),
-    (Field::Notes, "notes", &["notes", "note", "description", "comment", "comments", "details"]),
-    (Field::Channel, "channel", &["channel", "medium"]),
-    (Field::Owner, "owner", &["owner", "responsible", "team"]),
-    (Field::Nps, "nps", &["nps"]),
-    (Field::Csat, "csat", &["csat"]),
-    (Field::Ces, "ces", &["ces"]),
-    (Field::Reported, "reported", &["reported", "frequency", "painfrequency", "reportedby"]),
-    (Field::DropOff, "drop_off", &["dropoff", "dropout", "abandonment"]),
-    (Field::MomentOfTruth, "moment_of_truth", &["momentoftruth", "mot"]),
-    (Field::ExitPoint, "exit_point", &["exitpoint", "exit"]),
-    (Field::FailPoint, "fail_point", &["failpoint"]),
-    (Field::WaitPoint, "wait_point", &["waitpoint"]),
-    (Field::Evidence, "evidence", &["evidence", "source"]),
+/// A column: the field it holds, its name as written, the names it is recognised by (after
+/// lowercasing and dropping spaces, `_` and `-`), and a card's cell in it.
+struct Column {
+    field: Field,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    value: fn(&Map, &Card) -> String,
+}
+
+fn number(n: Option<f32>) -> String {
+    n.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn flag(card: &Card, f: Flag) -> String {
+    if card.has_flag(f) { "yes" } else { "" }.to_owned()
+}
+
+/// Every column, in the order they are written; reading and writing both go by this table.
+const COLUMNS: &[Column] = &[
+    Column {
+        field: Field::Stage,
+        name: "stage",
+        aliases: &["stage", "phase", "step", "stages"],
+        value: |m, c| m.stage(&c.stage).map(|s| s.name.clone()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::Lane,
+        name: "lane",
+        aliases: &["lane", "row", "swimlane", "type", "layer"],
+        value: |m, c| m.lane(&c.lane).map(|l| l.title.clone()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::LaneKind,
+        name: "lane_kind",
+        aliases: &["lanekind"],
+        value: |m, c| m.lane(&c.lane).map(|l| l.kind.key().to_owned()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::Title,
+        name: "title",
+        aliases: &["title", "card", "touchpoint", "text", "name"],
+        value: |_, c| c.title.clone(),
+    },
+    Column {
+        field: Field::Notes,
+        name: "notes",
+        aliases: &["notes", "note", "description", "comment", "comments", "details"],
+        value: |_, c| c.notes.clone(),
+    },
+    Column {
+        field: Field::Channel,
+        name: "channel",
+        aliases: &["channel", "medium"],
+        value: |_, c| c.channel.as_ref().map(|c| c.label().to_owned()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::Owner,
+        name: "owner",
+        aliases: &["owner", "responsible", "team"],
+        value: |_, c| c.owner.clone(),
+    },
+    Column { field: Field::Nps, name: "nps", aliases: &["nps"], value: |_, c| number(c.metrics.nps) },
+    Column { field: Field::Csat, name: "csat", aliases: &["csat"], value: |_, c| number(c.metrics.csat) },
+    Column { field: Field::Ces, name: "ces", aliases: &["ces"], value: |_, c| number(c.metrics.ces) },
+    Column {
+        field: Field::Reported,
+        name: "reported",
+        aliases: &["reported", "frequency", "painfrequency", "reportedby"],
+        value: |_, c| number(c.metrics.pain_frequency),
+    },
+    Column {
+        field: Field::DropOff,
+        name: "drop_off",
+        aliases: &["dropoff", "dropout", "abandonment"],
+        value: |_, c| number(c.metrics.drop_off),
+    },
+    Column {
+        field: Field::MomentOfTruth,
+        name: "moment_of_truth",
+        aliases: &["momentoftruth", "mot"],
+        value: |_, c| flag(c, Flag::MomentOfTruth),
+    },
+    Column {
+        field: Field::ExitPoint,
+        name: "exit_point",
+        aliases: &["exitpoint", "exit"],
+        value: |_, c| flag(c, Flag::ExitPoint),
+    },
+    Column {
+        field: Field::FailPoint,
+        name: "fail_point",
+        aliases: &["failpoint"],
+        value: |_, c| flag(c, Flag::FailPoint),
+    },
+    Column {
+        field: Field::WaitPoint,
+        name: "wait_point",
+        aliases: &["waitpoint"],
+        value: |_, c| flag(c, Flag::WaitPoint),
+    },
+    Column {
+        field: Field::Evidence,
+        name: "evidence",
+        aliases: &["evidence", "source"],
+        value: |_, c| c.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
+    },
     // A picture file, relative to the map's folder (a screenshot of the touchpoint).
-    (Field::Image, "image", &["image", "picture", "photo", "screenshot", "img"]),
+    Column {
+        field: Field::Image,
+        name: "image",
+        aliases: &["image", "picture", "photo", "screenshot", "img"],
+        value: |_, c| c.image.clone().unwrap_or_default(),
+    },
     // How much a card matters (a pain point's severity, an opportunity's priority), and the
     // effort acting on it takes: Low, Medium or High (see `rating`).
-    (
-        Field::Priority,
-        "priority",
-        &[
+    Column {
+        field: Field::Priority,
+        name: "priority",
+        aliases: &[
             "priority",
             "severity",
             "pain",
@@ -75,8 +166,14 @@ const COLUMNS: [(Field, &str, &[&str]); 20] = [
             "ความสำคัญ",
             "ความรุนแรง",
         ],
-    ),
-    (Field::Effort, "effort", &["effort", "cost", "complexity", "upaya", "aufwand", "الجهد", "ความพยายาม"]),
+        value: |_, c| c.priority.map(|r| r.label().to_owned()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::Effort,
+        name: "effort",
+        aliases: &["effort", "cost", "complexity", "upaya", "aufwand", "الجهد", "ความพยายาม"],
+        value: |_, c| c.effort.map(|r| r.label().to_owned()).unwrap_or_default(),
+    },
 ];
 
 /// The words for a rating's steps.
@@ -129,7 +226,7 @@ fn normalised(name: &str) -> String {
 
 fn field_named(name: &str) -> Option<Field> {
     let name = normalised(name);
-    COLUMNS.iter().find(|(_, _, names)| names.contains(&name.as_str())).map(|(f, _, _)| *f)
+    COLUMNS.iter().find(|c| c.aliases.contains(&name.as_str())).map(|c| c.field)
 }
 
 /// The separator a file uses: tab for TSV; otherwise whichever of `,` `;` tab appears most in
@@ -188,9 +285,9 @@ pub fn read(
     let mut fields: Vec<Option<Field>> = vec![None; headers.len()];
     for (field_name, header) in columns {
         let Some(field) =
-            COLUMNS.iter().find(|(_, n, _)| normalised(n) == normalised(field_name)).map(|c| c.0)
+            COLUMNS.iter().find(|c| normalised(c.name) == normalised(field_name)).map(|c| c.field)
         else {
-            let known: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
+            let known: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
             problems.push(Note {
                 line: 0,
                 message: format!("--columns: no field {field_name:?}; fields are {}", known.join(", ")),
@@ -212,7 +309,7 @@ pub fn read(
     }
     for needed in [Field::Stage, Field::Title] {
         if !fields.contains(&Some(needed)) {
-            let name = COLUMNS.iter().find(|c| c.0 == needed).map_or("", |c| c.1);
+            let name = COLUMNS.iter().find(|c| c.field == needed).map_or("", |c| c.name);
             problems.push(Note {
                 line: 1,
                 message: format!(
@@ -409,44 +506,25 @@ fn unescaped(cell: &str) -> &str {
     }
 }
 
-/// The map's cards as CSV (or with another `separator`, tab for TSV), one row per card in
-/// canonical order, with the columns `read` knows. Cells a spreadsheet would run as formulas
-/// are written as text (see [`escaped`]).
-pub fn write(map: &Map, separator: u8) -> String {
-    let mut writer = ::csv::WriterBuilder::new().delimiter(separator).from_writer(Vec::new());
-    let header: Vec<&str> = COLUMNS.iter().map(|c| c.1).collect();
-    let _ = writer.write_record(&header);
-    let number = |n: Option<f32>| n.map(|v| v.to_string()).unwrap_or_default();
-    let flag = |card: &crate::model::Card, f: Flag| if card.has_flag(f) { "yes" } else { "" }.to_owned();
+/// The map's cards as CSV (or with another `separator`, tab for TSV) into `out`, one row per
+/// card in canonical order, with the columns `read` knows. Cells a spreadsheet would run as
+/// formulas are written as text (see [`escaped`]). A failed write is reported, never dropped.
+pub fn write_to(map: &Map, separator: u8, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut writer = ::csv::WriterBuilder::new().delimiter(separator).from_writer(out);
+    writer.write_record(COLUMNS.iter().map(|c| c.name)).map_err(std::io::Error::from)?;
     for card in &map.cards {
-        let stage = map.stage(&card.stage).map(|s| s.name.clone()).unwrap_or_default();
-        let lane = map.lane(&card.lane);
-        let row = [
-            stage,
-            lane.map(|l| l.title.clone()).unwrap_or_default(),
-            lane.map(|l| l.kind.key().to_owned()).unwrap_or_default(),
-            card.title.clone(),
-            card.notes.clone(),
-            card.channel.as_ref().map(|c| c.label().to_owned()).unwrap_or_default(),
-            card.owner.clone(),
-            number(card.metrics.nps),
-            number(card.metrics.csat),
-            number(card.metrics.ces),
-            number(card.metrics.pain_frequency),
-            number(card.metrics.drop_off),
-            flag(card, Flag::MomentOfTruth),
-            flag(card, Flag::ExitPoint),
-            flag(card, Flag::FailPoint),
-            flag(card, Flag::WaitPoint),
-            card.evidence.map(|e| e.label().to_owned()).unwrap_or_default(),
-            card.image.clone().unwrap_or_default(),
-            card.priority.map(|r| r.label().to_owned()).unwrap_or_default(),
-            card.effort.map(|r| r.label().to_owned()).unwrap_or_default(),
-        ]
-        .map(escaped);
-        let _ = writer.write_record(&row);
+        writer
+            .write_record(COLUMNS.iter().map(|c| escaped((c.value)(map, card))))
+            .map_err(std::io::Error::from)?;
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    writer.flush()
+}
+
+/// The map's cards as CSV text (see [`write_to`]).
+pub fn write(map: &Map, separator: u8) -> std::io::Result<String> {
+    let mut bytes = Vec::new();
+    write_to(map, separator, &mut bytes)?;
+    String::from_utf8(bytes).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]
@@ -521,7 +599,7 @@ mod tests {
             read_ok("Stage,Touchpoint,Screenshot\nBuy,Checkout,shots/checkout.png\nBuy,Receipt,\n").map;
         let images: Vec<Option<&str>> = imported.cards.iter().map(|c| c.image.as_deref()).collect();
         assert_eq!(images, vec![Some("shots/checkout.png"), None]);
-        let text = write(&imported, b',');
+        let text = write(&imported, b',').unwrap();
         assert!(text.lines().next().unwrap().contains(",image,"), "{text}");
         let back = read_ok(&text).map;
         assert_eq!(back.cards[0].image.as_deref(), Some("shots/checkout.png"));
@@ -545,7 +623,7 @@ mod tests {
         }
         map.cards[0].owner = "=cmd|' /C calc'!A0".into();
         map.cards[0].metrics.nps = Some(-12.0);
-        let text = write(&map, b',');
+        let text = write(&map, b',').unwrap();
         let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
         for record in reader.records() {
             for cell in &record.unwrap() {
@@ -572,7 +650,7 @@ mod tests {
             if map.cards.is_empty() {
                 continue;
             }
-            let back = read_ok(&write(&map, b',')).map;
+            let back = read_ok(&write(&map, b',').unwrap()).map;
             assert_eq!(back.cards.len(), map.cards.len(), "{}", template.name);
             // Lanes come in the order rows first name them, so cards are matched by what they
             // say, not by position; within a cell the order is kept.
@@ -605,5 +683,36 @@ mod tests {
             };
             assert_eq!(cells(&back), cells(&map), "{}: the order within each cell", template.name);
         }
+    }
+
+    /// A writer that takes `room` bytes, then fails as a full disk does.
+    struct FullAfter {
+        room: usize,
+    }
+
+    impl std::io::Write for FullAfter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_write_that_fails_is_reported() {
+        let map = crate::templates::load("ecommerce").unwrap();
+        let whole = write(&map, b',').unwrap().len();
+        for room in [0, 10, whole / 2, whole - 1] {
+            let error = write_to(&map, b',', FullAfter { room }).expect_err("the disk filled up");
+            assert_eq!(error.kind(), std::io::ErrorKind::StorageFull, "room for {room} bytes");
+        }
+        write_to(&map, b',', FullAfter { room: whole }).expect("exactly enough room");
     }
 }

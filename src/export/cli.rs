@@ -196,7 +196,16 @@ fn export_data(args: &ExportArgs, format: DataFormat, to: &Destination) -> ExitC
     let text = match format {
         DataFormat::Csv => crate::data::csv::write(&map, b','),
         DataFormat::Tsv => crate::data::csv::write(&map, b'\t'),
-        DataFormat::Mermaid => crate::data::mermaid::write(&map),
+        DataFormat::Mermaid => Ok(crate::data::mermaid::write(&map)),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(source) => {
+            return crate::exit::fail(super::ExportError::Write {
+                path: args.output.display().to_string(),
+                source,
+            });
+        }
     };
     match deliver(text.as_bytes(), to, args) {
         Ok(()) => {

@@ -113,8 +113,7 @@ pub const KEYS: [(Key, PresentKey); 24] = [
 ];
 
 /// The editor commands that work while presenting.
-const EDITOR_COMMANDS: [UiCommand; 4] =
-    [UiCommand::Undo, UiCommand::Redo, UiCommand::RedoAlt, UiCommand::Save];
+const EDITOR_COMMANDS: [UiCommand; 3] = [UiCommand::Undo, UiCommand::Redo, UiCommand::Save];
 
 impl Presentation {
     /// A presentation starting at the overview, or at a stage (0-based) if given.
