@@ -290,7 +290,7 @@ mod tests {
         // that came back after another would be drawn twice.
         for menu in <Menu as strum::IntoEnumIterator>::iter() {
             let groups: Vec<u8> = UiCommand::all()
-                .filter_map(|c| c.menu())
+                .filter_map(UiCommand::menu)
                 .filter(|(m, _)| *m == menu)
                 .map(|(_, g)| g)
                 .collect();
