@@ -252,7 +252,7 @@ fn a_save_that_fails_says_so_and_keeps_the_work_unsaved() {
     edit_locally(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(3);
-    let error = h.state().error.clone().expect("the failure is shown");
+    let error = h.state().modals.errors().next().map(str::to_owned).expect("the failure is shown");
     assert!(error.contains("gone/shop.ron was not saved") && error.contains("Save As"), "{error}");
     let doc = h.state().doc.as_ref().unwrap();
     assert!(doc.is_dirty(), "the work is still unsaved");

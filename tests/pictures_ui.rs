@@ -138,7 +138,7 @@ fn a_dropped_file_that_is_not_a_picture_changes_nothing_and_says_why() {
     h.input_mut().dropped_files.push(Arc::new(Dropped(dir.path().join("notes.txt"))));
     h.run_steps(2);
     assert_eq!(map(&h), &before);
-    let error = h.state().error.clone().unwrap_or_default();
+    let error = h.state().modals.errors().next().map(str::to_owned).unwrap_or_default();
     assert!(error.contains("notes.txt") && error.contains("PNG and JPEG"), "{error}");
 }
 

@@ -108,7 +108,7 @@ fn three_notes_in_a_row_with_enter_then_esc_and_each_undoes_on_its_own() {
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert!(h.state().presentation.is_some(), "Esc stops capturing, not presenting");
-    assert!(h.state().presentation.as_ref().unwrap().capture.is_none());
+    assert!(h.state().presentation.as_ref().unwrap().dialog.is_none());
     let notes: Vec<&str> = map(&h)
         .cards
         .iter()
@@ -316,5 +316,26 @@ fn the_chrome_never_covers_a_card_or_the_stage_title_at_either_screen_size() {
         h.run_steps(200);
         let pill = boxed(h.get_by_label_contains("Stage 3 of 5").rect(), 13.0);
         check(&h, &[banner, pill]);
+    }
+}
+
+/// Each of the presentation's dialogs has the keys while it is open: the arrows do not step.
+#[test]
+fn every_dialog_takes_the_keys_from_the_presentation() {
+    use touchline::app::present::Dialog;
+    for opener in [Key::N, Key::V, Key::T] {
+        let mut h = presenting("ecommerce");
+        press(&mut h, Key::Num2);
+        press(&mut h, opener);
+        let dialog = h.state().presentation.as_ref().unwrap().dialog.as_ref().map(|d| match d {
+            Dialog::Capture(_) => Key::N,
+            Dialog::VoteSetup(..) => Key::V,
+            Dialog::TimerSetup(_) => Key::T,
+        });
+        assert_eq!(dialog, Some(opener), "{opener:?} opens its dialog");
+        for key in [Key::ArrowRight, Key::ArrowLeft, Key::Home, Key::End] {
+            press(&mut h, key);
+        }
+        assert_eq!(shot(&h), Shot::Stage(1), "{opener:?}: the presentation stays on its stage");
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use egui::{Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use touchline::app::{FileDialogs, Pending, TouchlineApp};
+use touchline::app::{FileDialogs, ModalKind, Pending, TouchlineApp};
 
 mod common;
 use common::{drag, editor, map, redo, undo};
@@ -288,15 +288,15 @@ fn closing_with_unsaved_changes_asks_first() {
 
     // Nothing changed: closing needs no question.
     request_close(&mut h);
-    assert_eq!(h.state().prompt, None);
+    assert_eq!(h.state().modals.pending(), None);
 
     select_and_delete(&mut h, "Checkout");
     request_close(&mut h);
-    assert_eq!(h.state().prompt, Some(Pending::Close));
+    assert_eq!(h.state().modals.pending(), Some(&Pending::Close));
 
     h.get_by_label("Cancel").click();
     h.run_steps(2);
-    assert_eq!(h.state().prompt, None);
+    assert_eq!(h.state().modals.pending(), None);
     assert!(!h.state().close_now);
 
     request_close(&mut h);
@@ -364,14 +364,14 @@ fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
     let mut h = common::editor_with(map, Box::new(PngTo(out.clone())), false);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
     h.run_steps(2);
-    assert!(h.state().export.open, "Ctrl+E opens the export dialog");
+    assert!(h.state().modals.is_open(ModalKind::Export), "Ctrl+E opens the export dialog");
     h.get_by_label("Fit to").click();
     h.run_steps(2);
     assert!(h.query_by_label("Image: 1920 × 1080 pixels").is_some(), "the dialog shows the image size");
     h.get_by_label("Export PNG…").click();
     h.run_steps(2);
     assert_eq!(image::image_dimensions(&out).unwrap(), (1920, 1080));
-    assert!(!h.state().export.open, "the dialog closes after exporting");
+    assert!(!h.state().modals.is_open(ModalKind::Export), "the dialog closes after exporting");
 }
 
 #[test]
@@ -398,7 +398,7 @@ fn the_export_dialog_writes_svg_and_pdf_and_remembers_the_format() {
         h.get_by_label(&format!("Export {format}…")).click();
         h.run_steps(2);
         assert!(std::fs::read(&out).unwrap().starts_with(head), "{format} written");
-        assert!(!h.state().export.open, "the dialog closes after exporting");
+        assert!(!h.state().modals.is_open(ModalKind::Export), "the dialog closes after exporting");
         // Opening the dialog again offers the same format.
         h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
         h.run_steps(2);
@@ -441,7 +441,7 @@ fn opening_a_broken_map_shows_the_check_message_and_keeps_the_open_map() {
     let before = map(&h).clone();
     h.state_mut().open_path(&broken);
     h.run_steps(2);
-    let message = h.state().error.clone().expect("an error is shown");
+    let message = h.state().modals.errors().next().map(str::to_owned).expect("an error is shown");
     let check = touchline::file::load(&broken).unwrap_err().to_string();
     assert_eq!(message, check);
     assert!(message.contains("broken.ron:1:"), "{message}");
@@ -465,7 +465,7 @@ fn opening_a_map_with_unsaved_changes_from_a_crash_offers_them_back() {
     let mut h = common::harness(TouchlineApp::new(Box::new(FakeDialogs(None)), Some(recovery.clone())));
     h.state_mut().open_path(&path);
     h.run_steps(2);
-    assert!(h.state().recovery_offer.is_some(), "the editor offers the recovered changes");
+    assert!(h.state().modals.is_open(ModalKind::Recovery), "the editor offers the recovered changes");
     h.get_by_label("Restore changes").click();
     h.run_steps(3);
     assert_eq!(common::map(&h).cards[0].title, "Changed before the crash");
@@ -763,4 +763,43 @@ fn every_menu_lists_its_commands() {
         h.run_steps(2);
     }
     assert!(h.state().inspector_open, "the menu entry ran its command");
+}
+
+/// Any dialog, however it was opened, has the keyboard: the keys that select, move, edit and
+/// delete cards do not reach the canvas behind it.
+#[test]
+fn every_dialog_takes_the_keyboard_from_the_canvas() {
+    use egui::Key;
+    use strum::IntoEnumIterator as _;
+    use touchline::app::Modal;
+    for kind in ModalKind::iter() {
+        let mut h = editor("ecommerce");
+        h.get_by_label("Checkout").click();
+        h.run_steps(2);
+        let selected = h.state().canvas.selected.clone();
+        assert_eq!(selected.len(), 1);
+        let before = map(&h).clone();
+        let modal = match kind {
+            ModalKind::Unsaved => Modal::Unsaved(Pending::Open(None)),
+            ModalKind::ReadOnly => Modal::ReadOnly(PathBuf::from("journey.ron")),
+            ModalKind::Recovery => Modal::Recovery(PathBuf::from("journey.recovered.ron")),
+            ModalKind::Templates => Modal::Templates,
+            ModalKind::Export => Modal::Export,
+            ModalKind::ImportNotes => Modal::ImportNotes("a column was kept in notes".into()),
+            ModalKind::Error => Modal::Error("something failed".into()),
+        };
+        h.state_mut().modals.open(modal);
+        h.run_steps(2);
+        // Tab last: it gives the dialog's first button the keyboard.
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run_steps(1);
+        for key in [Key::ArrowDown, Key::ArrowRight, Key::Delete, Key::Backspace, Key::F2, Key::Tab] {
+            h.key_press(key);
+            h.run_steps(1);
+        }
+        assert_eq!(h.state().canvas.selected, selected, "{kind:?}: the selection stays");
+        assert!(map(&h) == &before, "{kind:?}: no card moved or was deleted");
+        assert!(h.state().canvas.editing.is_none(), "{kind:?}: no card is being edited");
+        assert!(h.state().modals.is_open(kind), "{kind:?} is still open");
+    }
 }

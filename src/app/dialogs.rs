@@ -1,70 +1,77 @@
 //! The editor's questions and messages: unsaved changes, recovered work, errors, templates.
 
+use super::modal::Modal;
 use super::{Document, Pending, TouchlineApp, export_dialog, start};
 
 impl TouchlineApp {
-    /// The unsaved-changes question, the template picker and error messages.
+    /// Every open dialog, bottom first; only the top one answers Enter and Esc.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        if let Some(pending) = self.prompt.clone() {
-            let name = self.doc.as_ref().map(Document::display_name).unwrap_or_default();
-            let mut answer = None;
-            egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
-                ui.set_max_width(360.0);
-                ui.heading(format!("Save changes to {name}?"));
-                ui.label("Your changes will be lost if you don't save them.");
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        answer = Some(Answer::Save);
-                    }
-                    if ui.button("Discard").clicked() {
-                        answer = Some(Answer::Discard);
-                    }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        answer = Some(Answer::Cancel);
-                    }
-                });
-            });
-            match answer {
-                Some(Answer::Save) => {
-                    self.prompt = None;
-                    if self.save(false) {
-                        self.proceed(pending);
+        let shown = self.modals.snapshot();
+        let top = shown.len().saturating_sub(1);
+        for (at, modal) in shown.into_iter().enumerate() {
+            let keys = at == top;
+            match &modal {
+                Modal::Unsaved(pending) => self.unsaved_ui(ctx, pending.clone(), keys),
+                Modal::ReadOnly(path) => self.read_only_save_ui(ctx, path.clone(), keys),
+                Modal::Recovery(file) => self.recovery_offer_ui(ctx, file.clone()),
+                Modal::Templates => start::template_picker(self, ctx),
+                Modal::Export => export_dialog::window(self, ctx),
+                Modal::ImportNotes(text) | Modal::Error(text) => {
+                    let heading = if matches!(modal, Modal::Error(_)) {
+                        "Something went wrong"
+                    } else {
+                        "Imported, with notes"
+                    };
+                    if message(ctx, at, heading, text, keys) {
+                        self.modals.remove(&modal);
                     }
                 }
-                Some(Answer::Discard) => {
-                    self.prompt = None;
-                    if let Some(doc) = &mut self.doc {
-                        doc.history.mark_saved();
-                    }
-                    self.proceed(pending);
-                }
-                Some(Answer::Cancel) => self.prompt = None,
-                None => {}
             }
         }
-        if self.picking_template {
-            start::template_picker(self, ctx);
+    }
+
+    /// Save changes to the map before `pending` replaces or closes it?
+    fn unsaved_ui(&mut self, ctx: &egui::Context, pending: Pending, keys: bool) {
+        let name = self.doc.as_ref().map(Document::display_name).unwrap_or_default();
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
+            ui.set_max_width(360.0);
+            ui.heading(format!("Save changes to {name}?"));
+            ui.label("Your changes will be lost if you don't save them.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(Answer::Save);
+                }
+                if ui.button("Discard").clicked() {
+                    answer = Some(Answer::Discard);
+                }
+                if ui.button("Cancel").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                    answer = Some(Answer::Cancel);
+                }
+            });
+        });
+        let Some(answer) = answer else { return };
+        self.modals.remove(&Modal::Unsaved(pending.clone()));
+        match answer {
+            Answer::Save => {
+                if self.save(false) {
+                    self.proceed(pending);
+                }
+            }
+            Answer::Discard => {
+                if let Some(doc) = &mut self.doc {
+                    doc.history.mark_saved();
+                }
+                self.proceed(pending);
+            }
+            Answer::Cancel => {}
         }
-        self.recovery_offer_ui(ctx);
-        export_dialog::window(self, ctx);
-        if let Some(notes) = &self.import_notes
-            && message(ctx, "import notes", "Imported, with notes", notes)
-        {
-            self.import_notes = None;
-        }
-        if let Some(error) = &self.error
-            && message(ctx, "error", "Something went wrong", error)
-        {
-            self.error = None;
-        }
-        self.read_only_save_ui(ctx);
     }
 
     /// Saving met a read-only file: replace it anyway (it stays read-only), save elsewhere, or
     /// leave it.
-    fn read_only_save_ui(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.read_only_save.clone() else { return };
+    fn read_only_save_ui(&mut self, ctx: &egui::Context, path: std::path::PathBuf, keys: bool) {
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let mut answer = None;
@@ -83,13 +90,13 @@ impl TouchlineApp {
                 if ui.button("Save As…").clicked() {
                     answer = Some(ReadOnly::SaveAs);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button("Cancel").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
                     answer = Some(ReadOnly::Cancel);
                 }
             });
         });
         let Some(answer) = answer else { return };
-        self.read_only_save = None;
+        self.modals.remove(&Modal::ReadOnly(path.clone()));
         match answer {
             ReadOnly::SaveAnyway => {
                 self.save_over_read_only(path);
@@ -102,8 +109,7 @@ impl TouchlineApp {
     }
 
     /// Offers back unsaved changes to the map just opened.
-    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        let Some(file) = self.recovery_offer.clone() else { return };
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context, file: std::path::PathBuf) {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery offer")).show(ctx, |ui| {
             ui.set_max_width(420.0);
@@ -122,16 +128,12 @@ impl TouchlineApp {
                 }
             });
         });
-        match answer {
-            Some(true) => {
-                self.recovery_offer = None;
-                self.proceed(Pending::Recover(file));
-            }
-            Some(false) => {
-                self.recovery_offer = None;
-                crate::file::recovery::discard(&file);
-            }
-            None => {}
+        let Some(restore) = answer else { return };
+        self.modals.remove(&Modal::Recovery(file.clone()));
+        if restore {
+            self.proceed(Pending::Recover(file));
+        } else {
+            crate::file::recovery::discard(&file);
         }
     }
 }
@@ -142,14 +144,14 @@ enum Answer {
     Cancel,
 }
 
-/// A message in a modal until OK (or Enter): true when dismissed.
-fn message(ctx: &egui::Context, id: &str, heading: &str, text: &str) -> bool {
+/// A message in a modal until OK (or Enter, when `keys`): true when dismissed.
+fn message(ctx: &egui::Context, at: usize, heading: &str, text: &str, keys: bool) -> bool {
     let mut dismissed = false;
-    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique(("message", at))).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(heading);
         ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-        dismissed = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
+        dismissed = ui.button("OK").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     });
     dismissed
 }

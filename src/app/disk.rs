@@ -69,7 +69,7 @@ impl TouchlineApp {
             Disk::Changed { map, fingerprint } => match *map {
                 Ok(theirs) if !doc.is_dirty() => {
                     if let Err(e) = doc.reload(theirs, fingerprint, "Reloaded from disk") {
-                        self.error = Some(format!("Reloading failed: {e}"));
+                        self.modals.error(format!("Reloading failed: {e}"));
                     }
                     self.disk_notice = None;
                 }
@@ -204,7 +204,7 @@ impl TouchlineApp {
             }
             (Choice::TakeTheirs, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
                 if let Err(e) = doc.reload(*theirs, fingerprint, "Take the version on disk") {
-                    self.error = Some(format!("Taking the version on disk failed: {e}"));
+                    self.modals.error(format!("Taking the version on disk failed: {e}"));
                 }
             }
             (Choice::Merge, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
@@ -212,7 +212,7 @@ impl TouchlineApp {
                 let merged = merge(&base, &doc.map, &theirs);
                 let command = crate::edit::Command::ReplaceMap(Box::new(merged.map));
                 if let Err(e) = doc.apply(command, "Merge with the file on disk", None) {
-                    self.error = Some(format!("Merging failed: {e}"));
+                    self.modals.error(format!("Merging failed: {e}"));
                     return;
                 }
                 doc.history.seal();

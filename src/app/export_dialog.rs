@@ -11,7 +11,6 @@ use crate::theme::ThemeKind;
 /// The dialog's state.
 #[derive(Debug, Default)]
 pub struct ExportDialog {
-    pub open: bool,
     pub options: ExportOptions,
     /// The size in words for (document revision, options), computed when either changes.
     size: Option<(u64, ExportOptions, Result<String, String>)>,
@@ -28,7 +27,7 @@ impl TouchlineApp {
             return;
         }
         self.export.options = self.remembered_export_options();
-        self.export.open = true;
+        self.modals.open(super::Modal::Export);
     }
 
     /// The settings used for this map before, else the defaults with the view the editor shows.
@@ -60,9 +59,9 @@ impl TouchlineApp {
             Ok(()) => {
                 let key = self.export_key();
                 self.export_prefs.insert(key, options.clone());
-                self.export.open = false;
+                self.modals.close(super::ModalKind::Export);
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => self.modals.error(e),
         }
     }
 
@@ -78,15 +77,12 @@ impl TouchlineApp {
                 let key = self.export_key();
                 self.export_prefs.insert(key, options.clone());
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.modals.error(e.to_string()),
         }
     }
 }
 
 pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
-    if !app.export.open {
-        return;
-    }
     let Some(doc) = &app.doc else { return };
     let stage_count = doc.map.stages.len().max(1);
     let revision = doc.revision();
@@ -123,7 +119,9 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
             });
         });
     app.export.options = options.clone();
-    app.export.open &= open;
+    if !open {
+        app.modals.close(super::ModalKind::Export);
+    }
     match action {
         Some(Action::Save) => app.export_file(&options),
         Some(Action::Copy) => app.copy_image(ctx, &options),

@@ -91,7 +91,7 @@ impl super::TouchlineApp {
         let format = match crate::data::DataFormat::for_file(&path, None) {
             Ok(format) => format,
             Err(message) => {
-                self.error = Some(message);
+                self.modals.error(message);
                 return;
             }
         };
@@ -100,10 +100,12 @@ impl super::TouchlineApp {
                 let shown = path.display().to_string();
                 let notes: Vec<String> =
                     imported.warnings.iter().map(|w| crate::data::located(&shown, w)).collect();
-                self.import_notes = (!notes.is_empty()).then(|| notes.join("\n"));
+                if !notes.is_empty() {
+                    self.modals.open(super::Modal::ImportNotes(notes.join("\n")));
+                }
                 self.after_asking(Pending::Import(Box::new(imported.map)));
             }
-            Err(problems) => self.error = Some(problems.join("\n")),
+            Err(problems) => self.modals.error(problems.join("\n")),
         }
     }
 }
@@ -125,7 +127,7 @@ impl TouchlineApp {
     /// Runs `pending` now, or asks first if the open map has unsaved changes.
     pub(super) fn after_asking(&mut self, pending: Pending) {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
-            self.prompt = Some(pending);
+            self.modals.open(super::Modal::Unsaved(pending));
         } else {
             self.proceed(pending);
         }
@@ -170,7 +172,7 @@ impl TouchlineApp {
                     self.set_document(doc);
                     recovery::discard(&file);
                 }
-                Err(e) => self.error = Some(e.to_string()),
+                Err(e) => self.modals.error(e.to_string()),
             },
         }
     }
@@ -183,9 +185,11 @@ impl TouchlineApp {
                 self.discard_recovery();
                 self.remember(path);
                 self.set_document(doc);
-                self.recovery_offer = self.recovery_for(path);
+                if let Some(file) = self.recovery_for(path) {
+                    self.modals.open(super::Modal::Recovery(file));
+                }
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.modals.error(e.to_string()),
         }
     }
 
@@ -197,7 +201,7 @@ impl TouchlineApp {
             return;
         }
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-            self.error = Some(format!("{}: folder {} does not exist", path.display(), folder.display()));
+            self.modals.error(format!("{}: folder {} does not exist", path.display(), folder.display()));
             return;
         }
         let mut map = crate::templates::load("blank").unwrap_or_default();
@@ -297,11 +301,11 @@ impl TouchlineApp {
                 true
             }
             Err(e) if !replace_read_only && crate::file::is_read_only_refusal(&e) => {
-                self.read_only_save = Some(path);
+                self.modals.open(super::Modal::ReadOnly(path));
                 false
             }
             Err(e) => {
-                self.error = Some(format!(
+                self.modals.error(format!(
                     "{} was not saved: {e}. Your changes are still here, unsaved; save them somewhere \
                      else with File → Save As.",
                     path.display()

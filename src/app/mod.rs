@@ -14,6 +14,7 @@ mod export_dialog;
 mod files;
 mod inspector;
 mod menus;
+mod modal;
 mod pictures;
 pub mod present;
 mod start;
@@ -31,6 +32,7 @@ pub use commands::{Menu, UiCommand};
 pub use disk::DiskNotice;
 pub use document::{Document, OnDisk};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
+pub use modal::{Modal, ModalKind, Modals};
 pub use present::{Presentation, Shot};
 
 /// Which theme the editor uses.
@@ -68,17 +70,8 @@ pub struct TouchlineApp {
     pub theme_choice: ThemeChoice,
     pub inspector_open: bool,
     pub recent: Vec<PathBuf>,
-    /// The unsaved-changes question, and what to do after it.
-    pub prompt: Option<Pending>,
-    /// A message shown until dismissed.
-    pub error: Option<String>,
-    /// Saving found the file read-only: whether to replace it anyway is asked.
-    pub read_only_save: Option<PathBuf>,
-    /// What an import kept or changed (unknown columns kept in notes, fields cut), shown until
-    /// dismissed.
-    pub import_notes: Option<String>,
-    /// Whether the template picker is open.
-    pub picking_template: bool,
+    /// The open dialogs.
+    pub modals: Modals,
     pub export: export_dialog::ExportDialog,
     export_prefs: std::collections::HashMap<String, crate::export::ExportOptions>,
     /// Maps (by path) whose pictures outside their folder the user agreed to show.
@@ -89,8 +82,6 @@ pub struct TouchlineApp {
     recovery_folder: Option<PathBuf>,
     /// The recovery file written for the open map, if any.
     recovery_written: Option<PathBuf>,
-    /// Unsaved changes to the map just opened, found from a session that ended unexpectedly.
-    pub recovery_offer: Option<PathBuf>,
     last_autosave: f64,
     autosaved_revision: u64,
     allow_close: bool,
@@ -130,11 +121,7 @@ impl TouchlineApp {
             theme_choice: ThemeChoice::System,
             inspector_open: true,
             recent: Vec::new(),
-            prompt: None,
-            error: None,
-            read_only_save: None,
-            import_notes: None,
-            picking_template: false,
+            modals: Modals::default(),
             export: export_dialog::ExportDialog::default(),
             export_prefs: std::collections::HashMap::new(),
             outside_pictures: Vec::new(),
@@ -142,7 +129,6 @@ impl TouchlineApp {
             dialogs,
             recovery_folder,
             recovery_written: None,
-            recovery_offer: None,
             last_autosave: 0.0,
             autosaved_revision: u64::MAX,
             allow_close: false,
@@ -211,8 +197,11 @@ impl TouchlineApp {
         // A field about to open (a card added this frame) has the keyboard already: a letter typed
         // at once is the card's, not F's zoom to fit.
         let typing = self.canvas.editing.is_some();
+        // A dialog has the plain keys too: Delete under a message does not delete cards.
+        let dialog = !self.modals.is_empty();
         let live: Vec<UiCommand> = UiCommand::all()
             .filter(|c| !c.is_card_key() || canvas_keys)
+            .filter(|c| !(dialog && c.is_plain_key()))
             .filter(|c| !(typing && (*c == UiCommand::Deselect || c.is_plain_key())))
             .collect();
         for command in commands::pressed_among(&ctx, &live) {
@@ -265,7 +254,7 @@ impl TouchlineApp {
             match edit {
                 Edit::Apply { command, label, merge_key } => {
                     if let Err(e) = doc.apply(command, &label, merge_key) {
-                        self.error = Some(format!("{label} failed: {e}"));
+                        self.modals.error(format!("{label} failed: {e}"));
                     }
                 }
                 Edit::Seal => doc.history.seal(),
@@ -274,14 +263,14 @@ impl TouchlineApp {
                         Ok(true) => command,
                         Ok(false) => otherwise,
                         Err(e) => {
-                            self.error = Some(format!("{label} failed: {e}"));
+                            self.modals.error(format!("{label} failed: {e}"));
                             continue;
                         }
                     };
                     if let Some(next) = next
                         && let Err(e) = doc.apply(next, &label, None)
                     {
-                        self.error = Some(format!("{label} failed: {e}"));
+                        self.modals.error(format!("{label} failed: {e}"));
                     }
                 }
             }
@@ -291,7 +280,7 @@ impl TouchlineApp {
     pub fn run_command(&mut self, command: UiCommand, ctx: &egui::Context, edits: &mut Vec<Edit>) {
         use UiCommand as C;
         match command {
-            C::New => self.picking_template = true,
+            C::New => self.modals.open(Modal::Templates),
             C::Open => self.after_asking(Pending::Open(None)),
             C::Import => self.import_file(),
             C::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -305,7 +294,7 @@ impl TouchlineApp {
                 if let Some(doc) = &mut self.doc {
                     let result = if command == C::Undo { doc.undo() } else { doc.redo() };
                     if let Err(e) = result {
-                        self.error = Some(format!("{} failed: {e}", command.label()));
+                        self.modals.error(format!("{} failed: {e}", command.label()));
                     }
                     self.canvas.editing = None;
                 }
@@ -399,13 +388,7 @@ impl TouchlineApp {
     fn canvas_has_keyboard(&self) -> bool {
         self.doc.is_some()
             && self.presentation.is_none()
-            && self.prompt.is_none()
-            && self.error.is_none()
-            && self.read_only_save.is_none()
-            && self.import_notes.is_none()
-            && self.recovery_offer.is_none()
-            && !self.picking_template
-            && !self.export.open
+            && self.modals.is_empty()
             && self.canvas.editing.is_none()
     }
 
@@ -543,7 +526,7 @@ impl TouchlineApp {
             && self.doc.as_ref().is_some_and(Document::is_dirty)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.prompt = Some(Pending::Close);
+            self.modals.open(Modal::Unsaved(Pending::Close));
         }
     }
 

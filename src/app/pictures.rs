@@ -139,8 +139,8 @@ impl TouchlineApp {
     /// refused with a message, and the map is left as it was.
     pub(super) fn attach_picture(&mut self, target: &PictureTarget, file: &Path, edits: &mut Vec<Edit>) {
         if !is_picture_file(file) {
-            self.error =
-                Some(format!("{}: only PNG and JPEG pictures can go on a card or persona", file.display()));
+            self.modals
+                .error(format!("{}: only PNG and JPEG pictures can go on a card or persona", file.display()));
             return;
         }
         let Some(doc) = &self.doc else { return };
@@ -165,14 +165,14 @@ impl TouchlineApp {
             return;
         }
         if self.doc.is_none() {
-            self.error =
-                Some(format!("{}: open a map first, then drop the picture on a card", file.display()));
+            self.modals
+                .error(format!("{}: open a map first, then drop the picture on a card", file.display()));
             return;
         }
         match self.drop_target(ctx) {
             Some(target) => self.attach_picture(&target, file, edits),
             None => {
-                self.error = Some(format!(
+                self.modals.error(format!(
                     "{}: drop the picture on a card or a persona (or select one card first) to put it there",
                     file.display()
                 ));

@@ -154,10 +154,10 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
     if let Some(t) = chosen {
         match t.map() {
             Ok(map) => {
-                app.picking_template = false;
+                app.modals.close(super::ModalKind::Templates);
                 app.after_asking(Pending::New(Box::new(map)));
             }
-            Err(e) => app.error = Some(e.to_string()),
+            Err(e) => app.modals.error(e.to_string()),
         }
     }
 }
@@ -174,6 +174,6 @@ pub(super) fn template_picker(app: &mut TouchlineApp, ctx: &egui::Context) {
             template_grid(app, ui);
         });
     if !open {
-        app.picking_template = false;
+        app.modals.close(super::ModalKind::Templates);
     }
 }

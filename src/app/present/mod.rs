@@ -41,20 +41,28 @@ pub struct Presentation {
     /// for: a new size aims it again at once; a new part (a banner appeared) or a new shot glides
     /// it there.
     aimed_for: Option<(Vec2, egui::Rect, Shot)>,
-    pub capture: Option<Capture>,
+    /// The setup or note being typed, which has the keys while it is open.
+    pub dialog: Option<Dialog>,
     last_note_lane: Option<LaneId>,
     pub vote: Option<VoteSession>,
-    /// The vote's setup, while the facilitator chooses.
-    pub vote_setup: Option<(VoteOn, u32)>,
     /// The ranked results beside the map, winners ringed on it.
     pub results: bool,
     pub timer: Option<Timer>,
-    /// The timer's setup (minutes), while the facilitator chooses.
-    pub timer_setup: Option<u32>,
     /// A short message for the room, and when it appeared.
     notice: Option<(String, f64)>,
     /// When the key hints were last asked for (they show for a few seconds).
     hints_since: Option<f64>,
+}
+
+/// A dialog of the presentation, one at a time.
+#[derive(Debug)]
+pub enum Dialog {
+    /// The vote's setup, while the facilitator chooses what to vote on and how many dots.
+    VoteSetup(VoteOn, u32),
+    /// The timer's setup (minutes), while the facilitator chooses.
+    TimerSetup(u32),
+    /// A sticky note being typed.
+    Capture(Capture),
 }
 
 /// What a frame of the presentation asks of the app.
@@ -130,13 +138,11 @@ impl Presentation {
             theme,
             movement: None,
             aimed_for: None,
-            capture: None,
+            dialog: None,
             last_note_lane: None,
             vote: None,
-            vote_setup: None,
             results: false,
             timer: None,
-            timer_setup: None,
             notice: None,
             hints_since: None,
         }
@@ -183,43 +189,11 @@ impl Presentation {
         if self.results {
             chrome::results_panel(ui, map, &theme, edits);
         }
-        // Setups and typing take the keys they need before the presentation's own keys.
-        if let Some(setup) = &mut self.vote_setup {
-            match chrome::vote_setup_ui(&ctx, setup) {
-                Some(true) => {
-                    let (on, dots) = *setup;
-                    self.vote = Some(VoteSession::new(on, dots));
-                    self.vote_setup = None;
-                    self.canvas.clear_selection();
-                }
-                Some(false) => self.vote_setup = None,
-                None => {}
-            }
-        }
-        if let Some(minutes) = &mut self.timer_setup {
-            match chrome::timer_setup_ui(&ctx, minutes) {
-                Some(true) => {
-                    self.timer = Some(Timer::start(*minutes, now));
-                    self.timer_setup = None;
-                }
-                Some(false) => self.timer_setup = None,
-                None => {}
-            }
-        }
-        if let Some(capture) = &mut self.capture {
-            match capture::ui(capture, ui, &self.canvas, map, layout, &theme, edits) {
-                capture::Typing::Going => {}
-                capture::Typing::Next => self.last_note_lane = Some(capture.lane.clone()),
-                capture::Typing::Stop => {
-                    self.last_note_lane = Some(capture.lane.clone());
-                    self.capture = None;
-                }
-            }
-        }
+        // The open dialog takes the keys it needs before the presentation's own keys.
+        self.dialog_ui(ui, map, layout, &theme, now, edits);
         edits.extend(canvas::cancel_drag_on_escape(&mut self.canvas, ui));
         step.commands = super::commands::pressed_among(&ctx, &EDITOR_COMMANDS);
-        let busy = self.vote_setup.is_some() || self.timer_setup.is_some() || self.capture.is_some();
-        if !busy && !ctx.egui_wants_keyboard_input() {
+        if self.dialog.is_none() && !ctx.egui_wants_keyboard_input() {
             for key in pressed(ui) {
                 step.leave |= self.on_key(key, map, layout, now);
             }
@@ -279,7 +253,7 @@ impl Presentation {
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
             && lane.kind != crate::model::LaneKind::Emotions
         {
-            self.capture = Some(Capture::new(lane.id.clone(), stage.id.clone()));
+            self.dialog = Some(Dialog::Capture(Capture::new(lane.id.clone(), stage.id.clone())));
         }
         if let (Some(vote), Some((card, take_back))) = (&mut self.vote, self.canvas.vote_click.take()) {
             let result = if take_back { vote.remove(map, &card) } else { vote.add(map, &card) };
@@ -312,6 +286,49 @@ impl Presentation {
         step
     }
 
+    /// The open dialog, and what its answer does.
+    fn dialog_ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &crate::model::Map,
+        layout: &crate::layout::MapLayout,
+        theme: &Theme,
+        now: f64,
+        edits: &mut Vec<Edit>,
+    ) {
+        let ctx = ui.ctx().clone();
+        let done = match &mut self.dialog {
+            None => false,
+            Some(Dialog::VoteSetup(on, dots)) => {
+                let mut setup = (*on, *dots);
+                let answer = chrome::vote_setup_ui(&ctx, &mut setup);
+                (*on, *dots) = setup;
+                if answer == Some(true) {
+                    self.vote = Some(VoteSession::new(setup.0, setup.1));
+                    self.canvas.clear_selection();
+                }
+                answer.is_some()
+            }
+            Some(Dialog::TimerSetup(minutes)) => {
+                let answer = chrome::timer_setup_ui(&ctx, minutes);
+                if answer == Some(true) {
+                    self.timer = Some(Timer::start(*minutes, now));
+                }
+                answer.is_some()
+            }
+            Some(Dialog::Capture(capture)) => {
+                let typing = capture::ui(capture, ui, &self.canvas, map, layout, theme, edits);
+                if typing != capture::Typing::Going {
+                    self.last_note_lane = Some(capture.lane.clone());
+                }
+                typing == capture::Typing::Stop
+            }
+        };
+        if done {
+            self.dialog = None;
+        }
+    }
+
     /// Acts on one key; returns whether it asks to leave the presentation.
     fn on_key(
         &mut self,
@@ -339,13 +356,13 @@ impl Presentation {
                     Shot::Overview => None,
                 };
                 match Capture::place(&self.canvas, map, layout, stage, self.last_note_lane.as_ref()) {
-                    Some((lane, stage)) => self.capture = Some(Capture::new(lane, stage)),
+                    Some((lane, stage)) => self.dialog = Some(Dialog::Capture(Capture::new(lane, stage))),
                     None => self.notice = Some(("This map has no lane for notes".to_owned(), now)),
                 }
             }
             PresentKey::Vote => {
                 if self.vote.take().is_none() {
-                    self.vote_setup = Some((VoteOn::PainPoints, vote::DEFAULT_DOTS));
+                    self.dialog = Some(Dialog::VoteSetup(VoteOn::PainPoints, vote::DEFAULT_DOTS));
                 } else {
                     self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
                 }
@@ -359,7 +376,7 @@ impl Presentation {
             }
             // T stops a running timer, and otherwise sets one up.
             PresentKey::Timer if self.timer.take().is_none() => {
-                self.timer_setup = Some(timer::DEFAULT_MINUTES);
+                self.dialog = Some(Dialog::TimerSetup(timer::DEFAULT_MINUTES));
             }
             PresentKey::Contrast => self.theme = self.theme.next(),
             PresentKey::Hints => self.hints_since = Some(now),
