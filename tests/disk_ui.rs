@@ -81,7 +81,7 @@ fn a_change_on_disk_with_nothing_unsaved_reloads_in_place_as_one_undoable_step()
     wait_for(&mut h, "the reload", |h| title(h, "c-checkout") == "One-page checkout");
     assert!(!h.state().doc.as_ref().unwrap().is_dirty(), "the map is what the file holds");
     assert_eq!(h.state().canvas.view, view, "the view stays");
-    assert!(h.state().canvas.selected.contains(&"c-checkout".into()), "the selection stays");
+    assert!(h.state().canvas.selection.contains(&"c-checkout".into()), "the selection stays");
     assert_eq!(h.state().doc.as_ref().unwrap().history.undo_label(), Some("Reloaded from disk"));
     common::undo(&mut h);
     assert_eq!(title(&h, "c-checkout"), "Checkout");

@@ -76,15 +76,15 @@ fn esc_returns_to_the_editor_with_its_selection_and_zoom() {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     h.run_steps(2);
-    let (view, selected) = (h.state().canvas.view, h.state().canvas.selected.clone());
-    assert_eq!(selected.len(), 1);
+    let (view, selected) = (h.state().canvas.view, h.state().canvas.selection.clone());
+    assert_eq!(selected.card_count(), 1);
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::Escape);
     assert!(h.state().presentation.is_none(), "Esc leaves");
     assert_eq!(h.state().canvas.view, view);
-    assert_eq!(h.state().canvas.selected, selected);
+    assert_eq!(h.state().canvas.selection, selected);
     // The editor is back: its menus are there.
     h.get_by_label("File");
 }
@@ -175,8 +175,8 @@ fn dot_voting_adds_takes_back_limits_ranks_and_clears_with_undo() {
     let ranking = touchline::app::present::vote::ranking(map(&h));
     let titles: Vec<&str> = ranking.iter().map(|(id, _)| map(&h).card(id).unwrap().title.as_str()).collect();
     assert_eq!(titles, [size, fee], "most dots first");
-    let winners = &h.state().presentation.as_ref().unwrap().canvas.winners;
-    assert_eq!(winners.len(), 2);
+    assert!(h.state().presentation.as_ref().unwrap().results, "the results are shown");
+    assert_eq!(touchline::app::present::vote::winners(map(&h)).len(), 2, "two cards are ringed");
     // Clearing is one step, and undo brings every dot back.
     h.get_by_label("Clear votes").click();
     h.run_steps(2);
@@ -232,7 +232,7 @@ fn a_presentation_in_its_own_window_shows_the_editors_edits_and_the_editor_shows
     assert_eq!(h.query_all_by_label("Checkout").count(), 2, "the card is in both windows");
     // Deleted in the editor, it leaves the presentation too.
     let checkout = map(&h).cards.iter().find(|c| c.title == "Checkout").unwrap().id.clone();
-    h.state_mut().canvas.selected = std::iter::once(checkout).collect();
+    h.state_mut().canvas.selection = touchline::app::Selection::card(checkout);
     h.key_press(Key::Delete);
     h.run_steps(3);
     assert_eq!(h.query_all_by_label("Checkout").count(), 0);

@@ -86,7 +86,7 @@ fn clicking_the_emotions_lane_adds_a_point_and_delete_removes_it() {
         .find(|p| p.curve.as_str() == "e-member" && p.at == Anchor::Stage("s-signup".into()))
         .unwrap();
     assert!((added.value + 1.0).abs() < 1e-6);
-    assert_eq!(h.state().canvas.selected_point.as_ref(), Some(&added.id));
+    assert_eq!(h.state().canvas.selection.point(), Some(&added.id));
 
     h.key_press(egui::Key::Delete);
     h.run_steps(2);

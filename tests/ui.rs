@@ -124,7 +124,7 @@ fn rubber_band_selects_cards_and_they_move_together() {
     let start = Pos2::new(a.left() - 4.0, a.top() - 4.0);
     let end = Pos2::new(b.center().x, b.bottom() + 2.0);
     drag(&mut h, start, end);
-    assert_eq!(h.state().canvas.selected.len(), 2);
+    assert_eq!(h.state().canvas.selection.card_count(), 2);
 
     let target = cell(&h, "l-opportunities", "s-retention");
     drag(&mut h, a.center(), target.center());
@@ -193,7 +193,7 @@ fn double_click_a_card_to_rename_it_in_place() {
 fn the_keyboard_goes_from_card_to_card_edits_and_moves_them() {
     let mut h = editor("ecommerce");
     let title_of = |h: &Harness<'_, TouchlineApp>| {
-        let selected: Vec<&CardId> = h.state().canvas.selected.iter().collect();
+        let selected: Vec<&CardId> = h.state().canvas.selection.card_ids().collect();
         assert_eq!(selected.len(), 1, "one card selected");
         map(h).card(selected[0]).unwrap().title.clone()
     };
@@ -507,7 +507,7 @@ fn every_inspector_panel_names_its_fields_for_screen_readers() {
     h.get_by_label("Touchpoints").click();
     h.run_steps(2);
     assert!(h.query_by_label("Kind").is_some(), "the lane inspector is shown");
-    h.state_mut().canvas.select_point("pt-1".into());
+    h.state_mut().canvas.selection = touchline::app::Selection::Point("pt-1".into());
     h.run_steps(2);
     assert!(h.query_by_label("Sentiment point").is_some(), "the point inspector is shown");
 }
@@ -601,7 +601,7 @@ fn a_grid_of_spreadsheet_cells_pastes_across_lanes_and_stages_in_one_undo_step()
     assert!(titles_in(&h, "l-touchpoints", "s-advocacy").ends_with(&["Review".to_owned()]));
     assert!(titles_in(&h, "l-thoughts", "s-purchase").ends_with(&["Fee\nshock".to_owned()]));
     assert!(titles_in(&h, "l-pain", "s-retention").ends_with(&["Swap".to_owned()]));
-    assert_eq!(h.state().canvas.selected.len(), 11, "the new cards are selected");
+    assert_eq!(h.state().canvas.selection.card_count(), 11, "the new cards are selected");
     undo(&mut h);
     assert_eq!(map(&h).cards.len(), before, "one undo takes the whole paste back");
 }
@@ -715,7 +715,7 @@ fn a_new_card_opens_for_typing_and_enter_keeps_it_in_one_undo_step() {
         map(&h).cards.iter().find(|c| c.title == "Will it arrive before race day?").expect("typed title");
     assert_eq!((card.lane.as_str(), card.stage.as_str()), (lane.as_str(), stage.as_str()));
     assert_eq!(card.id.as_str(), "c-will-it-arrive-before", "a readable id from the title");
-    assert!(h.state().canvas.selected.contains(&card.id), "the new card stays selected");
+    assert!(h.state().canvas.selection.contains(&card.id), "the new card stays selected");
     undo(&mut h);
     assert_eq!(map(&h).cards.len(), cards_before, "adding and typing is one undo step");
     redo(&mut h);
@@ -776,8 +776,8 @@ fn every_dialog_takes_the_keyboard_from_the_canvas() {
         let mut h = editor("ecommerce");
         h.get_by_label("Checkout").click();
         h.run_steps(2);
-        let selected = h.state().canvas.selected.clone();
-        assert_eq!(selected.len(), 1);
+        let selected = h.state().canvas.selection.clone();
+        assert_eq!(selected.card_count(), 1);
         let before = map(&h).clone();
         let modal = match kind {
             ModalKind::Unsaved => Modal::Unsaved(Pending::Open(None)),
@@ -797,7 +797,7 @@ fn every_dialog_takes_the_keyboard_from_the_canvas() {
             h.key_press(key);
             h.run_steps(1);
         }
-        assert_eq!(h.state().canvas.selected, selected, "{kind:?}: the selection stays");
+        assert_eq!(h.state().canvas.selection, selected, "{kind:?}: the selection stays");
         assert!(map(&h) == &before, "{kind:?}: no card moved or was deleted");
         assert!(h.state().canvas.editing.is_none(), "{kind:?}: no card is being edited");
         assert!(h.state().modals.is_open(kind), "{kind:?} is still open");

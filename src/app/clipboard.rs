@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::canvas::Selection;
 use super::{Edit, TouchlineApp};
 use crate::edit::Command;
 use crate::model::{Card, CardId, IdMaker};
@@ -12,7 +13,7 @@ const MARKER: &str = "// touchline cards\n";
 
 fn selected_cards(app: &TouchlineApp) -> Vec<Card> {
     let Some(doc) = &app.doc else { return Vec::new() };
-    doc.map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).cloned().collect()
+    doc.map.cards.iter().filter(|c| app.canvas.selection.contains(&c.id)).cloned().collect()
 }
 
 /// Puts the selected cards on the clipboard.
@@ -42,7 +43,7 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: slot.index + 1, card: copy });
     }
-    app.canvas.selected = fresh;
+    app.canvas.selection = Selection::cards(fresh);
     let label = if commands.len() == 1 {
         "Duplicate card".to_owned()
     } else {
@@ -90,7 +91,7 @@ fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
     let (map, layout) = doc.map_and_layout();
     let layout = layout?;
     let start = app.canvas.hovered_cell(layout).or_else(|| {
-        let card = map.cards.iter().find(|c| app.canvas.selected.contains(&c.id))?;
+        let card = map.cards.iter().find(|c| app.canvas.selection.contains(&c.id))?;
         Some((card.lane.clone(), card.stage.clone()))
     });
     // Lanes that hold cards, in the order they are shown.
@@ -133,7 +134,7 @@ fn pasted(app: &mut TouchlineApp, commands: Vec<Command>, fresh: HashSet<CardId>
     if commands.is_empty() {
         return None;
     }
-    app.canvas.selected = fresh;
+    app.canvas.selection = Selection::cards(fresh);
     let label =
         if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))

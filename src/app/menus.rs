@@ -80,13 +80,13 @@ fn entry_label(app: &TouchlineApp, command: UiCommand) -> String {
 fn enabled(app: &TouchlineApp, command: UiCommand) -> bool {
     use UiCommand as C;
     let doc = app.doc.as_ref();
-    let any_card = !app.canvas.selected.is_empty();
+    let any_card = app.canvas.selection.card_count() > 0;
     match command {
         C::New | C::Open | C::Import | C::Quit => true,
         C::Undo => doc.is_some_and(|d| d.history.can_undo()),
         C::Redo => doc.is_some_and(|d| d.history.can_redo()),
         C::Cut | C::Copy | C::Duplicate => any_card,
-        C::Delete => any_card || app.canvas.header.is_some(),
+        C::Delete => any_card || app.canvas.selection.header().is_some(),
         C::ClearVotes => doc.is_some_and(|d| present::vote::total(&d.map) > 0),
         _ => doc.is_some(),
     }
@@ -168,9 +168,10 @@ pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
                 doc.map.lanes.len(),
                 doc.map.cards.len()
             ));
-            if !app.canvas.selected.is_empty() {
+            let selected = app.canvas.selection.card_count();
+            if selected > 0 {
                 ui.separator();
-                ui.weak(format!("{} selected", app.canvas.selected.len()));
+                ui.weak(format!("{selected} selected"));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.weak(

@@ -27,7 +27,7 @@ use egui::{Ui, ViewportCommand};
 use crate::layout::View;
 use crate::theme::{Theme, ThemeKind};
 
-pub use canvas::{Canvas, Edit, Hit};
+pub use canvas::{Canvas, CanvasOutput, Edit, HeaderSelection, Hit, Mode as CanvasMode, Selection};
 pub use commands::{Menu, UiCommand};
 pub use disk::DiskNotice;
 pub use document::{Document, OnDisk};
@@ -225,7 +225,15 @@ impl TouchlineApp {
                 if let Some(doc) = &mut self.doc {
                     doc.refresh_layout(&ctx, self.view);
                     if let (map, Some(layout)) = doc.map_and_layout() {
-                        edits.extend(self.canvas.ui(ui, map, layout, &theme, self.pictures.shown()));
+                        let out = self.canvas.ui(
+                            ui,
+                            map,
+                            layout,
+                            &theme,
+                            self.pictures.shown(),
+                            canvas::Mode::Edit,
+                        );
+                        edits.extend(out.edits);
                     }
                 }
             });
@@ -312,8 +320,8 @@ impl TouchlineApp {
             C::Delete => edits.extend(self.delete_selection()),
             C::SelectAll => {
                 if let Some(doc) = &self.doc {
-                    self.canvas.selected = doc.map.cards.iter().map(|c| c.id.clone()).collect();
-                    self.canvas.header = None;
+                    self.canvas.selection =
+                        canvas::Selection::cards(doc.map.cards.iter().map(|c| c.id.clone()));
                 }
             }
             C::Deselect => self.canvas.clear_selection(),
@@ -397,11 +405,8 @@ impl TouchlineApp {
     fn keyed_card(&self) -> Option<(&crate::layout::MapLayout, crate::model::CardId)> {
         let doc = self.doc.as_ref()?;
         let (_, Some(layout)) = doc.map_and_layout() else { return None };
-        if self.canvas.selected.is_empty() {
-            return None;
-        }
-        let id =
-            canvas::keys::reading_order(layout).into_iter().find(|id| self.canvas.selected.contains(id))?;
+        let selected = self.canvas.selection.card_set()?;
+        let id = canvas::keys::reading_order(layout).into_iter().find(|id| selected.contains(id))?;
         Some((layout, id))
     }
 
@@ -413,8 +418,7 @@ impl TouchlineApp {
         let Some(card) = card else { return };
         let rect =
             self.doc.as_ref().and_then(|d| d.map_and_layout().1).and_then(|l| l.card(&card)).map(|c| c.rect);
-        self.canvas.clear_selection();
-        self.canvas.selected.insert(card.clone());
+        self.canvas.selection = canvas::Selection::card(card.clone());
         self.canvas.keyboard_focus = Some(card);
         if let Some(rect) = rect {
             self.canvas.reveal(rect);
@@ -494,28 +498,27 @@ impl TouchlineApp {
 
     /// Deletes the selected cards, point, or stage or lane with its cards.
     fn delete_selection(&mut self) -> Option<Edit> {
+        use crate::edit::Command;
         let doc = self.doc.as_ref()?;
-        if let Some(point) = self.canvas.selected_point.take() {
-            return Some(Edit::apply(crate::edit::Command::RemovePoint(point), "Delete sentiment point"));
-        }
-        let ids: Vec<_> = doc
-            .map
-            .cards
-            .iter()
-            .filter(|c| self.canvas.selected.contains(&c.id))
-            .map(|c| c.id.clone())
-            .collect();
-        if !ids.is_empty() {
-            self.canvas.selected.clear();
-            return Some(canvas::delete_cards(&ids));
-        }
-        let header = self.canvas.header.take()?;
-        Some(match header {
-            canvas::HeaderSelection::Stage(id) => {
-                Edit::apply(crate::edit::Command::RemoveStage(id), "Delete stage")
+        Some(match std::mem::take(&mut self.canvas.selection) {
+            canvas::Selection::Nothing => return None,
+            canvas::Selection::Point(point) => {
+                Edit::apply(Command::RemovePoint(point), "Delete sentiment point")
             }
-            canvas::HeaderSelection::Lane(id) => {
-                Edit::apply(crate::edit::Command::RemoveLane(id), "Delete lane")
+            canvas::Selection::Cards(selected) => {
+                // In map order, as the undo step puts them back.
+                let ids: Vec<_> =
+                    doc.map.cards.iter().filter(|c| selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+                if ids.is_empty() {
+                    return None;
+                }
+                canvas::delete_cards(&ids)
+            }
+            canvas::Selection::Header(canvas::HeaderSelection::Stage(id)) => {
+                Edit::apply(Command::RemoveStage(id), "Delete stage")
+            }
+            canvas::Selection::Header(canvas::HeaderSelection::Lane(id)) => {
+                Edit::apply(Command::RemoveLane(id), "Delete lane")
             }
         })
     }

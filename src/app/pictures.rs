@@ -194,7 +194,7 @@ impl TouchlineApp {
             let scene = self.canvas.screen_from_scene().inverse() * p;
             layout.card_at(scene).map(|c| c.id.clone())
         });
-        let selected = || match self.canvas.selected.iter().collect::<Vec<_>>().as_slice() {
+        let selected = || match self.canvas.selection.card_ids().collect::<Vec<_>>().as_slice() {
             [only] => Some((*only).clone()),
             _ => None,
         };

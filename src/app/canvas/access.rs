@@ -18,7 +18,7 @@ pub(super) fn register(ui: &Ui, map: &Map, layout: &MapLayout, canvas: &Canvas) 
         let rect = screen_from_scene * placed.rect;
         if let Some(card) = map.cards.get(placed.index).filter(|c| c.id == placed.id) {
             let id = ui.scope_id().with(("card", &placed.id));
-            let selected = canvas.selected.contains(&placed.id);
+            let selected = canvas.selection.contains(&placed.id);
             let response = ui.interact(rect.intersect(clip), id, Sense::hover());
             response
                 .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &card.title));

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use egui::{Painter, PointerButton, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
-use super::{Canvas, Edit, HeaderSelection, Hit, hit};
+use super::{Canvas, Edit, HeaderSelection, Hit, Selection, hit};
 use crate::edit::Command;
 use crate::layout::MapLayout;
 use crate::model::{CardId, LaneId, Map, PointId, SIZE_RANGE, StageId};
@@ -106,9 +106,8 @@ pub(super) fn handle(
             Some(Drag::Pan) => canvas.view.translation += response.drag_delta(),
             Some(Drag::RubberBand { start, base }) => {
                 let band = Rect::from_two_pos(*start, scene);
-                let mut selected = base.clone();
-                selected.extend(layout.visible_cards(band).map(|c| c.id.clone()));
-                canvas.selected = selected;
+                let banded = layout.visible_cards(band).map(|c| c.id.clone());
+                canvas.selection = Selection::cards(base.iter().cloned().chain(banded));
             }
             Some(Drag::ResizeStage { id }) => {
                 if let (Some(stage), Some(placed)) =
@@ -213,16 +212,16 @@ pub(super) fn handle(
 fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Pos2, additive: bool) -> Drag {
     match hit {
         Hit::Card(id) => {
-            if !canvas.selected.contains(&id) {
-                if !additive {
-                    canvas.selected.clear();
+            if !canvas.selection.contains(&id) {
+                if additive {
+                    canvas.selection.add(id.clone());
+                } else {
+                    canvas.selection = Selection::card(id.clone());
                 }
-                canvas.selected.insert(id.clone());
             }
-            canvas.header = None;
             let grab = layout.card(&id).map_or(Vec2::ZERO, |c| scene - c.rect.min);
             let ids: Vec<CardId> =
-                map.cards.iter().filter(|c| canvas.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+                map.cards.iter().filter(|c| canvas.selection.contains(&c.id)).map(|c| c.id.clone()).collect();
             // The grabbed card leads; the others follow in map order.
             let mut ordered = vec![id.clone()];
             ordered.extend(ids.iter().filter(|c| **c != id).cloned());
@@ -230,17 +229,15 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
             Drag::Cards { ids: reorder_like(map, &ordered), lifted, grab }
         }
         Hit::StageHeader(index) => {
-            canvas.selected.clear();
-            canvas.header = Some(HeaderSelection::Stage(layout.stages[index].id.clone()));
+            canvas.selection = Selection::Header(HeaderSelection::Stage(layout.stages[index].id.clone()));
             Drag::Stage { index, id: layout.stages[index].id.clone() }
         }
         Hit::LaneHeader(index) => {
-            canvas.selected.clear();
-            canvas.header = Some(HeaderSelection::Lane(layout.lanes[index].id.clone()));
+            canvas.selection = Selection::Header(HeaderSelection::Lane(layout.lanes[index].id.clone()));
             Drag::Lane { index, id: layout.lanes[index].id.clone() }
         }
         Hit::Point(id) => {
-            canvas.select_point(id.clone());
+            canvas.selection = Selection::Point(id.clone());
             match map.points.iter().find(|p| p.id == id) {
                 Some(point) => Drag::Point { id, original: Box::new(point.clone()) },
                 None => Drag::Cancelled,
@@ -249,8 +246,11 @@ fn start(canvas: &mut Canvas, layout: &MapLayout, map: &Map, hit: Hit, scene: Po
         Hit::StageEdge(index) => Drag::ResizeStage { id: layout.stages[index].id.clone() },
         Hit::LaneEdge(index) => Drag::ResizeLane { id: layout.lanes[index].id.clone() },
         Hit::Cell(..) | Hit::AddCard(..) | Hit::Nothing | Hit::Title | Hit::Corner => {
-            let base = if additive { canvas.selected.clone() } else { HashSet::new() };
-            canvas.header = None;
+            let base = if additive {
+                canvas.selection.card_set().cloned().unwrap_or_default()
+            } else {
+                HashSet::new()
+            };
             Drag::RubberBand { start: scene, base }
         }
     }

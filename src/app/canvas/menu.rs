@@ -18,7 +18,7 @@ impl Canvas {
         let target = self.context.clone();
         response.context_menu(|ui| {
             let selection: Vec<CardId> =
-                map.cards.iter().filter(|c| self.selected.contains(&c.id)).map(|c| c.id.clone()).collect();
+                map.cards.iter().filter(|c| self.selection.contains(&c.id)).map(|c| c.id.clone()).collect();
             match target {
                 Some(Hit::Card(_)) if !selection.is_empty() => {
                     if ui.button("Edit text").clicked() {

@@ -8,6 +8,7 @@ mod drag;
 mod hit;
 pub mod keys;
 mod menu;
+mod selection;
 pub mod sentiment;
 mod text_edit;
 
@@ -18,13 +19,14 @@ use egui::{Key, PointerButton, Pos2, Rect, Sense, Ui, Vec2};
 
 use crate::edit::Command;
 use crate::layout::MapLayout;
-use crate::model::{CardId, CurveId, LaneId, Map, PointId, StageId};
+use crate::model::{CardId, CurveId, LaneId, Map, StageId};
 use crate::render::{self, PaintOptions};
 use crate::theme::Theme;
 
 pub use drag::Drag;
 pub use hit::Hit;
 pub use menu::delete_cards;
+pub use selection::{HeaderSelection, Selection};
 pub use text_edit::{InlineEdit, TextTarget};
 
 /// A change the canvas asks for.
@@ -56,11 +58,33 @@ impl Edit {
     }
 }
 
-/// What is selected besides cards.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HeaderSelection {
-    Stage(StageId),
-    Lane(LaneId),
+/// What the canvas is used for this frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Mode<'a> {
+    /// The editor: clicks select, double-clicking an empty cell adds a card.
+    #[default]
+    Edit,
+    /// A presentation: the other stages dimmed around the one in `focus`, a double-click on an
+    /// empty cell asks for a sticky note, clicks on cards vote while a vote runs, and the
+    /// `winners` of a vote ringed.
+    Present { focus: Option<usize>, voting: bool, winners: Option<&'a HashSet<CardId>> },
+}
+
+impl Mode<'_> {
+    fn presenting(self) -> bool {
+        matches!(self, Self::Present { .. })
+    }
+}
+
+/// What happened on the canvas in a frame, for its owner to act on.
+#[derive(Debug, Default)]
+pub struct CanvasOutput {
+    /// The changes to the map the user made.
+    pub edits: Vec<Edit>,
+    /// In a vote, the card clicked, and whether Shift was held (take a dot back).
+    pub vote_click: Option<(CardId, bool)>,
+    /// Presenting, the empty cell (lane, stage) double-clicked: a note is asked for there.
+    pub note_request: Option<(usize, usize)>,
 }
 
 /// View state of the canvas: never written into the map file.
@@ -68,10 +92,7 @@ pub enum HeaderSelection {
 pub struct Canvas {
     /// From scene units to points relative to the canvas's top-left corner.
     pub view: TSTransform,
-    pub selected: HashSet<CardId>,
-    pub header: Option<HeaderSelection>,
-    /// A selected sentiment point (selected alone: selecting it clears the cards).
-    pub selected_point: Option<PointId>,
+    pub selection: Selection,
     /// The curve new sentiment points are added to.
     pub active_curve: Option<CurveId>,
     pub drag: Option<Drag>,
@@ -85,20 +106,6 @@ pub struct Canvas {
     context: Option<Hit>,
     /// The canvas's rectangle on screen last frame.
     pub rect: Rect,
-    /// Draw dot-vote dots on the cards.
-    pub show_votes: bool,
-    /// Cards ringed as the winners of a vote.
-    pub winners: HashSet<CardId>,
-    /// A stage to focus on (presentation): the others are dimmed.
-    pub focus: Option<usize>,
-    /// In a dot vote, clicks on cards vote instead of selecting: the card clicked this frame,
-    /// and whether Shift was held (take a dot back).
-    pub voting: bool,
-    pub vote_click: Option<(CardId, bool)>,
-    /// Double-clicking an empty cell asks for a sticky note there (presentation) instead of
-    /// adding a card: the cell (lane, stage) double-clicked this frame.
-    pub notes_on_double_click: bool,
-    pub note_request: Option<(usize, usize)>,
     /// The card the keyboard went to last: screen readers are told where it is.
     pub keyboard_focus: Option<CardId>,
 }
@@ -107,9 +114,7 @@ impl Default for Canvas {
     fn default() -> Self {
         Self {
             view: TSTransform::IDENTITY,
-            selected: HashSet::new(),
-            header: None,
-            selected_point: None,
+            selection: Selection::Nothing,
             active_curve: None,
             drag: None,
             editing: None,
@@ -118,13 +123,6 @@ impl Default for Canvas {
             pointer: None,
             context: None,
             rect: Rect::ZERO,
-            show_votes: true,
-            winners: HashSet::new(),
-            focus: None,
-            voting: false,
-            vote_click: None,
-            notes_on_double_click: false,
-            note_request: None,
             keyboard_focus: None,
         }
     }
@@ -199,18 +197,10 @@ impl Canvas {
     }
 
     pub fn clear_selection(&mut self) {
-        self.selected.clear();
-        self.header = None;
-        self.selected_point = None;
+        self.selection = Selection::Nothing;
     }
 
-    /// Selects one sentiment point, and nothing else.
-    pub fn select_point(&mut self, id: PointId) {
-        self.clear_selection();
-        self.selected_point = Some(id);
-    }
-
-    /// Shows the canvas and handles its input. Returns the edits the user made.
+    /// Shows the canvas and handles its input; says what the user did.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -218,12 +208,12 @@ impl Canvas {
         layout: &MapLayout,
         theme: &Theme,
         pictures: &render::pictures::Pictures,
-    ) -> Vec<Edit> {
-        let mut edits = Vec::new();
+        mode: Mode<'_>,
+    ) -> CanvasOutput {
+        let mut out = CanvasOutput::default();
+        let edits = &mut out.edits;
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
-        self.vote_click = None;
-        self.note_request = None;
         if self.fit_requested {
             self.zoom_to_fit(layout);
             self.fit_requested = false;
@@ -233,10 +223,7 @@ impl Canvas {
         access::register(ui, map, layout, self);
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         // Selections of items that no longer exist (after undo, delete) are dropped.
-        self.selected.retain(|id| layout.card(id).is_some());
-        if self.selected_point.as_ref().is_some_and(|id| layout.point(id).is_none()) {
-            self.selected_point = None;
-        }
+        self.selection.retain(|id| layout.card(id).is_some(), |id| layout.point(id).is_some());
 
         self.pan_and_zoom(ui, &response);
         let pointer = response.hover_pos();
@@ -273,8 +260,9 @@ impl Canvas {
         if let Some(cursor) = cursor {
             ui.ctx().set_cursor_icon(cursor);
         }
-        drag::handle(self, ui, &response, map, layout, &mut edits);
-        self.clicks(ui, &response, &hit, map, layout, &mut edits);
+        drag::handle(self, ui, &response, map, layout, edits);
+        self.clicks(&response, &hit, map, layout, mode, &mut out);
+        let edits = &mut out.edits;
 
         let painter = ui.painter_at(rect);
         let lifted = self.drag.as_ref().and_then(Drag::lifted_cards);
@@ -285,14 +273,20 @@ impl Canvas {
             theme,
             self.screen_from_scene(),
             &PaintOptions {
-                selected: Some(&self.selected),
+                selected: self.selection.card_set(),
                 hovered: self.hovered.as_ref(),
                 lifted,
                 sticky_headers: true,
                 background: render::Background::Paint,
-                votes: self.show_votes,
-                winners: Some(&self.winners),
-                focus: self.focus,
+                votes: true,
+                winners: match mode {
+                    Mode::Present { winners, .. } => winners,
+                    Mode::Edit => None,
+                },
+                focus: match mode {
+                    Mode::Present { focus, .. } => focus,
+                    Mode::Edit => None,
+                },
                 marks: None,
                 stages_before: 0,
                 groups: None,
@@ -316,12 +310,15 @@ impl Canvas {
             // A placeholder says which file is missing; hovering it says why.
             response.clone().on_hover_text_at_pointer(why);
         }
-        self.add_card_hint(&painter, &hit, layout, theme);
+        if !mode.presenting() {
+            // Presenting, a double-click makes a note; the hint would only clutter the room's view.
+            self.add_card_hint(&painter, &hit, layout, theme);
+        }
         if let Some(edit) = text_edit::ui(self, ui, map, layout) {
             edits.extend(edit);
         }
-        self.context_menu(&response, map, layout, &mut edits);
-        edits
+        self.context_menu(&response, map, layout, edits);
+        out
     }
 
     fn pan_and_zoom(&mut self, ui: &Ui, response: &egui::Response) {
@@ -344,28 +341,30 @@ impl Canvas {
 
     fn clicks(
         &mut self,
-        ui: &Ui,
         response: &egui::Response,
         hit: &Hit,
         map: &Map,
         layout: &MapLayout,
-        edits: &mut Vec<Edit>,
+        mode: Mode<'_>,
+        out: &mut CanvasOutput,
     ) {
-        let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        if self.voting {
+        let modifiers = response.ctx.input(|i| i.modifiers);
+        let additive = modifiers.shift || modifiers.command;
+        if let Mode::Present { voting: true, .. } = mode {
             if response.clicked()
                 && let Hit::Card(id) = hit
             {
-                self.vote_click = Some((id.clone(), ui.input(|i| i.modifiers.shift)));
+                out.vote_click = Some((id.clone(), modifiers.shift));
             }
             return;
         }
+        let edits = &mut out.edits;
         if response.secondary_clicked() {
             self.context = Some(hit.clone());
             if let Hit::Card(id) = hit
-                && !self.selected.contains(id)
+                && !self.selection.contains(id)
             {
-                self.selected = HashSet::from([id.clone()]);
+                self.selection = Selection::card(id.clone());
             }
         }
         if response.double_clicked() {
@@ -378,8 +377,8 @@ impl Canvas {
                     self.editing = InlineEdit::start(TextTarget::Lane(layout.lanes[*i].id.clone()), map);
                 }
                 Hit::Title => self.editing = InlineEdit::start(TextTarget::Title, map),
-                Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) if self.notes_on_double_click => {
-                    self.note_request = Some((*lane, *stage));
+                Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) if mode.presenting() => {
+                    out.note_request = Some((*lane, *stage));
                 }
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
                     if let Some(edit) = self.new_card(layout, *lane, *stage) {
@@ -394,33 +393,22 @@ impl Canvas {
             return;
         }
         match hit {
-            Hit::Point(id) => self.select_point(id.clone()),
+            Hit::Point(id) => self.selection = Selection::Point(id.clone()),
             Hit::Cell(lane, _) if sentiment::is_emotions(layout, *lane) => {
-                let fine = ui.input(|i| i.modifiers.shift);
+                let fine = modifiers.shift;
                 if let Some(pos) = response.interact_pointer_pos()
                     && let Some(edit) = sentiment::add_point(self, map, layout, pos, fine)
                 {
                     edits.push(edit);
                 }
             }
-            Hit::Card(id) => {
-                self.selected_point = None;
-                self.header = None;
-                if additive {
-                    if !self.selected.remove(id) {
-                        self.selected.insert(id.clone());
-                    }
-                } else {
-                    self.selected = HashSet::from([id.clone()]);
-                }
-            }
+            Hit::Card(id) if additive => self.selection.toggle(id),
+            Hit::Card(id) => self.selection = Selection::card(id.clone()),
             Hit::StageHeader(i) => {
-                self.clear_selection();
-                self.header = Some(HeaderSelection::Stage(layout.stages[*i].id.clone()));
+                self.selection = Selection::Header(HeaderSelection::Stage(layout.stages[*i].id.clone()));
             }
             Hit::LaneHeader(i) => {
-                self.clear_selection();
-                self.header = Some(HeaderSelection::Lane(layout.lanes[*i].id.clone()));
+                self.selection = Selection::Header(HeaderSelection::Lane(layout.lanes[*i].id.clone()));
             }
             Hit::AddCard(lane, stage) => {
                 if let Some(edit) = self.new_card(layout, *lane, *stage) {
@@ -440,8 +428,7 @@ impl Canvas {
         let lane_id = layout.lanes.get(lane)?.id.clone();
         let stage_id = layout.stages.get(stage)?.id.clone();
         let card = crate::model::Card::new(lane_id, stage_id, "");
-        self.clear_selection();
-        self.selected = HashSet::from([card.id.clone()]);
+        self.selection = Selection::card(card.id.clone());
         let editing = InlineEdit::new_card(card.id.clone());
         // The card's creation and its typed title are one undo step.
         let merge_key = Some(text_edit::new_card_key(&editing.target));
@@ -454,7 +441,7 @@ impl Canvas {
     }
 
     fn paint_header_selection(&self, painter: &egui::Painter, layout: &MapLayout, theme: &Theme) {
-        let Some(selection) = &self.header else { return };
+        let Some(selection) = self.selection.header() else { return };
         let rect = match selection {
             HeaderSelection::Stage(id) => layout
                 .stages
@@ -477,8 +464,7 @@ impl Canvas {
 
     /// A "+" at the bottom of the hovered cell: the obvious way to add a card.
     fn add_card_hint(&self, painter: &egui::Painter, hit: &Hit, layout: &MapLayout, theme: &Theme) {
-        // Presenting, a double-click makes a note; the small hint would only clutter the room's view.
-        if self.drag.is_some() || self.notes_on_double_click {
+        if self.drag.is_some() {
             return;
         }
         let (Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) = hit else { return };

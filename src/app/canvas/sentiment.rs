@@ -79,11 +79,11 @@ pub fn add_point(canvas: &mut Canvas, map: &Map, layout: &MapLayout, pos: Pos2, 
     let stage = layout.stage_at_x(scene.x)?;
     let at = Anchor::Stage(layout.stages[stage].id.clone());
     if let Some(existing) = map.points.iter().find(|p| p.curve == curve && p.at == at) {
-        canvas.select_point(existing.id.clone());
+        canvas.selection = super::Selection::Point(existing.id.clone());
         return None;
     }
     let point = Point::new(curve, at, value);
-    canvas.select_point(point.id.clone());
+    canvas.selection = super::Selection::Point(point.id.clone());
     Some(Edit::apply(Command::InsertPoint(point), "Add sentiment point"))
 }
 
@@ -176,7 +176,7 @@ pub fn paint_feedback(
     dragging: Option<&PointId>,
 ) {
     let t = canvas.screen_from_scene();
-    for id in canvas.selected_point.iter().chain(dragging) {
+    for id in canvas.selection.point().into_iter().chain(dragging) {
         let Some(placed) = layout.point(id) else { continue };
         let pos = t * placed.pos;
         painter.circle_stroke(pos, 11.0, Stroke::new(2.0, theme.selection));

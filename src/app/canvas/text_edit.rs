@@ -226,7 +226,7 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     let mut edits: Vec<Edit> = edit.commit(map).into_iter().collect();
     if let Some(Edit::Rewrite { command: Some(Command::InsertCard { card, .. }), .. }) = edits.first() {
         // The card comes back under its readable id: it stays selected.
-        canvas.selected.insert(card.id.clone());
+        canvas.selection.add(card.id.clone());
     }
     edits.push(Edit::Seal);
     Some(edits)

@@ -57,14 +57,14 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(6.0);
             if let Some(point) =
-                app.canvas.selected_point.as_ref().and_then(|id| map.points.iter().find(|p| &p.id == id))
+                app.canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id))
             {
                 point_ui(ui, map, point, edits);
                 return;
             }
             let selected: Vec<&Card> =
-                map.cards.iter().filter(|c| app.canvas.selected.contains(&c.id)).collect();
-            match (selected.as_slice(), &app.canvas.header) {
+                map.cards.iter().filter(|c| app.canvas.selection.contains(&c.id)).collect();
+            match (selected.as_slice(), app.canvas.selection.header()) {
                 ([card], _) => {
                     let pictures = picture::Pictures {
                         library: &app.pictures,

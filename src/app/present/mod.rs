@@ -128,7 +128,6 @@ impl Presentation {
     pub fn new(window: bool, theme: ThemeKind, stage: Option<usize>) -> Self {
         let mut canvas = Canvas::default();
         canvas.fit_requested = false;
-        canvas.notes_on_double_click = true;
         Self {
             canvas,
             map_area: egui::Rect::NOTHING,
@@ -230,13 +229,15 @@ impl Presentation {
             }
         }
 
-        self.canvas.focus = match self.shot {
-            Shot::Overview => None,
-            Shot::Stage(i) => Some(i),
+        let winners = self.results.then(|| vote::winners(map));
+        let mode = canvas::Mode::Present {
+            focus: match self.shot {
+                Shot::Overview => None,
+                Shot::Stage(i) => Some(i),
+            },
+            voting: self.vote.is_some(),
+            winners: winners.as_ref(),
         };
-        self.canvas.voting = self.vote.is_some();
-        self.canvas.winners =
-            if self.results { vote::winners(map) } else { std::collections::HashSet::default() };
         self.map_area = area.translate(rect.min.to_vec2());
         let clip = self.map_area;
         // The strips the map keeps clear of are the canvas's colour, as the map's margins are.
@@ -246,16 +247,17 @@ impl Presentation {
             // A stage taller than the screen at readable size runs on below the strip; it is cut
             // there, not drawn under the pill (scroll to see the rest).
             ui.set_clip_rect(clip.intersect(ui.clip_rect()));
-            canvas.ui(ui, map, layout, &theme, pictures)
+            canvas.ui(ui, map, layout, &theme, pictures, mode)
         });
-        edits.extend(drawn.inner);
-        if let Some((lane, stage)) = self.canvas.note_request.take()
+        let out = drawn.inner;
+        edits.extend(out.edits);
+        if let Some((lane, stage)) = out.note_request
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
             && lane.kind != crate::model::LaneKind::Emotions
         {
             self.dialog = Some(Dialog::Capture(Capture::new(lane.id.clone(), stage.id.clone())));
         }
-        if let (Some(vote), Some((card, take_back))) = (&mut self.vote, self.canvas.vote_click.take()) {
+        if let (Some(vote), Some((card, take_back))) = (&mut self.vote, out.vote_click) {
             let result = if take_back { vote.remove(map, &card) } else { vote.add(map, &card) };
             match result {
                 Ok(command) => {
