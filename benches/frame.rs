@@ -53,7 +53,7 @@ fn dragging_doc(doc: Document, zoom: Option<f32>) -> (egui::Context, TouchlineAp
     let ctx = egui::Context::default();
     touchline::fonts::install(&ctx);
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
-    app.inspector_open = false;
+    app.settings.inspector_open = false;
     app.set_document(doc);
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
@@ -64,13 +64,13 @@ fn dragging_doc(doc: Document, zoom: Option<f32>) -> (egui::Context, TouchlineAp
         frame(&ctx, &mut app, Vec::new());
     }
     if let Some(zoom) = zoom {
-        app.canvas.set_zoom(zoom);
+        app.doc_mut().unwrap().canvas.set_zoom(zoom);
         frame(&ctx, &mut app, Vec::new());
     }
     // Pick the visible card nearest the middle of the canvas.
-    let t = app.canvas.screen_from_scene();
-    let centre = app.canvas.rect.center();
-    let doc = app.doc.as_ref().expect("open");
+    let t = app.doc().unwrap().canvas.screen_from_scene();
+    let centre = app.doc().unwrap().canvas.rect.center();
+    let doc = app.doc().expect("open");
     let layout = doc.map_and_layout().1.expect("laid out");
     let start = layout
         .cards
@@ -88,7 +88,7 @@ fn dragging_doc(doc: Document, zoom: Option<f32>) -> (egui::Context, TouchlineAp
     for step in 1..4 {
         frame(&ctx, &mut app, vec![Event::PointerMoved(start + vec2(10.0, 6.0) * step as f32)]);
     }
-    assert!(app.canvas.drag.is_some(), "a card is being dragged");
+    assert!(app.doc().unwrap().canvas.drag.is_some(), "a card is being dragged");
     (ctx, app, start)
 }
 
@@ -266,7 +266,7 @@ fn reload_after_change_on_disk(bencher: divan::Bencher) {
     let ctx = egui::Context::default();
     touchline::fonts::install(&ctx);
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
-    app.inspector_open = false;
+    app.settings.inspector_open = false;
     app.set_document(Document::open(&path).expect("opens"));
     frame(&ctx, &mut app, Vec::new());
     let mut next = 0;

@@ -9,7 +9,7 @@ use touchline::app::{Document, NoDialogs, ThemeChoice, TouchlineApp};
 
 fn snapshot(template: &str, theme: ThemeChoice, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
-    app.theme_choice = theme;
+    app.settings.theme = theme;
     app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
     let mut harness = Harness::builder()
         .with_size((1280.0, 800.0))

@@ -30,7 +30,7 @@ fn open_copy(dir: &Path) -> (Harness<'static, TouchlineApp>, PathBuf) {
     let path = dir.join("shop.ron");
     std::fs::copy("maps/ecommerce.ron", &path).unwrap();
     let mut app = TouchlineApp::new(Box::new(SaveAsTo(dir.join("saved-as.ron"))), None);
-    app.inspector_open = false;
+    app.settings.inspector_open = false;
     app.set_document(Document::open(&path).unwrap());
     (harness(app), path)
 }
@@ -65,7 +65,7 @@ fn title(h: &Harness<'_, TouchlineApp>, id: &str) -> String {
 fn edit_locally(h: &mut Harness<'_, TouchlineApp>) {
     let mut card = map(h).card(&"c-survey".into()).unwrap().clone();
     card.title = "Survey (ours)".into();
-    let doc = h.state_mut().doc.as_mut().unwrap();
+    let doc = h.state_mut().doc_mut().unwrap();
     doc.apply(Command::ReplaceCard(card), "Edit card", None).unwrap();
     h.run_steps(1);
 }
@@ -76,13 +76,13 @@ fn a_change_on_disk_with_nothing_unsaved_reloads_in_place_as_one_undoable_step()
     let (mut h, path) = open_copy(dir.path());
     h.get_by_label("Checkout").click();
     h.run_steps(1);
-    let view = h.state().canvas.view;
+    let view = h.state().doc().unwrap().canvas.view;
     change_on_disk(&path, r#"title: "Checkout","#, r#"title: "One-page checkout","#);
     wait_for(&mut h, "the reload", |h| title(h, "c-checkout") == "One-page checkout");
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty(), "the map is what the file holds");
-    assert_eq!(h.state().canvas.view, view, "the view stays");
-    assert!(h.state().canvas.selection.contains(&"c-checkout".into()), "the selection stays");
-    assert_eq!(h.state().doc.as_ref().unwrap().history.undo_label(), Some("Reloaded from disk"));
+    assert!(!h.state().doc().unwrap().is_dirty(), "the map is what the file holds");
+    assert_eq!(h.state().doc().unwrap().canvas.view, view, "the view stays");
+    assert!(h.state().doc().unwrap().canvas.selection.contains(&"c-checkout".into()), "the selection stays");
+    assert_eq!(h.state().doc().unwrap().history.undo_label(), Some("Reloaded from disk"));
     common::undo(&mut h);
     assert_eq!(title(&h, "c-checkout"), "Checkout");
 }
@@ -116,7 +116,7 @@ fn with_unsaved_edits_take_theirs_loads_the_file_and_undo_brings_mine_back() {
     h.run_steps(2);
     assert_eq!(title(&h, "c-checkout"), "One-page checkout");
     assert_eq!(title(&h, "c-survey"), "Post-purchase survey");
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().doc().unwrap().is_dirty());
     common::undo(&mut h);
     assert_eq!(title(&h, "c-survey"), "Survey (ours)");
 }
@@ -132,7 +132,7 @@ fn with_unsaved_edits_merge_keeps_both() {
     h.run_steps(2);
     assert_eq!(title(&h, "c-checkout"), "One-page checkout");
     assert_eq!(title(&h, "c-survey"), "Survey (ours)");
-    assert!(h.state().doc.as_ref().unwrap().is_dirty(), "the merge is not saved yet");
+    assert!(h.state().doc().unwrap().is_dirty(), "the merge is not saved yet");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(2);
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -231,11 +231,11 @@ fn saving_over_a_read_only_map_asks_and_save_anyway_keeps_it_read_only() {
     h.run_steps(2);
     h.get_by_label("Save anyway");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "nothing written before the answer");
-    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(h.state().doc().unwrap().is_dirty());
     h.get_by_label("Save anyway").click();
     h.run_steps(2);
     assert!(std::fs::read_to_string(&path).unwrap().contains("Survey (ours)"));
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().doc().unwrap().is_dirty());
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
 }
 
@@ -246,7 +246,7 @@ fn a_save_that_fails_says_so_and_keeps_the_work_unsaved() {
     std::fs::copy("maps/ecommerce.ron", &path).unwrap();
     // Save As answers with a folder that does not exist: the write fails, as on a full disk.
     let mut app = TouchlineApp::new(Box::new(SaveAsTo(dir.path().join("gone/shop.ron"))), None);
-    app.inspector_open = false;
+    app.settings.inspector_open = false;
     app.set_document(Document::open(&path).unwrap());
     let mut h = harness(app);
     edit_locally(&mut h);
@@ -254,7 +254,7 @@ fn a_save_that_fails_says_so_and_keeps_the_work_unsaved() {
     h.run_steps(3);
     let error = h.state().modals.errors().next().map(str::to_owned).expect("the failure is shown");
     assert!(error.contains("gone/shop.ron was not saved") && error.contains("Save As"), "{error}");
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     assert!(doc.is_dirty(), "the work is still unsaved");
     assert_eq!(doc.path.as_deref(), Some(path.as_path()), "and still belongs to its own file");
     assert_eq!(title(&h, "c-survey"), "Survey (ours)");

@@ -72,10 +72,10 @@ fn wait_for_pictures(h: &mut Harness<'_, TouchlineApp>) {
 
 fn card_centre(h: &Harness<'_, TouchlineApp>, title: &str) -> egui::Pos2 {
     let app = h.state();
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.doc().unwrap();
     let card = doc.map.cards.iter().find(|c| c.title == title).unwrap();
     let placed = doc.map_and_layout().1.unwrap().card(&card.id).unwrap();
-    (app.canvas.screen_from_scene() * placed.rect).center()
+    (app.doc().unwrap().canvas.screen_from_scene() * placed.rect).center()
 }
 
 fn image_of<'h>(h: &'h Harness<'_, TouchlineApp>, title: &str) -> Option<&'h str> {
@@ -90,7 +90,7 @@ fn a_picture_dropped_on_a_card_goes_on_it_and_shows_and_one_undo_takes_it_off() 
     let mut h = editor_in(dir.path(), Box::new(PickPicture(None)));
     let before = map(&h).clone();
     let height = |h: &Harness<'_, TouchlineApp>| {
-        let doc = h.state().doc.as_ref().unwrap();
+        let doc = h.state().doc().unwrap();
         let id = &doc.map.cards.iter().find(|c| c.title == "Checkout").unwrap().id;
         doc.map_and_layout().1.unwrap().card(id).unwrap().rect.height()
     };
@@ -147,7 +147,7 @@ fn a_missing_picture_shows_its_name_and_why_and_the_inspector_chooses_and_remove
     let dir = tempfile::tempdir().unwrap();
     write_png(&dir.path().join("counter.png"), 300, 300, [30, 120, 200]);
     let mut h = editor_in(dir.path(), Box::new(PickPicture(Some(dir.path().join("counter.png")))));
-    h.state_mut().inspector_open = true;
+    h.state_mut().settings.inspector_open = true;
     // A card naming a file that is not there.
     h.get_by_label("Checkout").click();
     h.run_steps(2);
@@ -170,11 +170,11 @@ fn a_missing_picture_shows_its_name_and_why_and_the_inspector_chooses_and_remove
     assert_eq!(h.query_all_by_label_contains("counter.png: file not found").count(), 1);
     let placeholder = {
         let app = h.state();
-        let doc = app.doc.as_ref().unwrap();
+        let doc = app.doc().unwrap();
         let layout = doc.map_and_layout().1.unwrap();
         let card = doc.map.cards.iter().find(|c| c.title == "Checkout").unwrap();
         let frame = layout.card(&card.id).unwrap().picture_rect(&layout.sizes).unwrap();
-        (app.canvas.screen_from_scene() * frame).center()
+        (app.doc().unwrap().canvas.screen_from_scene() * frame).center()
     };
     h.hover_at(placeholder);
     h.run_steps(60);
@@ -193,7 +193,7 @@ fn a_picture_changed_on_disk_shows_up_in_the_editor() {
     let file = dir.path().join("shot.png");
     write_png(&file, 400, 200, [10, 10, 10]);
     let mut h = editor_in(dir.path(), Box::new(PickPicture(Some(file.clone()))));
-    h.state_mut().inspector_open = true;
+    h.state_mut().settings.inspector_open = true;
     h.get_by_label("Checkout").click();
     h.run_steps(2);
     h.get_by_label("Choose picture…").click();
@@ -250,7 +250,7 @@ fn a_picture_dropped_on_a_persona_in_the_inspector_becomes_their_avatar() {
     let dir = tempfile::tempdir().unwrap();
     write_png(&dir.path().join("rina.jpg"), 200, 200, [240, 180, 40]);
     let mut h = editor_in(dir.path(), Box::new(PickPicture(None)));
-    h.state_mut().inspector_open = true;
+    h.state_mut().settings.inspector_open = true;
     h.run_steps(2);
     // The persona row comes before the curve of the same name.
     let at = h.get_all_by_label("Rina").next().unwrap().rect().center();
@@ -280,7 +280,7 @@ fn a_map_file_dropped_on_the_window_opens() {
     touchline::file::save(&blueprint, &other).unwrap();
     h.input_mut().dropped_files.push(Arc::new(Dropped(other.clone())));
     h.run_steps(2);
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     assert_eq!(doc.path.as_deref(), Some(other.as_path()));
     assert_eq!(doc.map.title, blueprint.title);
     // The pictures are the new map's.

@@ -60,7 +60,7 @@ fn stepping_forward_back_jumping_and_the_overview() {
     // The focused stage fills most of the width, and its cards are large.
     let app = h.state();
     let presentation = app.presentation.as_ref().unwrap();
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.doc().unwrap();
     let layout = doc.map_and_layout_sized(touchline::theme::TypeSize::Large).1.unwrap();
     let t = presentation.canvas.screen_from_scene();
     let column = t * layout.stages[2].header;
@@ -76,15 +76,16 @@ fn esc_returns_to_the_editor_with_its_selection_and_zoom() {
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     h.run_steps(2);
-    let (view, selected) = (h.state().canvas.view, h.state().canvas.selection.clone());
+    let (view, selected) =
+        (h.state().doc().unwrap().canvas.view, h.state().doc().unwrap().canvas.selection.clone());
     assert_eq!(selected.card_count(), 1);
     press(&mut h, Key::F5);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::Escape);
     assert!(h.state().presentation.is_none(), "Esc leaves");
-    assert_eq!(h.state().canvas.view, view);
-    assert_eq!(h.state().canvas.selection, selected);
+    assert_eq!(h.state().doc().unwrap().canvas.view, view);
+    assert_eq!(h.state().doc().unwrap().canvas.selection, selected);
     // The editor is back: its menus are there.
     h.get_by_label("File");
 }
@@ -232,7 +233,7 @@ fn a_presentation_in_its_own_window_shows_the_editors_edits_and_the_editor_shows
     assert_eq!(h.query_all_by_label("Checkout").count(), 2, "the card is in both windows");
     // Deleted in the editor, it leaves the presentation too.
     let checkout = map(&h).cards.iter().find(|c| c.title == "Checkout").unwrap().id.clone();
-    h.state_mut().canvas.selection = touchline::app::Selection::card(checkout);
+    h.state_mut().doc_mut().unwrap().canvas.selection = touchline::app::Selection::card(checkout);
     h.key_press(Key::Delete);
     h.run_steps(3);
     assert_eq!(h.query_all_by_label("Checkout").count(), 0);
@@ -261,7 +262,7 @@ fn presenting_at(template: &str, size: (f32, f32)) -> Harness<'static, Touchline
 fn content_rects(h: &Harness<'_, TouchlineApp>, stage: usize) -> Vec<(String, egui::Rect)> {
     let app = h.state();
     let presentation = app.presentation.as_ref().unwrap();
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.doc().unwrap();
     let (map, layout) = doc.map_and_layout_sized(touchline::theme::TypeSize::Large);
     let layout = layout.unwrap();
     let t = presentation.canvas.screen_from_scene();

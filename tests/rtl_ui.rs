@@ -20,7 +20,7 @@ fn edit(h: &mut Harness, title: &str) -> touchline::model::CardId {
     h.run_steps(1);
     h.get_by_label(title).click();
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_some(), "double-click starts editing");
+    assert!(h.state().doc().unwrap().canvas.editing.is_some(), "double-click starts editing");
     id
 }
 

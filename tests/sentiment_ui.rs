@@ -22,18 +22,18 @@ fn point<'h>(h: &'h Harness<'_, TouchlineApp>, id: &str) -> &'h Point {
 /// A point's position on screen.
 fn point_pos(h: &Harness<'_, TouchlineApp>, id: &str) -> Pos2 {
     let app = h.state();
-    let layout = app.doc.as_ref().unwrap().map_and_layout().1.unwrap();
-    app.canvas.screen_from_scene() * layout.point(&id.into()).unwrap().pos
+    let layout = app.doc().unwrap().map_and_layout().1.unwrap();
+    app.doc().unwrap().canvas.screen_from_scene() * layout.point(&id.into()).unwrap().pos
 }
 
 /// The screen height of a value on the map's scale.
 fn value_y(h: &Harness<'_, TouchlineApp>, value: f32) -> f32 {
     let app = h.state();
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.doc().unwrap();
     let layout = doc.map_and_layout().1.unwrap();
     let range = touchline::layout::curve::value_range(layout).unwrap();
     let y = touchline::layout::curve::y_of(&doc.map, range, value);
-    (app.canvas.screen_from_scene() * Pos2::new(0.0, y)).y
+    (app.doc().unwrap().canvas.screen_from_scene() * Pos2::new(0.0, y)).y
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn clicking_the_emotions_lane_adds_a_point_and_delete_removes_it() {
     let mut h = editor("saas-onboarding", false);
     let before = map(&h).points.len();
     // The member's curve has no point at "Sign up"; the admin's has. Make the member's active.
-    h.state_mut().canvas.active_curve = Some("e-member".into());
+    h.state_mut().doc_mut().unwrap().canvas.active_curve = Some("e-member".into());
     let x = point_pos(&h, "pt-a1").x;
     let click = Pos2::new(x, value_y(&h, -1.0));
     h.hover_at(click);
@@ -86,7 +86,7 @@ fn clicking_the_emotions_lane_adds_a_point_and_delete_removes_it() {
         .find(|p| p.curve.as_str() == "e-member" && p.at == Anchor::Stage("s-signup".into()))
         .unwrap();
     assert!((added.value + 1.0).abs() < 1e-6);
-    assert_eq!(h.state().canvas.selection.point(), Some(&added.id));
+    assert_eq!(h.state().doc().unwrap().canvas.selection.point(), Some(&added.id));
 
     h.key_press(egui::Key::Delete);
     h.run_steps(2);
@@ -109,7 +109,7 @@ fn the_persona_panel_adds_a_persona_with_its_own_curve() {
     let curve = map(&h).curves.last().unwrap();
     assert_eq!(curve.persona.as_ref(), Some(&persona.id));
     assert_eq!(
-        h.state().canvas.active_curve.as_ref(),
+        h.state().doc().unwrap().canvas.active_curve.as_ref(),
         Some(&curve.id),
         "the new curve is the one being edited"
     );
@@ -123,7 +123,11 @@ fn each_curve_row_names_its_visible_active_and_delete_controls() {
     let leo = map(&h).curves.iter().find(|c| c.name.starts_with("Leo")).unwrap().clone();
     h.get_by_label(&format!("{}: active", leo.name)).click();
     h.run_steps(2);
-    assert_eq!(h.state().canvas.active_curve.as_ref(), Some(&leo.id), "new points go to Leo's curve");
+    assert_eq!(
+        h.state().doc().unwrap().canvas.active_curve.as_ref(),
+        Some(&leo.id),
+        "new points go to Leo's curve"
+    );
     h.get_by_label(&format!("{}: visible", leo.name)).click();
     h.run_steps(2);
     assert!(map(&h).curves.iter().find(|c| c.id == leo.id).unwrap().hidden, "the curve is hidden");

@@ -55,12 +55,12 @@ fn cell_order(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Vec<Car
 /// A cell's rectangle on screen, by lane and stage id.
 fn cell(h: &Harness<'_, TouchlineApp>, lane: &str, stage: &str) -> Rect {
     let app = h.state();
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.doc().unwrap();
     let (_, layout) = doc.map_and_layout();
     let layout = layout.unwrap();
     let l = layout.lanes.iter().position(|l| l.id.as_str() == lane).unwrap();
     let s = layout.stages.iter().position(|s| s.id.as_str() == stage).unwrap();
-    app.canvas.screen_from_scene() * layout.cell_rect(l, s)
+    app.doc().unwrap().canvas.screen_from_scene() * layout.cell_rect(l, s)
 }
 
 #[test]
@@ -73,13 +73,13 @@ fn drag_a_card_to_another_lane_and_stage_then_undo_and_redo() {
 
     let card = map(&h).card(&id).unwrap();
     assert_eq!((card.lane.as_str(), card.stage.as_str()), ("l-pain", "s-advocacy"));
-    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(h.state().doc().unwrap().is_dirty());
     assert!(h.state().window_title().starts_with("● "), "{}", h.state().window_title());
 
     undo(&mut h);
     let card = map(&h).card(&id).unwrap();
     assert_eq!((card.lane.as_str(), card.stage.as_str()), ("l-actions", "s-awareness"));
-    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    assert!(!h.state().doc().unwrap().is_dirty());
 
     redo(&mut h);
     assert_eq!(map(&h).card(&id).unwrap().stage.as_str(), "s-advocacy");
@@ -124,7 +124,7 @@ fn rubber_band_selects_cards_and_they_move_together() {
     let start = Pos2::new(a.left() - 4.0, a.top() - 4.0);
     let end = Pos2::new(b.center().x, b.bottom() + 2.0);
     drag(&mut h, start, end);
-    assert_eq!(h.state().canvas.selection.card_count(), 2);
+    assert_eq!(h.state().doc().unwrap().canvas.selection.card_count(), 2);
 
     let target = cell(&h, "l-opportunities", "s-retention");
     drag(&mut h, a.center(), target.center());
@@ -178,7 +178,7 @@ fn double_click_a_card_to_rename_it_in_place() {
     h.run_steps(1);
     h.get_by_label("Checkout").click();
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_some(), "double-click starts editing");
+    assert!(h.state().doc().unwrap().canvas.editing.is_some(), "double-click starts editing");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     h.event(egui::Event::Text("Express checkout".into()));
     h.run_steps(1);
@@ -193,7 +193,7 @@ fn double_click_a_card_to_rename_it_in_place() {
 fn the_keyboard_goes_from_card_to_card_edits_and_moves_them() {
     let mut h = editor("ecommerce");
     let title_of = |h: &Harness<'_, TouchlineApp>| {
-        let selected: Vec<&CardId> = h.state().canvas.selection.card_ids().collect();
+        let selected: Vec<&CardId> = h.state().doc().unwrap().canvas.selection.card_ids().collect();
         assert_eq!(selected.len(), 1, "one card selected");
         map(h).card(selected[0]).unwrap().title.clone()
     };
@@ -225,12 +225,12 @@ fn the_keyboard_goes_from_card_to_card_edits_and_moves_them() {
     // Enter edits the title, Esc stops.
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_some(), "Enter starts editing");
+    assert!(h.state().doc().unwrap().canvas.editing.is_some(), "Enter starts editing");
     h.event(egui::Event::Text("Typed, then cancelled".into()));
     h.run_steps(1);
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_none());
+    assert!(h.state().doc().unwrap().canvas.editing.is_none());
     assert_eq!(title_of(&h), "Delivery updates by SMS", "Esc cancels the typing and keeps the card selected");
     // Alt+Down moves the card below its neighbour: one undo step.
     let id = card_id(&h, "Delivery updates by SMS");
@@ -297,12 +297,12 @@ fn closing_with_unsaved_changes_asks_first() {
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert_eq!(h.state().modals.pending(), None);
-    assert!(!h.state().close_now);
+    assert!(!h.state().window.close_now);
 
     request_close(&mut h);
     h.get_by_label("Save").click();
     h.run_steps(2);
-    assert!(h.state().close_now, "closes after saving");
+    assert!(h.state().window.close_now, "closes after saving");
     let saved = touchline::file::load(&save_to).unwrap();
     assert!(saved.cards.iter().all(|c| c.title != "Checkout"));
 }
@@ -314,7 +314,7 @@ fn discarding_on_close_keeps_the_file_as_it_was() {
     request_close(&mut h);
     h.get_by_label("Discard").click();
     h.run_steps(2);
-    assert!(h.state().close_now);
+    assert!(h.state().window.close_now);
 }
 
 #[test]
@@ -412,7 +412,7 @@ fn unsaved_work_is_autosaved_for_recovery_and_cleared_by_saving() {
     let recovery = dir.path().join("recovery");
     let save_to = dir.path().join("shop.ron");
     let mut app = TouchlineApp::new(Box::new(FakeDialogs(Some(save_to.clone()))), Some(recovery.clone()));
-    app.inspector_open = false;
+    app.settings.inspector_open = false;
     app.set_document(touchline::app::Document::new(touchline::templates::load("ecommerce").unwrap(), None));
     let mut h = common::harness(app);
     h.get_by_label("Checkout").click();
@@ -469,8 +469,8 @@ fn opening_a_map_with_unsaved_changes_from_a_crash_offers_them_back() {
     h.get_by_label("Restore changes").click();
     h.run_steps(3);
     assert_eq!(common::map(&h).cards[0].title, "Changed before the crash");
-    assert!(h.state().doc.as_ref().unwrap().is_dirty(), "restored changes are unsaved");
-    assert_eq!(h.state().doc.as_ref().unwrap().path.as_deref(), Some(canonical.as_path()));
+    assert!(h.state().doc().unwrap().is_dirty(), "restored changes are unsaved");
+    assert_eq!(h.state().doc().unwrap().path.as_deref(), Some(canonical.as_path()));
 }
 
 #[test]
@@ -507,7 +507,7 @@ fn every_inspector_panel_names_its_fields_for_screen_readers() {
     h.get_by_label("Touchpoints").click();
     h.run_steps(2);
     assert!(h.query_by_label("Kind").is_some(), "the lane inspector is shown");
-    h.state_mut().canvas.selection = touchline::app::Selection::Point("pt-1".into());
+    h.state_mut().doc_mut().unwrap().canvas.selection = touchline::app::Selection::Point("pt-1".into());
     h.run_steps(2);
     assert!(h.query_by_label("Sentiment point").is_some(), "the point inspector is shown");
 }
@@ -539,18 +539,18 @@ fn an_undo_in_the_middle_of_a_header_drag_neither_panics_nor_moves_the_wrong_sta
 #[test]
 fn zoom_keys_zoom_the_canvas_not_the_interface() {
     let mut h = editor("ecommerce");
-    let fitted = h.state().canvas.zoom();
+    let fitted = h.state().doc().unwrap().canvas.zoom();
     let ppp = h.ctx.pixels_per_point();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
     h.run_steps(2);
-    assert!(h.state().canvas.zoom() > fitted * 1.1, "Ctrl+Plus zooms in");
+    assert!(h.state().doc().unwrap().canvas.zoom() > fitted * 1.1, "Ctrl+Plus zooms in");
     assert!((h.ctx.pixels_per_point() - ppp).abs() < f32::EPSILON, "the interface keeps its size");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
     h.run_steps(2);
-    assert!((h.state().canvas.zoom() - 1.0).abs() < 1e-4, "Ctrl+0 is 100 %");
+    assert!((h.state().doc().unwrap().canvas.zoom() - 1.0).abs() < 1e-4, "Ctrl+0 is 100 %");
     h.key_press(egui::Key::F);
     h.run_steps(2);
-    assert!((h.state().canvas.zoom() - fitted).abs() < 1e-4, "F fits the map again");
+    assert!((h.state().doc().unwrap().canvas.zoom() - fitted).abs() < 1e-4, "F fits the map again");
 }
 
 #[test]
@@ -601,7 +601,7 @@ fn a_grid_of_spreadsheet_cells_pastes_across_lanes_and_stages_in_one_undo_step()
     assert!(titles_in(&h, "l-touchpoints", "s-advocacy").ends_with(&["Review".to_owned()]));
     assert!(titles_in(&h, "l-thoughts", "s-purchase").ends_with(&["Fee\nshock".to_owned()]));
     assert!(titles_in(&h, "l-pain", "s-retention").ends_with(&["Swap".to_owned()]));
-    assert_eq!(h.state().canvas.selection.card_count(), 11, "the new cards are selected");
+    assert_eq!(h.state().doc().unwrap().canvas.selection.card_count(), 11, "the new cards are selected");
     undo(&mut h);
     assert_eq!(map(&h).cards.len(), before, "one undo takes the whole paste back");
 }
@@ -649,7 +649,7 @@ fn file_import_opens_a_spreadsheet_as_a_new_unsaved_map() {
     h.run_steps(2);
     h.get_by_label("Import…").click();
     h.run_steps(3);
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     assert_eq!(doc.map.title, "cafe inventory");
     assert_eq!(doc.map.cards.len(), 2);
     assert!(doc.path.is_none() && doc.is_dirty(), "a new map, not saved yet");
@@ -695,27 +695,27 @@ fn a_new_card_opens_for_typing_and_enter_keeps_it_in_one_undo_step() {
     let mut h = editor("ecommerce");
     let (lane, stage, at) = empty_cell(&h);
     let cards_before = map(&h).cards.len();
-    let view_before = h.state().canvas.view;
+    let view_before = h.state().doc().unwrap().canvas.view;
     double_click_at(&mut h, at);
-    assert!(h.state().canvas.editing.is_some(), "the new card is open for typing");
+    assert!(h.state().doc().unwrap().canvas.editing.is_some(), "the new card is open for typing");
     // A letter typed at once is the card's: F does not fit the view.
     h.key_press(egui::Key::F);
     h.run_steps(2);
-    assert_eq!(h.state().canvas.view, view_before, "no shortcut fires while the card is open");
-    assert!(h.state().canvas.editing.is_some(), "still typing after the field appeared");
+    assert_eq!(h.state().doc().unwrap().canvas.view, view_before, "no shortcut fires while the card is open");
+    assert!(h.state().doc().unwrap().canvas.editing.is_some(), "still typing after the field appeared");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     h.event(egui::Event::Text("Will it arrive before race day?".into()));
     h.run_steps(1);
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_none());
+    assert!(h.state().doc().unwrap().canvas.editing.is_none());
     let cards = map(&h).cards.len();
     assert_eq!(cards, cards_before + 1);
     let card =
         map(&h).cards.iter().find(|c| c.title == "Will it arrive before race day?").expect("typed title");
     assert_eq!((card.lane.as_str(), card.stage.as_str()), (lane.as_str(), stage.as_str()));
     assert_eq!(card.id.as_str(), "c-will-it-arrive-before", "a readable id from the title");
-    assert!(h.state().canvas.selection.contains(&card.id), "the new card stays selected");
+    assert!(h.state().doc().unwrap().canvas.selection.contains(&card.id), "the new card stays selected");
     undo(&mut h);
     assert_eq!(map(&h).cards.len(), cards_before, "adding and typing is one undo step");
     redo(&mut h);
@@ -728,12 +728,12 @@ fn esc_on_a_new_card_left_empty_takes_it_back_without_an_undo_step() {
     let (_, _, at) = empty_cell(&h);
     let before = map(&h).clone();
     double_click_at(&mut h, at);
-    assert!(h.state().canvas.editing.is_some());
+    assert!(h.state().doc().unwrap().canvas.editing.is_some());
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert!(h.state().canvas.editing.is_none());
+    assert!(h.state().doc().unwrap().canvas.editing.is_none());
     assert_eq!(map(&h), &before, "no empty card is left");
-    let doc = h.state().doc.as_ref().unwrap();
+    let doc = h.state().doc().unwrap();
     assert!(!doc.history.can_undo() && !doc.history.can_redo(), "and nothing to undo or redo");
     assert!(!doc.history.is_dirty(), "the map is as it was saved");
 }
@@ -743,7 +743,7 @@ fn esc_on_a_new_card_left_empty_takes_it_back_without_an_undo_step() {
 fn every_menu_lists_its_commands() {
     use touchline::app::{Menu, UiCommand};
     let mut h = editor("ecommerce");
-    assert!(!h.state().inspector_open);
+    assert!(!h.state().settings.inspector_open);
     for menu in [Menu::File, Menu::Edit, Menu::View] {
         h.get_by_label(menu.label()).click();
         h.run_steps(2);
@@ -762,7 +762,7 @@ fn every_menu_lists_its_commands() {
         }
         h.run_steps(2);
     }
-    assert!(h.state().inspector_open, "the menu entry ran its command");
+    assert!(h.state().settings.inspector_open, "the menu entry ran its command");
 }
 
 /// Any dialog, however it was opened, has the keyboard: the keys that select, move, edit and
@@ -776,7 +776,7 @@ fn every_dialog_takes_the_keyboard_from_the_canvas() {
         let mut h = editor("ecommerce");
         h.get_by_label("Checkout").click();
         h.run_steps(2);
-        let selected = h.state().canvas.selection.clone();
+        let selected = h.state().doc().unwrap().canvas.selection.clone();
         assert_eq!(selected.card_count(), 1);
         let before = map(&h).clone();
         let modal = match kind {
@@ -797,9 +797,9 @@ fn every_dialog_takes_the_keyboard_from_the_canvas() {
             h.key_press(key);
             h.run_steps(1);
         }
-        assert_eq!(h.state().canvas.selection, selected, "{kind:?}: the selection stays");
+        assert_eq!(h.state().doc().unwrap().canvas.selection, selected, "{kind:?}: the selection stays");
         assert!(map(&h) == &before, "{kind:?}: no card moved or was deleted");
-        assert!(h.state().canvas.editing.is_none(), "{kind:?}: no card is being edited");
+        assert!(h.state().doc().unwrap().canvas.editing.is_none(), "{kind:?}: no card is being edited");
         assert!(h.state().modals.is_open(kind), "{kind:?} is still open");
     }
 }

@@ -5,20 +5,19 @@
 use std::collections::HashSet;
 
 use super::canvas::Selection;
-use super::{Edit, TouchlineApp};
+use super::{Document, Edit, UiCommand};
 use crate::edit::Command;
 use crate::model::{Card, CardId, IdMaker};
 
 const MARKER: &str = "// touchline cards\n";
 
-fn selected_cards(app: &TouchlineApp) -> Vec<Card> {
-    let Some(doc) = &app.doc else { return Vec::new() };
-    doc.map.cards.iter().filter(|c| app.canvas.selection.contains(&c.id)).cloned().collect()
+fn selected_cards(doc: &Document) -> Vec<Card> {
+    doc.map.cards.iter().filter(|c| doc.canvas.selection.contains(&c.id)).cloned().collect()
 }
 
 /// Puts the selected cards on the clipboard.
-pub(super) fn copy(app: &TouchlineApp, ctx: &egui::Context) {
-    let cards = selected_cards(app);
+pub(super) fn copy(doc: &Document, ctx: &egui::Context) {
+    let cards = selected_cards(doc);
     if cards.is_empty() {
         return;
     }
@@ -28,9 +27,8 @@ pub(super) fn copy(app: &TouchlineApp, ctx: &egui::Context) {
 }
 
 /// Copies of the selected cards, each right below its original, selected afterwards.
-pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
-    let doc = app.doc.as_ref()?;
-    let cards = selected_cards(app);
+pub(super) fn duplicate(doc: &mut Document) -> Option<Edit> {
+    let cards = selected_cards(doc);
     if cards.is_empty() {
         return None;
     }
@@ -43,7 +41,7 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: slot.index + 1, card: copy });
     }
-    app.canvas.selection = Selection::cards(fresh);
+    doc.canvas.selection = Selection::cards(fresh);
     let label = if commands.len() == 1 {
         "Duplicate card".to_owned()
     } else {
@@ -54,12 +52,11 @@ pub(super) fn duplicate(app: &mut TouchlineApp) -> Option<Edit> {
 
 /// Pastes cards from clipboard text: into the hovered cell if there is one, else into the cells
 /// they were copied from (when those exist in this map).
-fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
-    let Some(body) = text.strip_prefix(MARKER) else { return paste_cells(app, text) };
+pub(super) fn paste(doc: &mut Document, text: &str) -> Option<Edit> {
+    let Some(body) = text.strip_prefix(MARKER) else { return paste_cells(doc, text) };
     let cards: Vec<Card> = ron::from_str(body).ok()?;
-    let doc = app.doc.as_ref()?;
     let (map, layout) = doc.map_and_layout();
-    let target = app.canvas.hovered_cell(layout?);
+    let target = doc.canvas.hovered_cell(layout?);
     let mut commands = Vec::new();
     let mut fresh = HashSet::new();
     let mut ids = IdMaker::for_map(map);
@@ -75,23 +72,22 @@ fn paste(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
         fresh.insert(copy.id.clone());
         commands.push(Command::InsertCard { index: usize::MAX, card: copy });
     }
-    pasted(app, commands, fresh)
+    pasted(doc, commands, fresh)
 }
 
 /// Pastes cells copied from Excel, `LibreOffice` or Google Sheets (tab-separated, rows on lines)
 /// as new cards, starting at the hovered cell, else at the selected card's cell: a single column
 /// goes down that cell, a grid spreads across the lanes (rows) and stages (columns) from there.
 /// Plain text of several lines is a single column. One paste is one undo step.
-fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
+fn paste_cells(doc: &mut Document, text: &str) -> Option<Edit> {
     let grid = cells(text);
     if grid.iter().all(|row| row.iter().all(String::is_empty)) {
         return None;
     }
-    let doc = app.doc.as_ref()?;
     let (map, layout) = doc.map_and_layout();
     let layout = layout?;
-    let start = app.canvas.hovered_cell(layout).or_else(|| {
-        let card = map.cards.iter().find(|c| app.canvas.selection.contains(&c.id))?;
+    let start = doc.canvas.hovered_cell(layout).or_else(|| {
+        let card = map.cards.iter().find(|c| doc.canvas.selection.contains(&c.id))?;
         Some((card.lane.clone(), card.stage.clone()))
     });
     // Lanes that hold cards, in the order they are shown.
@@ -126,15 +122,15 @@ fn paste_cells(app: &mut TouchlineApp, text: &str) -> Option<Edit> {
             commands.push(Command::InsertCard { index: usize::MAX, card });
         }
     }
-    pasted(app, commands, fresh)
+    pasted(doc, commands, fresh)
 }
 
 /// The paste as one undo step, its new cards selected; nothing when nothing was pasted.
-fn pasted(app: &mut TouchlineApp, commands: Vec<Command>, fresh: HashSet<CardId>) -> Option<Edit> {
+fn pasted(doc: &mut Document, commands: Vec<Command>, fresh: HashSet<CardId>) -> Option<Edit> {
     if commands.is_empty() {
         return None;
     }
-    app.canvas.selection = Selection::cards(fresh);
+    doc.canvas.selection = Selection::cards(fresh);
     let label =
         if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
@@ -156,18 +152,20 @@ fn cells(text: &str) -> Vec<Vec<String>> {
     reader.records().filter_map(Result::ok).map(|record| record.iter().map(limit).collect()).collect()
 }
 
-/// Clipboard events: the platform turns Ctrl+C/X/V into these rather than key presses.
-pub(super) fn events(app: &mut TouchlineApp, ctx: &egui::Context, edits: &mut Vec<Edit>) {
-    if app.doc.is_none() || ctx.egui_wants_keyboard_input() {
-        return;
+/// Clipboard events: the platform turns Ctrl+C/X/V into these rather than key presses. Copy
+/// and Cut come back as the commands they are, and the text of each paste.
+pub(super) fn events(ctx: &egui::Context) -> (Vec<UiCommand>, Vec<String>) {
+    let (mut commands, mut pasted) = (Vec::new(), Vec::new());
+    if ctx.egui_wants_keyboard_input() {
+        return (commands, pasted);
     }
-    let events = ctx.input(|i| i.events.clone());
-    for event in events {
+    for event in ctx.input(|i| i.events.clone()) {
         match event {
-            egui::Event::Copy => copy(app, ctx),
-            egui::Event::Cut => app.run_command(super::UiCommand::Cut, ctx, edits),
-            egui::Event::Paste(text) => edits.extend(paste(app, &text)),
+            egui::Event::Copy => commands.push(UiCommand::Copy),
+            egui::Event::Cut => commands.push(UiCommand::Cut),
+            egui::Event::Paste(text) => pasted.push(text),
             _ => {}
         }
     }
+    (commands, pasted)
 }

@@ -32,7 +32,7 @@ impl TouchlineApp {
 
     /// Save changes to the map before `pending` replaces or closes it?
     fn unsaved_ui(&mut self, ctx: &egui::Context, pending: Pending, keys: bool) {
-        let name = self.doc.as_ref().map(Document::display_name).unwrap_or_default();
+        let name = self.docs.get().map(Document::display_name).unwrap_or_default();
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
             ui.set_max_width(360.0);
@@ -60,7 +60,7 @@ impl TouchlineApp {
                 }
             }
             Answer::Discard => {
-                if let Some(doc) = &mut self.doc {
+                if let Some(doc) = self.docs.get_mut() {
                     doc.history.mark_saved();
                 }
                 self.proceed(pending);

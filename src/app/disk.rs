@@ -22,6 +22,13 @@ pub enum DiskNotice {
     Merged { conflicts: Vec<String> },
 }
 
+/// Following a map's file: the watcher, and what the bar says about a change.
+#[derive(Debug, Default)]
+pub struct Follow {
+    watcher: Option<Watcher>,
+    pub notice: Option<DiskNotice>,
+}
+
 /// The facilitator's choice in the bar.
 enum Choice {
     KeepMine,
@@ -35,24 +42,28 @@ impl TouchlineApp {
     /// Watches the open map's file and looks at it when the watcher says it changed. The
     /// watcher wakes the editor; nothing here asks for frames, so an idle editor rests.
     pub(super) fn follow_disk(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.as_deref()) else {
-            self.watcher = None;
+        let Some(doc) = self.docs.get_mut() else { return };
+        let follow = &mut doc.follow;
+        let Some(path) = doc.path.as_deref() else {
+            follow.watcher = None;
             return;
         };
-        if self.watcher.as_ref().is_none_or(|w| w.path != path) {
+        if follow.watcher.as_ref().is_none_or(|w| w.path != path) {
             let wake = ctx.clone();
-            self.watcher = Some(Watcher::new(path, move || wake.request_repaint()));
+            follow.watcher = Some(Watcher::new(path, move || wake.request_repaint()));
         }
-        if self.watcher.as_ref().is_some_and(Watcher::changed) {
+        if follow.watcher.as_ref().is_some_and(Watcher::changed) {
             self.look_at_disk();
         }
     }
 
     /// Compares the file with what was last loaded or saved, and acts on a difference.
     pub fn look_at_disk(&mut self) {
-        let Some(doc) = &mut self.doc else { return };
+        let Some(doc) = self.docs.get_mut() else { return };
         let (Some(path), Some(on_disk)) = (doc.path.clone(), doc.on_disk.as_ref()) else { return };
-        let seen = match &self.disk_notice {
+        let dirty = doc.is_dirty();
+        let notice = &mut doc.follow.notice;
+        let seen = match notice {
             Some(DiskNotice::Changed { fingerprint, .. } | DiskNotice::Unreadable { fingerprint, .. }) => {
                 Some(*fingerprint)
             }
@@ -60,28 +71,28 @@ impl TouchlineApp {
         };
         match disk::check(&path, on_disk.fingerprint) {
             Disk::Same => {
-                if matches!(self.disk_notice, Some(DiskNotice::Missing | DiskNotice::Changed { .. })) {
-                    self.disk_notice = None;
+                if matches!(notice, Some(DiskNotice::Missing | DiskNotice::Changed { .. })) {
+                    *notice = None;
                 }
             }
-            Disk::Missing => self.disk_notice = Some(DiskNotice::Missing),
+            Disk::Missing => *notice = Some(DiskNotice::Missing),
             Disk::Changed { fingerprint, .. } if seen == Some(fingerprint) => {}
             Disk::Changed { map, fingerprint } => match *map {
-                Ok(theirs) if !doc.is_dirty() => {
+                Ok(theirs) if !dirty => {
                     if let Err(e) = doc.reload(theirs, fingerprint, "Reloaded from disk") {
                         self.modals.error(format!("Reloading failed: {e}"));
                     }
-                    self.disk_notice = None;
+                    doc.follow.notice = None;
                 }
                 Ok(theirs) => {
-                    self.disk_notice = Some(DiskNotice::Changed {
+                    *notice = Some(DiskNotice::Changed {
                         theirs: Box::new(theirs),
                         fingerprint,
                         save_waiting: false,
                     });
                 }
                 Err(e) => {
-                    self.disk_notice = Some(DiskNotice::Unreadable {
+                    *notice = Some(DiskNotice::Unreadable {
                         message: e.to_string(),
                         fingerprint,
                         save_waiting: false,
@@ -95,7 +106,8 @@ impl TouchlineApp {
     /// If not, the bar asks and saving waits for the answer.
     pub(super) fn disk_allows_save(&mut self) -> bool {
         self.look_at_disk();
-        match &mut self.disk_notice {
+        let Some(doc) = self.docs.get_mut() else { return true };
+        match &mut doc.follow.notice {
             Some(DiskNotice::Changed { save_waiting, .. } | DiskNotice::Unreadable { save_waiting, .. }) => {
                 *save_waiting = true;
                 false
@@ -106,8 +118,9 @@ impl TouchlineApp {
 
     /// The bar above the map while the file needs a decision.
     pub(super) fn disk_bar(&mut self, ui: &mut Ui) {
-        let Some(notice) = &self.disk_notice else { return };
-        let name = self.doc.as_ref().map(super::Document::display_name).unwrap_or_default();
+        let Some(doc) = self.docs.get() else { return };
+        let Some(notice) = &doc.follow.notice else { return };
+        let name = doc.display_name();
         let mut choice = None;
         let fill = crate::theme::mix(ui.visuals().panel_fill, ui.visuals().warn_fg_color, 0.16);
         egui::Panel::top("file changed on disk")
@@ -176,8 +189,8 @@ impl TouchlineApp {
     }
 
     fn decide(&mut self, choice: Choice) {
-        let Some(doc) = &mut self.doc else { return };
-        let notice = self.disk_notice.take();
+        let Some(doc) = self.docs.get_mut() else { return };
+        let notice = doc.follow.notice.take();
         let save_waiting = matches!(
             notice,
             Some(
@@ -219,7 +232,7 @@ impl TouchlineApp {
                 doc.on_disk = Some(super::document::OnDisk { fingerprint, map: *theirs });
                 if !merged.conflicts.is_empty() {
                     let conflicts = merged.conflicts.iter().map(ToString::to_string).collect();
-                    self.disk_notice = Some(DiskNotice::Merged { conflicts });
+                    doc.follow.notice = Some(DiskNotice::Merged { conflicts });
                 }
             }
             (Choice::SaveAs, _) => {
@@ -227,7 +240,7 @@ impl TouchlineApp {
             }
             (_, other) => {
                 if !matches!(other, Some(DiskNotice::Merged { .. }) | None) {
-                    self.disk_notice = other;
+                    doc.follow.notice = other;
                 }
             }
         }

@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Canvas;
+use super::disk::Follow;
+use super::files::Autosave;
 use crate::edit::{Command, EditError, History};
 use crate::file;
 use crate::layout::{MapLayout, View};
@@ -25,6 +28,18 @@ pub struct Document {
     pub session: u64,
     /// What the file held when last loaded or saved, if the map has a file.
     pub on_disk: Option<OnDisk>,
+    /// The editor's view of the map: pan, zoom, selection, what is dragged or typed.
+    pub canvas: Canvas,
+    /// Journey or blueprint.
+    pub view: View,
+    /// Whether the blueprint view last showed the non-blueprint lanes.
+    pub(super) blueprint_other_lanes: bool,
+    /// The file on disk, followed for changes made elsewhere.
+    pub follow: Follow,
+    /// The recovery copy of unsaved work.
+    pub(super) autosave: Autosave,
+    /// Its pictures outside its folder are not to be asked about again this session.
+    pub(super) outside_pictures_dismissed: bool,
 }
 
 /// The file's content as this editor last read or wrote it.
@@ -57,6 +72,12 @@ impl Document {
             large_layout: None,
             session,
             on_disk: None,
+            canvas: Canvas::default(),
+            view: View::Journey,
+            blueprint_other_lanes: false,
+            follow: Follow::default(),
+            autosave: Autosave::default(),
+            outside_pictures_dismissed: false,
         }
     }
 
@@ -166,8 +187,48 @@ impl Document {
         (&self.map, slot.as_ref().map(|c| &c.layout))
     }
 
+    /// The editor's canvas, with the map and its layout as of the last refresh, to draw and
+    /// act on together.
+    pub fn canvas_map_layout(&mut self) -> (&mut Canvas, &Map, Option<&MapLayout>) {
+        (&mut self.canvas, &self.map, self.layout.as_ref().map(|c| &c.layout))
+    }
+
     /// Marks the document as changed although nothing was edited (recovered work).
     pub fn mark_unsaved(&mut self) {
         self.history.mark_unsaved();
+    }
+}
+
+/// The open maps, one per tab, and the one shown.
+#[derive(Debug, Default)]
+pub struct Documents {
+    list: Vec<Document>,
+    active: usize,
+}
+
+impl Documents {
+    /// The map shown, if any is open.
+    pub fn get(&self) -> Option<&Document> {
+        self.list.get(self.active)
+    }
+
+    pub fn get_mut(&mut self) -> Option<&mut Document> {
+        self.list.get_mut(self.active)
+    }
+
+    /// Puts `doc` in the shown tab, in place of the map there (the first tab when none is open).
+    pub fn replace(&mut self, doc: Document) {
+        match self.list.get_mut(self.active) {
+            Some(shown) => *shown = doc,
+            None => {
+                self.list.push(doc);
+                self.active = self.list.len() - 1;
+            }
+        }
+    }
+
+    /// Every open map, in tab order.
+    pub fn iter(&self) -> impl Iterator<Item = &Document> {
+        self.list.iter()
     }
 }

@@ -19,11 +19,11 @@ pub struct ExportDialog {
 impl TouchlineApp {
     /// The key export settings are remembered under: the map's path.
     fn export_key(&self) -> String {
-        self.doc.as_ref().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string()).unwrap_or_default()
+        self.docs.get().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string()).unwrap_or_default()
     }
 
     pub(super) fn open_export_dialog(&mut self) {
-        if self.doc.is_none() {
+        if self.docs.get().is_none() {
             return;
         }
         self.export.options = self.remembered_export_options();
@@ -32,10 +32,10 @@ impl TouchlineApp {
 
     /// The settings used for this map before, else the defaults with the view the editor shows.
     pub(super) fn remembered_export_options(&self) -> ExportOptions {
-        self.export_prefs
-            .get(&self.export_key())
-            .cloned()
-            .unwrap_or_else(|| ExportOptions { view: self.view, ..ExportOptions::default() })
+        self.settings.export.get(&self.export_key()).cloned().unwrap_or_else(|| ExportOptions {
+            view: self.docs.get().map_or(View::Journey, |d| d.view),
+            ..ExportOptions::default()
+        })
     }
 
     /// Asks where to save, then writes the file in the chosen format.
@@ -43,11 +43,11 @@ impl TouchlineApp {
         let format = options.format;
         let suggested = format!(
             "{}.{}",
-            self.doc.as_ref().map(|d| super::files::slug(&d.map.title)).unwrap_or_default(),
+            self.docs.get().map(|d| super::files::slug(&d.map.title)).unwrap_or_default(),
             format.extension()
         );
         let Some(path) = self.dialogs.save_export(format, &suggested) else { return };
-        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(doc) = self.docs.get() else { return };
         let pictures = self.pictures.set(&doc.map);
         let bytes = match format {
             Format::Png => export::render_png(&doc.map, options, None, &pictures).map(|(bytes, _)| bytes),
@@ -58,7 +58,7 @@ impl TouchlineApp {
         match result {
             Ok(()) => {
                 let key = self.export_key();
-                self.export_prefs.insert(key, options.clone());
+                self.settings.export.insert(key, options.clone());
                 self.modals.close(super::ModalKind::Export);
             }
             Err(e) => self.modals.error(e),
@@ -68,14 +68,14 @@ impl TouchlineApp {
     /// Puts the image on the clipboard, as a PNG whatever format the dialog exports.
     pub(super) fn copy_image(&mut self, ctx: &egui::Context, options: &ExportOptions) {
         let png = ExportOptions { format: Format::Png, ..options.clone() };
-        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(doc) = self.docs.get() else { return };
         let pictures = self.pictures.set(&doc.map);
         match export::render_image(&doc.map, &png, &pictures) {
             Ok(image) => {
                 let size = [image.width() as usize, image.height() as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
                 let key = self.export_key();
-                self.export_prefs.insert(key, options.clone());
+                self.settings.export.insert(key, options.clone());
             }
             Err(e) => self.modals.error(e.to_string()),
         }
@@ -83,7 +83,7 @@ impl TouchlineApp {
 }
 
 pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
-    let Some(doc) = &app.doc else { return };
+    let Some(doc) = app.docs.get() else { return };
     let stage_count = doc.map.stages.len().max(1);
     let revision = doc.revision();
     let mut options = app.export.options.clone();

@@ -110,6 +110,23 @@ impl super::TouchlineApp {
     }
 }
 
+/// The recovery copy of a map's unsaved work: written every few seconds while there is some.
+#[derive(Debug)]
+pub struct Autosave {
+    /// The recovery file written for the map, if any.
+    written: Option<PathBuf>,
+    /// When it was last written (egui's clock).
+    last: f64,
+    /// The map's revision it holds.
+    revision: u64,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self { written: None, last: 0.0, revision: u64::MAX }
+    }
+}
+
 /// What to do once the user has answered the unsaved-changes question.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
@@ -126,7 +143,7 @@ const MAX_RECENT: usize = 10;
 impl TouchlineApp {
     /// Runs `pending` now, or asks first if the open map has unsaved changes.
     pub(super) fn after_asking(&mut self, pending: Pending) {
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+        if self.docs.get().is_some_and(Document::is_dirty) {
             self.modals.open(super::Modal::Unsaved(pending));
         } else {
             self.proceed(pending);
@@ -138,8 +155,8 @@ impl TouchlineApp {
         match pending {
             Pending::Close => {
                 self.discard_recovery();
-                self.allow_close = true;
-                self.close_now = true;
+                self.window.allow_close = true;
+                self.window.close_now = true;
             }
             Pending::Open(path) => {
                 let path = path.or_else(|| self.dialogs.pick_map());
@@ -224,30 +241,35 @@ impl TouchlineApp {
             .map(|r| r.file)
     }
 
-    pub fn set_document(&mut self, doc: Document) {
-        self.doc = Some(doc);
-        self.canvas = super::Canvas::default();
+    pub fn set_document(&mut self, mut doc: Document) {
+        // The view stays as it was: the next map opens in the blueprint view if that was shown.
+        if let Some(shown) = self.docs.get() {
+            doc.view = shown.view;
+            doc.blueprint_other_lanes = shown.blueprint_other_lanes;
+        }
+        self.docs.replace(doc);
         // Another map's pictures: the library starts over (its revisions count from 0 again),
         // reading pictures outside the map's folder only if the user agreed for this map.
         self.pictures = crate::pictures::Library::default();
         self.pictures.set_reach(self.agreed_reach());
-        self.outside_pictures_dismissed = false;
-        self.disk_notice = None;
     }
 
     /// Saves to the document's path, or asks for one. Returns whether the map was saved. Never
     /// overwrites a file that changed since it was loaded or saved without asking first; a file
     /// that was deleted or moved is saved with Save As.
     pub(super) fn save(&mut self, mut ask_for_path: bool) -> bool {
-        if !ask_for_path && self.doc.as_ref().is_some_and(|d| d.path.is_some()) {
+        if !ask_for_path && self.docs.get().is_some_and(|d| d.path.is_some()) {
             self.look_at_disk();
-            if matches!(self.disk_notice, Some(super::DiskNotice::Missing)) {
+            if matches!(
+                self.docs.get().and_then(|d| d.follow.notice.as_ref()),
+                Some(super::DiskNotice::Missing)
+            ) {
                 ask_for_path = true;
             } else if !self.disk_allows_save() {
                 return false;
             }
         }
-        let Some(doc) = &mut self.doc else { return false };
+        let Some(doc) = self.docs.get_mut() else { return false };
         let path = match (&doc.path, ask_for_path) {
             (Some(path), false) => path.clone(),
             _ => {
@@ -285,17 +307,17 @@ impl TouchlineApp {
         // Pictures shown before the save stay shown where they now lie outside the map's folder
         // (Save As elsewhere): they are the user's own, not a stranger's map reaching out.
         let showing_all = self.pictures.outside().is_empty();
-        let Some(doc) = &mut self.doc else { return false };
+        let Some(doc) = self.docs.get_mut() else { return false };
         match doc.save_to(&path, replace_read_only) {
             Ok(()) => {
                 let folder = crate::pictures::folder_of(&path);
                 let reaches_out = crate::pictures::named(&doc.map)
                     .iter()
                     .any(|name| crate::pictures::outside(folder, name));
+                doc.follow.notice = None;
                 if showing_all && reaches_out {
                     self.trust_pictures(&path);
                 }
-                self.disk_notice = None;
                 self.discard_recovery();
                 self.remember(&path);
                 true
@@ -317,14 +339,14 @@ impl TouchlineApp {
 
     fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.recent.retain(|p| p != &path);
-        self.recent.insert(0, path);
-        self.recent.truncate(MAX_RECENT);
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
     }
 
     fn recovery_file(&self) -> Option<PathBuf> {
         let folder = self.recovery_folder.as_ref()?;
-        let doc = self.doc.as_ref()?;
+        let doc = self.docs.get()?;
         Some(recovery::file_for(folder, doc.path.as_deref(), doc.session))
     }
 
@@ -332,23 +354,25 @@ impl TouchlineApp {
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         const EVERY_SECONDS: f64 = 5.0;
         let now = ctx.input(|i| i.time);
-        let Some(doc) = &self.doc else { return };
-        if !doc.is_dirty() || doc.revision() == self.autosaved_revision {
+        let Some(doc) = self.docs.get() else { return };
+        if !doc.is_dirty() || doc.revision() == doc.autosave.revision {
             return;
         }
-        let wait = EVERY_SECONDS - (now - self.last_autosave);
+        let wait = EVERY_SECONDS - (now - doc.autosave.last);
         if wait > 0.0 {
             // Unsaved work waits for its recovery copy: come back then, even if nobody moves.
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
             return;
         }
-        self.last_autosave = now;
-        self.autosaved_revision = doc.revision();
-        if let Some(file) = self.recovery_file() {
+        let file = self.recovery_file();
+        let Some(doc) = self.docs.get_mut() else { return };
+        doc.autosave.last = now;
+        doc.autosave.revision = doc.revision();
+        if let Some(file) = file {
             let original = doc.path.as_ref().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
             // Recovery is a safety net: failing to write it must not interrupt the user.
             if recovery::write(&file, original.as_deref(), &doc.map).is_ok() {
-                self.recovery_written = Some(file);
+                doc.autosave.written = Some(file);
             }
         }
     }
@@ -356,10 +380,11 @@ impl TouchlineApp {
     /// Removes the recovery copy of the open map: the one written last, wherever the map has
     /// been saved to since.
     fn discard_recovery(&mut self) {
-        if let Some(file) = self.recovery_written.take() {
+        let Some(doc) = self.docs.get_mut() else { return };
+        if let Some(file) = doc.autosave.written.take() {
             recovery::discard(&file);
         }
-        self.autosaved_revision = u64::MAX;
+        doc.autosave.revision = u64::MAX;
     }
 }
 

@@ -2,8 +2,10 @@
 
 use egui::{Button, Ui};
 
+use std::path::PathBuf;
+
 use super::commands::Menu;
-use super::{Edit, Pending, ThemeChoice, TouchlineApp, UiCommand, present};
+use super::{Document, Settings, ThemeChoice, UiCommand, present};
 use crate::layout::View;
 
 /// A menu entry for a command, with its shortcut shown the platform's way.
@@ -23,32 +25,44 @@ fn item(ui: &mut Ui, command: UiCommand, label: &str, enabled: bool) -> bool {
     clicked
 }
 
-pub(super) fn bar(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
-    let ctx = ui.ctx().clone();
+/// What a click in the menu bar asks for.
+pub(super) enum MenuAction {
+    Run(UiCommand),
+    /// Open a recent map (after the unsaved-changes question).
+    OpenRecent(PathBuf),
+}
+
+/// The menu bar, with the toolbar when a map is open; the theme choice is made in `settings`
+/// and the view in `doc`; the rest comes back as actions.
+pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settings) -> Vec<MenuAction> {
     let mut fired = Vec::new();
     egui::Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             for menu in <Menu as strum::IntoEnumIterator>::iter() {
                 ui.menu_button(menu.label(), |ui| {
-                    menu_entries(app, ui, menu, &mut fired);
+                    menu_entries(ui, doc.as_deref(), &settings.recent, menu, &mut fired);
                     if menu == Menu::View {
-                        theme_choices(app, ui);
+                        theme_choices(ui, &mut settings.theme);
                     }
                 });
             }
-            if app.doc.is_some() {
+            if let Some(doc) = doc {
                 ui.separator();
-                toolbar(app, ui, &mut fired);
+                toolbar(ui, doc, &mut fired);
             }
         });
     });
-    for command in fired {
-        app.run_command(command, &ctx, edits);
-    }
+    fired
 }
 
 /// The commands a menu lists, in their groups.
-fn menu_entries(app: &mut TouchlineApp, ui: &mut Ui, menu: Menu, fired: &mut Vec<UiCommand>) {
+fn menu_entries(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    recent: &[PathBuf],
+    menu: Menu,
+    fired: &mut Vec<MenuAction>,
+) {
     let mut last_group = None;
     for command in UiCommand::all() {
         let Some((_, group)) = command.menu().filter(|(m, _)| *m == menu) else { continue };
@@ -56,18 +70,18 @@ fn menu_entries(app: &mut TouchlineApp, ui: &mut Ui, menu: Menu, fired: &mut Vec
             ui.separator();
         }
         last_group = Some(group);
-        if item(ui, command, &entry_label(app, command), enabled(app, command)) {
-            fired.push(command);
+        if item(ui, command, &entry_label(doc, command), enabled(doc, command)) {
+            fired.push(MenuAction::Run(command));
         }
         if command == UiCommand::Open {
-            recent_maps(app, ui);
+            recent_maps(ui, recent, fired);
         }
     }
 }
 
 /// A command's label in its menu: Undo and Redo name the step they take.
-fn entry_label(app: &TouchlineApp, command: UiCommand) -> String {
-    let history = app.doc.as_ref().map(|d| &d.history);
+fn entry_label(doc: Option<&Document>, command: UiCommand) -> String {
+    let history = doc.map(|d| &d.history);
     let step = match command {
         UiCommand::Undo => history.and_then(|h| h.undo_label()),
         UiCommand::Redo => history.and_then(|h| h.redo_label()),
@@ -77,36 +91,36 @@ fn entry_label(app: &TouchlineApp, command: UiCommand) -> String {
 }
 
 /// Whether a menu entry can be chosen now.
-fn enabled(app: &TouchlineApp, command: UiCommand) -> bool {
+fn enabled(doc: Option<&Document>, command: UiCommand) -> bool {
     use UiCommand as C;
-    let doc = app.doc.as_ref();
-    let any_card = app.canvas.selection.card_count() > 0;
+    let selection = doc.map(|d| &d.canvas.selection);
+    let any_card = selection.is_some_and(|s| s.card_count() > 0);
     match command {
         C::New | C::Open | C::Import | C::Quit => true,
         C::Undo => doc.is_some_and(|d| d.history.can_undo()),
         C::Redo => doc.is_some_and(|d| d.history.can_redo()),
         C::Cut | C::Copy | C::Duplicate => any_card,
-        C::Delete => any_card || app.canvas.selection.header().is_some(),
+        C::Delete => any_card || selection.is_some_and(|s| s.header().is_some()),
         C::ClearVotes => doc.is_some_and(|d| present::vote::total(&d.map) > 0),
         _ => doc.is_some(),
     }
 }
 
-fn recent_maps(app: &mut TouchlineApp, ui: &mut Ui) {
+fn recent_maps(ui: &mut Ui, recent: &[PathBuf], fired: &mut Vec<MenuAction>) {
     ui.menu_button("Open recent", |ui| {
-        if app.recent.is_empty() {
+        if recent.is_empty() {
             ui.label("No recent maps");
         }
-        for path in app.recent.clone() {
+        for path in recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.after_asking(Pending::Open(Some(path)));
+                fired.push(MenuAction::OpenRecent(path.clone()));
                 ui.close();
             }
         }
     });
 }
 
-fn theme_choices(app: &mut TouchlineApp, ui: &mut Ui) {
+fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
     ui.separator();
     ui.label("Theme");
     for (choice, label) in [
@@ -115,47 +129,46 @@ fn theme_choices(app: &mut TouchlineApp, ui: &mut Ui) {
         (ThemeChoice::Dark, "Dark"),
         (ThemeChoice::HighContrast, "High contrast"),
     ] {
-        if ui.radio(app.theme_choice == choice, label).clicked() {
-            app.theme_choice = choice;
+        if ui.radio(*theme == choice, label).clicked() {
+            *theme = choice;
             ui.close();
         }
     }
 }
 
-fn toolbar(app: &mut TouchlineApp, ui: &mut Ui, fired: &mut Vec<UiCommand>) {
-    if ui.selectable_label(app.view == View::Journey, "Journey").clicked() {
-        app.view = View::Journey;
+fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
+    let mut run = |command| fired.push(MenuAction::Run(command));
+    if ui.selectable_label(doc.view == View::Journey, "Journey").clicked() {
+        doc.view = View::Journey;
     }
-    if ui.selectable_label(app.view.is_blueprint(), "Blueprint").clicked() && !app.view.is_blueprint() {
-        fired.push(UiCommand::ToggleView);
+    if ui.selectable_label(doc.view.is_blueprint(), "Blueprint").clicked() && !doc.view.is_blueprint() {
+        run(UiCommand::ToggleView);
     }
-    if let View::Blueprint { other_lanes } = &mut app.view {
+    if let View::Blueprint { other_lanes } = &mut doc.view {
         ui.checkbox(other_lanes, "Other lanes")
             .on_hover_text("Show the lanes that are not part of a blueprint, grouped below it");
     }
     ui.separator();
-    let can_undo = app.doc.as_ref().is_some_and(|d| d.history.can_undo());
-    let can_redo = app.doc.as_ref().is_some_and(|d| d.history.can_redo());
-    if ui.add_enabled(can_undo, Button::new("Undo")).clicked() {
-        fired.push(UiCommand::Undo);
+    if ui.add_enabled(doc.history.can_undo(), Button::new("Undo")).clicked() {
+        run(UiCommand::Undo);
     }
-    if ui.add_enabled(can_redo, Button::new("Redo")).clicked() {
-        fired.push(UiCommand::Redo);
+    if ui.add_enabled(doc.history.can_redo(), Button::new("Redo")).clicked() {
+        run(UiCommand::Redo);
     }
     ui.separator();
     if ui.button("−").on_hover_text("Zoom out").clicked() {
-        fired.push(UiCommand::ZoomOut);
+        run(UiCommand::ZoomOut);
     }
-    if ui.button(format!("{:.0} %", app.canvas.zoom() * 100.0)).on_hover_text("Zoom to fit").clicked() {
-        fired.push(UiCommand::ZoomFit);
+    if ui.button(format!("{:.0} %", doc.canvas.zoom() * 100.0)).on_hover_text("Zoom to fit").clicked() {
+        run(UiCommand::ZoomFit);
     }
     if ui.button("+").on_hover_text("Zoom in").clicked() {
-        fired.push(UiCommand::ZoomIn);
+        run(UiCommand::ZoomIn);
     }
 }
 
-pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
-    let Some(doc) = &app.doc else { return };
+/// The status bar under the map: where it is saved, its size, what is selected.
+pub(super) fn status(ui: &mut Ui, doc: &Document) {
     egui::Panel::bottom("status bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             let place =
@@ -168,7 +181,7 @@ pub(super) fn status(app: &TouchlineApp, ui: &mut Ui) {
                 doc.map.lanes.len(),
                 doc.map.cards.len()
             ));
-            let selected = app.canvas.selection.card_count();
+            let selected = doc.canvas.selection.card_count();
             if selected > 0 {
                 ui.separator();
                 ui.weak(format!("{selected} selected"));

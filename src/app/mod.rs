@@ -10,6 +10,7 @@ mod commands;
 mod dialogs;
 mod disk;
 mod document;
+mod editing;
 mod export_dialog;
 mod files;
 mod inspector;
@@ -24,13 +25,12 @@ use std::process::ExitCode;
 
 use egui::{Ui, ViewportCommand};
 
-use crate::layout::View;
 use crate::theme::{Theme, ThemeKind};
 
 pub use canvas::{Canvas, CanvasOutput, Edit, HeaderSelection, Hit, Mode as CanvasMode, Selection};
 pub use commands::{Menu, UiCommand};
 pub use disk::DiskNotice;
-pub use document::{Document, OnDisk};
+pub use document::{Document, Documents, OnDisk};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
 pub use modal::{Modal, ModalKind, Modals};
 pub use present::{Presentation, Shot};
@@ -48,64 +48,52 @@ pub enum ThemeChoice {
 /// What the editor remembers between runs.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
-struct Settings {
-    recent: Vec<PathBuf>,
-    theme: ThemeChoice,
-    inspector_open: bool,
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub theme: ThemeChoice,
+    pub inspector_open: bool,
     /// Export options per map path.
-    export: std::collections::HashMap<String, crate::export::ExportOptions>,
+    pub export: std::collections::HashMap<String, crate::export::ExportOptions>,
     /// Maps (by path) whose pictures outside their folder the user agreed to show.
-    outside_pictures: Vec<PathBuf>,
+    pub outside_pictures: Vec<PathBuf>,
 }
 
 const SETTINGS_KEY: &str = "touchline-settings";
 
-/// The whole editor.
-pub struct TouchlineApp {
-    pub doc: Option<Document>,
-    pub canvas: Canvas,
-    pub view: View,
-    /// Whether the blueprint view last showed the non-blueprint lanes.
-    blueprint_other_lanes: bool,
-    pub theme_choice: ThemeChoice,
-    pub inspector_open: bool,
-    pub recent: Vec<PathBuf>,
-    /// The open dialogs.
-    pub modals: Modals,
-    pub export: export_dialog::ExportDialog,
-    export_prefs: std::collections::HashMap<String, crate::export::ExportOptions>,
-    /// Maps (by path) whose pictures outside their folder the user agreed to show.
-    pub outside_pictures: Vec<PathBuf>,
-    /// The open map's pictures outside its folder are not to be asked about again this session.
-    outside_pictures_dismissed: bool,
-    dialogs: Box<dyn FileDialogs>,
-    recovery_folder: Option<PathBuf>,
-    /// The recovery file written for the open map, if any.
-    recovery_written: Option<PathBuf>,
-    last_autosave: f64,
-    autosaved_revision: u64,
+/// The editor window's own state: whether it may close, and the title it shows.
+#[derive(Debug, Default)]
+pub struct WindowState {
+    /// Closing was asked and answered: the next close request goes through.
     allow_close: bool,
     /// Set when the window should close at the end of this frame.
     pub close_now: bool,
     shown_title: String,
+}
+
+/// The whole editor: the open maps and what is shared between them.
+pub struct TouchlineApp {
+    /// The open maps, each with its own view, history, file follower and recovery copy.
+    pub docs: Documents,
+    /// What is remembered between runs.
+    pub settings: Settings,
+    /// The open dialogs.
+    pub modals: Modals,
+    pub export: export_dialog::ExportDialog,
     /// A presentation of the open map, full screen or in its own window.
     pub presentation: Option<Presentation>,
-    /// Watches the open map's file.
-    watcher: Option<crate::file::disk::Watcher>,
-    /// What the bar says about a change to the file on disk.
-    pub disk_notice: Option<DiskNotice>,
     /// The open map's pictures, read off the UI thread.
     pub pictures: crate::pictures::Library,
-    /// What the inspector asked to choose a picture file for this frame.
-    picture_request: Option<pictures::PictureTarget>,
-    /// Where the inspector takes dropped pictures this frame (a persona's rows).
-    picture_zones: Vec<(egui::Rect, pictures::PictureTarget)>,
+    /// What the inspector asked of pictures this frame: a file to choose, where drops land.
+    picture_input: pictures::Requests,
+    dialogs: Box<dyn FileDialogs>,
+    recovery_folder: Option<PathBuf>,
+    pub window: WindowState,
 }
 
 impl std::fmt::Debug for TouchlineApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TouchlineApp")
-            .field("doc", &self.doc.as_ref().map(Document::display_name))
+            .field("doc", &self.docs.get().map(Document::display_name))
             .finish_non_exhaustive()
     }
 }
@@ -114,38 +102,31 @@ impl TouchlineApp {
     /// An editor with no map open (the start screen).
     pub fn new(dialogs: Box<dyn FileDialogs>, recovery_folder: Option<PathBuf>) -> Self {
         Self {
-            doc: None,
-            canvas: Canvas::default(),
-            view: View::Journey,
-            blueprint_other_lanes: false,
-            theme_choice: ThemeChoice::System,
-            inspector_open: true,
-            recent: Vec::new(),
+            docs: Documents::default(),
+            settings: Settings { inspector_open: true, ..Settings::default() },
             modals: Modals::default(),
             export: export_dialog::ExportDialog::default(),
-            export_prefs: std::collections::HashMap::new(),
-            outside_pictures: Vec::new(),
-            outside_pictures_dismissed: false,
+            presentation: None,
+            pictures: crate::pictures::Library::default(),
+            picture_input: pictures::Requests::default(),
             dialogs,
             recovery_folder,
-            recovery_written: None,
-            last_autosave: 0.0,
-            autosaved_revision: u64::MAX,
-            allow_close: false,
-            close_now: false,
-            shown_title: String::new(),
-            presentation: None,
-            watcher: None,
-            disk_notice: None,
-            pictures: crate::pictures::Library::default(),
-            picture_request: None,
-            picture_zones: Vec::new(),
+            window: WindowState::default(),
         }
+    }
+
+    /// The map shown, if one is open.
+    pub fn doc(&self) -> Option<&Document> {
+        self.docs.get()
+    }
+
+    pub fn doc_mut(&mut self) -> Option<&mut Document> {
+        self.docs.get_mut()
     }
 
     /// The theme the canvas paints with.
     pub fn theme(&self, ctx: &egui::Context) -> Theme {
-        Theme::new(match self.theme_choice {
+        Theme::new(match self.settings.theme {
             ThemeChoice::Light => ThemeKind::Light,
             ThemeChoice::Dark => ThemeKind::Dark,
             ThemeChoice::HighContrast => ThemeKind::HighContrast,
@@ -169,7 +150,7 @@ impl TouchlineApp {
         let dark = fullscreen.unwrap_or(theme.kind).is_dark();
         ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
         self.handle_close_request(&ctx);
-        if self.doc.is_none() {
+        if self.docs.get().is_none() {
             self.presentation = None;
         }
         self.follow_disk(&ctx);
@@ -186,8 +167,8 @@ impl TouchlineApp {
         }
 
         let mut edits = Vec::new();
-        if self.doc.is_some() {
-            edits.extend(canvas::cancel_drag_on_escape(&mut self.canvas, ui));
+        if let Some(doc) = self.docs.get_mut() {
+            edits.extend(canvas::cancel_drag_on_escape(&mut doc.canvas, ui));
         }
         // The keys that go card by card act on the canvas alone: with a dialog open, Enter and
         // the arrows are the dialog's.
@@ -196,7 +177,7 @@ impl TouchlineApp {
         // in place, Esc is the field's (it cancels), not Deselect's.
         // A field about to open (a card added this frame) has the keyboard already: a letter typed
         // at once is the card's, not F's zoom to fit.
-        let typing = self.canvas.editing.is_some();
+        let typing = self.docs.get().is_some_and(|d| d.canvas.editing.is_some());
         // A dialog has the plain keys too: Delete under a message does not delete cards.
         let dialog = !self.modals.is_empty();
         let live: Vec<UiCommand> = UiCommand::all()
@@ -207,32 +188,47 @@ impl TouchlineApp {
         for command in commands::pressed_among(&ctx, &live) {
             self.run_command(command, &ctx, &mut edits);
         }
-        clipboard::events(self, &ctx, &mut edits);
+        let (commands, pasted) = clipboard::events(&ctx);
+        for command in commands {
+            self.run_command(command, &ctx, &mut edits);
+        }
+        if let Some(doc) = self.docs.get_mut() {
+            edits.extend(pasted.iter().filter_map(|text| clipboard::paste(doc, text)));
+        }
         // Applied before the canvas lays out this frame, so that cards just pasted or duplicated
         // are there to stay selected.
         self.apply_edits(std::mem::take(&mut edits));
 
-        self.picture_zones.clear();
-        menus::bar(self, ui, &mut edits);
+        self.picture_input.zones.clear();
+        for action in menus::bar(ui, self.docs.get_mut(), &mut self.settings) {
+            match action {
+                menus::MenuAction::Run(command) => self.run_command(command, &ctx, &mut edits),
+                menus::MenuAction::OpenRecent(path) => self.after_asking(Pending::Open(Some(path))),
+            }
+        }
         self.disk_bar(ui);
         self.outside_pictures_bar(ui);
-        if self.doc.is_some() {
-            menus::status(self, ui);
-            if self.inspector_open {
-                inspector::panel(self, ui, &mut edits);
+        if self.docs.get().is_some() {
+            if let Some(doc) = self.docs.get() {
+                menus::status(ui, doc);
+            }
+            if self.settings.inspector_open
+                && let Some(doc) = self.docs.get_mut()
+            {
+                let pictures = inspector::Pictures {
+                    library: &self.pictures,
+                    request: &mut self.picture_input.request,
+                    theme: &theme,
+                    zones: &mut self.picture_input.zones,
+                };
+                inspector::panel(ui, doc, pictures, &mut edits);
             }
             egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-                if let Some(doc) = &mut self.doc {
-                    doc.refresh_layout(&ctx, self.view);
-                    if let (map, Some(layout)) = doc.map_and_layout() {
-                        let out = self.canvas.ui(
-                            ui,
-                            map,
-                            layout,
-                            &theme,
-                            self.pictures.shown(),
-                            canvas::Mode::Edit,
-                        );
+                if let Some(doc) = self.docs.get_mut() {
+                    doc.refresh_layout(&ctx, doc.view);
+                    if let (canvas, map, Some(layout)) = doc.canvas_map_layout() {
+                        let out =
+                            canvas.ui(ui, map, layout, &theme, self.pictures.shown(), canvas::Mode::Edit);
                         edits.extend(out.edits);
                     }
                 }
@@ -241,7 +237,7 @@ impl TouchlineApp {
             start::screen(self, ui);
         }
         self.dropped_files(&ctx, &mut edits);
-        self.picture_request(&mut edits);
+        self.choose_requested_picture(&mut edits);
         self.drop_hint_ui(&ctx);
         self.apply_edits(edits);
         if self.presentation.as_ref().is_some_and(|p| p.window) {
@@ -250,14 +246,14 @@ impl TouchlineApp {
         self.dialogs_ui(&ctx);
         self.update_title(&ctx);
         self.autosave(&ctx);
-        if self.close_now {
+        if self.window.close_now {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
 
     /// Applies the frame's edits, each through the history.
     pub fn apply_edits(&mut self, edits: Vec<Edit>) {
-        let Some(doc) = &mut self.doc else { return };
+        let Some(doc) = self.docs.get_mut() else { return };
         for edit in edits {
             match edit {
                 Edit::Apply { command, label, merge_key } => {
@@ -298,56 +294,16 @@ impl TouchlineApp {
             C::SaveAs => {
                 self.save(true);
             }
-            C::Undo | C::Redo => {
-                if let Some(doc) = &mut self.doc {
-                    let result = if command == C::Undo { doc.undo() } else { doc.redo() };
-                    if let Err(e) = result {
-                        self.modals.error(format!("{} failed: {e}", command.label()));
-                    }
-                    self.canvas.editing = None;
-                }
-            }
-            C::Cut | C::Copy => {
-                clipboard::copy(self, ctx);
-                if command == C::Cut {
-                    edits.extend(self.delete_selection());
-                }
-            }
-            C::Paste => {
-                // The text arrives as a paste event, handled in `clipboard::events`.
-            }
-            C::Duplicate => edits.extend(clipboard::duplicate(self)),
-            C::Delete => edits.extend(self.delete_selection()),
-            C::SelectAll => {
-                if let Some(doc) = &self.doc {
-                    self.canvas.selection =
-                        canvas::Selection::cards(doc.map.cards.iter().map(|c| c.id.clone()));
-                }
-            }
-            C::Deselect => self.canvas.clear_selection(),
-            C::ZoomIn => self.canvas.zoom_by(1.25, self.canvas.rect.center()),
-            C::ZoomOut => self.canvas.zoom_by(0.8, self.canvas.rect.center()),
-            C::ZoomReset => self.canvas.set_zoom(1.0),
-            C::ZoomFit => self.canvas.fit_requested = true,
-            C::ToggleView => {
-                self.view = match self.view {
-                    View::Journey => View::Blueprint { other_lanes: self.blueprint_other_lanes },
-                    View::Blueprint { other_lanes } => {
-                        self.blueprint_other_lanes = other_lanes;
-                        View::Journey
-                    }
-                };
-            }
             C::ToggleTheme => {
-                self.theme_choice = match self.theme(ctx).kind {
+                self.settings.theme = match self.theme(ctx).kind {
                     ThemeKind::Light => ThemeChoice::Dark,
                     ThemeKind::Dark | ThemeKind::HighContrast => ThemeChoice::Light,
                 };
             }
-            C::ToggleInspector => self.inspector_open = !self.inspector_open,
+            C::ToggleInspector => self.settings.inspector_open = !self.settings.inspector_open,
             C::Export => self.open_export_dialog(),
             C::CopyImage => {
-                if self.doc.is_some() {
+                if self.docs.get().is_some() {
                     let options = self.remembered_export_options();
                     self.copy_image(ctx, &options);
                 }
@@ -355,37 +311,11 @@ impl TouchlineApp {
             C::Present | C::PresentInWindow => {
                 self.start_presenting(ctx, command == C::PresentInWindow, None);
             }
-            C::ClearVotes => {
-                if let Some(command) = self.doc.as_ref().and_then(|d| present::vote::clear(&d.map)) {
-                    edits.push(Edit::apply(command, "Clear votes"));
-                }
-            }
-            C::SelectLeft | C::SelectRight | C::SelectUp | C::SelectDown => {
-                let step = card_step(command);
-                let next =
-                    self.keyed_card().and_then(|(layout, id)| canvas::keys::neighbour(layout, &id, step));
-                self.select_by_keyboard(ctx, next);
-            }
-            C::NextCard | C::PreviousCard => {
-                let Some(doc) = &self.doc else { return };
-                let (_, Some(layout)) = doc.map_and_layout() else { return };
-                let from = self.keyed_card().map(|(_, id)| id);
-                let next = canvas::keys::tab(layout, from.as_ref(), command == C::PreviousCard);
-                self.select_by_keyboard(ctx, next);
-            }
-            C::MoveLeft | C::MoveRight | C::MoveUp | C::MoveDown => {
-                let Some(doc) = &self.doc else { return };
-                let (map, Some(layout)) = doc.map_and_layout() else { return };
-                if let Some((_, id)) = self.keyed_card()
-                    && let Some(moved) = canvas::keys::nudge(map, layout, &id, card_step(command))
+            _ => {
+                if let Some(doc) = self.docs.get_mut()
+                    && let Err(e) = doc.run(command, ctx, edits)
                 {
-                    edits.push(Edit::apply(moved, command.label()));
-                    edits.push(Edit::Seal);
-                }
-            }
-            C::EditCard => {
-                if let (Some(doc), Some((_, id))) = (&self.doc, self.keyed_card()) {
-                    self.canvas.editing = canvas::InlineEdit::start(canvas::TextTarget::Card(id), &doc.map);
+                    self.modals.error(format!("{} failed: {e}", command.label()));
                 }
             }
         }
@@ -394,44 +324,19 @@ impl TouchlineApp {
     /// Whether the keys that go card by card are the canvas's now: a map is open and no dialog,
     /// presentation or text field has the keyboard.
     fn canvas_has_keyboard(&self) -> bool {
-        self.doc.is_some()
+        self.docs.get().is_some_and(|d| d.canvas.editing.is_none())
             && self.presentation.is_none()
             && self.modals.is_empty()
-            && self.canvas.editing.is_none()
-    }
-
-    /// The selected card the keyboard starts from (the first in reading order when several are
-    /// selected), with the layout it lies in.
-    fn keyed_card(&self) -> Option<(&crate::layout::MapLayout, crate::model::CardId)> {
-        let doc = self.doc.as_ref()?;
-        let (_, Some(layout)) = doc.map_and_layout() else { return None };
-        let selected = self.canvas.selection.card_set()?;
-        let id = canvas::keys::reading_order(layout).into_iter().find(|id| selected.contains(id))?;
-        Some((layout, id))
-    }
-
-    /// Selects `card` alone (nothing happens without one), brings it into view and gives it to
-    /// screen readers as the focused item.
-    fn select_by_keyboard(&mut self, ctx: &egui::Context, card: Option<crate::model::CardId>) {
-        // The arrows and Tab also move egui's focus between widgets; here they are the canvas's.
-        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
-        let Some(card) = card else { return };
-        let rect =
-            self.doc.as_ref().and_then(|d| d.map_and_layout().1).and_then(|l| l.card(&card)).map(|c| c.rect);
-        self.canvas.selection = canvas::Selection::card(card.clone());
-        self.canvas.keyboard_focus = Some(card);
-        if let Some(rect) = rect {
-            self.canvas.reveal(rect);
-        }
     }
 
     /// Starts presenting the open map, full screen or in a window of its own, at the overview
     /// or at a stage (0-based).
     pub fn start_presenting(&mut self, ctx: &egui::Context, window: bool, stage: Option<usize>) {
-        if self.doc.is_none() || self.presentation.is_some() {
+        let Some(doc) = self.docs.get_mut() else { return };
+        if self.presentation.is_some() {
             return;
         }
-        self.canvas.editing = None;
+        doc.canvas.editing = None;
         self.presentation = Some(Presentation::new(window, self.theme(ctx).kind, stage));
         if !window {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
@@ -450,8 +355,8 @@ impl TouchlineApp {
     /// One frame of the presentation in `ui`: the whole window, or the presentation's own.
     fn presentation_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let view = self.view;
-        let (Some(presentation), Some(doc)) = (&mut self.presentation, &mut self.doc) else { return };
+        let (Some(presentation), Some(doc)) = (&mut self.presentation, self.docs.get_mut()) else { return };
+        let view = doc.view;
         let mut edits = Vec::new();
         let pictures = self.pictures.shown();
         let step =
@@ -471,7 +376,7 @@ impl TouchlineApp {
     fn presentation_window(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{} — Presenting — Touchline",
-            self.doc.as_ref().map_or_else(String::new, Document::display_name)
+            self.docs.get().map_or_else(String::new, Document::display_name)
         );
         let builder = egui::ViewportBuilder::default()
             .with_title(title)
@@ -496,37 +401,10 @@ impl TouchlineApp {
         }
     }
 
-    /// Deletes the selected cards, point, or stage or lane with its cards.
-    fn delete_selection(&mut self) -> Option<Edit> {
-        use crate::edit::Command;
-        let doc = self.doc.as_ref()?;
-        Some(match std::mem::take(&mut self.canvas.selection) {
-            canvas::Selection::Nothing => return None,
-            canvas::Selection::Point(point) => {
-                Edit::apply(Command::RemovePoint(point), "Delete sentiment point")
-            }
-            canvas::Selection::Cards(selected) => {
-                // In map order, as the undo step puts them back.
-                let ids: Vec<_> =
-                    doc.map.cards.iter().filter(|c| selected.contains(&c.id)).map(|c| c.id.clone()).collect();
-                if ids.is_empty() {
-                    return None;
-                }
-                canvas::delete_cards(&ids)
-            }
-            canvas::Selection::Header(canvas::HeaderSelection::Stage(id)) => {
-                Edit::apply(Command::RemoveStage(id), "Delete stage")
-            }
-            canvas::Selection::Header(canvas::HeaderSelection::Lane(id)) => {
-                Edit::apply(Command::RemoveLane(id), "Delete lane")
-            }
-        })
-    }
-
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
-            && !self.allow_close
-            && self.doc.as_ref().is_some_and(Document::is_dirty)
+            && !self.window.allow_close
+            && self.docs.get().is_some_and(Document::is_dirty)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modals.open(Modal::Unsaved(Pending::Close));
@@ -535,7 +413,7 @@ impl TouchlineApp {
 
     /// `name — Touchline`, with a dot while there are unsaved changes.
     pub fn window_title(&self) -> String {
-        match &self.doc {
+        match self.docs.get() {
             Some(doc) => {
                 format!("{}{} — Touchline", if doc.is_dirty() { "● " } else { "" }, doc.display_name())
             }
@@ -545,9 +423,9 @@ impl TouchlineApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
-        if title != self.shown_title {
+        if title != self.window.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.shown_title = title;
+            self.window.shown_title = title;
         }
     }
 }
@@ -561,14 +439,7 @@ impl eframe::App for EframeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let settings = Settings {
-            recent: self.0.recent.clone(),
-            theme: self.0.theme_choice,
-            inspector_open: self.0.inspector_open,
-            export: self.0.export_prefs.clone(),
-            outside_pictures: self.0.outside_pictures.clone(),
-        };
-        eframe::set_value(storage, SETTINGS_KEY, &settings);
+        eframe::set_value(storage, SETTINGS_KEY, &self.0.settings);
     }
 }
 
@@ -620,17 +491,13 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
             crate::fonts::install(&cc.egui_ctx);
             let mut app = TouchlineApp::new(Box::new(NativeDialogs), crate::file::recovery::folder());
             if let Some(settings) = cc.storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY)) {
-                app.recent = settings.recent;
-                app.theme_choice = settings.theme;
-                app.inspector_open = settings.inspector_open;
-                app.export_prefs = settings.export;
-                app.outside_pictures = settings.outside_pictures;
+                app.settings = settings;
             }
             if let Some(path) = &map {
                 app.open_or_create(path);
             }
             if let Some(request) = present
-                && app.doc.is_some()
+                && app.docs.get().is_some()
             {
                 let kind = app.theme(&cc.egui_ctx).kind;
                 app.presentation = Some(Presentation::new(request.window, kind, request.stage));
@@ -666,16 +533,5 @@ fn first_line_without_source(message: &str) -> String {
             None => line[..at].to_owned(),
         },
         None => line.to_owned(),
-    }
-}
-
-/// The direction of a card key.
-fn card_step(command: UiCommand) -> canvas::keys::Step {
-    use canvas::keys::Step;
-    match command {
-        UiCommand::SelectLeft | UiCommand::MoveLeft => Step::Left,
-        UiCommand::SelectRight | UiCommand::MoveRight => Step::Right,
-        UiCommand::SelectUp | UiCommand::MoveUp => Step::Up,
-        _ => Step::Down,
     }
 }

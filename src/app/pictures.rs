@@ -15,6 +15,15 @@ pub enum PictureTarget {
     Persona(PersonaId),
 }
 
+/// What the inspector asked of pictures in a frame.
+#[derive(Debug, Default)]
+pub struct Requests {
+    /// A picture file to choose for this.
+    pub request: Option<PictureTarget>,
+    /// Where dropped pictures go (a persona's rows).
+    pub zones: Vec<(egui::Rect, PictureTarget)>,
+}
+
 /// Whether a file looks like a picture Touchline shows, by its name.
 pub fn is_picture_file(path: &Path) -> bool {
     path.extension()
@@ -70,7 +79,7 @@ pub fn rebase_pictures(map: &Map, from: Option<&Path>, to: &Path) -> Vec<Command
 impl TouchlineApp {
     /// Keeps the pictures in step with the open map and its folder.
     pub(super) fn refresh_pictures(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.docs.get() else { return };
         let folder = doc.path.as_deref().and_then(crate::pictures::folder_of);
         self.pictures.update(ctx, &doc.map, doc.revision(), folder);
     }
@@ -78,10 +87,11 @@ impl TouchlineApp {
     /// A bar over the map when it names pictures outside its own folder: they are placeholders
     /// until the user agrees to show them, once per map (remembered).
     pub(super) fn outside_pictures_bar(&mut self, ui: &mut egui::Ui) {
-        if self.outside_pictures_dismissed || self.presentation.is_some() {
+        let Some(doc) = self.docs.get() else { return };
+        if doc.outside_pictures_dismissed || self.presentation.is_some() {
             return;
         }
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else { return };
+        let Some(path) = doc.path.clone() else { return };
         let names = self.pictures.outside();
         if names.is_empty() {
             return;
@@ -111,15 +121,19 @@ impl TouchlineApp {
             });
         match choice {
             Some(true) => self.trust_pictures(&path),
-            Some(false) => self.outside_pictures_dismissed = true,
+            Some(false) => {
+                if let Some(doc) = self.docs.get_mut() {
+                    doc.outside_pictures_dismissed = true;
+                }
+            }
             None => {}
         }
     }
 
     /// Which pictures the open map may read: all of them where the user agreed for its file.
     pub(super) fn agreed_reach(&self) -> crate::pictures::Reach {
-        let path = self.doc.as_ref().and_then(|d| d.path.as_deref());
-        if path.is_some_and(|p| self.outside_pictures.contains(&absolute(p))) {
+        let path = self.docs.get().and_then(|d| d.path.as_deref());
+        if path.is_some_and(|p| self.settings.outside_pictures.contains(&absolute(p))) {
             crate::pictures::Reach::Anywhere
         } else {
             crate::pictures::Reach::MapFolder
@@ -129,8 +143,8 @@ impl TouchlineApp {
     /// Reads the pictures of the map at `path` wherever they lie, now and next time.
     pub(super) fn trust_pictures(&mut self, path: &Path) {
         let path = absolute(path);
-        if !self.outside_pictures.contains(&path) {
-            self.outside_pictures.push(path);
+        if !self.settings.outside_pictures.contains(&path) {
+            self.settings.outside_pictures.push(path);
         }
         self.pictures.set_reach(crate::pictures::Reach::Anywhere);
     }
@@ -143,7 +157,7 @@ impl TouchlineApp {
                 .error(format!("{}: only PNG and JPEG pictures can go on a card or persona", file.display()));
             return;
         }
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.docs.get() else { return };
         let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let folder = doc.path.as_deref().map(pictures_folder);
         let name = crate::pictures::relative_name(folder.as_deref(), &absolute);
@@ -164,7 +178,7 @@ impl TouchlineApp {
             self.after_asking(super::files::Pending::Open(Some(file.clone())));
             return;
         }
-        if self.doc.is_none() {
+        if self.docs.get().is_none() {
             self.modals
                 .error(format!("{}: open a map first, then drop the picture on a card", file.display()));
             return;
@@ -183,18 +197,18 @@ impl TouchlineApp {
     /// What a file dropped now would go on: the persona or card under the pointer, else the only
     /// card selected.
     fn drop_target(&self, ctx: &egui::Context) -> Option<PictureTarget> {
-        let doc = self.doc.as_ref()?;
+        let doc = self.docs.get()?;
         let pointer = ctx.input(|i| i.pointer.latest_pos());
-        let zone = pointer.and_then(|p| self.picture_zones.iter().find(|(zone, _)| zone.contains(p)));
+        let zone = pointer.and_then(|p| self.picture_input.zones.iter().find(|(zone, _)| zone.contains(p)));
         if let Some((_, persona)) = zone {
             return Some(persona.clone());
         }
-        let under = pointer.filter(|p| self.canvas.rect.contains(*p)).and_then(|p| {
+        let under = pointer.filter(|p| doc.canvas.rect.contains(*p)).and_then(|p| {
             let layout = doc.map_and_layout().1?;
-            let scene = self.canvas.screen_from_scene().inverse() * p;
+            let scene = doc.canvas.screen_from_scene().inverse() * p;
             layout.card_at(scene).map(|c| c.id.clone())
         });
-        let selected = || match self.canvas.selection.card_ids().collect::<Vec<_>>().as_slice() {
+        let selected = || match doc.canvas.selection.card_ids().collect::<Vec<_>>().as_slice() {
             [only] => Some((*only).clone()),
             _ => None,
         };
@@ -211,7 +225,7 @@ impl TouchlineApp {
         } else if !is_picture_file(file) {
             "Only PNG and JPEG pictures can go on a card".to_owned()
         } else {
-            match self.drop_target(ctx).zip(self.doc.as_ref()) {
+            match self.drop_target(ctx).zip(self.docs.get()) {
                 Some((PictureTarget::Card(id), doc)) => {
                     let title = doc.map.card(&id).map_or("", |c| c.title.as_str());
                     format!("Drop to put the picture on “{title}”")
@@ -223,7 +237,7 @@ impl TouchlineApp {
                 None => "Drop the picture on a card or a persona".to_owned(),
             }
         };
-        let rect = if self.doc.is_some() { self.canvas.rect } else { ctx.content_rect() };
+        let rect = self.docs.get().map_or_else(|| ctx.content_rect(), |d| d.canvas.rect);
         egui::Area::new(egui::Id::unique("drop hint"))
             .order(egui::Order::Tooltip)
             .fixed_pos(rect.center_top() + egui::vec2(0.0, 16.0))
@@ -237,8 +251,8 @@ impl TouchlineApp {
     }
 
     /// Runs what the inspector asked for this frame.
-    pub(super) fn picture_request(&mut self, edits: &mut Vec<Edit>) {
-        let Some(target) = self.picture_request.take() else { return };
+    pub(super) fn choose_requested_picture(&mut self, edits: &mut Vec<Edit>) {
+        let Some(target) = self.picture_input.request.take() else { return };
         if let Some(file) = self.dialogs.pick_picture() {
             self.attach_picture(&target, &file, edits);
         }

@@ -50,10 +50,10 @@ fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
     if ui.button("Open a map…").clicked() {
         app.after_asking(Pending::Open(None));
     }
-    if !app.recent.is_empty() {
+    if !app.settings.recent.is_empty() {
         ui.add_space(16.0);
         ui.heading("Recent maps");
-        for path in app.recent.clone() {
+        for path in app.settings.recent.clone() {
             if ui.link(path.display().to_string()).clicked() {
                 app.after_asking(Pending::Open(Some(path)));
             }

@@ -14,7 +14,7 @@ pub fn editor_with(
     inspector: bool,
 ) -> Harness<'static, TouchlineApp> {
     let mut app = TouchlineApp::new(dialogs, None);
-    app.inspector_open = inspector;
+    app.settings.inspector_open = inspector;
     app.set_document(Document::new(map, None));
     harness(app)
 }
@@ -37,7 +37,7 @@ pub fn harness(app: TouchlineApp) -> Harness<'static, TouchlineApp> {
 }
 
 pub fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {
-    &h.state().doc.as_ref().expect("a map is open").map
+    &h.state().doc().expect("a map is open").map
 }
 
 /// Presses at `from`, moves in a few frames to `to`, releases.

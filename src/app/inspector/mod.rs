@@ -9,12 +9,13 @@ mod picture;
 mod sentiment;
 
 use super::canvas::HeaderSelection;
-use super::{Edit, TouchlineApp};
+use super::{Document, Edit};
 use crate::edit::Command;
 use crate::model::{
     Card, Channel, Colour, CurveGaps, Evidence, Flag, JourneyState, Lane, LaneKind, Link, LinkDirection,
     LinkId, Map, Metrics, Scale, Stage,
 };
+pub(super) use picture::Pictures;
 use sentiment::{personas_ui, point_ui};
 
 /// Which field changed this frame, and whether a text field was left.
@@ -49,31 +50,23 @@ impl Changes {
     }
 }
 
-pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) {
-    let theme = app.theme(ui.ctx());
-    let Some(doc) = &app.doc else { return };
-    let map = &doc.map;
+/// The inspector beside the canvas, for `doc`'s selection; the picture rows read and ask
+/// through `pictures`.
+pub(super) fn panel(ui: &mut Ui, doc: &mut Document, pictures: picture::Pictures<'_>, edits: &mut Vec<Edit>) {
+    let (map, canvas) = (&doc.map, &mut doc.canvas);
     egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(6.0);
             if let Some(point) =
-                app.canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id))
+                canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id))
             {
                 point_ui(ui, map, point, edits);
                 return;
             }
             let selected: Vec<&Card> =
-                map.cards.iter().filter(|c| app.canvas.selection.contains(&c.id)).collect();
-            match (selected.as_slice(), app.canvas.selection.header()) {
-                ([card], _) => {
-                    let pictures = picture::Pictures {
-                        library: &app.pictures,
-                        request: &mut app.picture_request,
-                        theme: &theme,
-                        zones: &mut app.picture_zones,
-                    };
-                    card_ui(ui, map, card, pictures, edits);
-                }
+                map.cards.iter().filter(|c| canvas.selection.contains(&c.id)).collect();
+            match (selected.as_slice(), canvas.selection.header()) {
+                ([card], _) => card_ui(ui, map, card, pictures, edits),
                 ([_, ..], _) => {
                     ui.heading(format!("{} cards selected", selected.len()));
                     ui.label("Drag them together, or press Delete to remove them.");
@@ -90,13 +83,8 @@ pub(super) fn panel(app: &mut TouchlineApp, ui: &mut Ui, edits: &mut Vec<Edit>) 
                 }
                 ([], None) => {
                     map_ui(ui, map, edits);
-                    let pictures = picture::Pictures {
-                        library: &app.pictures,
-                        request: &mut app.picture_request,
-                        theme: &theme,
-                        zones: &mut app.picture_zones,
-                    };
-                    personas_ui(ui, map, &theme, &mut app.canvas.active_curve, pictures, edits);
+                    let theme = pictures.theme;
+                    personas_ui(ui, map, theme, &mut canvas.active_curve, pictures, edits);
                 }
             }
         });
