@@ -1,6 +1,6 @@
 //! The editor's questions and messages: unsaved changes, recovered work, errors, templates.
 
-use super::modal::Modal;
+use super::modal::{Modal, ModalKind};
 use super::{Document, Pending, TouchlineApp, export_dialog, start};
 
 impl TouchlineApp {
@@ -14,8 +14,12 @@ impl TouchlineApp {
                 Modal::Unsaved(pending) => self.unsaved_ui(ctx, pending.clone(), keys),
                 Modal::ReadOnly(path) => self.read_only_save_ui(ctx, path.clone(), keys),
                 Modal::Recovery(file) => self.recovery_offer_ui(ctx, file.clone()),
-                Modal::Templates => start::template_picker(self, ctx),
-                Modal::Export => export_dialog::window(self, ctx),
+                Modal::Templates => {
+                    if let Some(choice) = start::template_picker(ctx) {
+                        self.on_start_choice(choice);
+                    }
+                }
+                Modal::Export => self.export_dialog_ui(ctx),
                 Modal::ImportNotes(text) | Modal::Error(text) => {
                     let heading = if matches!(modal, Modal::Error(_)) {
                         "Something went wrong"
@@ -27,6 +31,29 @@ impl TouchlineApp {
                     }
                 }
             }
+        }
+    }
+
+    /// Acts on a choice made on the start screen or in the template picker.
+    pub(super) fn on_start_choice(&mut self, choice: start::Choice) {
+        match choice {
+            start::Choice::Go(pending) => {
+                self.modals.close(ModalKind::Templates);
+                self.after_asking(pending);
+            }
+            start::Choice::Failed(message) => self.modals.error(message),
+            start::Choice::Close => self.modals.close(ModalKind::Templates),
+        }
+    }
+
+    /// The export dialog, and what its buttons ask for.
+    fn export_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.docs.get() else { return };
+        match export_dialog::window(ctx, doc, &mut self.export) {
+            Some(export_dialog::Action::Close) => self.modals.close(ModalKind::Export),
+            Some(export_dialog::Action::Save(options)) => self.export_file(&options),
+            Some(export_dialog::Action::Copy(options)) => self.copy_image(ctx, &options),
+            None => {}
         }
     }
 

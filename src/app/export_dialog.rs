@@ -82,11 +82,22 @@ impl TouchlineApp {
     }
 }
 
-pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
-    let Some(doc) = app.docs.get() else { return };
+/// What the export dialog asks for.
+pub(super) enum Action {
+    Close,
+    Save(ExportOptions),
+    Copy(ExportOptions),
+}
+
+/// The export dialog for `doc`, its options and size kept in `dialog`.
+pub(super) fn window(
+    ctx: &egui::Context,
+    doc: &super::Document,
+    dialog: &mut ExportDialog,
+) -> Option<Action> {
     let stage_count = doc.map.stages.len().max(1);
     let revision = doc.revision();
-    let mut options = app.export.options.clone();
+    let mut options = dialog.options.clone();
     let mut open = true;
     let mut action = None;
     egui::Window::new("Export")
@@ -97,41 +108,29 @@ pub(super) fn window(app: &mut TouchlineApp, ctx: &egui::Context) {
         .show(ctx, |ui| {
             options_ui(ui, &mut options, stage_count);
             ui.separator();
-            let stale = app.export.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
+            let stale = dialog.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
             if stale {
                 let size = export::describe_size(&doc.map, &options).map_err(|e| e.to_string());
-                app.export.size = Some((revision, options.clone(), size));
+                dialog.size = Some((revision, options.clone(), size));
             }
-            match app.export.size.as_ref().map(|(_, _, s)| s) {
+            match dialog.size.as_ref().map(|(_, _, s)| s) {
                 Some(Ok(size)) => ui.strong(size),
                 Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
                 None => ui.label(""),
             };
-            let valid = matches!(app.export.size, Some((_, _, Ok(_))));
+            let valid = matches!(dialog.size, Some((_, _, Ok(_))));
             ui.horizontal(|ui| {
                 let label = format!("Export {}…", options.format.label());
                 if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
-                    action = Some(Action::Save);
+                    action = Some(Action::Save(options.clone()));
                 }
                 if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
-                    action = Some(Action::Copy);
+                    action = Some(Action::Copy(options.clone()));
                 }
             });
         });
-    app.export.options = options.clone();
-    if !open {
-        app.modals.close(super::ModalKind::Export);
-    }
-    match action {
-        Some(Action::Save) => app.export_file(&options),
-        Some(Action::Copy) => app.copy_image(ctx, &options),
-        None => {}
-    }
-}
-
-enum Action {
-    Save,
-    Copy,
+    dialog.options = options;
+    if open { action } else { Some(Action::Close) }
 }
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {

@@ -233,8 +233,9 @@ impl TouchlineApp {
                     }
                 }
             });
-        } else {
-            start::screen(self, ui);
+        } else if let Some(choice) = start::screen(ui, &self.settings.recent, self.recovery_folder.as_deref())
+        {
+            self.on_start_choice(choice);
         }
         self.dropped_files(&ctx, &mut edits);
         self.choose_requested_picture(&mut edits);

@@ -2,11 +2,26 @@
 
 use egui::{RichText, Ui};
 
-use super::{Pending, TouchlineApp};
+use std::path::{Path, PathBuf};
+
+use super::Pending;
 use crate::file::recovery;
 use crate::templates;
 
-pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
+/// What the start screen or the template picker asks for.
+pub(super) enum Choice {
+    /// Replace the open map (after the unsaved-changes question).
+    Go(Pending),
+    /// A template could not be read.
+    Failed(String),
+    /// The template picker was closed.
+    Close,
+}
+
+/// The start screen: templates, Open, recent maps and recovered work waiting in
+/// `recovery_folder`.
+pub(super) fn screen(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>) -> Option<Choice> {
+    let mut choice = None;
     egui::CentralPanel::default().show(ui, |ui| {
         // The scroll bar at the window's edge, not beside the column.
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -19,12 +34,13 @@ pub(super) fn screen(app: &mut TouchlineApp, ui: &mut Ui) {
                 ui.add_space(((available - width) / 2.0).max(0.0));
                 ui.vertical(|ui| {
                     ui.set_width(width);
-                    start_column(app, ui);
+                    choice = start_column(ui, recent, recovery_folder);
                     ui.add_space(24.0);
                 });
             });
         });
     });
+    choice
 }
 
 /// A template card's width with the gap after it, and the gap.
@@ -36,7 +52,7 @@ fn cards_per_row(width: f32) -> usize {
     ((width + CARD_GAP) / CARD_STEP).floor().max(1.0) as usize
 }
 
-fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
+fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>) -> Option<Choice> {
     ui.add_space(32.0);
     ui.vertical_centered(|ui| {
         ui.label(RichText::new("Touchline").size(34.0).strong());
@@ -45,21 +61,21 @@ fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
     ui.add_space(24.0);
     ui.heading("Start from a template");
     ui.add_space(6.0);
-    template_grid(app, ui);
+    let mut choice = template_grid(ui);
     ui.add_space(16.0);
     if ui.button("Open a map…").clicked() {
-        app.after_asking(Pending::Open(None));
+        choice = Some(Choice::Go(Pending::Open(None)));
     }
-    if !app.settings.recent.is_empty() {
+    if !recent.is_empty() {
         ui.add_space(16.0);
         ui.heading("Recent maps");
-        for path in app.settings.recent.clone() {
+        for path in recent {
             if ui.link(path.display().to_string()).clicked() {
-                app.after_asking(Pending::Open(Some(path)));
+                choice = Some(Choice::Go(Pending::Open(Some(path.clone()))));
             }
         }
     }
-    let waiting = app.recovery_folder.as_deref().map(recovery::list).unwrap_or_default();
+    let waiting = recovery_folder.map(recovery::list).unwrap_or_default();
     if !waiting.is_empty() {
         ui.add_space(16.0);
         ui.heading("Recovered work");
@@ -72,7 +88,7 @@ fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
             ui.horizontal(|ui| {
                 ui.label(name);
                 if ui.button("Restore").clicked() {
-                    app.after_asking(Pending::Recover(found.file.clone()));
+                    choice = Some(Choice::Go(Pending::Recover(found.file.clone())));
                 }
                 if ui.button("Discard").clicked() {
                     recovery::discard(&found.file);
@@ -80,6 +96,7 @@ fn start_column(app: &mut TouchlineApp, ui: &mut Ui) {
             });
         }
     }
+    choice
 }
 
 /// Which language the template grid shows (`None`: all), kept while the app runs.
@@ -103,7 +120,7 @@ fn language_filter_ui(ui: &mut Ui) -> Option<&'static str> {
     chosen
 }
 
-fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
+fn template_grid(ui: &mut Ui) -> Option<Choice> {
     let mut chosen = None;
     let language = language_filter_ui(ui);
     ui.add_space(6.0);
@@ -151,19 +168,16 @@ fn template_grid(app: &mut TouchlineApp, ui: &mut Ui) {
             }
         });
     }
-    if let Some(t) = chosen {
-        match t.map() {
-            Ok(map) => {
-                app.modals.close(super::ModalKind::Templates);
-                app.after_asking(Pending::New(Box::new(map)));
-            }
-            Err(e) => app.modals.error(e.to_string()),
-        }
-    }
+    chosen.map(|t| match t.map() {
+        Ok(map) => Choice::Go(Pending::New(Box::new(map))),
+        Err(e) => Choice::Failed(e.to_string()),
+    })
 }
 
-pub(super) fn template_picker(app: &mut TouchlineApp, ctx: &egui::Context) {
+/// File → New: the templates in a window.
+pub(super) fn template_picker(ctx: &egui::Context) -> Option<Choice> {
     let mut open = true;
+    let mut choice = None;
     egui::Window::new("New map")
         .collapsible(false)
         .resizable(false)
@@ -171,9 +185,7 @@ pub(super) fn template_picker(app: &mut TouchlineApp, ctx: &egui::Context) {
         .open(&mut open)
         .show(ctx, |ui| {
             ui.label("Start from a template:");
-            template_grid(app, ui);
+            choice = template_grid(ui);
         });
-    if !open {
-        app.modals.close(super::ModalKind::Templates);
-    }
+    if open { choice } else { Some(Choice::Close) }
 }
