@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
-use touchline::export::{ExportOptions, Format, pdf, render_png, render_svg, write_file};
+use touchline::export::{ExportOptions, Format, Job, write_file};
 use touchline::generate::{Size, map};
 
 fn main() {
@@ -18,9 +18,9 @@ fn export_1000_cards_at_3840x2160(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.png");
     bencher.bench_local(|| {
-        let (bytes, _) =
-            render_png(&map, &options, None, &touchline::pictures::Set::default()).expect("renders");
-        write_file(&bytes, &path).expect("writes");
+        let none = touchline::pictures::Set::default();
+        let rendered = Job::new(&map, &options, &none).render().expect("renders");
+        write_file(&rendered.bytes, &path).expect("writes");
     });
 }
 
@@ -31,8 +31,9 @@ fn export_1000_cards_svg(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.svg");
     bencher.bench_local(|| {
-        let svg = render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect("renders");
-        write_file(svg.as_bytes(), &path).expect("writes");
+        let none = touchline::pictures::Set::default();
+        let rendered = Job::new(&map, &options, &none).render().expect("renders");
+        write_file(&rendered.bytes, &path).expect("writes");
     });
 }
 
@@ -43,8 +44,9 @@ fn export_1000_cards_pdf(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.pdf");
     bencher.bench_local(|| {
-        let bytes = pdf::render_pdf(&map, &options, &touchline::pictures::Set::default()).expect("renders");
-        write_file(&bytes, &path).expect("writes");
+        let none = touchline::pictures::Set::default();
+        let rendered = Job::new(&map, &options, &none).render().expect("renders");
+        write_file(&rendered.bytes, &path).expect("writes");
     });
 }
 
@@ -57,7 +59,8 @@ fn export_svg_800_kb_arabic_title_and_combining_marks(bencher: divan::Bencher) {
     map.cards[0].title = "a\u{301}\u{302}\u{303}".repeat(800_000 / 7);
     let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
     bencher.bench_local(|| {
-        render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect("renders")
+        let none = touchline::pictures::Set::default();
+        Job::new(&map, &options, &none).render().expect("renders")
     });
 }
 
@@ -67,6 +70,7 @@ fn refuse_100000_cards(bencher: divan::Bencher) {
     let map = map(Size { stages: 24, lanes: 12, cards: 100_000, seed: 9 });
     let options = ExportOptions { format: Format::Svg, ..ExportOptions::default() };
     bencher.bench_local(|| {
-        render_svg(&map, &options, None, &touchline::pictures::Set::default()).expect_err("refused")
+        let none = touchline::pictures::Set::default();
+        Job::new(&map, &options, &none).render().expect_err("refused")
     });
 }

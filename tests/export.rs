@@ -371,13 +371,14 @@ fn text_of_group(doc: &roxmltree::Document<'_>, id: &str) -> Option<String> {
 
 #[test]
 fn every_template_exports_an_svg_with_each_card_title_as_text_in_the_cards_group() {
-    use touchline::export::{ExportOptions, Format, render_svg};
+    use touchline::export::{ExportOptions, Format, Job};
     use touchline::layout::View;
     for template in touchline::templates::ALL {
         let map = touchline::templates::load(template.name).unwrap();
         for view in [View::Journey, View::Blueprint { other_lanes: true }] {
             let options = ExportOptions { format: Format::Svg, view, scale: 1.0, ..ExportOptions::default() };
-            let svg = render_svg(&map, &options, None, &touchline::pictures::Set::default()).unwrap();
+            let none = touchline::pictures::Set::default();
+            let svg = String::from_utf8(Job::new(&map, &options, &none).render().unwrap().bytes).unwrap();
             let doc = roxmltree::Document::parse(&svg)
                 .unwrap_or_else(|e| panic!("{} {view:?}: not well-formed: {e}", template.name));
             assert_eq!(doc.root_element().tag_name().name(), "svg");

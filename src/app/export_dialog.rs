@@ -49,12 +49,9 @@ impl TouchlineApp {
         let Some(path) = self.dialogs.save_export(format, &suggested) else { return };
         let Some(doc) = self.docs.get() else { return };
         let pictures = self.pictures.set(&doc.map);
-        let bytes = match format {
-            Format::Png => export::render_png(&doc.map, options, None, &pictures).map(|(bytes, _)| bytes),
-            Format::Svg => export::render_svg(&doc.map, options, None, &pictures).map(String::into_bytes),
-            Format::Pdf => export::pdf::render_pdf(&doc.map, options, &pictures),
-        };
-        let result = bytes.and_then(|b| export::write_file(&b, &path)).map_err(|e| e.to_string());
+        let job = export::Job { map: &doc.map, options, marks: None, pictures: &pictures };
+        let result =
+            job.render().and_then(|r| export::write_file(&r.bytes, &path)).map_err(|e| e.in_dialog());
         match result {
             Ok(()) => {
                 let key = self.export_key();
@@ -70,14 +67,15 @@ impl TouchlineApp {
         let png = ExportOptions { format: Format::Png, ..options.clone() };
         let Some(doc) = self.docs.get() else { return };
         let pictures = self.pictures.set(&doc.map);
-        match export::render_image(&doc.map, &png, &pictures) {
+        let job = export::Job { map: &doc.map, options: &png, marks: None, pictures: &pictures };
+        match job.image() {
             Ok(image) => {
                 let size = [image.width() as usize, image.height() as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw()));
                 let key = self.export_key();
                 self.settings.export.insert(key, options.clone());
             }
-            Err(e) => self.modals.error(e.to_string()),
+            Err(e) => self.modals.error(e.in_dialog()),
         }
     }
 }
@@ -110,7 +108,7 @@ pub(super) fn window(
             ui.separator();
             let stale = dialog.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
             if stale {
-                let size = export::describe_size(&doc.map, &options).map_err(|e| e.to_string());
+                let size = export::describe_size(&doc.map, &options).map_err(|e| e.in_dialog());
                 dialog.size = Some((revision, options.clone(), size));
             }
             match dialog.size.as_ref().map(|(_, _, s)| s) {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{ChangeKind, MapDiff};
 use crate::edit::Command;
-use crate::export::{ExportError, ExportOptions, Format, render_png, render_svg, write_file};
+use crate::export::{ExportError, ExportOptions, Format, Job, write_file};
 use crate::model::{CardId, Map};
 use crate::render::Marks;
 
@@ -37,11 +37,10 @@ pub fn write(
     let marks = Marks { added: ids(ChangeKind::Added), changed, removed };
     // A removed card's picture may be gone from disk too: it is drawn as a placeholder then.
     let pictures = crate::pictures::Set::load(&shown, folder, crate::pictures::Reach::MapFolder);
-    if Format::from_path(out) == Some(Format::Svg) {
-        let options = ExportOptions { scale: 1.0, ..ExportOptions::default() };
-        let svg = render_svg(&shown, &options, Some(&marks), &pictures)?;
-        return write_file(svg.as_bytes(), out);
-    }
-    let (bytes, _) = render_png(&shown, &ExportOptions::default(), Some(&marks), &pictures)?;
-    write_file(&bytes, out)
+    let options = match Format::from_path(out) {
+        Some(Format::Svg) => ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() },
+        _ => ExportOptions::default(),
+    };
+    let job = Job { map: &shown, options: &options, marks: Some(&marks), pictures: &pictures };
+    write_file(&job.render()?.bytes, out)
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{Destination, Kind, destination};
-use super::{ExportOptions, Format, SCALE_RANGE, render_png};
+use super::{ExportOptions, Format, SCALE_RANGE};
 use crate::data::DataFormat;
 use crate::layout::View;
 use crate::theme::ThemeKind;
@@ -283,36 +283,18 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     for warning in crate::pictures::warnings(&args.map, &unshown) {
         eprintln!("{warning}");
     }
-    let written = match format {
-        Format::Png => export_png(&map, &options, args, &to, &pictures),
-        Format::Svg => super::render_svg(&map, &options, None, &pictures).and_then(|svg| {
-            deliver(svg.as_bytes(), &to, args)?;
-            Ok(format!("{} KB", svg.len().div_ceil(1024)))
-        }),
-        Format::Pdf => super::pdf::render_pdf(&map, &options, &pictures).and_then(|pdf| {
-            deliver(&pdf, &to, args)?;
-            Ok(format!("{} KB", pdf.len().div_ceil(1024)))
-        }),
-    };
+    let job = super::Job { map: &map, options: &options, marks: None, pictures: &pictures };
+    let written = job.render().and_then(|rendered| {
+        deliver(&rendered.bytes, &to, args)?;
+        Ok(rendered.summary)
+    });
     match written {
         Ok(what) => {
             wrote(args, &to, &what);
             ExitCode::SUCCESS
         }
         // A range or size the map cannot have is a usage error, like a malformed one.
-        Err(e @ super::ExportError::Options(_)) => crate::exit::usage(e),
+        Err(e) if e.is_options() => crate::exit::usage(e),
         Err(e) => crate::exit::fail(e),
     }
-}
-
-fn export_png(
-    map: &crate::model::Map,
-    options: &ExportOptions,
-    args: &ExportArgs,
-    to: &Destination,
-    pictures: &crate::pictures::Set,
-) -> Result<String, super::ExportError> {
-    let (bytes, [width, height]) = render_png(map, options, None, pictures)?;
-    deliver(&bytes, to, args)?;
-    Ok(format!("{width}×{height}"))
 }

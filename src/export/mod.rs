@@ -73,7 +73,8 @@ pub const MAX_PIXELS: u64 = 80_000_000;
 pub const MAX_CARDS: usize = 20_000;
 pub const MAX_POINTS_AND_LINKS: usize = 50_000;
 
-/// Why an export failed.
+/// Why an export failed. `Display` words it for the command line (it names the flags); the
+/// export dialog words it with [`ExportError::in_dialog`], naming its own controls.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{0}")]
@@ -87,10 +88,93 @@ pub enum ExportError {
         "the map has {count} {what}, more than an export draws ({limit}); export a range of stages with --stages A..B"
     )]
     TooManyItems { what: &'static str, count: usize, limit: usize },
-    #[error("{0}")]
-    Options(String),
+    #[error("--scale {0} is outside 1..4")]
+    Scale(f32),
+    #[error("--fit needs a width and height above 0")]
+    EmptyFit,
+    #[error("--stages {first}..{last} is outside the map's stages 1..{count}")]
+    Stages { first: usize, last: usize, count: usize },
+    #[error("a page of {width}×{height} points is empty")]
+    EmptyPage { width: f32, height: f32 },
     #[error("{path}: cannot write: {source}")]
     Write { path: String, source: std::io::Error },
+}
+
+impl ExportError {
+    /// Whether the options asked for something the map cannot have (a usage error on the
+    /// command line), rather than the export failing.
+    pub fn is_options(&self) -> bool {
+        matches!(self, Self::Scale(_) | Self::EmptyFit | Self::Stages { .. } | Self::EmptyPage { .. })
+    }
+
+    /// The message as the export dialog shows it: in the words of its own controls.
+    pub fn in_dialog(&self) -> String {
+        match self {
+            Self::TooLarge { width, height, limit } => format!(
+                "The image would be {width} × {height} pixels, more than the limit of {limit}. Choose a \
+                 smaller Scale, Fit to a size, or export Only some stages."
+            ),
+            Self::TooManyItems { what, count, limit } => format!(
+                "The map has {count} {what}, more than an export draws ({limit}). Export Only some \
+                 stages."
+            ),
+            Self::Scale(scale) => format!("Scale {scale}× is outside 1× to 4×."),
+            Self::EmptyFit => "Fit to needs a width and a height above 0.".to_owned(),
+            Self::Stages { first, last, count } => {
+                format!("Stages {first} to {last} are outside the map's stages 1 to {count}.")
+            }
+            Self::EmptyPage { .. } | Self::Render(_) | Self::Write { .. } => self.to_string(),
+        }
+    }
+}
+
+/// One export: a map, what to draw and in which format, the cards to mark (a diff's changes) and
+/// the pictures it shows. Every front end (the command line, the export dialog, Copy image, the
+/// diff image) renders through it.
+#[derive(Clone, Copy)]
+pub struct Job<'a> {
+    pub map: &'a Map,
+    pub options: &'a ExportOptions,
+    pub marks: Option<&'a crate::render::Marks>,
+    pub pictures: &'a crate::pictures::Set,
+}
+
+/// An export's file, and what it is in a few words ("1920×1080", "34 KB").
+#[derive(Debug)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub summary: String,
+}
+
+impl<'a> Job<'a> {
+    /// An export of `map` with nothing marked.
+    pub fn new(map: &'a Map, options: &'a ExportOptions, pictures: &'a crate::pictures::Set) -> Self {
+        Self { map, options, marks: None, pictures }
+    }
+
+    /// The file, in the options' format.
+    pub fn render(&self) -> Result<Rendered, ExportError> {
+        let Self { map, options, marks, pictures } = *self;
+        let kilobytes = |bytes: Vec<u8>| {
+            let summary = format!("{} KB", bytes.len().div_ceil(1024));
+            Rendered { bytes, summary }
+        };
+        match options.format {
+            Format::Png => {
+                let (bytes, [width, height]) = render_png(map, options, marks, pictures)?;
+                Ok(Rendered { bytes, summary: format!("{width}×{height}") })
+            }
+            Format::Svg => {
+                Ok(kilobytes(svg::write(&paint_vector(map, options, marks, pictures)?).into_bytes()))
+            }
+            Format::Pdf => Ok(kilobytes(pdf::write(&paint_vector(map, options, marks, pictures)?, map)?)),
+        }
+    }
+
+    /// The export as an image in memory (Copy image), whatever the options' format.
+    pub fn image(&self) -> Result<RgbaImage, ExportError> {
+        render_marked(self.map, self.options, self.marks, self.pictures)
+    }
 }
 
 /// The file formats an export writes.
@@ -160,9 +244,7 @@ fn stage_range(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, ExportE
     let Some((first, last)) = stages else { return Ok(map.clone()) };
     let count = map.stages.len();
     if first == 0 || first > last || last > count {
-        return Err(ExportError::Options(format!(
-            "--stages {first}..{last} is outside the map's stages 1..{count}"
-        )));
+        return Err(ExportError::Stages { first, last, count });
     }
     let mut part = map.clone();
     part.stages = map.stages[first - 1..last].to_vec();
@@ -178,11 +260,7 @@ fn stage_range(map: &Map, stages: Option<(usize, usize)>) -> Result<Map, ExportE
 }
 
 fn check_scale(options: &ExportOptions) -> Result<(), ExportError> {
-    if SCALE_RANGE.contains(&options.scale) {
-        Ok(())
-    } else {
-        Err(ExportError::Options(format!("--scale {} is outside 1..4", options.scale)))
-    }
+    if SCALE_RANGE.contains(&options.scale) { Ok(()) } else { Err(ExportError::Scale(options.scale)) }
 }
 
 /// How every export format paints: the background only around the map's body when the export
@@ -222,7 +300,7 @@ fn placement_unbounded(
     let (size, zoom, offset) = match options.fit {
         Some([w, h]) => {
             if w == 0 || h == 0 {
-                return Err(ExportError::Options("--fit needs a width and height above 0".into()));
+                return Err(ExportError::EmptyFit);
             }
             let zoom = (w as f32 / bounds.width()).min(h as f32 / bounds.height());
             let offset = (vec2(w as f32, h as f32) - bounds.size() * zoom) / 2.0;
@@ -320,7 +398,7 @@ fn vector_frame(
     match options.fit {
         Some([fw, fh]) => {
             if fw == 0 || fh == 0 {
-                return Err(ExportError::Options("--fit needs a width and height above 0".into()));
+                return Err(ExportError::EmptyFit);
             }
             // Widen the drawing to the box's proportions, the map centred, so the background
             // fills the whole box as it does in a PNG.
@@ -355,27 +433,8 @@ pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, Expor
     })
 }
 
-/// A map as an SVG document.
-pub fn render_svg(
-    map: &Map,
-    options: &ExportOptions,
-    marks: Option<&crate::render::Marks>,
-    pictures: &crate::pictures::Set,
-) -> Result<String, ExportError> {
-    Ok(svg::write(&paint_vector(map, options, marks, pictures)?))
-}
-
-/// Renders a map to an image.
-pub fn render_image(
-    map: &Map,
-    options: &ExportOptions,
-    pictures: &crate::pictures::Set,
-) -> Result<RgbaImage, ExportError> {
-    render_marked(map, options, None, pictures)
-}
-
 /// Renders a map to an image with some cards marked (a diff's changes).
-pub fn render_marked(
+fn render_marked(
     map: &Map,
     options: &ExportOptions,
     marks: Option<&crate::render::Marks>,
@@ -393,7 +452,7 @@ pub fn render_marked(
 /// Renders a map as the bytes of a PNG file, with some cards marked (a diff's changes), and
 /// tells its pixel size. The image is drawn and compressed band by band, so it is never whole
 /// in memory.
-pub fn render_png(
+fn render_png(
     map: &Map,
     options: &ExportOptions,
     marks: Option<&crate::render::Marks>,
@@ -616,8 +675,9 @@ mod tests {
             assert!(described.contains(" × "), "{format:?}: {described}");
         }
         let svg = ExportOptions { format: Format::Svg, ..ExportOptions::default() };
-        let drawing = render_svg(&map, &svg, None, &crate::pictures::Set::default()).unwrap();
-        assert!(drawing.contains("<svg"));
+        let none = crate::pictures::Set::default();
+        let drawing = Job::new(&map, &svg, &none).render().unwrap().bytes;
+        assert!(String::from_utf8(drawing).unwrap().contains("<svg"));
 
         let huge = crate::generate::map(crate::generate::Size {
             stages: 4,
@@ -625,8 +685,7 @@ mod tests {
             cards: MAX_CARDS + 1,
             seed: 1,
         });
-        let refused =
-            render_svg(&huge, &svg, None, &crate::pictures::Set::default()).unwrap_err().to_string();
+        let refused = Job::new(&huge, &svg, &none).render().unwrap_err().to_string();
         assert!(refused.contains("20001 cards") && refused.contains("--stages"), "{refused}");
     }
 
@@ -677,6 +736,28 @@ mod tests {
         }
     }
 
+    /// The command line names its flags; the export dialog names its own controls, never a flag.
+    #[test]
+    fn each_front_end_words_an_error_its_own_way() {
+        let errors = [
+            ExportError::TooLarge { width: 20_000, height: 9_000, limit: MAX_PIXELS },
+            ExportError::TooManyItems { what: "cards", count: 20_001, limit: MAX_CARDS },
+            ExportError::Scale(9.0),
+            ExportError::EmptyFit,
+            ExportError::Stages { first: 7, last: 9, count: 8 },
+        ];
+        for error in &errors {
+            assert!(error.to_string().contains("--"), "the command line names a flag: {error}");
+            let shown = error.in_dialog();
+            assert!(!shown.contains("--"), "the dialog names no flag: {shown}");
+            assert!(
+                ["Scale", "Fit to", "Only", "Stages"].iter().any(|control| shown.contains(control)),
+                "the dialog names one of its controls: {shown}"
+            );
+        }
+        assert!(errors.iter().skip(2).all(ExportError::is_options), "a wrong option is a usage error");
+    }
+
     /// A PNG file is drawn and compressed band by band; the clipboard gets the image drawn
     /// whole. Both are the same pixels, opaque or transparent.
     #[test]
@@ -685,7 +766,7 @@ mod tests {
         let none = crate::pictures::Set::default();
         for transparent in [false, true] {
             let options = ExportOptions { scale: 1.0, transparent, ..ExportOptions::default() };
-            let whole = render_image(&map, &options, &none).unwrap();
+            let whole = Job::new(&map, &options, &none).image().unwrap();
             let (bytes, size) = render_png(&map, &options, None, &none).unwrap();
             let decoded = image::load_from_memory(&bytes).unwrap().to_rgba8();
             assert_eq!([decoded.width(), decoded.height()], size);

@@ -16,8 +16,8 @@ use krilla::paint::{Fill, FillRule, LineCap, LineJoin, LinearGradient, Paint, Sp
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
+use super::ExportError;
 use super::vector::{self, Painting};
-use super::{ExportError, ExportOptions};
 use crate::model::Map;
 
 /// PDF viewers refuse pages larger than 200 inches a side; bigger maps are scaled down to it.
@@ -26,16 +26,12 @@ pub const MAX_PAGE_SIDE: f32 = 14_400.0;
 /// Paper sizes `--fit` accepts by name, landscape, in points.
 pub const PAPER: [(&str, [u32; 2]); 3] = [("a4", [842, 595]), ("a3", [1191, 842]), ("letter", [792, 612])];
 
-/// A map as a one-page PDF.
-pub fn render_pdf(
-    map: &Map,
-    options: &ExportOptions,
-    pictures: &crate::pictures::Set,
-) -> Result<Vec<u8>, ExportError> {
-    let painting = super::paint_vector(map, options, None, pictures)?;
+/// A painting of `map` as a one-page PDF, with the map's title, scenario and author as the
+/// document's metadata.
+pub fn write(painting: &Painting, map: &Map) -> Result<Vec<u8>, ExportError> {
     let page = page_size(painting.display);
-    let size = Size::from_wh(page.x, page.y)
-        .ok_or_else(|| ExportError::Options(format!("a page of {}×{} points is empty", page.x, page.y)))?;
+    let size =
+        Size::from_wh(page.x, page.y).ok_or(ExportError::EmptyPage { width: page.x, height: page.y })?;
     let mut document = Document::new();
     let mut pdf_page = document.start_page_with(PageSettings::new(size));
     let mut surface = pdf_page.surface();
@@ -46,7 +42,7 @@ pub fn render_pdf(
         images: HashMap::new(),
         pixels: painting.images.clone(),
     }
-    .painting(&painting);
+    .painting(painting);
     surface.pop();
     surface.finish();
     pdf_page.finish();

@@ -703,7 +703,8 @@ mod tests {
             map.words.neutral.clone_from(&texts[7]);
             map.personas[0].name.clone_from(&texts[7]);
             let options = super::super::ExportOptions { format: super::super::Format::Svg, ..Default::default() };
-            let svg = super::super::render_svg(&map, &options, None, &crate::pictures::Set::default()).unwrap();
+            let none = crate::pictures::Set::default();
+            let svg = String::from_utf8(super::super::Job::new(&map, &options, &none).render().unwrap().bytes).unwrap();
             if let Err(e) = roxmltree::Document::parse(&svg) {
                 proptest::prop_assert!(false, "not well-formed: {e}");
             }
