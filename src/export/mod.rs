@@ -736,6 +736,78 @@ mod tests {
         }
     }
 
+    /// Every kind of shape a painting holds reaches both vector writers: painted alone, each
+    /// changes the SVG and the PDF of an otherwise empty painting, and a dashed line is written
+    /// in dashes by both.
+    #[test]
+    fn every_shape_kind_is_drawn_by_both_vector_writers() {
+        use egui::epaint::{CubicBezierShape, Mesh, QuadraticBezierShape};
+        use egui::{Color32, Shape, Stroke, StrokeKind, pos2};
+        let map = crate::templates::load("ecommerce").unwrap();
+        let none = crate::pictures::Set::default();
+        let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
+        let text = paint_vector(&map, &options, None, &none)
+            .unwrap()
+            .shapes
+            .into_iter()
+            .find(|c| matches!(c.shape, Shape::Text(_)))
+            .unwrap()
+            .shape;
+        let stroke = Stroke::new(2.0, Color32::from_rgb(200, 40, 40));
+        let fill = Color32::from_rgb(40, 90, 200);
+        let box_ = Rect::from_min_max(pos2(20.0, 20.0), pos2(120.0, 80.0));
+        let (a, b, c, d) = (pos2(20.0, 50.0), pos2(180.0, 50.0), pos2(100.0, 150.0), pos2(60.0, 10.0));
+        let mut mesh = Mesh::default();
+        mesh.add_colored_rect(box_, fill);
+        let kinds: Vec<(&str, Shape)> = vec![
+            ("filled rectangle", Shape::rect_filled(box_, 6.0, fill)),
+            ("outlined rectangle", Shape::rect_stroke(box_, 6.0, stroke, StrokeKind::Inside)),
+            ("circle", Shape::circle_filled(c, 20.0, fill)),
+            ("ellipse", Shape::ellipse_filled(c, vec2(30.0, 12.0), fill)),
+            ("line", Shape::line_segment([a, b], stroke)),
+            ("dashed line", Shape::Vec(Shape::dashed_line(&[a, b], stroke, 6.0, 4.0))),
+            ("open path", Shape::line(vec![a, c, b], stroke)),
+            ("closed path", Shape::convex_polygon(vec![a, b, c], fill, stroke)),
+            (
+                "quadratic curve",
+                QuadraticBezierShape::from_points_stroke([a, d, b], false, fill, stroke).into(),
+            ),
+            ("cubic curve", CubicBezierShape::from_points_stroke([a, d, c, b], false, fill, stroke).into()),
+            ("flat mesh", Shape::mesh(mesh)),
+            ("text", text),
+        ];
+        let painting = |shapes: Vec<Shape>| vector::Painting {
+            shapes: shapes
+                .into_iter()
+                .map(|shape| egui::epaint::ClippedShape::new(Rect::EVERYTHING, shape))
+                .collect(),
+            groups: Vec::new(),
+            size: vec2(400.0, 300.0),
+            display: vec2(400.0, 300.0),
+            background: None,
+            title: "Shapes".into(),
+            description: String::new(),
+            images: std::collections::HashMap::new(),
+        };
+        let empty = painting(Vec::new());
+        let (empty_svg, empty_pdf) = (svg::write(&empty), pdf::write(&empty, &map).unwrap());
+        assert_eq!(pdf::write(&empty, &map).unwrap(), empty_pdf, "a PDF is written the same every time");
+        let mut written = std::collections::HashMap::new();
+        for (kind, shape) in kinds {
+            let one = painting(vec![shape]);
+            let (svg, pdf) = (svg::write(&one), pdf::write(&one, &map).unwrap());
+            assert_ne!(svg, empty_svg, "the SVG writer drops the {kind}");
+            assert_ne!(pdf, empty_pdf, "the PDF writer drops the {kind}");
+            written.insert(kind, (svg, pdf));
+        }
+        let (dashed_svg, dashed_pdf) = &written["dashed line"];
+        let (line_svg, line_pdf) = &written["line"];
+        assert!(dashed_svg.contains("stroke-dasharray") && !line_svg.contains("stroke-dasharray"));
+        assert_ne!(dashed_pdf, line_pdf, "the PDF writer draws the dashes, not a plain line");
+        assert!(written["ellipse"].0.contains("<ellipse"));
+        assert!(written["quadratic curve"].0.contains('C') && written["cubic curve"].0.contains('C'));
+    }
+
     /// The command line names its flags; the export dialog names its own controls, never a flag.
     #[test]
     fn each_front_end_words_an_error_its_own_way() {

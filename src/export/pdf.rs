@@ -4,15 +4,19 @@
 
 use std::collections::HashMap;
 
-use egui::epaint::{CircleShape, ClippedShape, ColorMode, Mesh, PathShape, PathStroke, RectShape};
-use egui::{Color32, Pos2, Rect, Shape, StrokeKind};
+use egui::epaint::{
+    CircleShape, ColorMode, CubicBezierShape, EllipseShape, Mesh, PathShape, PathStroke, RectShape, TextShape,
+};
+use egui::{Color32, Pos2, Rect, StrokeKind};
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Point, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, LineCap, LineJoin, LinearGradient, Paint, SpreadMethod, Stop, Stroke};
+use krilla::paint::{
+    Fill, FillRule, LineCap, LineJoin, LinearGradient, Paint, SpreadMethod, Stop, Stroke, StrokeDash,
+};
 use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
@@ -105,54 +109,10 @@ impl Writer<'_, '_> {
         if let Some(colour) = painting.background {
             self.fill(rect_path(view, egui::CornerRadius::ZERO, 0.0).as_ref(), colour);
         }
-        for clipped in &painting.shapes {
-            self.clipped(clipped, view);
-        }
+        vector::walk(painting, self);
     }
 
-    fn clipped(&mut self, clipped: &ClippedShape, view: Rect) {
-        let Some(clip) = vector::clip_for(clipped, view) else { return };
-        let clip_path = clip.and_then(|rect| rect_path(rect, egui::CornerRadius::ZERO, 0.0));
-        if let Some(path) = &clip_path {
-            self.surface.push_clip_path(path, &FillRule::NonZero);
-        }
-        self.shape(&clipped.shape);
-        if clip_path.is_some() {
-            self.surface.pop();
-        }
-    }
-
-    fn shape(&mut self, shape: &Shape) {
-        match shape {
-            Shape::Vec(shapes) => {
-                for shape in shapes {
-                    self.shape(shape);
-                }
-            }
-            Shape::Rect(rect) => self.rect(rect),
-            Shape::Circle(circle) => self.circle(circle),
-            Shape::LineSegment { points, stroke } => {
-                let mut path = PathBuilder::new();
-                path.move_to(points[0].x, points[0].y);
-                path.line_to(points[1].x, points[1].y);
-                if let Some(path) = path.finish() {
-                    self.stroke(&path, &PathStroke::from(*stroke), points);
-                }
-            }
-            Shape::Path(path) => self.path(path),
-            Shape::Text(text) => self.text(text),
-            Shape::Mesh(mesh) => self.mesh(mesh),
-            // Not painted by the map.
-            Shape::Noop
-            | Shape::Ellipse(_)
-            | Shape::QuadraticBezier(_)
-            | Shape::CubicBezier(_)
-            | Shape::Callback(_)
-            | Shape::Band(_) => {}
-        }
-    }
-
-    fn rect(&mut self, shape: &RectShape) {
+    fn write_rect(&mut self, shape: &RectShape) {
         if let Some(brush) = &shape.brush {
             self.picture(shape, brush);
             return;
@@ -200,10 +160,10 @@ impl Writer<'_, '_> {
         self.surface.pop();
     }
 
-    fn circle(&mut self, circle: &CircleShape) {
+    fn write_circle(&mut self, circle: &CircleShape) {
         let (c, r) = (circle.center, circle.radius);
-        self.fill(circle_path(c, r).as_ref(), circle.fill);
-        if let Some(path) = circle_path(c, r) {
+        self.fill(ellipse_path(c, egui::vec2(r, r)).as_ref(), circle.fill);
+        if let Some(path) = ellipse_path(c, egui::vec2(r, r)) {
             self.stroke(
                 &path,
                 &PathStroke::from(circle.stroke),
@@ -212,7 +172,7 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn path(&mut self, shape: &PathShape) {
+    fn write_path(&mut self, shape: &PathShape) {
         if shape.closed {
             self.fill(polyline(&shape.points, true).as_ref(), shape.fill);
         }
@@ -221,7 +181,7 @@ impl Writer<'_, '_> {
         }
     }
 
-    fn mesh(&mut self, mesh: &Mesh) {
+    fn write_mesh(&mut self, mesh: &Mesh) {
         if mesh.texture_id != egui::TextureId::default() {
             return;
         }
@@ -249,6 +209,12 @@ impl Writer<'_, '_> {
     }
 
     fn stroke(&mut self, path: &Path, stroke: &PathStroke, points: &[Pos2]) {
+        self.stroke_dashed(path, stroke, points, None);
+    }
+
+    /// A stroke along `path`, in dashes if `dash` says so; a colour that varies along `points`
+    /// becomes a gradient.
+    fn stroke_dashed(&mut self, path: &Path, stroke: &PathStroke, points: &[Pos2], dash: Option<StrokeDash>) {
         if stroke.width <= 0.0 {
             return;
         }
@@ -288,6 +254,7 @@ impl Writer<'_, '_> {
             line_cap: LineCap::Round,
             line_join: LineJoin::Round,
             opacity,
+            dash,
             ..Stroke::default()
         }));
         self.surface.draw_path(path);
@@ -296,7 +263,7 @@ impl Writer<'_, '_> {
 
     /// Each run of one format is drawn in pieces of one font each (Latin, Thai, Arabic, emoji),
     /// each piece where the editor drew its first character.
-    fn text(&mut self, shape: &egui::epaint::TextShape) {
+    fn write_text(&mut self, shape: &TextShape) {
         if shape.angle != 0.0 {
             self.surface.push_transform(&Transform::from_rotate_at(
                 shape.angle.to_degrees(),
@@ -384,6 +351,81 @@ impl Writer<'_, '_> {
     }
 }
 
+impl vector::Sink for Writer<'_, '_> {
+    fn push_clip(&mut self, rect: Rect) {
+        // A clip no path can be made of leaves the shapes unclipped; something is pushed either
+        // way, so that `pop_clip` pops it.
+        match rect_path(rect, egui::CornerRadius::ZERO, 0.0) {
+            Some(path) => self.surface.push_clip_path(&path, &FillRule::NonZero),
+            None => self.surface.push_transform(&Transform::identity()),
+        }
+    }
+
+    fn pop_clip(&mut self) {
+        self.surface.pop();
+    }
+
+    fn rect(&mut self, shape: &RectShape) {
+        self.write_rect(shape);
+    }
+
+    fn circle(&mut self, shape: &CircleShape) {
+        self.write_circle(shape);
+    }
+
+    fn ellipse(&mut self, shape: &EllipseShape) {
+        let (c, r) = (shape.center, shape.radius);
+        self.fill(ellipse_path(c, r).as_ref(), shape.fill);
+        if let Some(path) = ellipse_path(c, r) {
+            self.stroke(&path, &PathStroke::from(shape.stroke), &[c - r, c + r]);
+        }
+    }
+
+    fn line(&mut self, points: [Pos2; 2], stroke: egui::Stroke) {
+        if let Some(path) = polyline(&points, false) {
+            self.stroke(&path, &PathStroke::from(stroke), &points);
+        }
+    }
+
+    fn dashed_line(&mut self, from: Pos2, to: Pos2, stroke: egui::Stroke, dash: f32, gap: f32) {
+        if let Some(path) = polyline(&[from, to], false) {
+            let dash = StrokeDash { array: vec![dash, gap], offset: 0.0 };
+            self.stroke_dashed(&path, &PathStroke::from(stroke), &[from, to], Some(dash));
+        }
+    }
+
+    fn path(&mut self, shape: &PathShape) {
+        self.write_path(shape);
+    }
+
+    fn cubic(&mut self, shape: &CubicBezierShape) {
+        let [start, first, second, end] = shape.points;
+        let curve = |close: bool| {
+            let mut path = PathBuilder::new();
+            path.move_to(start.x, start.y);
+            path.cubic_to(first.x, first.y, second.x, second.y, end.x, end.y);
+            if close {
+                path.close();
+            }
+            path.finish()
+        };
+        if shape.closed {
+            self.fill(curve(true).as_ref(), shape.fill);
+        }
+        if let Some(path) = curve(shape.closed) {
+            self.stroke(&path, &shape.stroke, &shape.points);
+        }
+    }
+
+    fn text(&mut self, shape: &TextShape) {
+        self.write_text(shape);
+    }
+
+    fn mesh(&mut self, mesh: &Mesh) {
+        self.write_mesh(mesh);
+    }
+}
+
 fn has_glyph(font: &[u8], c: char) -> bool {
     use skrifa::MetadataProvider as _;
     skrifa::FontRef::new(font).is_ok_and(|font| font.charmap().map(c).is_some_and(|g| g.to_u32() != 0))
@@ -406,14 +448,15 @@ fn paint(colour: Color32) -> (Paint, NormalizedF32) {
     (colour.into(), opacity)
 }
 
-fn circle_path(c: Pos2, r: f32) -> Option<Path> {
-    let k = 0.552_284_8 * r;
+/// An ellipse centred on `c` with radii `r`, as four cubic arcs.
+fn ellipse_path(c: Pos2, r: egui::Vec2) -> Option<Path> {
+    let k = r * 0.552_284_8;
     let mut path = PathBuilder::new();
-    path.move_to(c.x + r, c.y);
-    path.cubic_to(c.x + r, c.y + k, c.x + k, c.y + r, c.x, c.y + r);
-    path.cubic_to(c.x - k, c.y + r, c.x - r, c.y + k, c.x - r, c.y);
-    path.cubic_to(c.x - r, c.y - k, c.x - k, c.y - r, c.x, c.y - r);
-    path.cubic_to(c.x + k, c.y - r, c.x + r, c.y - k, c.x + r, c.y);
+    path.move_to(c.x + r.x, c.y);
+    path.cubic_to(c.x + r.x, c.y + k.y, c.x + k.x, c.y + r.y, c.x, c.y + r.y);
+    path.cubic_to(c.x - k.x, c.y + r.y, c.x - r.x, c.y + k.y, c.x - r.x, c.y);
+    path.cubic_to(c.x - r.x, c.y - k.y, c.x - k.x, c.y - r.y, c.x, c.y - r.y);
+    path.cubic_to(c.x + k.x, c.y - r.y, c.x + r.x, c.y - k.y, c.x + r.x, c.y);
     path.close();
     path.finish()
 }

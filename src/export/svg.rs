@@ -8,12 +8,11 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
 use egui::epaint::{
-    CircleShape, ClippedShape, ColorMode, CubicBezierShape, EllipseShape, Mesh, PathShape, PathStroke,
-    QuadraticBezierShape, RectShape, TextShape,
+    CircleShape, ColorMode, CubicBezierShape, EllipseShape, Mesh, PathShape, PathStroke, RectShape, TextShape,
 };
-use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind};
+use egui::{Color32, Pos2, Rect, Stroke, StrokeKind};
 
-use super::vector::{Painting, clip_for, corner_radii, text_rows, vertical_stops};
+use super::vector::{self, Painting, corner_radii, text_rows, vertical_stops};
 use crate::render::Group;
 
 /// The font families a renderer should use, in the order the editor falls back through them.
@@ -21,9 +20,11 @@ pub const FONT_FAMILIES: &str = "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabi
 
 /// Writes a painting as an SVG document.
 pub fn write(painting: &Painting) -> String {
-    let mut writer = Writer::new(painting.size);
+    let mut writer = Writer::new();
     writer.images.clone_from(&painting.images);
-    writer.body(painting);
+    vector::walk(painting, &mut writer);
+    // Groups that painted nothing leave an empty element; drop them to keep the file tidy.
+    writer.body = drop_empty_groups(&writer.body);
     let mut out = String::with_capacity(writer.body.len() + writer.defs.len() + 1024);
     let (w, h) = (painting.size.x, painting.size.y);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -58,62 +59,24 @@ struct Writer {
     /// Clip rectangles already defined, by their corners and corner radius (in hundredths).
     clips: HashMap<[i32; 5], usize>,
     gradients: usize,
-    /// Anything inside this needs no clipping.
-    view: Rect,
     /// The painting's pictures, and each one's data URL once it is encoded.
     images: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
     data_urls: HashMap<egui::TextureId, Option<String>>,
+    /// How often each group id was used: ids are unique within a map, but a name could repeat
+    /// across kinds of group.
+    group_names: HashMap<String, usize>,
 }
 
 impl Writer {
-    fn new(size: egui::Vec2) -> Self {
+    fn new() -> Self {
         Self {
             body: String::new(),
             defs: String::new(),
             clips: HashMap::new(),
             gradients: 0,
-            view: Rect::from_min_size(Pos2::ZERO, size),
             images: HashMap::new(),
             data_urls: HashMap::new(),
-        }
-    }
-
-    fn body(&mut self, painting: &Painting) {
-        let mut groups = painting.groups.iter().peekable();
-        let mut open = false;
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (index, clipped) in painting.shapes.iter().enumerate() {
-            while let Some((_, group)) = groups.next_if(|(at, _)| *at <= index) {
-                if open {
-                    self.body.push_str("</g>\n");
-                }
-                let (id, class) = group_name(group);
-                // Ids are unique within a map, but a name could repeat across kinds of group.
-                let count = seen.entry(id.clone()).or_default();
-                *count += 1;
-                let id = if *count > 1 { format!("{id}-{count}") } else { id };
-                let _ = writeln!(self.body, r#"<g id="{}" class="{class}">"#, Escaped(&id));
-                open = true;
-            }
-            self.clipped(clipped);
-        }
-        if open {
-            self.body.push_str("</g>\n");
-        }
-        // Groups that painted nothing leave an empty element; drop them to keep the file tidy.
-        self.body = drop_empty_groups(&self.body);
-    }
-
-    fn clipped(&mut self, clipped: &ClippedShape) {
-        let Some(clip) = clip_for(clipped, self.view) else { return };
-        match clip {
-            Some(rect) => {
-                let id = self.clip(rect, 0.0);
-                let _ = writeln!(self.body, r#"<g clip-path="url(#clip{id})">"#);
-                self.shape(&clipped.shape);
-                self.body.push_str("</g>\n");
-            }
-            None => self.shape(&clipped.shape),
+            group_names: HashMap::new(),
         }
     }
 
@@ -137,74 +100,7 @@ impl Writer {
         id
     }
 
-    fn shape(&mut self, shape: &Shape) {
-        match shape {
-            Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
-            Shape::Vec(shapes) => {
-                if !self.dashed(shapes) {
-                    for shape in shapes {
-                        self.shape(shape);
-                    }
-                }
-            }
-            Shape::Rect(rect) => self.rect(rect),
-            Shape::Circle(circle) => self.circle(circle),
-            Shape::Ellipse(ellipse) => self.ellipse(ellipse),
-            Shape::LineSegment { points, stroke } => {
-                if let Some(stroke) = Outline::of(*stroke) {
-                    let [a, b] = points;
-                    let _ = writeln!(
-                        self.body,
-                        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{stroke}/>"#,
-                        N(a.x),
-                        N(a.y),
-                        N(b.x),
-                        N(b.y)
-                    );
-                }
-            }
-            Shape::Path(path) => self.path(path),
-            Shape::Text(text) => self.text(text),
-            Shape::Mesh(mesh) => self.mesh(mesh),
-            Shape::QuadraticBezier(curve) => self.quadratic(curve),
-            Shape::CubicBezier(curve) => self.cubic(curve),
-        }
-    }
-
-    /// A dashed line (egui paints one segment per dash) as one `<line>` with a dash pattern.
-    fn dashed(&mut self, shapes: &[Shape]) -> bool {
-        let segments: Vec<_> = shapes
-            .iter()
-            .map_while(|s| match s {
-                Shape::LineSegment { points, stroke } => Some((*points, *stroke)),
-                _ => None,
-            })
-            .collect();
-        if segments.len() < 2 || segments.len() != shapes.len() {
-            return false;
-        }
-        let ([a, b], stroke) = segments[0];
-        let level = |y: f32| (y - a.y).abs() < 0.01;
-        let straight =
-            segments.iter().all(|([p, q], s)| *s == stroke && level(p.y) && level(q.y) && p.x < q.x);
-        let Some(outline) = Outline::of(stroke).filter(|_| straight) else { return false };
-        let dash = b.x - a.x;
-        let gap = segments[1].0[0].x - b.x;
-        let end = segments[segments.len() - 1].0[1];
-        let _ = writeln!(
-            self.body,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{outline} stroke-dasharray="{} {}"/>"#,
-            N(a.x),
-            N(a.y),
-            N(end.x),
-            N(end.y),
-            N(dash),
-            N(gap)
-        );
-        true
-    }
-
-    fn rect(&mut self, shape: &RectShape) {
+    fn write_rect(&mut self, shape: &RectShape) {
         if let Some(brush) = &shape.brush {
             self.picture(shape, brush);
             return;
@@ -315,7 +211,7 @@ impl Writer {
         );
     }
 
-    fn circle(&mut self, circle: &CircleShape) {
+    fn write_circle(&mut self, circle: &CircleShape) {
         let fill = Fill::of(circle.fill).map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
         let stroke = Outline::of(circle.stroke).map(|s| s.to_string()).unwrap_or_default();
         if fill.contains("none") && stroke.is_empty() {
@@ -330,7 +226,7 @@ impl Writer {
         );
     }
 
-    fn ellipse(&mut self, ellipse: &EllipseShape) {
+    fn write_ellipse(&mut self, ellipse: &EllipseShape) {
         let fill = Fill::of(ellipse.fill).map_or_else(|| r#" fill="none""#.to_owned(), |f| f.to_string());
         let stroke = Outline::of(ellipse.stroke).map(|s| s.to_string()).unwrap_or_default();
         let _ = writeln!(
@@ -343,7 +239,7 @@ impl Writer {
         );
     }
 
-    fn path(&mut self, path: &PathShape) {
+    fn write_path(&mut self, path: &PathShape) {
         if path.points.len() < 2 {
             return;
         }
@@ -396,13 +292,7 @@ impl Writer {
         }
     }
 
-    fn quadratic(&mut self, curve: &QuadraticBezierShape) {
-        let [a, b, c] = curve.points;
-        let d = format!("M{} {}Q{} {} {} {}", N(a.x), N(a.y), N(b.x), N(b.y), N(c.x), N(c.y));
-        self.bezier(&d, curve.closed, curve.fill, &curve.stroke, &curve.points);
-    }
-
-    fn cubic(&mut self, curve: &CubicBezierShape) {
+    fn write_cubic(&mut self, curve: &CubicBezierShape) {
         let [start, first, second, end] = curve.points;
         let d = format!(
             "M{} {}C{} {} {} {} {} {}",
@@ -428,7 +318,7 @@ impl Writer {
 
     /// Flat-coloured meshes (the blocks of a zoomed-out map) as polygons; quads from
     /// `add_colored_rect` become one four-cornered path each.
-    fn mesh(&mut self, mesh: &Mesh) {
+    fn write_mesh(&mut self, mesh: &Mesh) {
         if mesh.texture_id != egui::TextureId::default() {
             return;
         }
@@ -474,7 +364,7 @@ impl Writer {
     /// One `<text>` per laid-out row, in logical order, so that copying it gives the words as
     /// written; a row of several formats gets one `<tspan>` per format, each placed where the
     /// editor placed it.
-    fn text(&mut self, shape: &TextShape) {
+    fn write_text(&mut self, shape: &TextShape) {
         let transform = if shape.angle == 0.0 {
             String::new()
         } else {
@@ -532,6 +422,85 @@ impl Writer {
             }
             self.body.push_str("</text>\n");
         }
+    }
+}
+
+impl vector::Sink for Writer {
+    fn begin_group(&mut self, group: &Group) {
+        let (id, class) = group_name(group);
+        let count = self.group_names.entry(id.clone()).or_default();
+        *count += 1;
+        let id = if *count > 1 { format!("{id}-{count}") } else { id };
+        let _ = writeln!(self.body, r#"<g id="{}" class="{class}">"#, Escaped(&id));
+    }
+
+    fn end_group(&mut self) {
+        self.body.push_str("</g>\n");
+    }
+
+    fn push_clip(&mut self, rect: Rect) {
+        let id = self.clip(rect, 0.0);
+        let _ = writeln!(self.body, r#"<g clip-path="url(#clip{id})">"#);
+    }
+
+    fn pop_clip(&mut self) {
+        self.body.push_str("</g>\n");
+    }
+
+    fn rect(&mut self, shape: &RectShape) {
+        self.write_rect(shape);
+    }
+
+    fn circle(&mut self, shape: &CircleShape) {
+        self.write_circle(shape);
+    }
+
+    fn ellipse(&mut self, shape: &EllipseShape) {
+        self.write_ellipse(shape);
+    }
+
+    fn line(&mut self, [a, b]: [Pos2; 2], stroke: Stroke) {
+        if let Some(stroke) = Outline::of(stroke) {
+            let _ = writeln!(
+                self.body,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{stroke}/>"#,
+                N(a.x),
+                N(a.y),
+                N(b.x),
+                N(b.y)
+            );
+        }
+    }
+
+    /// One `<line>` with a dash pattern.
+    fn dashed_line(&mut self, from: Pos2, to: Pos2, stroke: Stroke, dash: f32, gap: f32) {
+        let Some(outline) = Outline::of(stroke) else { return };
+        let _ = writeln!(
+            self.body,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{outline} stroke-dasharray="{} {}"/>"#,
+            N(from.x),
+            N(from.y),
+            N(to.x),
+            N(to.y),
+            N(dash),
+            N(gap)
+        );
+    }
+
+    fn path(&mut self, shape: &PathShape) {
+        self.write_path(shape);
+    }
+
+    fn cubic(&mut self, shape: &CubicBezierShape) {
+        self.write_cubic(shape);
+    }
+
+    fn text(&mut self, shape: &TextShape) {
+        self.write_text(shape);
+    }
+
+    fn mesh(&mut self, mesh: &Mesh) {
+        self.write_mesh(mesh);
     }
 }
 

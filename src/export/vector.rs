@@ -5,8 +5,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::epaint::{ClippedShape, TextShape};
-use egui::{Color32, ColorImage, Pos2, Rect, Shape, TextureId};
+use egui::epaint::{
+    CircleShape, ClippedShape, CubicBezierShape, EllipseShape, Mesh, PathShape, QuadraticBezierShape,
+    RectShape, TextShape,
+};
+use egui::{Color32, ColorImage, Pos2, Rect, Shape, Stroke, TextureId};
 
 use crate::render::Group;
 
@@ -24,6 +27,124 @@ pub struct Painting {
     pub description: String,
     /// The pictures textured rectangles show, by texture.
     pub images: HashMap<TextureId, Arc<ColorImage>>,
+}
+
+/// What a vector writer draws: each kind of piece a painting is made of. [`walk`] takes egui's
+/// shapes apart (groups, clips, nested lists, dashed lines, curves) and hands every piece here,
+/// so the SVG and PDF writers see the same pieces and a shape one draws, the other draws too.
+pub trait Sink {
+    /// The shapes from here to [`Sink::end_group`] are one part of the map (a card, a lane).
+    fn begin_group(&mut self, group: &Group) {
+        let _ = group;
+    }
+    fn end_group(&mut self) {}
+    /// The shapes from here to [`Sink::pop_clip`] are cut to `rect`.
+    fn push_clip(&mut self, rect: Rect);
+    fn pop_clip(&mut self);
+    fn rect(&mut self, shape: &RectShape);
+    fn circle(&mut self, shape: &CircleShape);
+    fn ellipse(&mut self, shape: &EllipseShape);
+    fn line(&mut self, points: [Pos2; 2], stroke: Stroke);
+    /// A straight line drawn in dashes `dash` long, `gap` apart.
+    fn dashed_line(&mut self, from: Pos2, to: Pos2, stroke: Stroke, dash: f32, gap: f32);
+    fn path(&mut self, shape: &PathShape);
+    /// A cubic Bézier curve; quadratic ones arrive raised to cubic.
+    fn cubic(&mut self, shape: &CubicBezierShape);
+    fn text(&mut self, shape: &TextShape);
+    /// A flat-coloured mesh (textured meshes are pictures, drawn as rectangles).
+    fn mesh(&mut self, mesh: &Mesh);
+}
+
+/// Hands every piece of `painting` to `sink`, in painting order, inside its groups and clips.
+pub fn walk(painting: &Painting, sink: &mut impl Sink) {
+    let view = Rect::from_min_size(Pos2::ZERO, painting.size);
+    let mut groups = painting.groups.iter().peekable();
+    let mut open = false;
+    for (index, clipped) in painting.shapes.iter().enumerate() {
+        while let Some((_, group)) = groups.next_if(|(at, _)| *at <= index) {
+            if open {
+                sink.end_group();
+            }
+            sink.begin_group(group);
+            open = true;
+        }
+        let Some(clip) = clip_for(clipped, view) else { continue };
+        if let Some(rect) = clip {
+            sink.push_clip(rect);
+        }
+        walk_shape(&clipped.shape, sink);
+        if clip.is_some() {
+            sink.pop_clip();
+        }
+    }
+    if open {
+        sink.end_group();
+    }
+}
+
+fn walk_shape(shape: &Shape, sink: &mut impl Sink) {
+    match shape {
+        Shape::Noop | Shape::Callback(_) | Shape::Band(_) => {}
+        Shape::Vec(shapes) => match dashes(shapes) {
+            Some(dashed) => sink.dashed_line(dashed.from, dashed.to, dashed.stroke, dashed.dash, dashed.gap),
+            None => {
+                for shape in shapes {
+                    walk_shape(shape, sink);
+                }
+            }
+        },
+        Shape::Rect(rect) => sink.rect(rect),
+        Shape::Circle(circle) => sink.circle(circle),
+        Shape::Ellipse(ellipse) => sink.ellipse(ellipse),
+        Shape::LineSegment { points, stroke } => sink.line(*points, *stroke),
+        Shape::Path(path) => sink.path(path),
+        Shape::Text(text) => sink.text(text),
+        Shape::Mesh(mesh) => sink.mesh(mesh),
+        Shape::QuadraticBezier(curve) => sink.cubic(&raised(curve)),
+        Shape::CubicBezier(curve) => sink.cubic(curve),
+    }
+}
+
+/// A straight dashed line, as egui paints one: a segment per dash.
+struct Dashes {
+    from: Pos2,
+    to: Pos2,
+    stroke: Stroke,
+    dash: f32,
+    gap: f32,
+}
+
+/// The dashed line `shapes` draw, if they are the dashes of one level line.
+fn dashes(shapes: &[Shape]) -> Option<Dashes> {
+    let segments: Vec<_> = shapes
+        .iter()
+        .map_while(|s| match s {
+            Shape::LineSegment { points, stroke } => Some((*points, *stroke)),
+            _ => None,
+        })
+        .collect();
+    if segments.len() < 2 || segments.len() != shapes.len() {
+        return None;
+    }
+    let ([a, b], stroke) = segments[0];
+    let level = |y: f32| (y - a.y).abs() < 0.01;
+    let straight = segments.iter().all(|([p, q], s)| *s == stroke && level(p.y) && level(q.y) && p.x < q.x);
+    if !straight || stroke.width <= 0.0 || stroke.color.a() == 0 {
+        return None;
+    }
+    let to = segments[segments.len() - 1].0[1];
+    Some(Dashes { from: a, to, stroke, dash: b.x - a.x, gap: segments[1].0[0].x - b.x })
+}
+
+/// A quadratic Bézier curve as the cubic one that draws the same curve.
+fn raised(curve: &QuadraticBezierShape) -> CubicBezierShape {
+    let [start, control, end] = curve.points;
+    CubicBezierShape {
+        points: [start, start + (control - start) * (2.0 / 3.0), end + (control - end) * (2.0 / 3.0), end],
+        closed: curve.closed,
+        fill: curve.fill,
+        stroke: curve.stroke.clone(),
+    }
 }
 
 /// A picture encoded for embedding: JPEG for opaque pictures (photos, screenshots), which keeps
