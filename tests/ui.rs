@@ -803,3 +803,19 @@ fn every_dialog_takes_the_keyboard_from_the_canvas() {
         assert!(h.state().modals.is_open(kind), "{kind:?} is still open");
     }
 }
+
+/// File → New over an open map shows the templates in rows, as the start screen does, in a
+/// window that fits the editor's.
+#[test]
+fn the_template_picker_shows_rows_of_templates_inside_the_window() {
+    let mut h = editor("ecommerce");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::N);
+    h.run_steps(3);
+    let rect = |h: &Harness<'_, TouchlineApp>, name: &str| {
+        h.get_by_label(&format!("New map from template {name}")).rect()
+    };
+    let (first, second) = (rect(&h, "blank"), rect(&h, "ecommerce"));
+    assert!((first.top() - second.top()).abs() < 1.0, "two templates side by side: {first:?} {second:?}");
+    let window = h.get_by_label("New map").rect();
+    assert!(window.height() <= 900.0, "the picker fits the editor's window: {window:?}");
+}

@@ -178,14 +178,24 @@ fn template_grid(ui: &mut Ui) -> Option<Choice> {
 pub(super) fn template_picker(ctx: &egui::Context) -> Option<Choice> {
     let mut open = true;
     let mut choice = None;
+    // As wide as whole rows of cards fit in the window, and no taller than the window: the
+    // templates scroll inside it.
+    let screen = ctx.content_rect();
+    let per_row = cards_per_row((screen.width() - 96.0).min(980.0));
+    let width = per_row as f32 * CARD_STEP - CARD_GAP;
     egui::Window::new("New map")
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .open(&mut open)
         .show(ctx, |ui| {
+            // Room for the scroll bar beside the cards.
+            ui.set_width(width + 14.0);
             ui.label("Start from a template:");
-            choice = template_grid(ui);
+            egui::ScrollArea::vertical().max_height((screen.height() - 160.0).max(200.0)).show(ui, |ui| {
+                ui.set_width(width);
+                choice = template_grid(ui);
+            });
         });
     if open { choice } else { Some(Choice::Close) }
 }
