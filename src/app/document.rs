@@ -226,9 +226,4 @@ impl Documents {
             }
         }
     }
-
-    /// Every open map, in tab order.
-    pub fn iter(&self) -> impl Iterator<Item = &Document> {
-        self.list.iter()
-    }
 }

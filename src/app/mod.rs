@@ -27,7 +27,7 @@ use egui::{Ui, ViewportCommand};
 
 use crate::theme::{Theme, ThemeKind};
 
-pub use canvas::{Canvas, CanvasOutput, Edit, HeaderSelection, Hit, Mode as CanvasMode, Selection};
+pub use canvas::{Canvas, CanvasOutput, Edit, HeaderSelection, Hit, Selection};
 pub use commands::{Menu, UiCommand};
 pub use disk::DiskNotice;
 pub use document::{Document, Documents, OnDisk};
@@ -208,10 +208,8 @@ impl TouchlineApp {
         }
         self.disk_bar(ui);
         self.outside_pictures_bar(ui);
-        if self.docs.get().is_some() {
-            if let Some(doc) = self.docs.get() {
-                menus::status(ui, doc);
-            }
+        if let Some(doc) = self.docs.get() {
+            menus::status(ui, doc);
             if self.settings.inspector_open
                 && let Some(doc) = self.docs.get_mut()
             {
