@@ -82,6 +82,12 @@ pub enum Command {
         /// Present in a window of its own beside the editor, to share only that window.
         #[arg(long)]
         window: bool,
+        /// Open the room at once: participants join from their phones (J shows the join card).
+        #[arg(long)]
+        room: bool,
+        /// Where the room listens (default: this machine's LAN address, port 7311).
+        #[arg(long, value_name = "ADDR:PORT")]
+        room_listen: Option<std::net::SocketAddr>,
     },
 }
 
@@ -100,7 +106,15 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::Export(args) => crate::export::cli::run(&args),
         Command::Import(args) => crate::data::cli::run(&args),
-        Command::Present { map, stage, window } => present(&map, stage, window),
+        Command::Present { map, stage, window, room, room_listen } => {
+            let request = crate::app::PresentRequest {
+                window,
+                stage,
+                room: room || room_listen.is_some(),
+                room_listen,
+            };
+            present(&map, request)
+        }
         Command::Diff(args) => crate::diff::cli::run_diff(&args),
         Command::Merge(args) => crate::diff::cli::run_merge(&args),
         Command::Show { map } => crate::diff::cli::run_show(&map),
@@ -150,7 +164,9 @@ fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
+/// `request.stage` is 1-based here, as typed.
+fn present(path: &Path, request: crate::app::PresentRequest) -> ExitCode {
+    let stage = request.stage;
     let map = match file::load(path) {
         Ok(map) => map,
         Err(e) => return fail_load(&e),
@@ -162,7 +178,7 @@ fn present(path: &Path, stage: Option<usize>, window: bool) -> ExitCode {
         let choice = if count == 0 { "it has no stages".to_owned() } else { format!("choose 1 to {count}") };
         return usage(format!("--stage {n}: {} has {count} stages; {choice}", path.display()));
     }
-    let request = crate::app::PresentRequest { window, stage: stage.map(|n| n - 1) };
+    let request = crate::app::PresentRequest { stage: stage.map(|n| n - 1), ..request };
     crate::app::run(Some(path.to_owned()), Some(request))
 }
 

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod model;
 pub mod pictures;
 pub mod render;
+pub mod room;
 pub mod templates;
 pub mod text;
 pub mod theme;

@@ -34,6 +34,7 @@ pub enum UiCommand {
     ToggleTheme,
     Present,
     PresentInWindow,
+    OpenRoom,
     SelectLeft,
     SelectRight,
     SelectUp,
@@ -108,6 +109,7 @@ impl UiCommand {
             Self::ToggleTheme => "Switch light / dark theme",
             Self::Present => "Present",
             Self::PresentInWindow => "Present in a window",
+            Self::OpenRoom => "Open the room",
             Self::SelectLeft => "Select the card to the left",
             Self::SelectRight => "Select the card to the right",
             Self::SelectUp => "Select the card above",
@@ -126,6 +128,9 @@ impl UiCommand {
     pub fn hint(self) -> Option<&'static str> {
         match self {
             Self::Import => Some("A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map"),
+            Self::OpenRoom => {
+                Some("Present, with a join code so participants add notes and vote from their phones")
+            }
             _ => None,
         }
     }
@@ -133,7 +138,7 @@ impl UiCommand {
     /// The keys that run the command, the usual one first.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
-            Self::Import | Self::Quit | Self::ClearVotes => &[],
+            Self::Import | Self::Quit | Self::ClearVotes | Self::OpenRoom => &[],
             Self::New => const { &[key(CMD, Key::N)] },
             Self::Open => const { &[key(CMD, Key::O)] },
             Self::Save => const { &[key(CMD, Key::S)] },
@@ -195,7 +200,7 @@ impl UiCommand {
             | Self::ZoomFit
             | Self::ToggleView
             | Self::ToggleInspector => (Menu::View, 0),
-            Self::Present | Self::PresentInWindow => (Menu::View, 1),
+            Self::Present | Self::PresentInWindow | Self::OpenRoom => (Menu::View, 1),
             // Keys alone: Paste arrives as the system's paste event, Escape and the card keys act
             // on the canvas, the theme has its own choices in View.
             _ => return None,

@@ -83,7 +83,8 @@ impl Document {
             | C::Export
             | C::CopyImage
             | C::Present
-            | C::PresentInWindow => {}
+            | C::PresentInWindow
+            | C::OpenRoom => {}
         }
         Ok(())
     }

@@ -310,6 +310,12 @@ impl TouchlineApp {
             C::Present | C::PresentInWindow => {
                 self.start_presenting(ctx, command == C::PresentInWindow, None);
             }
+            C::OpenRoom => {
+                self.start_presenting(ctx, false, None);
+                if let Some(presentation) = &mut self.presentation {
+                    presentation.open_room = true;
+                }
+            }
             _ => {
                 if let Some(doc) = self.docs.get_mut()
                     && let Err(e) = doc.run(command, ctx, edits)
@@ -442,11 +448,14 @@ impl eframe::App for EframeApp {
     }
 }
 
-/// How `touchline present` starts: in a window of its own or full screen, at a stage (0-based).
+/// How `touchline present` starts: in a window of its own or full screen, at a stage (0-based),
+/// with the room open or not, listening where asked.
 #[derive(Clone, Copy, Debug)]
 pub struct PresentRequest {
     pub window: bool,
     pub stage: Option<usize>,
+    pub room: bool,
+    pub room_listen: Option<std::net::SocketAddr>,
 }
 
 /// The graphics stack wants a private runtime folder (`XDG_RUNTIME_DIR`, which a desktop
@@ -499,7 +508,10 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
                 && app.docs.get().is_some()
             {
                 let kind = app.theme(&cc.egui_ctx).kind;
-                app.presentation = Some(Presentation::new(request.window, kind, request.stage));
+                let mut presentation = Presentation::new(request.window, kind, request.stage);
+                presentation.open_room = request.room;
+                presentation.room_listen = request.room_listen;
+                app.presentation = Some(presentation);
             }
             Ok(Box::new(EframeApp(app)))
         }),

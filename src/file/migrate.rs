@@ -13,8 +13,9 @@
 //!
 //! Version 4 added the map's `author`, version 5 its own `words` (the scale's levels, the
 //! blueprint's lines, the journey's state in the map's language), version 6 pictures on cards and
-//! personas (`image: "photos/counter.jpg"`), version 7 a card's `priority` and `effort`. Versions
-//! 2 to 6 read with the current types and refuse the fields they did not have in the same way.
+//! personas (`image: "photos/counter.jpg"`), version 7 a card's `priority` and `effort`, version 8
+//! a card's `author` (a workshop participant who added it from their phone). Versions 2 to 7
+//! read with the current types and refuse the fields they did not have in the same way.
 
 use serde::Deserialize;
 
@@ -78,7 +79,7 @@ fn v1_to_v2(old: MapV1) -> Map {
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2..=6 => {
+        2..=7 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
@@ -118,6 +119,16 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                     "{item} has a picture, which format_version {version} does not have; \
                      pictures need format_version 6"
                 )));
+            }
+            if let Some(card) = map.cards.iter().find(|c| !c.author.is_empty()) {
+                return Err(newer(format!(
+                    "card {:?} has an author, which format_version {version} does not have; an \
+                     author needs format_version 8",
+                    card.id.as_str()
+                )));
+            }
+            if version == 7 {
+                return Ok(map);
             }
             let rated = map.cards.iter().find(|c| c.priority.is_some() || c.effort.is_some());
             if let Some(card) = rated {

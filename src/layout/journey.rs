@@ -62,6 +62,10 @@ pub fn flag_short(flag: crate::model::Flag, words: &crate::model::Words) -> Stri
 pub fn meta_text(card: &Card, words: &crate::model::Words) -> String {
     use crate::model::Word;
     let mut parts: Vec<String> = Vec::new();
+    // A workshop participant's note says who wrote it.
+    if !card.author.is_empty() {
+        parts.push(format!("— {}", card.author));
+    }
     // What matters most first: how much the card matters and what it would take.
     for (rating, word) in [(card.priority, Word::Priority), (card.effort, Word::Effort)] {
         if let Some(rating) = rating {
@@ -259,6 +263,7 @@ pub fn card_has_meta(card: &Card) -> bool {
         || !card.flags.is_empty()
         || card.priority.is_some()
         || card.effort.is_some()
+        || !card.author.is_empty()
 }
 
 /// The map's lanes in the order a view draws them: as they are for a journey; blueprint lanes

@@ -224,6 +224,9 @@ pub struct Card {
     /// What acting on the card would take: an opportunity's effort.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<Rating>,
+    /// Who wrote the card, when a workshop participant added it from their phone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 impl Card {
@@ -244,6 +247,7 @@ impl Card {
             image: None,
             priority: None,
             effort: None,
+            author: String::new(),
         }
     }
 

@@ -25,7 +25,7 @@ pub(super) struct Info<'a> {
 }
 
 /// How big the chrome is on a screen of this height: 1 on a 1080-pixel screen.
-fn scale(rect: Rect) -> f32 {
+pub(super) fn scale(rect: Rect) -> f32 {
     (rect.height() / DESIGN_HEIGHT).max(0.55)
 }
 

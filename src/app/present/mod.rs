@@ -5,6 +5,7 @@
 mod camera;
 pub mod capture;
 mod chrome;
+pub mod room;
 pub mod timer;
 pub mod vote;
 
@@ -52,6 +53,12 @@ pub struct Presentation {
     notice: Option<(String, f64)>,
     /// When the key hints were last asked for (they show for a few seconds).
     hints_since: Option<f64>,
+    /// The room participants join from their phones, while it is open.
+    pub room: Option<room::RoomSide>,
+    /// Where the room listens (`--room-listen`); this machine's LAN address when `None`.
+    pub room_listen: Option<std::net::SocketAddr>,
+    /// The room is to open this frame (J, `--room`, View → Open the room).
+    pub open_room: bool,
 }
 
 /// A dialog of the presentation, one at a time.
@@ -89,11 +96,12 @@ pub enum PresentKey {
     Timer,
     Contrast,
     Hints,
+    Room,
     Leave,
 }
 
 /// Every key and what it does; a test rejects a key listed twice.
-pub const KEYS: [(Key, PresentKey); 24] = [
+pub const KEYS: [(Key, PresentKey); 25] = [
     (Key::ArrowRight, PresentKey::Next),
     (Key::PageDown, PresentKey::Next),
     (Key::Space, PresentKey::Next),
@@ -118,6 +126,7 @@ pub const KEYS: [(Key, PresentKey); 24] = [
     (Key::T, PresentKey::Timer),
     (Key::C, PresentKey::Contrast),
     (Key::H, PresentKey::Hints),
+    (Key::J, PresentKey::Room),
 ];
 
 /// The editor commands that work while presenting.
@@ -144,11 +153,23 @@ impl Presentation {
             timer: None,
             notice: None,
             hints_since: None,
+            room: None,
+            room_listen: None,
+            open_room: false,
         }
     }
 
-    /// "Stage 3 of 8 · Evaluate vendors", or the overview's line.
+    /// "Stage 3 of 8 · Evaluate vendors", or the overview's line; with the room's code and
+    /// head count while the room is open and its card hidden.
     pub fn progress(&self, map: &crate::model::Map) -> String {
+        let line = self.stage_line(map);
+        match &self.room {
+            Some(room) if !room.card_shown => format!("{line} · {}", room.line()),
+            _ => line,
+        }
+    }
+
+    fn stage_line(&self, map: &crate::model::Map) -> String {
         match self.shot {
             Shot::Overview => format!("Overview · {} stages", map.stages.len()),
             Shot::Stage(i) => {
@@ -174,6 +195,7 @@ impl Presentation {
         chrome::style(ui, &theme);
         doc.refresh_layout_sized(&ctx, view, TypeSize::Large);
         let mut step = Step::default();
+        let revision = doc.revision();
         let (map, Some(layout)) = doc.map_and_layout_sized(TypeSize::Large) else { return step };
         let stages = layout.stages.len();
         if let Shot::Stage(i) = self.shot
@@ -185,6 +207,7 @@ impl Presentation {
             vote.reconcile(map);
         }
 
+        self.room_ui(ui, map, revision, &theme, now, edits);
         if self.results {
             chrome::results_panel(ui, map, &theme, edits);
         }
@@ -288,6 +311,49 @@ impl Presentation {
         step
     }
 
+    /// Opens the room when asked, brings in what it sent, tells it what is shown, and draws
+    /// its join card.
+    fn room_ui(
+        &mut self,
+        ui: &mut Ui,
+        map: &crate::model::Map,
+        revision: u64,
+        theme: &Theme,
+        now: f64,
+        edits: &mut Vec<Edit>,
+    ) {
+        if std::mem::take(&mut self.open_room) && self.room.is_none() {
+            match room::RoomSide::open(ui.ctx(), self.room_listen, map) {
+                Ok(side) => self.room = Some(side),
+                Err(e) => self.notice = Some((format!("The room did not open: {e}"), now)),
+            }
+        }
+        let Some(side) = &mut self.room else { return };
+        let showing = room::Now {
+            map,
+            revision,
+            focus: match self.shot {
+                Shot::Overview => None,
+                Shot::Stage(i) => Some(i),
+            },
+            vote: self.vote.as_ref(),
+            results: self.results,
+            timer_left: self.timer.as_ref().map(|t| t.remaining(now).max(0.0).ceil() as u32),
+            capture_lane: self.last_note_lane.as_ref(),
+        };
+        side.frame(&showing, edits);
+        if side.card_shown {
+            match side.card_ui(ui, theme, edits) {
+                Some(room::CardAction::Close) => {
+                    self.room = None;
+                    self.notice = Some(("The room is closed".to_owned(), now));
+                }
+                Some(room::CardAction::Hide) => side.card_shown = false,
+                None => {}
+            }
+        }
+    }
+
     /// The open dialog, and what its answer does.
     fn dialog_ui(
         &mut self,
@@ -369,7 +435,16 @@ impl Presentation {
                     self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
                 }
             }
+            // With the room in, R also ends a running vote: its dots are revealed at once.
+            PresentKey::Results if self.room.is_some() && self.vote.is_some() => {
+                self.vote = None;
+                self.results = true;
+            }
             PresentKey::Results => self.results = !self.results,
+            PresentKey::Room => match &mut self.room {
+                None => self.open_room = true,
+                Some(side) => side.card_shown = !side.card_shown,
+            },
             PresentKey::NextVoter => {
                 if let Some(vote) = &mut self.vote {
                     vote.next_voter();
@@ -382,7 +457,13 @@ impl Presentation {
             }
             PresentKey::Contrast => self.theme = self.theme.next(),
             PresentKey::Hints => self.hints_since = Some(now),
-            // Esc backs out one level at a time: the vote, the results, then the presentation.
+            // Esc backs out one level at a time: the join card, the vote, the results, then the
+            // presentation (which closes the room).
+            PresentKey::Leave if self.room.as_ref().is_some_and(|r| r.card_shown) => {
+                if let Some(side) = &mut self.room {
+                    side.card_shown = false;
+                }
+            }
             PresentKey::Leave if self.vote.take().is_some() => {
                 self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
             }

@@ -1,0 +1,28 @@
+//! Every limit the room keeps, in one place; the README lists them.
+
+use std::time::Duration;
+
+/// People in one room.
+pub const PARTICIPANTS: usize = 200;
+/// Connections open at once (each participant's live page holds one, and a request another).
+pub const CONNECTIONS: usize = 600;
+/// A request's body.
+pub const BODY_BYTES: usize = 8 * 1024;
+/// A request's line and headers together (hyper's smallest read buffer).
+pub const HEADER_BYTES: usize = 8 * 1024;
+/// A request's headers must arrive within this, and its body within as long again.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// A participant's name, in characters.
+pub const NAME_CHARS: usize = 40;
+/// A note, in characters.
+pub const NOTE_CHARS: usize = 500;
+/// Notes one participant may add in a minute.
+pub const NOTES_PER_MINUTE: usize = 10;
+/// Requests one connection may make in a second, on average; up to this many at once.
+pub const REQUESTS_PER_SECOND: f64 = 20.0;
+/// Wrong room codes from one address before it is locked out.
+pub const CODE_TRIES: u32 = 5;
+/// How long a locked-out address waits.
+pub const CODE_LOCK: Duration = Duration::from_secs(10 * 60);
+/// How often a live page hears from the server when nothing changes, so proxies keep it open.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
