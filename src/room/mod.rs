@@ -252,7 +252,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// The bytes of a lowercase hex string, if it is one of exactly `N` bytes.
 fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
-    if text.len() != 2 * N {
+    if text.len() != 2 * N || !text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         return None;
     }
     let mut out = [0u8; N];
@@ -273,6 +273,7 @@ mod tests {
         assert_eq!(unhex::<4>("00ab"), None);
         assert_eq!(unhex::<2>("zzzz"), None);
         assert_eq!(unhex::<2>("é1a"), None);
+        assert_eq!(unhex::<2>("00AB"), None, "one spelling only");
     }
 
     #[test]

@@ -63,3 +63,4 @@ pub fn redo(h: &mut Harness<'_, TouchlineApp>) {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_steps(2);
 }
+pub mod http;

@@ -250,7 +250,7 @@ impl RoomSide {
                                 format!("{} notes", person.notes)
                             };
                             let remove = ui
-                                .button(text("✕", 18.0))
+                                .button(text("×", 20.0))
                                 .on_hover_text(format!("Take {} out of the room", person.name));
                             if remove.clicked() {
                                 self.room.remove(person.id);
@@ -266,7 +266,7 @@ impl RoomSide {
                         for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
                             ui.horizontal(|ui| {
                                 let remove = ui
-                                    .button(text("✕", 18.0))
+                                    .button(text("×", 20.0))
                                     .on_hover_text("Remove this note (Ctrl+Z brings it back)");
                                 if remove.clicked() {
                                     edits.push(Edit::apply(
