@@ -349,7 +349,7 @@ fn every_limit_is_answered_with_a_clear_status() {
     let burst = 2 * limits::REQUESTS_PER_SECOND as usize;
     let mut requests = Vec::new();
     for i in 0..burst {
-        requests.extend(http::encode("GET", &format!("{base}room.css"), &[], b"", i + 1 == burst));
+        requests.extend(http::encode(address, "GET", &format!("{base}room.css"), &[], b"", i + 1 == burst));
     }
     stream.write_all(&requests).unwrap();
     let mut answers = Vec::new();

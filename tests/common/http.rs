@@ -27,9 +27,24 @@ pub fn raw(address: SocketAddr, raw: &[u8]) -> Reply {
     let mut stream = TcpStream::connect(address).expect("connect");
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     stream.write_all(raw).unwrap();
+    // Up to the end of the body its length names, or else to the end of the stream (not every
+    // server closes the connection when asked to).
     let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
-    parse(&bytes)
+    let mut chunk = [0u8; 8192];
+    loop {
+        if let Some(end) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            let reply = parse(&bytes[..end + 4]);
+            if let Some(length) = reply.header("content-length").and_then(|l| l.parse::<usize>().ok())
+                && bytes.len() >= end + 4 + length
+            {
+                return parse(&bytes[..end + 4 + length]);
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return parse(&bytes),
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+        }
+    }
 }
 
 /// One request with `Connection: close`.
@@ -40,7 +55,7 @@ pub fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Reply {
-    raw(address, &encode(method, path, headers, body, true))
+    raw(address, &encode(address, method, path, headers, body, true))
 }
 
 pub fn get(address: SocketAddr, path: &str) -> Reply {
@@ -52,8 +67,15 @@ pub fn post(address: SocketAddr, path: &str, body: &serde_json::Value) -> Reply 
     request(address, "POST", path, &[("Content-Type", "application/json")], body.to_string().as_bytes())
 }
 
-pub fn encode(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8], close: bool) -> Vec<u8> {
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: room\r\nContent-Length: {}\r\n", body.len());
+pub fn encode(
+    host: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    close: bool,
+) -> Vec<u8> {
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n", body.len());
     if close {
         head.push_str("Connection: close\r\n");
     }
