@@ -88,6 +88,8 @@ pub fn ui(
     let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
 
     let fill = theme.note;
+    // Nothing smaller than 18 pixels on a 1080-pixel screen: the room reads the hint too.
+    let scale = ui.ctx().content_rect().height() / super::DESIGN_HEIGHT;
     let font = egui::FontId::proportional((layout.sizes.card_font * zoom).clamp(12.0, 64.0));
     let ink = theme.note_ink;
     let area = egui::Area::new(ui.scope_id().with("note"))
@@ -121,7 +123,7 @@ pub fn ui(
                         capture.added
                     );
                     let label =
-                        ui.label(egui::RichText::new(hint).color(ink).size((font.size * 0.55).max(11.0))).id;
+                        ui.label(egui::RichText::new(hint).color(ink).size((font.size * 0.55).max(18.0 * scale))).id;
                     response.labelled_by(label)
                 })
                 .inner

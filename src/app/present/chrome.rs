@@ -19,6 +19,8 @@ pub(super) struct Info<'a> {
     pub stage: Option<usize>,
     pub stages: usize,
     pub vote: Option<&'a VoteSession>,
+    /// The room is open: people vote on their phones.
+    pub room: bool,
     pub notice: Option<&'a str>,
     pub hints: bool,
     pub timer: Option<&'a Timer>,
@@ -157,7 +159,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
                     None => map_label(ui, &info.progress, 26.0 * s, theme.header_text, false),
                 };
                 if info.hints {
-                    let hints = "Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · C: contrast · Esc: leave";
+                    let hints = "Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · J: room · C: contrast · Esc: leave";
                     ui.label(text(hints, 18.0 * s, theme.muted_text));
                 } else {
                     progress_dots(ui, info.stage, info.stages, theme, s);
@@ -176,26 +178,26 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             theme,
             |ui| {
                 ui.vertical_centered(|ui| {
-                ui.label(
-                    text(
-                        format!(
-                            "Dot vote on {} · Voter {} · {} of {} dots left",
-                            vote.on.label().to_lowercase(),
-                            vote.voter,
-                            vote.dots_left(),
-                            vote.dots_per_person
-                        ),
-                        26.0 * s,
-                        theme.header_text,
-                    )
-                    .strong(),
-                );
-                ui.label(text(
-                    "Click a card: add a dot · Shift+click: take it back · Enter: next voter · R: results · V: end",
-                    20.0 * s,
-                    theme.muted_text,
-                ));
-            });
+                    let on = vote.on.label().to_lowercase();
+                    let (headline, keys) = if info.room {
+                        (
+                            format!("Dot vote on {on} · {} dots each, on your phones", vote.dots_per_person),
+                            "Only you see your dots until R shows the results · a click here adds a dot too · V: end",
+                        )
+                    } else {
+                        (
+                            format!(
+                                "Dot vote on {on} · Voter {} · {} of {} dots left",
+                                vote.voter,
+                                vote.dots_left(),
+                                vote.dots_per_person
+                            ),
+                            "Click a card: add a dot · Shift+click: take it back · Enter: next voter · R: results · V: end",
+                        )
+                    };
+                    ui.label(text(headline, 26.0 * s, theme.header_text).strong());
+                    ui.label(text(keys, 20.0 * s, theme.muted_text));
+                });
             },
         );
         reach.top = banner.bottom() - rect.top() + 8.0 * s;
@@ -344,17 +346,20 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
         });
 }
 
-/// A small centred box that takes Enter (yes) and Esc (no).
+/// A centred box that takes Enter (yes) and Esc (no), in the presentation's large type: the
+/// room reads it too (nothing under 18 pixels on a 1080-pixel screen).
 fn setup_box(ctx: &egui::Context, id: &str, contents: impl FnOnce(&mut Ui) -> bool) -> Option<bool> {
     let (enter, escape) = ctx.input_mut(|i| {
         (i.consume_key(Modifiers::NONE, Key::Enter), i.consume_key(Modifiers::NONE, Key::Escape))
     });
+    let s = scale(ctx.content_rect());
     let mut start = false;
     egui::Area::new(egui::Id::unique(id))
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .order(Order::Foreground)
         .show(ctx, |ui| {
-            Frame::window(ui.style()).inner_margin(20.0).show(ui, |ui| {
+            large_type(ui, s);
+            Frame::window(ui.style()).inner_margin(28.0 * s).show(ui, |ui| {
                 start = contents(ui);
             });
         });
@@ -411,6 +416,24 @@ pub(super) fn timer_setup_ui(ctx: &egui::Context, minutes: &mut u32) -> Option<b
         })
         .inner
     })
+}
+
+/// Every text style of `ui` at the presentation's sizes: headings 34, the rest 22 (small 18),
+/// scaled to the screen.
+pub(super) fn large_type(ui: &mut Ui, s: f32) {
+    use egui::TextStyle;
+    let style = ui.style_mut();
+    for (text_style, font) in &mut style.text_styles {
+        font.size = s * match text_style {
+            TextStyle::Heading => 34.0,
+            TextStyle::Small => 18.0,
+            _ => 22.0,
+        };
+    }
+    style.spacing.interact_size = vec2(48.0, 40.0) * s;
+    style.spacing.item_spacing = vec2(12.0, 10.0) * s;
+    style.spacing.icon_width = 24.0 * s;
+    style.spacing.button_padding = vec2(14.0, 8.0) * s;
 }
 
 /// +1 for each Up arrow pressed, −1 for each Down arrow, consumed.

@@ -5,6 +5,7 @@
 mod camera;
 pub mod capture;
 mod chrome;
+mod overview;
 pub mod room;
 pub mod timer;
 pub mod vote;
@@ -265,14 +266,25 @@ impl Presentation {
         let clip = self.map_area;
         // The strips the map keeps clear of are the canvas's colour, as the map's margins are.
         ui.painter().rect_filled(rect, 0.0, theme.canvas);
+        // The overview is a slide, unless the room votes on the whole map, sees its results
+        // there, or a note is being placed on it.
+        let slide = self.shot == Shot::Overview
+            && self.vote.is_none()
+            && !self.results
+            && !matches!(self.dialog, Some(Dialog::Capture(_)));
         let canvas = &mut self.canvas;
-        let drawn = ui.scope(|ui| {
-            // A stage taller than the screen at readable size runs on below the strip; it is cut
-            // there, not drawn under the pill (scroll to see the rest).
-            ui.set_clip_rect(clip.intersect(ui.clip_rect()));
-            canvas.ui(ui, map, layout, &theme, pictures, mode)
-        });
-        let out = drawn.inner;
+        let out = if slide {
+            overview::slide(ui, map, layout, &theme, clip, chrome::scale(rect));
+            canvas::CanvasOutput::default()
+        } else {
+            ui.scope(|ui| {
+                // A stage taller than the screen at readable size runs on below the strip; it is
+                // cut there, not drawn under the pill (scroll to see the rest).
+                ui.set_clip_rect(clip.intersect(ui.clip_rect()));
+                canvas.ui(ui, map, layout, &theme, pictures, mode)
+            })
+            .inner
+        };
         edits.extend(out.edits);
         if let Some((lane, stage)) = out.note_request
             && let (Some(lane), Some(stage)) = (layout.lanes.get(lane), layout.stages.get(stage))
@@ -300,6 +312,7 @@ impl Presentation {
             },
             stages,
             vote: self.vote.as_ref(),
+            room: self.room.is_some(),
             notice: self.notice.as_ref().filter(|(_, at)| now - at < 3.0).map(|(text, _)| text.as_str()),
             hints: self.hints_since.is_some_and(|at| now - at < 6.0),
             timer: self.timer.as_ref(),

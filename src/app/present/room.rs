@@ -204,6 +204,7 @@ impl RoomSide {
                     .stroke(Stroke::new(1.0, theme.card_border)),
             )
             .show(ui, |ui| {
+                super::chrome::large_type(ui, s);
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     ui.label(text("Join the room", 34.0).strong());
                     ui.label(muted("Scan with your phone's camera", 20.0));
@@ -223,7 +224,7 @@ impl RoomSide {
                         ui.label(text(self.room.code(), 34.0).strong().monospace().color(theme.accent));
                     });
                     if self.room.address().ip().is_loopback() {
-                        ui.label(muted("No network found: only this computer can join.", 18.0));
+                        ui.label(muted("Listening on this computer only: phones cannot reach it.", 18.0));
                     }
                     ui.add_space(14.0 * s);
                     let people_here = self.room.participants();
