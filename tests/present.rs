@@ -340,3 +340,45 @@ fn every_dialog_takes_the_keys_from_the_presentation() {
         assert_eq!(shot(&h), Shot::Stage(1), "{opener:?}: the presentation stays on its stage");
     }
 }
+
+/// A presentation of `template` on a 1920×1080 screen, past the key hints.
+fn presenting_full_hd(template: &str) -> Harness<'static, TouchlineApp> {
+    let mut app = TouchlineApp::new(Box::new(touchline::app::NoDialogs), None);
+    app.set_document(touchline::app::Document::new(touchline::templates::load(template).unwrap(), None));
+    app.presentation =
+        Some(touchline::app::Presentation::new(false, touchline::theme::ThemeKind::Light, None));
+    let mut h = Harness::builder()
+        .with_size((1920.0, 1080.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    h.run_steps(400);
+    h
+}
+
+#[test]
+fn the_overview_is_a_slide_the_back_of_the_room_can_read() {
+    for template in ["b2b-phone-system", "b2b-phone-system-ar", "customer-care-th", "saas-onboarding"] {
+        let h = presenting_full_hd(template);
+        let map = map(&h).clone();
+        let title = h.get_by_label(&map.title);
+        assert!(title.rect().height() >= 48.0, "{template}: the title is large");
+        let pill = h.get_by_label_contains("Overview ·").rect();
+        let mut columns = Vec::new();
+        for stage in &map.stages {
+            let name = h.get_by_label(&stage.name).rect();
+            // One row of a 24-pixel font is about 1.3 times as tall.
+            assert!(name.height() >= 24.0 * 1.2, "{template}: {} is {} px high", stage.name, name.height());
+            assert!(!name.intersects(pill), "{template}: the pill covers {}", stage.name);
+            columns.push(name);
+        }
+        for pair in columns.windows(2) {
+            assert!(pair[0].right() <= pair[1].left(), "{template}: stage names overlap: {pair:?}");
+        }
+        // A stage's top cards are named on the slide, clear of the pill.
+        let first = &map.stages[0];
+        let card = map.cards.iter().find(|c| c.stage == first.id).unwrap();
+        let shown = h.query_all_by_label(&card.title).map(|n| n.rect()).collect::<Vec<_>>();
+        assert!(shown.iter().all(|r| !r.intersects(pill)));
+    }
+}

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use serde_json::json;
 use touchline::app::TouchlineApp;
 use touchline::room::{Room, Showing, Snapshot, limits};
@@ -120,6 +121,46 @@ fn a_participant_joins_follows_the_stage_and_adds_a_note_that_lands_in_the_map()
     assert_eq!(http::post(address, &format!("{base}api/note"), &note).status, 201);
     frames_until(&mut h, |app| app.doc().unwrap().map.cards.iter().any(|c| c.title == "Nobody said"));
     assert!(map(&h).cards.iter().any(|c| c.title == "Nobody said" && c.author.is_empty()));
+}
+
+#[test]
+fn the_join_card_shows_a_qr_code_that_decodes_to_the_address() {
+    let mut app = TouchlineApp::new(Box::new(touchline::app::NoDialogs), None);
+    app.set_document(touchline::app::Document::new(touchline::templates::load("ecommerce").unwrap(), None));
+    let mut presentation = touchline::app::Presentation::new(false, touchline::theme::ThemeKind::Light, None);
+    presentation.room_listen = loopback();
+    presentation.open_room = true;
+    app.presentation = Some(presentation);
+    let mut h = Harness::builder()
+        .with_size((1600.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    h.run_steps(10);
+    let room = &h.state().presentation.as_ref().unwrap().room.as_ref().expect("the room opened").room;
+    let (url, code, short) = (room.join_url(), room.code().to_owned(), room.short_url());
+    h.get_by_label(&code);
+    h.get_by_label(&short);
+    h.get_by_label("No one in the room yet");
+    let image = h.render().expect("a rendered frame");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("join-card.png");
+    image.save(&path).unwrap();
+    let out = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(&path)
+        .output()
+        .expect("zbarimg is missing: `bash scripts/test` installs zbar-tools");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), url, "the QR code carries the full address");
+
+    // People joining show on the card.
+    let address = h.state().presentation.as_ref().unwrap().room.as_ref().unwrap().room.address();
+    let base = url.split_once(&address.to_string()).unwrap().1.to_owned();
+    join(address, &base, "Ana");
+    h.run_steps(3);
+    h.get_by_label("1 person in the room");
+    h.get_by_label("Ana");
 }
 
 #[test]

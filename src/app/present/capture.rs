@@ -122,8 +122,11 @@ pub fn ui(
                         "Enter adds it and opens the next · Shift+Enter new line · Esc stops · {} added",
                         capture.added
                     );
-                    let label =
-                        ui.label(egui::RichText::new(hint).color(ink).size((font.size * 0.55).max(18.0 * scale))).id;
+                    let label = ui
+                        .label(
+                            egui::RichText::new(hint).color(ink).size((font.size * 0.55).max(18.0 * scale)),
+                        )
+                        .id;
                     response.labelled_by(label)
                 })
                 .inner

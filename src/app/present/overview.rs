@@ -25,12 +25,15 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
     let margin = 48.0 * s;
     let inner = area.shrink2(vec2(margin, margin * 0.75));
     let mut y = inner.top();
-    y = label(ui, &map.title, TITLE * s, theme.header_text, pos2(inner.left(), y), inner.width(), None).bottom();
+    y = label(ui, &map.title, TITLE * s, theme.header_text, pos2(inner.left(), y), inner.width(), None)
+        .bottom();
     if !map.scenario.is_empty() {
         // Under the title, from the side the title starts at.
         let width = inner.width() * 0.85;
-        let left = if crate::text::direction(&map.scenario).is_rtl() { inner.right() - width } else { inner.left() };
-        y = label(ui, &map.scenario, SCENARIO * s, theme.muted_text, pos2(left, y + 6.0 * s), width, Some(2)).bottom();
+        let left =
+            if crate::text::direction(&map.scenario).is_rtl() { inner.right() - width } else { inner.left() };
+        y = label(ui, &map.scenario, SCENARIO * s, theme.muted_text, pos2(left, y + 6.0 * s), width, Some(2))
+            .bottom();
     }
     let stages = map.stages.len();
     if stages == 0 {
@@ -58,23 +61,52 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
         let pad = 14.0 * s;
         let text_width = column.width() - 2.0 * pad;
         let mut at = column.top() + 18.0 * s;
-        at = label(ui, &format!("{}", i + 1), SMALL * s, theme.muted_text, pos2(column.left() + pad, at), text_width, Some(1))
-            .bottom();
-        at = label(ui, &stage.name, name_size, theme.header_text, pos2(column.left() + pad, at), text_width, Some(3))
-            .bottom();
+        at = label(
+            ui,
+            &format!("{}", i + 1),
+            SMALL * s,
+            theme.muted_text,
+            pos2(column.left() + pad, at),
+            text_width,
+            Some(1),
+        )
+        .bottom();
+        at = label(
+            ui,
+            &stage.name,
+            name_size,
+            theme.header_text,
+            pos2(column.left() + pad, at),
+            text_width,
+            Some(3),
+        )
+        .bottom();
         let cards: Vec<&crate::model::Card> = map.cards.iter().filter(|c| c.stage == stage.id).collect();
         let count = match cards.len() {
             1 => "1 card".to_owned(),
             n => format!("{n} cards"),
         };
-        at = label(ui, &count, SMALL * s, theme.muted_text, pos2(column.left() + pad, at + 4.0 * s), text_width, Some(1))
-            .bottom()
+        at = label(
+            ui,
+            &count,
+            SMALL * s,
+            theme.muted_text,
+            pos2(column.left() + pad, at + 4.0 * s),
+            text_width,
+            Some(1),
+        )
+        .bottom()
             + 8.0 * s;
         let room_for_cards = band.top() - 12.0 * s;
         for card in top_cards(map, &cards) {
             let kind = map.lane(&card.lane).map_or(LaneKind::Custom, |l| l.kind);
-            let galley =
-                crate::text::layout(&ctx, &card.title, FontId::proportional(SMALL * s), theme.text, text_width - 14.0 * s);
+            let galley = crate::text::layout(
+                &ctx,
+                &card.title,
+                FontId::proportional(SMALL * s),
+                theme.text,
+                text_width - 14.0 * s,
+            );
             let row_height = galley.size().y / galley.rows.len().max(1) as f32;
             // Whole rows only: as many as the card has, up to a few, and as fit above the curves.
             let fit = ((room_for_cards - at - 12.0 * s) / row_height).floor().max(0.0) as usize;
@@ -166,7 +198,12 @@ fn curve_band(
             let colour = crate::render::curves::curve_colour(theme, curve.colour, curve.index);
             let name = map.curve(&curve.id).map_or("", |c| c.name.as_str());
             painter.circle_filled(at + vec2(7.0 * s, 12.0 * s), 7.0 * s, colour);
-            let galley = crate::text::no_wrap(&painter.ctx().clone(), name, FontId::proportional(SMALL * s), theme.text);
+            let galley = crate::text::no_wrap(
+                &painter.ctx().clone(),
+                name,
+                FontId::proportional(SMALL * s),
+                theme.text,
+            );
             let width = galley.size().x;
             painter.galley(at + vec2(20.0 * s, 0.0), galley, theme.text);
             at.x += width + 48.0 * s;
@@ -187,7 +224,15 @@ fn curve_band(
 
 /// Text at `at`, `width` wide, at most `rows` rows (cut, not squeezed), in the text's own
 /// direction; named by its words for screen readers and tests. Returns where it is.
-fn label(ui: &Ui, words: &str, size: f32, colour: Color32, at: Pos2, width: f32, rows: Option<usize>) -> Rect {
+fn label(
+    ui: &Ui,
+    words: &str,
+    size: f32,
+    colour: Color32,
+    at: Pos2,
+    width: f32,
+    rows: Option<usize>,
+) -> Rect {
     let galley = crate::text::layout(ui.ctx(), words, FontId::proportional(size), colour, width);
     let row_height = galley.size().y / galley.rows.len().max(1) as f32;
     let shown = rows.map_or(galley.rows.len(), |r| galley.rows.len().min(r));
