@@ -21,15 +21,15 @@ use common::{editor, map, undo};
 
 const LOOPBACK: &str = "127.0.0.1:0";
 
-fn loopback() -> Option<SocketAddr> {
-    Some(LOOPBACK.parse().unwrap())
+fn loopback() -> SocketAddr {
+    LOOPBACK.parse().unwrap()
 }
 
 /// A room on its own (no editor), showing the e-commerce map at its first stage.
 fn bare_room() -> (Room, SocketAddr, String) {
     let map = touchline::templates::load("ecommerce").unwrap();
     let snapshot = Snapshot::of(&map, &Showing { focus: Some(0), ..Showing::default() });
-    let room = Room::open(loopback(), snapshot, || {}).unwrap();
+    let room = Room::open(Some(loopback()), snapshot, || {}).unwrap();
     let address = room.address();
     let base = room.join_url().split_once(&address.to_string()).unwrap().1.to_owned();
     (room, address, base)
@@ -40,7 +40,7 @@ fn presenting_with_room(template: &str) -> (Harness<'static, TouchlineApp>, Sock
     let mut h = editor(template);
     h.key_press(Key::F5);
     h.run_steps(5);
-    h.state_mut().presentation.as_mut().unwrap().room_listen = loopback();
+    h.state_mut().presentation.as_mut().unwrap().room_listen = Some(loopback());
     h.key_press(Key::J);
     h.run_steps(3);
     let room = &h.state().presentation.as_ref().unwrap().room.as_ref().expect("J opens the room").room;
@@ -128,7 +128,7 @@ fn the_join_card_shows_a_qr_code_that_decodes_to_the_address() {
     let mut app = TouchlineApp::new(Box::new(touchline::app::NoDialogs), None);
     app.set_document(touchline::app::Document::new(touchline::templates::load("ecommerce").unwrap(), None));
     let mut presentation = touchline::app::Presentation::new(false, touchline::theme::ThemeKind::Light, None);
-    presentation.room_listen = loopback();
+    presentation.room_listen = Some(loopback());
     presentation.open_room = true;
     app.presentation = Some(presentation);
     let mut h = Harness::builder()

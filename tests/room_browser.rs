@@ -1,5 +1,5 @@
 //! The room's page in a real browser: headless Chromium at a phone's size, driven through
-//! ChromeDriver (the W3C WebDriver protocol, plain JSON over HTTP on loopback), joins, adds a
+//! `chromedriver` (the W3C `WebDriver` protocol, plain JSON over HTTP on loopback), joins, adds a
 //! note and places a dot; the test then checks the facilitator's map.
 //!
 //! `TOUCHLINE_ROOM_SHOTS=DIR` keeps screenshots of each step there, to look at.
@@ -20,7 +20,7 @@ mod common;
 use common::http;
 use common::{editor, map};
 
-/// A ChromeDriver on a free loopback port, stopped when dropped.
+/// A `chromedriver` on a free loopback port, stopped when dropped.
 struct Driver {
     child: Child,
     address: SocketAddr,
@@ -66,7 +66,7 @@ impl Driver {
         }}});
         let mut driver = Self { child, address, session: String::new(), _profile: profile };
         let created = driver.call("POST", "/session", &capabilities);
-        driver.session = created["sessionId"].as_str().expect("a WebDriver session").to_owned();
+        created["sessionId"].as_str().expect("a WebDriver session").clone_into(&mut driver.session);
         driver
     }
 

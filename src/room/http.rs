@@ -87,7 +87,7 @@ async fn connection(stream: tokio::net::TcpStream, peer: SocketAddr, shared: Arc
         let shared = Arc::clone(&shared);
         let bucket = Arc::clone(&bucket);
         async move {
-            let allowed = bucket.lock().map(|mut b| b.take(Instant::now())).unwrap_or(false);
+            let allowed = bucket.lock().is_ok_and(|mut b| b.take(Instant::now()));
             if !allowed {
                 return Ok::<_, Infallible>(error(
                     StatusCode::TOO_MANY_REQUESTS,
@@ -206,7 +206,7 @@ async fn read_body(request: Request<Incoming>) -> Result<Bytes, Box<Reply>> {
 async fn api<T: for<'de> Deserialize<'de>>(
     shared: &Shared,
     request: Request<Incoming>,
-    handler: fn(&Shared, T) -> Reply,
+    handler: fn(&Shared, &T) -> Reply,
 ) -> Reply {
     let json = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
         v.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
@@ -219,7 +219,7 @@ async fn api<T: for<'de> Deserialize<'de>>(
         Err(reply) => return *reply,
     };
     match serde_json::from_slice::<T>(&body) {
-        Ok(value) => handler(shared, value),
+        Ok(value) => handler(shared, &value),
         Err(e) => error(StatusCode::BAD_REQUEST, &format!("malformed request: {e}")),
     }
 }
@@ -254,7 +254,7 @@ struct LeaveBody {
     key: String,
 }
 
-fn join(shared: &Shared, body: JoinBody) -> Reply {
+fn join(shared: &Shared, body: &JoinBody) -> Reply {
     let mut key = [0u8; 16];
     if getrandom::fill(&mut key).is_err() {
         return error(StatusCode::SERVICE_UNAVAILABLE, "the room cannot make a key now; try again");
@@ -269,12 +269,12 @@ fn join(shared: &Shared, body: JoinBody) -> Reply {
     }
 }
 
-fn note(shared: &Shared, body: NoteBody) -> Reply {
+fn note(shared: &Shared, body: &NoteBody) -> Reply {
     let Some(key) = super::unhex::<16>(&body.key) else { return refused(&Refusal::Unknown) };
     let note = shared.state().note(&key, &body.lane, &body.stage, &body.text, Instant::now());
     match note {
         Ok(note) => {
-            let sent = shared.notes.lock().map(|tx| tx.send(note).is_ok()).unwrap_or(false);
+            let sent = shared.notes.lock().is_ok_and(|tx| tx.send(note).is_ok());
             if !sent {
                 return error(StatusCode::SERVICE_UNAVAILABLE, "the room is closing");
             }
@@ -285,7 +285,7 @@ fn note(shared: &Shared, body: NoteBody) -> Reply {
     }
 }
 
-fn dot(shared: &Shared, body: DotBody) -> Reply {
+fn dot(shared: &Shared, body: &DotBody) -> Reply {
     let Some(key) = super::unhex::<16>(&body.key) else { return refused(&Refusal::Unknown) };
     let mut state = shared.state();
     match state.dot(&key, &body.card, body.take_back) {
@@ -301,7 +301,7 @@ fn dot(shared: &Shared, body: DotBody) -> Reply {
     }
 }
 
-fn leave(shared: &Shared, body: LeaveBody) -> Reply {
+fn leave(shared: &Shared, body: &LeaveBody) -> Reply {
     let Some(key) = super::unhex::<16>(&body.key) else { return refused(&Refusal::Unknown) };
     let mut state = shared.state();
     let Some(i) = state.find(&key) else { return refused(&Refusal::Unknown) };
@@ -433,12 +433,11 @@ fn refused(refusal: &Refusal) -> Reply {
         Refusal::Name | Refusal::NoteLength | Refusal::NoSuchCell | Refusal::NotVotedOn => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Refusal::Unknown => StatusCode::FORBIDDEN,
         Refusal::TooManyNotes | Refusal::Locked(_) => StatusCode::TOO_MANY_REQUESTS,
         Refusal::Paused | Refusal::NoVote | Refusal::NoDotsLeft(_) | Refusal::NoDotHere => {
             StatusCode::CONFLICT
         }
-        Refusal::WrongCode(_) => StatusCode::FORBIDDEN,
+        Refusal::Unknown | Refusal::WrongCode(_) => StatusCode::FORBIDDEN,
     };
     error(status, &refusal.to_string())
 }

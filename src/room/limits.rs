@@ -23,6 +23,6 @@ pub const REQUESTS_PER_SECOND: f64 = 20.0;
 /// Wrong room codes from one address before it is locked out.
 pub const CODE_TRIES: u32 = 5;
 /// How long a locked-out address waits.
-pub const CODE_LOCK: Duration = Duration::from_secs(10 * 60);
+pub const CODE_LOCK: Duration = Duration::from_mins(10);
 /// How often a live page hears from the server when nothing changes, so proxies keep it open.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);

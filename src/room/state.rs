@@ -197,10 +197,7 @@ impl State {
         {
             return Err(Refusal::NoSuchCell);
         }
-        while participant
-            .note_times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(60))
+        while participant.note_times.front().is_some_and(|t| now.duration_since(*t) >= Duration::from_mins(1))
         {
             participant.note_times.pop_front();
         }

@@ -80,7 +80,7 @@ pub fn encode(
         head.push_str("Connection: close\r\n");
     }
     for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
+        head.extend([*name, ": ", *value, "\r\n"]);
     }
     head.push_str("\r\n");
     let mut bytes = head.into_bytes();
