@@ -457,3 +457,20 @@ fn slow_and_surplus_connections_are_cut_off() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn the_inspector_names_who_wrote_a_note_and_can_take_the_name_off() {
+    let mut map = touchline::templates::load("ecommerce").unwrap();
+    let index = map.cards.iter().position(|c| c.title == "Checkout").unwrap();
+    map.cards[index].author = "Ana".to_owned();
+    let mut h = common::editor_with(map, Box::new(touchline::app::NoDialogs), true);
+    h.get_by_label("Checkout").click();
+    h.run_steps(3);
+    h.get_by_label("Added in the room by Ana");
+    h.get_by_label("Remove name").click();
+    h.run_steps(3);
+    assert_eq!(common::map(&h).cards[index].author, "");
+    assert!(h.query_by_label("Added in the room by Ana").is_none());
+    undo(&mut h);
+    assert_eq!(common::map(&h).cards[index].author, "Ana", "one undo brings the name back");
+}

@@ -177,6 +177,17 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     let mut c = card.clone();
     let mut changes = Changes::default();
     text_field(ui, &mut changes, "Title", &mut c.title, "title", true);
+    // A note from a workshop participant names them; the name can be taken off.
+    if !c.author.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Added in the room by {}", c.author));
+            if ui.small_button("Remove name").on_hover_text("Keep the note, without who wrote it").clicked() {
+                c.author.clear();
+                changes.field = Some("author");
+                changes.seal = true;
+            }
+        });
+    }
     text_field(ui, &mut changes, "Notes", &mut c.notes, "notes", true);
 
     let channel_label = heading(ui, "Channel");
