@@ -908,6 +908,6 @@ fn severity_and_effort_columns_become_the_cards_priority_and_effort() {
     let out = touchline(&["export", out_map.to_str().unwrap(), "-o", back.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let written = std::fs::read_to_string(&back).unwrap();
-    assert!(written.lines().next().unwrap().ends_with(",priority,effort"), "{written}");
+    assert!(written.lines().next().unwrap().ends_with(",priority,effort,author"), "{written}");
     assert!(written.contains("Surprise fee") && written.contains(",High,"), "{written}");
 }

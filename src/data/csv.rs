@@ -29,6 +29,7 @@ enum Field {
     Image,
     Priority,
     Effort,
+    Author,
 }
 
 /// A column: the field it holds, its name as written, the names it is recognised by (after
@@ -173,6 +174,12 @@ const COLUMNS: &[Column] = &[
         name: "effort",
         aliases: &["effort", "cost", "complexity", "upaya", "aufwand", "الجهد", "ความพยายาม"],
         value: |_, c| c.effort.map(|r| r.label().to_owned()).unwrap_or_default(),
+    },
+    Column {
+        field: Field::Author,
+        name: "author",
+        aliases: &["author", "writtenby", "addedby"],
+        value: |_, c| c.author.clone(),
     },
 ];
 
@@ -412,6 +419,7 @@ pub fn read(
             drop_off: number(Field::DropOff),
         };
         let owner = bounded(value(Field::Owner), line, "the owner", &mut warnings);
+        let author = bounded(value(Field::Author), line, "the author", &mut warnings);
         let channel_name = value(Field::Channel).to_owned();
         let evidence =
             Evidence::ALL.into_iter().find(|e| e.label().eq_ignore_ascii_case(value(Field::Evidence)));
@@ -443,6 +451,7 @@ pub fn read(
         card.notes = notes;
         card.metrics = metrics;
         card.owner = owner;
+        card.author = author;
         card.channel = channel(&channel_name);
         card.evidence = evidence;
         card.priority = priority;
@@ -683,6 +692,18 @@ mod tests {
             };
             assert_eq!(cells(&back), cells(&map), "{}: the order within each cell", template.name);
         }
+    }
+
+    #[test]
+    fn who_added_a_note_in_the_room_goes_out_and_comes_back() {
+        let mut map = crate::templates::load("ecommerce").unwrap();
+        map.cards[2].author = "Ana Putri".to_owned();
+        let written = write(&map, b',').unwrap();
+        assert!(written.lines().next().unwrap().ends_with(",author"));
+        let back = read_ok(&written).map;
+        let authors: Vec<&str> =
+            back.cards.iter().map(|c| c.author.as_str()).filter(|a| !a.is_empty()).collect();
+        assert_eq!(authors, ["Ana Putri"]);
     }
 
     /// A writer that takes `room` bytes, then fails as a full disk does.
