@@ -45,9 +45,9 @@ impl Document {
                 }
             }
             C::SelectLeft | C::SelectRight | C::SelectUp | C::SelectDown => {
-                let step = card_step(command);
-                let next =
-                    self.keyed_card().and_then(|(layout, id)| canvas::keys::neighbour(layout, &id, step));
+                let next = self.keyed_card().and_then(|(layout, id)| {
+                    canvas::keys::neighbour(layout, &id, card_step(command, layout.rtl))
+                });
                 self.select_by_keyboard(ctx, next);
             }
             C::NextCard | C::PreviousCard => {
@@ -59,7 +59,7 @@ impl Document {
             C::MoveLeft | C::MoveRight | C::MoveUp | C::MoveDown => {
                 let (map, Some(layout)) = self.map_and_layout() else { return Ok(()) };
                 if let Some((_, id)) = self.keyed_card()
-                    && let Some(moved) = canvas::keys::nudge(map, layout, &id, card_step(command))
+                    && let Some(moved) = canvas::keys::nudge(map, layout, &id, card_step(command, layout.rtl))
                 {
                     edits.push(Edit::apply(moved, command.label()));
                     edits.push(Edit::Seal);
@@ -152,12 +152,14 @@ impl Document {
     }
 }
 
-/// The direction of a card key.
-fn card_step(command: UiCommand) -> canvas::keys::Step {
+/// The direction of a card key, in stages: the arrows follow the screen, so on a map laid out
+/// right to left → goes to the previous stage.
+fn card_step(command: UiCommand, rtl: bool) -> canvas::keys::Step {
     use canvas::keys::Step;
+    let (left, right) = if rtl { (Step::Right, Step::Left) } else { (Step::Left, Step::Right) };
     match command {
-        UiCommand::SelectLeft | UiCommand::MoveLeft => Step::Left,
-        UiCommand::SelectRight | UiCommand::MoveRight => Step::Right,
+        UiCommand::SelectLeft | UiCommand::MoveLeft => left,
+        UiCommand::SelectRight | UiCommand::MoveRight => right,
         UiCommand::SelectUp | UiCommand::MoveUp => Step::Up,
         _ => Step::Down,
     }

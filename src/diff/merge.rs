@@ -635,6 +635,7 @@ mod tests {
             state: JourneyState::FutureState,
             scale: Scale { min: -3, max: 3 },
             curve_gaps: CurveGaps::Break,
+            direction: crate::model::MapDirection::RightToLeft,
             words: Words { neutral: "Netral".into(), flag_exit: "Keluar".into(), ..Words::default() },
             personas: shop.personas,
             stages: shop.stages,
@@ -656,6 +657,7 @@ mod tests {
         plain.state = crate::model::JourneyState::default();
         plain.scale = crate::model::Scale::default();
         plain.curve_gaps = crate::model::CurveGaps::default();
+        plain.direction = crate::model::MapDirection::default();
         plain.words = crate::model::Words::default();
 
         let Ok(Value::Object(saved)) = serde_json::to_value(&full) else { panic!("a map saves as fields") };

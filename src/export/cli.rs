@@ -54,6 +54,10 @@ pub struct ExportArgs {
     /// Draw the dots of a workshop's dot vote on the cards.
     #[arg(long)]
     pub votes: bool,
+    /// Lay the map out this way for this export, whatever the map says: `rtl` puts stage 1 at
+    /// the right, `ltr` at the left.
+    #[arg(long, value_enum)]
+    pub direction: Option<DirectionArg>,
     /// Also read pictures the map names outside its own folder (absolute paths, `../..`): by
     /// default they are drawn as placeholders, so a map from someone else cannot put your other
     /// files into the export.
@@ -83,6 +87,12 @@ pub enum Fit {
 pub enum ViewArg {
     Journey,
     Blueprint,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum DirectionArg {
+    Ltr,
+    Rtl,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -266,10 +276,15 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             format.label()
         ));
     }
-    let map = match crate::file::load(&args.map) {
+    let mut map = match crate::file::load(&args.map) {
         Ok(map) => map,
         Err(e) => return crate::exit::fail(e),
     };
+    match args.direction {
+        Some(DirectionArg::Ltr) => map.direction = crate::model::MapDirection::LeftToRight,
+        Some(DirectionArg::Rtl) => map.direction = crate::model::MapDirection::RightToLeft,
+        None => {}
+    }
     let options = args.options(format);
     // The pictures of the stages exported: a wrong range is reported by the export itself.
     let shown = super::select_stages(&map, options.stages).unwrap_or_default();

@@ -14,7 +14,8 @@
 //! Version 4 added the map's `author`, version 5 its own `words` (the scale's levels, the
 //! blueprint's lines, the journey's state in the map's language), version 6 pictures on cards and
 //! personas (`image: "photos/counter.jpg"`), version 7 a card's `priority` and `effort`, version 8
-//! a card's `author` (a workshop participant who added it from their phone). Versions 2 to 7
+//! a card's `author` (a workshop participant who added it from their phone) and the map's
+//! `direction` (`RightToLeft` for a map that reads from the right). Versions 2 to 7
 //! read with the current types and refuse the fields they did not have in the same way.
 
 use serde::Deserialize;
@@ -125,6 +126,12 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
                     "card {:?} has an author, which format_version {version} does not have; an \
                      author needs format_version 8",
                     card.id.as_str()
+                )));
+            }
+            if map.direction.is_rtl() {
+                return Err(newer(format!(
+                    "the map reads right to left, which format_version {version} does not have; a \
+                     direction needs format_version 8"
                 )));
             }
             if version == 7 {

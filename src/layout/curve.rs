@@ -203,6 +203,12 @@ fn segments(points: &[PointGeometry], gaps: CurveGaps) -> Vec<Range<usize>> {
 /// Samples a smooth curve through `points` (sorted by x) that never overshoots: between two
 /// points it stays within their values (monotone cubic interpolation, Fritsch–Carlson).
 pub fn monotone_samples(points: &[Pos2], per_segment: usize) -> Vec<Pos2> {
+    // A curve running leftwards (a right-to-left map) is sampled as its mirror image, then
+    // turned back.
+    if points.len() >= 2 && points[0].x > points[points.len() - 1].x {
+        let flipped: Vec<Pos2> = points.iter().map(|p| pos2(-p.x, p.y)).collect();
+        return monotone_samples(&flipped, per_segment).into_iter().map(|p| pos2(-p.x, p.y)).collect();
+    }
     let n = points.len();
     if n < 2 {
         return points.to_vec();

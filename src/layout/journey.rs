@@ -222,6 +222,9 @@ pub fn layout(map: &Map, view: View, sizes: Sizes, measure: &mut Measure<'_>) ->
     }
     out.index();
     out.links = super::links::route(map, &out);
+    if map.direction.is_rtl() {
+        out.mirror();
+    }
     out
 }
 

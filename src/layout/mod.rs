@@ -152,6 +152,8 @@ pub struct MapLayout {
     pub links: Vec<links::RoutedLink>,
     /// The whole map.
     pub bounds: Rect,
+    /// Laid out right to left: stage 1 at the right, lane headers at the right edge.
+    pub rtl: bool,
     card_lookup: HashMap<CardId, usize>,
     point_lookup: HashMap<PointId, (usize, usize)>,
 }
@@ -173,6 +175,7 @@ impl Default for MapLayout {
             dividers: Vec::new(),
             links: Vec::new(),
             bounds: Rect::NOTHING,
+            rtl: false,
             card_lookup: HashMap::new(),
             point_lookup: HashMap::new(),
         }
@@ -255,19 +258,23 @@ impl MapLayout {
                 continue;
             }
             let r = card.rect;
+            // Side by side, cards read in the map's direction.
+            let (ahead, leading, trailing) = if self.rtl {
+                (pos.x > r.center().x, r.right() + gap / 2.0, r.left() - gap / 2.0)
+            } else {
+                (pos.x < r.center().x, r.left() - gap / 2.0, r.right() + gap / 2.0)
+            };
             let before = if side_by_side {
-                pos.y < r.top() || (pos.y <= r.bottom() && pos.x < r.center().x)
+                pos.y < r.top() || (pos.y <= r.bottom() && ahead)
             } else {
                 pos.y < r.center().y
             };
             if before {
-                let line =
-                    if side_by_side { upright(r.left() - gap / 2.0, r) } else { across(r.top() - gap / 2.0) };
+                let line = if side_by_side { upright(leading, r) } else { across(r.top() - gap / 2.0) };
                 return (index, line);
             }
             index += 1;
-            indicator =
-                if side_by_side { upright(r.right() + gap / 2.0, r) } else { across(r.bottom() + gap / 2.0) };
+            indicator = if side_by_side { upright(trailing, r) } else { across(r.bottom() + gap / 2.0) };
         }
         (index, indicator)
     }
@@ -292,6 +299,44 @@ impl MapLayout {
             egui::pos2(cell.left() + s.cell_padding, top),
             egui::pos2(cell.right() - s.cell_padding, top + height),
         )
+    }
+
+    /// Turns the layout right to left: every place mirrored across the map's width, so stage 1
+    /// is at the right, lane headers at the right edge, cards side by side from the right, the
+    /// curve and the links running leftwards. Sizes and text stay as they are.
+    pub(crate) fn mirror(&mut self) {
+        let right = self.bounds.right() + self.bounds.left();
+        let x = |x: f32| right - x;
+        let pos = |p: Pos2| egui::pos2(x(p.x), p.y);
+        let rect = |r: Rect| Rect::from_x_y_ranges(x(r.right())..=x(r.left()), r.y_range());
+        self.title = rect(self.title);
+        self.header_row = rect(self.header_row);
+        self.lane_column = rect(self.lane_column);
+        for stage in &mut self.stages {
+            stage.header = rect(stage.header);
+            stage.column = rect(stage.column);
+        }
+        for lane in &mut self.lanes {
+            lane.header = rect(lane.header);
+            lane.row = rect(lane.row);
+        }
+        for card in &mut self.cards {
+            card.rect = rect(card.rect);
+        }
+        for curve in &mut self.curves {
+            for point in &mut curve.points {
+                point.pos = pos(point.pos);
+                point.badge = point.badge.map(|(at, badge)| (pos(at), badge));
+                point.emoji = point.emoji.map(rect);
+                point.label = point.label.map(rect);
+            }
+        }
+        for link in &mut self.links {
+            for point in &mut link.points {
+                *point = pos(*point);
+            }
+        }
+        self.rtl = !self.rtl;
     }
 
     /// Cards by id: the curves need it to put a point at its card.

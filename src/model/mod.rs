@@ -41,6 +41,9 @@ pub struct Map {
     pub scale: Scale,
     #[serde(default)]
     pub curve_gaps: CurveGaps,
+    /// Which way the journey runs: stage 1 at the left, or at the right for a map in Arabic.
+    #[serde(default, skip_serializing_if = "MapDirection::is_left_to_right")]
+    pub direction: MapDirection,
     /// The scale's levels, the blueprint's lines and the state in the map's language.
     #[serde(default, skip_serializing_if = "Words::is_empty")]
     pub words: Words,
@@ -59,6 +62,39 @@ pub struct Map {
     pub points: Vec<Point>,
     #[serde(default)]
     pub links: Vec<Link>,
+}
+
+/// Which way a map reads: where stage 1 is, where the lane headers are, which way the curve runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MapDirection {
+    #[default]
+    LeftToRight,
+    RightToLeft,
+}
+
+impl MapDirection {
+    pub const ALL: [Self; 2] = [Self::LeftToRight, Self::RightToLeft];
+
+    pub fn is_left_to_right(&self) -> bool {
+        *self == Self::LeftToRight
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Self::RightToLeft
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LeftToRight => "Left to right",
+            Self::RightToLeft => "Right to left",
+        }
+    }
+
+    /// The direction a map written in `text` reads in: right to left when its first strong
+    /// character is (Arabic, Hebrew).
+    pub fn of_text(text: &str) -> Self {
+        if crate::text::direction(text).is_rtl() { Self::RightToLeft } else { Self::LeftToRight }
+    }
 }
 
 /// Which journey the map tells.
@@ -117,6 +153,7 @@ pub struct Meta {
     pub state: JourneyState,
     pub scale: Scale,
     pub curve_gaps: CurveGaps,
+    pub direction: MapDirection,
     pub words: Words,
 }
 
@@ -136,6 +173,7 @@ impl Map {
             state: JourneyState::default(),
             scale: Scale::default(),
             curve_gaps: CurveGaps::default(),
+            direction: MapDirection::default(),
             words: Words::default(),
             personas: Vec::new(),
             stages: Vec::new(),
@@ -155,18 +193,20 @@ impl Map {
             state: self.state,
             scale: self.scale,
             curve_gaps: self.curve_gaps,
+            direction: self.direction,
             words: self.words.clone(),
         }
     }
 
     pub fn set_meta(&mut self, meta: Meta) {
-        let Meta { title, scenario, author, state, scale, curve_gaps, words } = meta;
+        let Meta { title, scenario, author, state, scale, curve_gaps, direction, words } = meta;
         self.title = title;
         self.scenario = scenario;
         self.author = author;
         self.state = state;
         self.scale = scale;
         self.curve_gaps = curve_gaps;
+        self.direction = direction;
         self.words = words;
     }
 

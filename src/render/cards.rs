@@ -75,6 +75,7 @@ pub(super) fn paint_cards(
                 votes,
                 winner,
                 mark: options.marks.and_then(|m| m.of(&placed.id)),
+                rtl: layout.rtl,
             },
             options.pictures,
         );
@@ -97,6 +98,8 @@ pub struct CardState {
     pub winner: bool,
     /// Added, changed or removed, in a diff image.
     pub mark: Option<super::Mark>,
+    /// On a map laid out right to left: the lane's stripe on the right edge, chips from the right.
+    pub rtl: bool,
 }
 
 /// Paints one card into a screen rectangle.
@@ -136,8 +139,10 @@ pub fn paint_card(
         Stroke::new(1.0, theme.card_border)
     };
     painter.rect(rect, rounding, theme.card_fill(lane_kind, card.colour), border, StrokeKind::Inside);
-    // A stripe of the lane's colour on the left edge tells lanes apart at a glance.
-    let stripe = Rect::from_min_size(rect.min, vec2((3.0 * zoom).max(1.0), rect.height()));
+    // A stripe of the lane's colour on the leading edge tells lanes apart at a glance.
+    let stripe_width = (3.0 * zoom).max(1.0);
+    let stripe_left = if state.rtl { rect.right() - stripe_width } else { rect.left() };
+    let stripe = Rect::from_min_size(pos2(stripe_left, rect.top()), vec2(stripe_width, rect.height()));
     painter.rect_filled(
         stripe.shrink2(vec2(0.0, (size.card_rounding * zoom).min(rect.height() / 2.0))),
         0.0,

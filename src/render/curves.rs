@@ -52,22 +52,37 @@ pub(super) fn paint_levels(
         if named && readable(layout.sizes.level_font, zoom) {
             let word = map.level_name(level);
             let colour = theme.sentiment(map.scale.normalized(level as f32)).gamma_multiply(theme.faint);
-            let anchor = if level == map.scale.min { Align2::LEFT_BOTTOM } else { Align2::LEFT_TOP };
+            let anchor = match (level == map.scale.min, layout.rtl) {
+                (true, false) => Align2::LEFT_BOTTOM,
+                (false, false) => Align2::LEFT_TOP,
+                (true, true) => Align2::RIGHT_BOTTOM,
+                (false, true) => Align2::RIGHT_TOP,
+            };
             let offset = if level == map.scale.min { -2.0 } else { 2.0 } * zoom;
             let galley =
                 crate::text::no_wrap(painter.ctx(), word, font(layout.sizes.level_font, zoom), colour);
             // At the start of the lane, or just past the curves' dots and words sitting there;
             // not at all when they fill the first stage.
-            let mut at = Pos2::new(row.left() + 6.0 * zoom, y + offset);
-            let limit = layout.stages.first().map_or(row.right(), |s| (screen_from_scene * s.column).right());
+            // (The start is the right end in a map laid out right to left.)
+            let rtl = layout.rtl;
+            let mut at =
+                Pos2::new(if rtl { row.right() - 6.0 * zoom } else { row.left() + 6.0 * zoom }, y + offset);
+            let first = layout.stages.first().map(|s| screen_from_scene * s.column);
+            let limit = if rtl {
+                first.map_or(row.left(), |c| c.left())
+            } else {
+                first.map_or(row.right(), |c| c.right())
+            };
             let mut placed = None;
             for _ in 0..8 {
                 let rect = anchor.anchor_size(at, galley.size());
-                if rect.right() > limit {
+                if (!rtl && rect.right() > limit) || (rtl && rect.left() < limit) {
                     break;
                 }
                 match curve_marks(layout, screen_from_scene).find(|m| m.intersects(rect.expand(2.0 * zoom))) {
-                    Some(mark) => at.x = mark.right() + 6.0 * zoom,
+                    Some(mark) => {
+                        at.x = if rtl { mark.left() - 6.0 * zoom } else { mark.right() + 6.0 * zoom }
+                    }
                     None => {
                         placed = Some(at);
                         break;

@@ -34,8 +34,10 @@ pub(super) fn paint(
 
     // The corner where the header row meets the lane column.
     super::group(painter, options, || super::Group::Corner);
-    let corner =
-        Rect::from_min_size(header.min + vec2(push_right, push_down), vec2(column.width(), header.height()));
+    let corner = Rect::from_min_size(
+        pos2(column.left() + push_right, header.top() + push_down),
+        vec2(column.width(), header.height()),
+    );
     painter.rect_filled(corner, 0.0, theme.header);
     painter.rect_stroke(corner, 0.0, Stroke::new(1.0, theme.grid_line), egui::StrokeKind::Inside);
     if readable(layout.sizes.goal_font, zoom) {
@@ -55,10 +57,14 @@ pub fn sticky_push(layout: &MapLayout, screen_from_scene: TSTransform, clip: Rec
     let header = screen_from_scene * layout.header_row;
     let column = screen_from_scene * layout.lane_column;
     let bottom = screen_from_scene * layout.bounds;
-    vec2(
-        (clip.left() - column.left()).clamp(0.0, (bottom.right() - column.right()).max(0.0)),
-        (clip.top() - header.top()).clamp(0.0, (bottom.bottom() - header.bottom()).max(0.0)),
-    )
+    // The lane column keeps to the map's leading edge: the left, or the right in a map laid
+    // out right to left.
+    let across = if layout.rtl {
+        (clip.right() - column.right()).clamp((bottom.left() - column.left()).min(0.0), 0.0)
+    } else {
+        (clip.left() - column.left()).clamp(0.0, (bottom.right() - column.right()).max(0.0))
+    };
+    vec2(across, (clip.top() - header.top()).clamp(0.0, (bottom.bottom() - header.bottom()).max(0.0)))
 }
 
 fn title(
@@ -242,10 +248,15 @@ fn lanes(
         super::group(painter, options, || super::Group::Lane(placed.id.clone()));
         painter.rect_filled(rect, 0.0, theme.lane_header);
         painter.hline(rect.x_range(), rect.bottom(), Stroke::new(1.0, theme.grid_line));
-        painter.vline(rect.right(), rect.y_range(), Stroke::new(1.0, theme.grid_line));
+        // The lane's colour on its outer edge, a line on the edge the cells start at.
+        let (outer, inner_edge) =
+            if layout.rtl { (rect.right(), rect.left()) } else { (rect.left(), rect.right()) };
+        painter.vline(inner_edge, rect.y_range(), Stroke::new(1.0, theme.grid_line));
         let accent = lane.colour.map_or_else(|| theme.lane_accent(lane.kind), to_color32);
+        let bar = (4.0 * zoom).max(2.0);
+        let bar_left = if layout.rtl { outer - bar } else { outer };
         painter.rect_filled(
-            Rect::from_min_size(rect.min, vec2((4.0 * zoom).max(2.0), rect.height())),
+            Rect::from_min_size(pos2(bar_left, rect.top()), vec2(bar, rect.height())),
             0.0,
             accent,
         );
@@ -267,7 +278,9 @@ fn lanes(
             (inner.width() - reserved).max(1.0),
         );
         let mut title_height = title.size().y;
-        text_painter.galley(inner.min, title, theme.header_text);
+        // The scale's levels sit on the side the cells start at; the title keeps clear of them.
+        let title_at = if layout.rtl { inner.min + vec2(reserved, 0.0) } else { inner.min };
+        text_painter.galley(title_at, title, theme.header_text);
         // The kind under a lane's own title is the editor's (English) word: a map written in its
         // own language (one with its own words) reads in that language only.
         let kind_shown = lane.title != lane.kind.label() && map.words.is_empty();
@@ -297,7 +310,8 @@ fn lanes(
                 zoom,
                 options.pictures,
             );
-            level_labels(&text_painter, map, layout, theme, screen_from_scene, rect.right() - 8.0 * zoom);
+            let edge = if layout.rtl { rect.left() + 8.0 * zoom } else { rect.right() - 8.0 * zoom };
+            level_labels(&text_painter, map, layout, theme, screen_from_scene, edge);
         }
     }
 }
@@ -319,16 +333,18 @@ fn level_labels_width(painter: &Painter, map: &Map, layout: &MapLayout, zoom: f3
     widest + 4.0 * zoom
 }
 
-/// The scale's levels, right-aligned against the lane header's edge.
+/// The scale's levels, aligned against the lane header's inner edge (`edge`: its right, or its
+/// left in a map laid out right to left).
 fn level_labels(
     painter: &Painter,
     map: &Map,
     layout: &MapLayout,
     theme: &Theme,
     screen_from_scene: TSTransform,
-    right: f32,
+    edge: f32,
 ) {
     let zoom = screen_from_scene.scaling;
+    let anchor = if layout.rtl { Align2::LEFT_CENTER } else { Align2::RIGHT_CENTER };
     let Some(range) = geom::value_range(layout) else { return };
     if !readable(layout.sizes.goal_font, zoom) {
         return;
@@ -337,6 +353,6 @@ fn level_labels(
         let y = (screen_from_scene * Pos2::new(0.0, geom::y_of(map, range, level as f32))).y;
         let text = if level > 0 && map.scale.min < 0 { format!("+{level}") } else { level.to_string() };
         let colour = theme.sentiment(map.scale.normalized(level as f32));
-        painter.text(pos2(right, y), Align2::RIGHT_CENTER, text, font(layout.sizes.goal_font, zoom), colour);
+        painter.text(pos2(edge, y), anchor, text, font(layout.sizes.goal_font, zoom), colour);
     }
 }

@@ -283,20 +283,23 @@ fn grid(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene:
 fn dividers(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_scene: TSTransform) {
     let zoom = screen_from_scene.scaling;
     let bounds = screen_from_scene * layout.bounds;
-    let left = (screen_from_scene * layout.lane_column.right_top()).x;
+    // From the lane headers to the far edge; the label next to the headers.
+    let column = screen_from_scene * layout.lane_column;
+    let (left, right) =
+        if layout.rtl { (bounds.left(), column.left()) } else { (column.right(), bounds.right()) };
     for divider in &layout.dividers {
         let y = (screen_from_scene * egui::pos2(0.0, divider.y)).y;
         let stroke = Stroke::new((2.0 * zoom).clamp(1.0, 4.0), theme.divider);
         if divider.dashed {
             let dash = 8.0 * zoom;
             painter.add(egui::Shape::dashed_line(
-                &[egui::pos2(left, y), egui::pos2(bounds.right(), y)],
+                &[egui::pos2(left, y), egui::pos2(right, y)],
                 stroke,
                 dash,
                 dash * 0.6,
             ));
         } else {
-            painter.hline(left..=bounds.right(), y, stroke);
+            painter.hline(left..=right, y, stroke);
         }
         if readable(layout.sizes.goal_font, zoom) {
             let text = crate::text::no_wrap(
@@ -305,7 +308,8 @@ fn dividers(painter: &Painter, layout: &MapLayout, theme: &Theme, screen_from_sc
                 font(layout.sizes.goal_font, zoom),
                 theme.divider,
             );
-            let pos = egui::pos2(left + 8.0 * zoom, y - text.size().y / 2.0);
+            let x = if layout.rtl { right - 8.0 * zoom - text.size().x } else { left + 8.0 * zoom };
+            let pos = egui::pos2(x, y - text.size().y / 2.0);
             let backing = egui::Rect::from_min_size(pos, text.size()).expand2(egui::vec2(6.0, 1.0) * zoom);
             painter.rect_filled(backing, 3.0 * zoom, theme.body);
             painter.galley(pos, text, theme.divider);

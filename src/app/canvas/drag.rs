@@ -345,7 +345,7 @@ pub(super) fn paint_feedback(
                     &layout.sizes,
                     t * rect,
                     zoom,
-                    CardState { selected: true, lifted: true, ..CardState::default() },
+                    CardState { selected: true, lifted: true, rtl: layout.rtl, ..CardState::default() },
                     Some(pictures),
                 );
                 top_left += vec2(8.0, 8.0);
