@@ -154,7 +154,8 @@ mod tests {
     use super::*;
     use crate::layout::View;
 
-    /// The templates' curves as the editor lays them out (real fonts), in both views.
+    /// The templates' curves as the editor lays them out (real fonts), in both views and both
+    /// directions.
     fn laid_out() -> Vec<(String, Map, crate::layout::MapLayout)> {
         let ctx = egui::Context::default();
         crate::fonts::install(&ctx);
@@ -162,11 +163,14 @@ mod tests {
         output.textures_delta.clear();
         let mut out = Vec::new();
         for template in crate::templates::ALL {
-            let map = template.map().unwrap();
-            for view in [View::Journey, View::Blueprint { other_lanes: true }] {
-                for size in [crate::theme::TypeSize::Standard, crate::theme::TypeSize::Large] {
-                    let layout = crate::text::layout_map(&ctx, &map, view, size);
-                    out.push((format!("{} {view:?} {size:?}", template.name), map.clone(), layout));
+            for direction in crate::model::MapDirection::ALL {
+                let map = crate::model::Map { direction, ..template.map().unwrap() };
+                for view in [View::Journey, View::Blueprint { other_lanes: true }] {
+                    for size in [crate::theme::TypeSize::Standard, crate::theme::TypeSize::Large] {
+                        let layout = crate::text::layout_map(&ctx, &map, view, size);
+                        let name = format!("{} {direction:?} {view:?} {size:?}", template.name);
+                        out.push((name, map.clone(), layout));
+                    }
                 }
             }
         }

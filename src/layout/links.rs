@@ -248,12 +248,54 @@ mod tests {
     #[test]
     fn routes_avoid_cards_in_every_template_and_view() {
         for template in crate::templates::ALL {
-            let map = template.map().unwrap();
-            for view in
-                [View::Journey, View::Blueprint { other_lanes: true }, View::Blueprint { other_lanes: false }]
-            {
-                let layout = crate::layout::layout(&map, view, crate::theme::Sizes::STANDARD, &mut measure);
-                assert_routes_avoid_cards(&format!("{} {view:?}", template.name), &map, &layout);
+            for direction in crate::model::MapDirection::ALL {
+                let map = crate::model::Map { direction, ..template.map().unwrap() };
+                for view in [
+                    View::Journey,
+                    View::Blueprint { other_lanes: true },
+                    View::Blueprint { other_lanes: false },
+                ] {
+                    let layout =
+                        crate::layout::layout(&map, view, crate::theme::Sizes::STANDARD, &mut measure);
+                    let name = format!("{} {direction:?} {view:?}", template.name);
+                    assert_routes_avoid_cards(&name, &map, &layout);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_right_to_left_map_is_the_mirror_image_of_the_same_map_left_to_right() {
+        for template in crate::templates::ALL {
+            let ltr = crate::model::Map {
+                direction: crate::model::MapDirection::LeftToRight,
+                ..template.map().unwrap()
+            };
+            let rtl = crate::model::Map { direction: crate::model::MapDirection::RightToLeft, ..ltr.clone() };
+            let a = crate::layout::layout(&ltr, View::Journey, crate::theme::Sizes::STANDARD, &mut measure);
+            let b = crate::layout::layout(&rtl, View::Journey, crate::theme::Sizes::STANDARD, &mut measure);
+            let name = template.name;
+            assert!(!a.rtl && b.rtl);
+            assert_eq!(a.bounds, b.bounds, "{name}: the same size");
+            let width = a.bounds.width();
+            let mirrored = |r: Rect| Rect::from_x_y_ranges(width - r.right()..=width - r.left(), r.y_range());
+            assert_eq!(mirrored(a.lane_column), b.lane_column, "{name}");
+            assert!(
+                b.lane_column.left() >= b.stages.iter().map(|s| s.column.right()).fold(0.0, f32::max) - 0.01,
+                "{name}: the lane headers are at the right"
+            );
+            for pair in b.stages.windows(2) {
+                assert!(
+                    pair[0].column.left() >= pair[1].column.right() - 0.01,
+                    "{name}: stage 1 is right of stage 2"
+                );
+            }
+            for (x, y) in a.cards.iter().zip(&b.cards) {
+                assert_eq!(mirrored(x.rect), y.rect, "{name}: {}", x.id.as_str());
+            }
+            for (x, y) in a.links.iter().zip(&b.links) {
+                let back: Vec<Pos2> = y.points.iter().map(|p| pos2(width - p.x, p.y)).collect();
+                assert_eq!(x.points, back, "{name}: {}", x.id.as_str());
             }
         }
     }

@@ -178,7 +178,7 @@ pub fn paint_card(
             pos2(text_rect.left(), meta_top),
             vec2(text_rect.width(), placed.meta.height * zoom),
         );
-        paint_meta(painter, card, words, meta, placed.meta.wraps, size, zoom, theme);
+        paint_meta(painter, card, words, meta, (placed.meta.wraps, state.rtl), size, zoom, theme);
     }
     if placed.notes_height > 0.0 && readable(size.card_meta_font, zoom) {
         let details = if placed.has_meta { placed.meta.height + 4.0 } else { 0.0 };
@@ -264,7 +264,7 @@ fn paint_meta(
     card: &Card,
     words: &crate::model::Words,
     rect: Rect,
-    wraps: bool,
+    (wraps, rtl): (bool, bool),
     size: &Sizes,
     zoom: f32,
     theme: &Theme,
@@ -272,7 +272,8 @@ fn paint_meta(
     if !readable(size.card_meta_font, zoom) {
         return;
     }
-    let mut x = rect.left();
+    // Chips run from the leading edge: the left, or the right on a map laid out right to left.
+    let mut x = if rtl { rect.right() } else { rect.left() };
     let chip_font = font(size.card_meta_font, zoom);
     for flag in &card.flags {
         let colour = flag_colour(*flag, theme);
@@ -282,10 +283,11 @@ fn paint_meta(
             chip_font.clone(),
             theme.chip_text,
         );
-        let chip = Rect::from_min_size(pos2(x, rect.top()), galley.size() + vec2(10.0, 4.0) * zoom);
+        let size = galley.size() + vec2(10.0, 4.0) * zoom;
+        let chip = Rect::from_min_size(pos2(if rtl { x - size.x } else { x }, rect.top()), size);
         painter.rect_filled(chip, CornerRadius::same((chip.height() / 2.0).min(255.0) as u8), colour);
         painter.galley(chip.min + vec2(5.0, 2.0) * zoom, galley, theme.chip_text);
-        x = chip.right() + 4.0 * zoom;
+        x = if rtl { chip.left() - 4.0 * zoom } else { chip.right() + 4.0 * zoom };
     }
     let text = meta_text(card, words);
     if text.is_empty() {
@@ -297,8 +299,9 @@ fn paint_meta(
         painter.galley(pos2(rect.left(), top + 2.0 * zoom), galley, theme.muted_text);
     } else {
         // One line, as the layout measured it; the cut only guards against rounding at odd zooms.
-        let galley = fitted(painter, &text, chip_font, theme.muted_text, (rect.right() - x).max(1.0), 1);
-        painter.galley(pos2(x, rect.top() + 2.0 * zoom), galley, theme.muted_text);
+        let (from, to) = if rtl { (rect.left(), x) } else { (x, rect.right()) };
+        let galley = fitted(painter, &text, chip_font, theme.muted_text, (to - from).max(1.0), 1);
+        painter.galley(pos2(from, rect.top() + 2.0 * zoom), galley, theme.muted_text);
     }
 }
 
