@@ -695,6 +695,18 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_in_arabic_makes_a_map_that_reads_from_the_right() {
+        let arabic = crate::templates::load("b2b-phone-system-ar").unwrap();
+        let text = write(&arabic, b',').unwrap();
+        let imported = super::super::import(&text, super::super::DataFormat::Csv, "phones", &[]).unwrap();
+        assert!(imported.map.direction.is_rtl());
+        let english = crate::templates::load("ecommerce").unwrap();
+        let text = write(&english, b',').unwrap();
+        let imported = super::super::import(&text, super::super::DataFormat::Csv, "shop", &[]).unwrap();
+        assert!(!imported.map.direction.is_rtl());
+    }
+
+    #[test]
     fn who_added_a_note_in_the_room_goes_out_and_comes_back() {
         let mut map = crate::templates::load("ecommerce").unwrap();
         map.cards[2].author = "Ana Putri".to_owned();

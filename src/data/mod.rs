@@ -98,10 +98,13 @@ pub fn import(
     title: &str,
     columns: &[(String, String)],
 ) -> Result<Imported, ImportError> {
-    match format {
+    let mut imported = match format {
         DataFormat::Csv | DataFormat::Tsv => csv::read(text, title, columns, format == DataFormat::Tsv),
         DataFormat::Mermaid => mermaid::read(text, title),
-    }
+    }?;
+    // A spreadsheet in Arabic makes a map that reads from the right.
+    imported.map.direction = crate::model::MapDirection::of_words(&imported.map);
+    Ok(imported)
 }
 
 /// Reads a file into a map, titled after the file unless the file names a title. Problems come

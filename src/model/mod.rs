@@ -90,10 +90,22 @@ impl MapDirection {
         }
     }
 
-    /// The direction a map written in `text` reads in: right to left when its first strong
-    /// character is (Arabic, Hebrew).
-    pub fn of_text(text: &str) -> Self {
-        if crate::text::direction(text).is_rtl() { Self::RightToLeft } else { Self::LeftToRight }
+    /// The direction a map's words read in: right to left when most of its title, stage names
+    /// and card titles start right to left (Arabic, Hebrew), so an imported spreadsheet in
+    /// Arabic makes a map that reads from the right.
+    pub fn of_words(map: &Map) -> Self {
+        let texts = std::iter::once(&map.title)
+            .chain(map.stages.iter().map(|s| &s.name))
+            .chain(map.cards.iter().map(|c| &c.title));
+        let (mut rtl, mut ltr) = (0usize, 0usize);
+        for text in texts {
+            match crate::text::direction(text) {
+                crate::text::Direction::RightToLeft => rtl += 1,
+                crate::text::Direction::LeftToRight => ltr += 1,
+                crate::text::Direction::Neutral => {}
+            }
+        }
+        if rtl > ltr { Self::RightToLeft } else { Self::LeftToRight }
     }
 }
 

@@ -406,6 +406,16 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             }
         }
     });
+    heading(ui, "Reads");
+    ui.horizontal_wrapped(|ui| {
+        for direction in crate::model::MapDirection::ALL {
+            let chosen = ui.selectable_label(meta.direction == direction, direction.label());
+            if chosen.on_hover_text("Where stage 1 is, and which way the journey runs").clicked() {
+                meta.direction = direction;
+                changes.field = Some("direction");
+            }
+        }
+    });
     heading(ui, "Sentiment scale");
     ui.horizontal_wrapped(|ui| {
         for (label, scale) in [
