@@ -58,9 +58,14 @@ pub fn focus(layout: &MapLayout, stage: usize, area: Rect, screen_height: f32) -
     let headers = sizes.lane_header_width;
     let wide = area.width() * FOCUS_SHARE / (column.width() + headers * (1.0 - FOCUS_SHARE));
     let zoom = (area.height() / bounds.height()).min(wide).max(readable);
-    // The column's centre goes to the middle of what the lane headers leave free.
-    let free_left = area.left() + headers * zoom;
-    let x = f32::midpoint(free_left, area.right()) - column.center().x * zoom;
+    // The column's centre goes to the middle of what the lane headers leave free (at the left,
+    // or at the right in a map laid out right to left).
+    let (free_left, free_right) = if layout.rtl {
+        (area.left(), area.right() - headers * zoom)
+    } else {
+        (area.left() + headers * zoom, area.right())
+    };
+    let x = f32::midpoint(free_left, free_right) - column.center().x * zoom;
     let fits = bounds.height() * zoom <= area.height();
     let y = if fits { area.center().y - bounds.center().y * zoom } else { area.top() - bounds.top() * zoom };
     TSTransform::new(vec2(x, y), zoom)

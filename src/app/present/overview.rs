@@ -49,8 +49,11 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
     let band = Rect::from_min_max(pos2(columns.left(), columns.bottom() - band_height), columns.max);
     let painter = ui.painter().clone();
 
+    // Stage 1 at the left, or at the right in a map that reads right to left.
+    let rtl = map.direction.is_rtl();
     let column_rect = |i: usize| {
-        let left = columns.left() + i as f32 * (width + gap);
+        let place = if rtl { stages - 1 - i } else { i };
+        let left = columns.left() + place as f32 * (width + gap);
         Rect::from_min_max(pos2(left, columns.top()), pos2(left + width, columns.bottom()))
     };
     for (i, stage) in map.stages.iter().enumerate() {
@@ -166,11 +169,13 @@ fn curve_band(
     painter.rect_filled(band, 12.0 * s, theme.card.gamma_multiply(0.55));
     let plot = band.shrink2(vec2(0.0, 22.0 * s));
     let to_slide = |p: Pos2| -> Pos2 {
-        let i = layout
-            .stages
-            .iter()
-            .position(|st| p.x < st.header.right())
-            .unwrap_or(layout.stages.len().saturating_sub(1));
+        // The stage whose column holds `p`, else the nearest (either direction).
+        let distance = |st: &crate::layout::StageBox| {
+            if st.header.x_range().contains(p.x) { 0.0 } else { (st.header.center().x - p.x).abs() }
+        };
+        let i = (0..layout.stages.len())
+            .min_by(|a, b| distance(&layout.stages[*a]).total_cmp(&distance(&layout.stages[*b])))
+            .unwrap_or(0);
         let x = layout.stages.get(i).map_or(plot.center().x, |st| {
             let t = ((p.x - st.header.left()) / st.header.width().max(1.0)).clamp(0.0, 1.0);
             // A column and half the gaps on each side: the boundary between two stages lands in
