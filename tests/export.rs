@@ -211,6 +211,11 @@ fn every_template_matches_its_reference_image_in_both_views() {
             compare_with_reference(&out, &name);
         }
     }
+    // A blueprint laid out right to left: its lines labelled beside the lane headers, at the right.
+    let out = dir.path().join("coffee-shop-blueprint-rtl.png");
+    let extra = ["--scale", "1", "--view", "blueprint", "--direction", "rtl"];
+    ok(&export("maps/coffee-shop-blueprint.ron", &out, &extra));
+    compare_with_reference(&out, "coffee-shop-blueprint-rtl");
     // Pictures on cards and a persona's avatar, in both views.
     for view in ["journey", "blueprint"] {
         let name = format!("coffee-shop-pictures-{view}");
