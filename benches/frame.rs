@@ -25,7 +25,8 @@ fn frame(ctx: &egui::Context, app: &mut TouchlineApp, events: Vec<Event>) -> usi
     ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point).len()
 }
 
-/// The big map with every card titled in Arabic, so each title takes the right-to-left path.
+/// The big map with every card titled in Arabic, so each title takes the right-to-left path, and
+/// laid out right to left, as an Arabic map is.
 fn arabic_map() -> touchline::model::Map {
     let titles: Vec<String> = touchline::templates::load("b2b-phone-system-ar")
         .expect("the Arabic template")
@@ -37,6 +38,7 @@ fn arabic_map() -> touchline::model::Map {
     for (i, card) in map.cards.iter_mut().enumerate() {
         card.title = format!("{} {}", titles[i % titles.len()], i + 1);
     }
+    map.direction = touchline::model::MapDirection::RightToLeft;
     map
 }
 

@@ -32,6 +32,18 @@ fn ecommerce_canvas_in_dark() {
     snapshot("ecommerce", ThemeChoice::Dark, "canvas-ecommerce-dark");
 }
 
+/// The Arabic template in the editor: laid out right to left, stage 1 at the right.
+#[test]
+fn arabic_canvas_right_to_left() {
+    snapshot("b2b-phone-system-ar", ThemeChoice::Light, "canvas-b2b-phone-system-ar-rtl");
+}
+
+/// The Thai template in the editor.
+#[test]
+fn thai_canvas() {
+    snapshot("customer-care-th", ThemeChoice::Light, "canvas-customer-care-th");
+}
+
 /// Presentation mode on the e-commerce map: the overview, then stage 3 focused.
 fn presentation_snapshots(theme: touchline::theme::ThemeKind, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);

@@ -372,8 +372,15 @@ fn the_overview_is_a_slide_the_back_of_the_room_can_read() {
             assert!(!name.intersects(pill), "{template}: the pill covers {}", stage.name);
             columns.push(name);
         }
+        // Stage 1 at the left, or at the right in a map that reads right to left.
+        if map.direction.is_rtl() {
+            columns.reverse();
+        }
         for pair in columns.windows(2) {
-            assert!(pair[0].right() <= pair[1].left(), "{template}: stage names overlap: {pair:?}");
+            assert!(
+                pair[0].right() <= pair[1].left(),
+                "{template}: stage names overlap or run backwards: {pair:?}"
+            );
         }
         // A stage's top cards are named on the slide, clear of the pill.
         let first = &map.stages[0];

@@ -163,3 +163,36 @@ fn a_double_click_selects_the_word_under_it() {
     finish(&mut h);
     assert_eq!(map(&h).card(&id).unwrap().title, "قلة السعر عند التجديد");
 }
+
+#[test]
+fn a_map_turns_right_to_left_from_the_inspector_and_its_arrow_keys_follow_the_screen() {
+    let map = touchline::templates::load("b2b-phone-system").unwrap();
+    let mut h = common::editor_with(map, Box::new(touchline::app::NoDialogs), true);
+    h.get_by_label("Words on the map").click();
+    h.run_steps(3);
+    h.get_by_label("Reads right to left (stage 1 at the right)").click();
+    h.run_steps(3);
+    assert!(common::map(&h).direction.is_rtl());
+    let doc = h.state().doc().unwrap();
+    let layout = doc.map_and_layout().1.unwrap();
+    assert!(layout.rtl);
+    assert!(
+        layout.stages[0].column.left() > layout.stages[1].column.right() - 0.01,
+        "stage 1 is at the right"
+    );
+
+    // → selects the card of the previous stage, which is to its right on screen.
+    let second = common::map(&h).stages[1].id.clone();
+    let card = common::map(&h).cards.iter().find(|c| c.stage == second).unwrap().title.clone();
+    h.get_by_label(&card).click();
+    h.run_steps(2);
+    press(&mut h, Key::ArrowRight, 1);
+    let doc = h.state().doc().unwrap();
+    let selected: Vec<_> = doc.canvas.selection.card_ids().cloned().collect();
+    assert_eq!(selected.len(), 1);
+    let stage = &doc.map.card(&selected[0]).unwrap().stage;
+    assert_eq!(stage, &doc.map.stages[0].id, "→ went to stage 1, on the right");
+
+    common::undo(&mut h);
+    assert!(!common::map(&h).direction.is_rtl(), "one undo turns it back");
+}

@@ -83,13 +83,6 @@ impl MapDirection {
         self == Self::RightToLeft
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::LeftToRight => "Left to right",
-            Self::RightToLeft => "Right to left",
-        }
-    }
-
     /// The direction a map's words read in: right to left when most of its title, stage names
     /// and card titles start right to left (Arabic, Hebrew), so an imported spreadsheet in
     /// Arabic makes a map that reads from the right.

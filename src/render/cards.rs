@@ -41,14 +41,17 @@ pub(super) fn paint_cards(
         if (blocks_only || rect.height() < TINY) && !selected {
             let accent = card.colour.map_or_else(|| theme.lane_accent(lane.kind), crate::theme::to_color32);
             blocks.add_colored_rect(rect, theme.card_fill(lane.kind, card.colour));
+            // Stripe and text from the leading edge: the left, or the right right to left.
+            let stripe = (2.0 * zoom).max(1.0);
+            let stripe_x = if layout.rtl { rect.right() - stripe } else { rect.left() };
             blocks.add_colored_rect(
-                Rect::from_min_size(rect.min, vec2((2.0 * zoom).max(1.0), rect.height())),
+                Rect::from_min_size(pos2(stripe_x, rect.top()), vec2(stripe, rect.height())),
                 accent,
             );
-            let text = Rect::from_min_size(
-                rect.min + vec2(4.0, 2.0) * zoom,
-                vec2(rect.width() * 0.8, (placed.title_height * zoom * 0.6).max(1.0)),
-            );
+            let text_size = vec2(rect.width() * 0.8, (placed.title_height * zoom * 0.6).max(1.0));
+            let text_x =
+                if layout.rtl { rect.right() - 4.0 * zoom - text_size.x } else { rect.left() + 4.0 * zoom };
+            let text = Rect::from_min_size(pos2(text_x, rect.top() + 2.0 * zoom), text_size);
             blocks.add_colored_rect(text, theme.muted_text.gamma_multiply(0.35));
             if let Some(picture) = placed.picture_rect(&layout.sizes) {
                 blocks.add_colored_rect(screen_from_scene * picture, theme.picture_placeholder);
@@ -170,7 +173,9 @@ pub fn paint_card(
             fitted(painter, &card.title, font(size.card_font, zoom), theme.text, text_rect.width(), rows);
         painter.galley(text_rect.min, galley, theme.text);
     } else {
-        greeked(painter, text_rect.min, text_rect.width(), placed.title_height * zoom, theme);
+        let bar = text_rect.width() * 0.85;
+        let at = if state.rtl { pos2(text_rect.right() - bar, text_rect.top()) } else { text_rect.min };
+        greeked(painter, at, bar, placed.title_height * zoom, theme);
     }
     if placed.has_meta {
         let meta_top = text_rect.min.y + (placed.title_height + 4.0) * zoom;
@@ -252,7 +257,7 @@ fn paint_votes(painter: &Painter, rect: Rect, votes: u32, size: &Sizes, zoom: f3
 
 /// Grey bars where text would be, for text too small to read.
 fn greeked(painter: &Painter, top_left: Pos2, width: f32, height: f32, theme: &Theme) {
-    let bar = Rect::from_min_size(top_left, vec2(width * 0.85, (height * 0.6).max(1.0)));
+    let bar = Rect::from_min_size(top_left, vec2(width, (height * 0.6).max(1.0)));
     painter.rect_filled(bar, 0.0, theme.muted_text.gamma_multiply(0.35));
 }
 

@@ -125,9 +125,26 @@ pub(super) fn text_field(
 
 /// The words the map shows besides its items, in its own language; an empty field reads the
 /// English word shown in it.
-fn words_ui(ui: &mut Ui, changes: &mut Changes, words: &mut crate::model::Words) {
+fn words_ui(
+    ui: &mut Ui,
+    changes: &mut Changes,
+    words: &mut crate::model::Words,
+    direction: &mut crate::model::MapDirection,
+) {
     ui.add_space(4.0);
     egui::CollapsingHeader::new(egui::RichText::new("Words on the map").strong()).show(ui, |ui| {
+        // Which way the map reads goes with its language.
+        let mut rtl = direction.is_rtl();
+        let toggle = ui.checkbox(&mut rtl, "Reads right to left (stage 1 at the right)");
+        if toggle.changed() {
+            *direction = if rtl {
+                crate::model::MapDirection::RightToLeft
+            } else {
+                crate::model::MapDirection::LeftToRight
+            };
+            changes.field = Some("direction");
+            changes.seal = true;
+        }
         ui.weak("The scale's levels, the blueprint's lines and the journey's state, in the map's language.");
         egui::Grid::new("map words").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
             for word in crate::model::Word::ALL {
@@ -406,16 +423,6 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             }
         }
     });
-    heading(ui, "Reads");
-    ui.horizontal_wrapped(|ui| {
-        for direction in crate::model::MapDirection::ALL {
-            let chosen = ui.selectable_label(meta.direction == direction, direction.label());
-            if chosen.on_hover_text("Where stage 1 is, and which way the journey runs").clicked() {
-                meta.direction = direction;
-                changes.field = Some("direction");
-            }
-        }
-    });
     heading(ui, "Sentiment scale");
     ui.horizontal_wrapped(|ui| {
         for (label, scale) in [
@@ -453,7 +460,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             changes.field = Some("gaps");
         }
     });
-    words_ui(ui, &mut changes, &mut meta.words);
+    words_ui(ui, &mut changes, &mut meta.words, &mut meta.direction);
     let command = (meta != original).then_some(Command::SetMeta(Box::new(meta)));
     changes.finish(edits, command, "map", "Edit map");
 
