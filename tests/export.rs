@@ -610,6 +610,19 @@ fn a_pdf_is_one_page_with_fonts_embedded_and_text_in_every_seed_language() {
 }
 
 #[test]
+fn latin_words_in_an_arabic_line_of_a_pdf_read_forwards() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("ar.pdf");
+    ok(&export("maps/b2b-phone-system-ar.ron", &pdf, &["--stages", "2"]));
+    let words = run("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        words.contains("Capterra"),
+        "the card \"... G2 و Capterra\" keeps its English name forwards:\n{words}"
+    );
+    assert!(!words.contains("arretpaC"));
+}
+
+#[test]
 fn a_pdf_page_is_the_map_or_the_paper_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let (whole, a4) = (dir.path().join("whole.pdf"), dir.path().join("a4.pdf"));

@@ -290,6 +290,12 @@ impl Writer<'_, '_> {
     /// text extracts in reading order; false when it needs several fonts (then each piece is
     /// drawn where the editor drew it).
     fn logical_row(&mut self, row: &vector::LogicalRow, format: &vector::Span) -> bool {
+        // One run in one direction: a right-to-left row with left-to-right words in it ("G2 و
+        // Capterra") would have them drawn backwards, so it goes piece by piece, as placed.
+        let strong_ltr = |c: char| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::L;
+        if row.direction.is_rtl() && row.text.chars().any(strong_ltr) {
+            return false;
+        }
         let mut inked = row.text.chars().filter(|c| !c.is_whitespace());
         let Some(font) = inked.next().and_then(|c| self.fonts.for_char(c)) else { return false };
         if !row.text.chars().all(|c| self.fonts.has(font, c)) {
