@@ -17,7 +17,7 @@ use touchline::room::{Room, Showing, Snapshot, limits};
 
 mod common;
 use common::http::{self, Events};
-use common::{editor, map, undo};
+use common::{editor, frames_until, map, undo};
 
 const LOOPBACK: &str = "127.0.0.1:0";
 
@@ -53,16 +53,6 @@ fn join(address: SocketAddr, base: &str, name: &str) -> String {
     let reply = http::post(address, &format!("{base}api/join"), &json!({ "name": name }));
     assert_eq!(reply.status, 201, "{}", reply.body);
     reply.json()["key"].as_str().unwrap().to_owned()
-}
-
-/// Runs frames until `done` holds (the server answers on its own thread).
-fn frames_until(h: &mut Harness<'_, TouchlineApp>, done: impl Fn(&TouchlineApp) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed() < Duration::from_secs(10), "the room's change never reached the map");
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 #[test]

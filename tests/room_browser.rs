@@ -18,7 +18,7 @@ use touchline::app::TouchlineApp;
 
 mod common;
 use common::http;
-use common::{editor, map};
+use common::{editor, frames_until, map};
 
 /// A `chromedriver` on a free loopback port, stopped when dropped.
 struct Driver {
@@ -170,15 +170,6 @@ fn room(template: &str) -> (Harness<'static, TouchlineApp>, String) {
     h.run_steps(5);
     let url = h.state().presentation.as_ref().unwrap().room.as_ref().unwrap().room.join_url();
     (h, url)
-}
-
-fn frames_until(h: &mut Harness<'_, TouchlineApp>, done: impl Fn(&TouchlineApp) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed() < Duration::from_secs(10), "the page's change never reached the map");
-        h.run_steps(1);
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 /// A phone joins, adds a note and places a dot; the map has both.

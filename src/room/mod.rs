@@ -161,6 +161,11 @@ impl Room {
         self.shared.state().summaries()
     }
 
+    /// How many people are in the room.
+    pub fn people(&self) -> usize {
+        self.shared.state().participants.len()
+    }
+
     /// Removes a participant: their page hears so and their key stops working.
     pub fn remove(&self, id: u32) {
         if let Some(gone) = self.shared.state().remove(id) {
@@ -187,11 +192,6 @@ impl Room {
     pub fn set_anonymous(&self, anonymous: bool) {
         self.shared.state().anonymous = anonymous;
         self.shared.bump();
-    }
-
-    /// Connections open now.
-    pub fn connections(&self) -> usize {
-        self.shared.connections.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 

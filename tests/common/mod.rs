@@ -26,14 +26,29 @@ pub fn editor(template: &str) -> Harness<'static, TouchlineApp> {
 
 /// A harness around an app as it is.
 pub fn harness(app: TouchlineApp) -> Harness<'static, TouchlineApp> {
+    harness_sized(app, (1400.0, 900.0))
+}
+
+/// A harness around an app as it is, on a screen of `size`.
+pub fn harness_sized(app: TouchlineApp, size: (f32, f32)) -> Harness<'static, TouchlineApp> {
     let mut harness = Harness::builder()
-        .with_size((1400.0, 900.0))
+        .with_size(size)
         // Real frame timing, so that two quick clicks are a double-click.
         .with_step_dt(1.0 / 60.0)
         .with_context_setup(touchline::fonts::install)
         .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
     harness.run_steps(3);
     harness
+}
+
+/// Runs frames until `done` holds: what a server thread sent reaches the map on a later frame.
+pub fn frames_until(h: &mut Harness<'_, TouchlineApp>, done: impl Fn(&TouchlineApp) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the change never reached the map");
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 pub fn map<'h>(h: &'h Harness<'_, TouchlineApp>) -> &'h Map {

@@ -176,7 +176,7 @@ impl RoomSide {
 
     /// "Room K7M2QX · 12 people", for the progress line while the card is hidden.
     pub fn line(&self) -> String {
-        format!("Room {} · {}", self.room.code(), people(self.room.participants().len()))
+        format!("Room {} · {}", self.room.code(), people(self.room.people()))
     }
 
     /// The join card beside the map: the QR code to scan, the address and code to type, who is
