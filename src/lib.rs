@@ -9,6 +9,9 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Declared first, so that its `t!` macro is in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod app;
 pub mod cli;
 pub mod data;

@@ -43,9 +43,9 @@ pub(super) fn duplicate(doc: &mut Document) -> Option<Edit> {
     }
     doc.canvas.selection = Selection::cards(fresh);
     let label = if commands.len() == 1 {
-        "Duplicate card".to_owned()
+        t!("edit-duplicate-card")
     } else {
-        format!("Duplicate {} cards", commands.len())
+        t!("edit-duplicate-cards", count = commands.len())
     };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
@@ -132,7 +132,7 @@ fn pasted(doc: &mut Document, commands: Vec<Command>, fresh: HashSet<CardId>) ->
     }
     doc.canvas.selection = Selection::cards(fresh);
     let label =
-        if commands.len() == 1 { "Paste card".to_owned() } else { format!("Paste {} cards", commands.len()) };
+        if commands.len() == 1 { t!("edit-paste-card") } else { t!("edit-paste-cards", count = commands.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 

@@ -57,11 +57,11 @@ pub enum Menu {
 }
 
 impl Menu {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::File => "File",
-            Self::Edit => "Edit",
-            Self::View => "View",
+            Self::File => t!("menu-file"),
+            Self::Edit => t!("menu-edit"),
+            Self::View => t!("menu-view"),
         }
     }
 }
@@ -80,56 +80,56 @@ impl UiCommand {
         <Self as strum::IntoEnumIterator>::iter()
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::New => "New…",
-            Self::Open => "Open…",
-            Self::Import => "Import…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save As…",
-            Self::Export => "Export…",
-            Self::CopyImage => "Copy image",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Cut => "Cut",
-            Self::Copy => "Copy",
-            Self::Paste => "Paste",
-            Self::Duplicate => "Duplicate",
-            Self::Delete => "Delete",
-            Self::SelectAll => "Select all",
-            Self::ClearVotes => "Clear votes",
-            Self::Deselect => "Deselect",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::ZoomReset => "Zoom to 100 %",
-            Self::ZoomFit => "Zoom to fit",
-            Self::ToggleView => "Switch journey / blueprint",
-            Self::ToggleInspector => "Show inspector",
-            Self::ToggleTheme => "Switch light / dark theme",
-            Self::Present => "Present",
-            Self::PresentInWindow => "Present in a window",
-            Self::OpenRoom => "Open the room",
-            Self::SelectLeft => "Select the card to the left",
-            Self::SelectRight => "Select the card to the right",
-            Self::SelectUp => "Select the card above",
-            Self::SelectDown => "Select the card below",
-            Self::MoveLeft => "Move card left",
-            Self::MoveRight => "Move card right",
-            Self::MoveUp => "Move card up",
-            Self::MoveDown => "Move card down",
-            Self::NextCard => "Next card",
-            Self::PreviousCard => "Previous card",
-            Self::EditCard => "Edit card text",
+            Self::New => t!("command-new"),
+            Self::Open => t!("command-open"),
+            Self::Import => t!("command-import"),
+            Self::Save => t!("command-save"),
+            Self::SaveAs => t!("command-save-as"),
+            Self::Export => t!("command-export"),
+            Self::CopyImage => t!("command-copy-image"),
+            Self::Quit => t!("command-quit"),
+            Self::Undo => t!("command-undo"),
+            Self::Redo => t!("command-redo"),
+            Self::Cut => t!("command-cut"),
+            Self::Copy => t!("command-copy"),
+            Self::Paste => t!("command-paste"),
+            Self::Duplicate => t!("command-duplicate"),
+            Self::Delete => t!("command-delete"),
+            Self::SelectAll => t!("command-select-all"),
+            Self::ClearVotes => t!("command-clear-votes"),
+            Self::Deselect => t!("command-deselect"),
+            Self::ZoomIn => t!("command-zoom-in"),
+            Self::ZoomOut => t!("command-zoom-out"),
+            Self::ZoomReset => t!("command-zoom-reset"),
+            Self::ZoomFit => t!("command-zoom-fit"),
+            Self::ToggleView => t!("command-toggle-view"),
+            Self::ToggleInspector => t!("command-toggle-inspector"),
+            Self::ToggleTheme => t!("command-toggle-theme"),
+            Self::Present => t!("command-present"),
+            Self::PresentInWindow => t!("command-present-in-window"),
+            Self::OpenRoom => t!("command-open-room"),
+            Self::SelectLeft => t!("command-select-left"),
+            Self::SelectRight => t!("command-select-right"),
+            Self::SelectUp => t!("command-select-up"),
+            Self::SelectDown => t!("command-select-down"),
+            Self::MoveLeft => t!("command-move-left"),
+            Self::MoveRight => t!("command-move-right"),
+            Self::MoveUp => t!("command-move-up"),
+            Self::MoveDown => t!("command-move-down"),
+            Self::NextCard => t!("command-next-card"),
+            Self::PreviousCard => t!("command-previous-card"),
+            Self::EditCard => t!("command-edit-card"),
         }
     }
 
     /// What a menu entry's tooltip adds to its label.
-    pub fn hint(self) -> Option<&'static str> {
+    pub fn hint(self) -> Option<String> {
         match self {
-            Self::Import => Some("A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map"),
+            Self::Import => Some(t!("command-import-hint")),
             Self::OpenRoom => {
-                Some("Present, with a join code so participants add notes and vote from their phones")
+                Some(t!("command-open-room-hint"))
             }
             _ => None,
         }

@@ -22,11 +22,11 @@ impl TouchlineApp {
                 Modal::Export => self.export_dialog_ui(ctx),
                 Modal::ImportNotes(text) | Modal::Error(text) => {
                     let heading = if matches!(modal, Modal::Error(_)) {
-                        "Something went wrong"
+                        t!("dialog-error-title")
                     } else {
-                        "Imported, with notes"
+                        t!("dialog-import-notes-title")
                     };
-                    if message(ctx, at, heading, text, keys) {
+                    if message(ctx, at, &heading, text, keys) {
                         self.modals.remove(&modal);
                     }
                 }
@@ -63,17 +63,17 @@ impl TouchlineApp {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
             ui.set_max_width(360.0);
-            ui.heading(format!("Save changes to {name}?"));
-            ui.label("Your changes will be lost if you don't save them.");
+            ui.heading(t!("dialog-unsaved-title", name = name));
+            ui.label(t!("dialog-unsaved-text"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(t!("dialog-save")).clicked() {
                     answer = Some(Answer::Save);
                 }
-                if ui.button("Discard").clicked() {
+                if ui.button(t!("dialog-discard")).clicked() {
                     answer = Some(Answer::Discard);
                 }
-                if ui.button("Cancel").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                if ui.button(t!("dialog-cancel")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
                     answer = Some(Answer::Cancel);
                 }
             });
@@ -104,20 +104,19 @@ impl TouchlineApp {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("read-only file")).show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading(format!("{name} is read-only"));
+            ui.heading(t!("dialog-read-only-title", name = name));
             ui.label(
-                "Someone (perhaps you) marked this file as not to be changed. Save anyway to replace \
-                 it (it stays read-only), or save your changes as another file.",
+                t!("dialog-read-only-text"),
             );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save anyway").clicked() {
+                if ui.button(t!("dialog-save-anyway")).clicked() {
                     answer = Some(ReadOnly::SaveAnyway);
                 }
-                if ui.button("Save As…").clicked() {
+                if ui.button(t!("dialog-save-as")).clicked() {
                     answer = Some(ReadOnly::SaveAs);
                 }
-                if ui.button("Cancel").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                if ui.button(t!("dialog-cancel")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
                     answer = Some(ReadOnly::Cancel);
                 }
             });
@@ -140,17 +139,16 @@ impl TouchlineApp {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery offer")).show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading("Restore unsaved changes?");
+            ui.heading(t!("dialog-restore-title"));
             ui.label(
-                "This map has changes that were not saved when Touchline last stopped. Restore \
-                 them (you can still undo or discard them), or discard them for good.",
+                t!("dialog-restore-text"),
             );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Restore changes").clicked() {
+                if ui.button(t!("dialog-restore")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Discard them").clicked() {
+                if ui.button(t!("dialog-discard-them")).clicked() {
                     answer = Some(false);
                 }
             });
@@ -178,7 +176,7 @@ fn message(ctx: &egui::Context, at: usize, heading: &str, text: &str, keys: bool
         ui.set_max_width(520.0);
         ui.heading(heading);
         ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-        dismissed = ui.button("OK").clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        dismissed = ui.button(t!("dialog-ok")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     });
     dismissed
 }

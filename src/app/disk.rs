@@ -4,7 +4,7 @@
 
 use egui::{Key, Ui};
 
-use super::TouchlineApp;
+use super::{TouchlineApp, UiCommand};
 use crate::diff::merge::merge;
 use crate::file::disk::{self, Disk, Watcher};
 use crate::model::Map;
@@ -79,8 +79,8 @@ impl TouchlineApp {
             Disk::Changed { fingerprint, .. } if seen == Some(fingerprint) => {}
             Disk::Changed { map, fingerprint } => match *map {
                 Ok(theirs) if !dirty => {
-                    if let Err(e) = doc.reload(theirs, fingerprint, "Reloaded from disk") {
-                        self.modals.error(format!("Reloading failed: {e}"));
+                    if let Err(e) = doc.reload(theirs, fingerprint, &t!("edit-reloaded")) {
+                        self.modals.error(t!("disk-reload-failed", error = e.to_string()));
                     }
                     doc.follow.notice = None;
                 }
@@ -128,56 +128,53 @@ impl TouchlineApp {
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| match notice {
                     DiskNotice::Changed { save_waiting, .. } => {
-                        ui.strong(format!("{name} changed on disk"));
+                        ui.strong(t!("disk-changed", name = name.as_str()));
                         ui.label(if *save_waiting {
-                            "since you opened it. Saving now would overwrite those changes."
+                            t!("disk-changed-since-open")
                         } else {
-                            "while you have unsaved changes."
+                            t!("disk-changed-while-unsaved")
                         });
                         if ui
-                            .button("Keep mine")
-                            .on_hover_text("Your version stays; the next save overwrites the file")
+                            .button(t!("disk-keep-mine"))
+                            .on_hover_text(t!("disk-keep-mine-hint"))
                             .clicked()
                         {
                             choice = Some(Choice::KeepMine);
                         }
                         if ui
-                            .button("Take theirs")
-                            .on_hover_text("Load the file as it is now (undo brings yours back)")
+                            .button(t!("disk-take-theirs"))
+                            .on_hover_text(t!("disk-take-theirs-hint"))
                             .clicked()
                         {
                             choice = Some(Choice::TakeTheirs);
                         }
                         if ui
-                            .button("Merge")
-                            .on_hover_text("Combine both by item and field, against the version you opened")
+                            .button(t!("disk-merge"))
+                            .on_hover_text(t!("disk-merge-hint"))
                             .clicked()
                         {
                             choice = Some(Choice::Merge);
                         }
                     }
                     DiskNotice::Unreadable { message, .. } => {
-                        ui.strong(format!("{name} changed on disk and cannot be read:"));
+                        ui.strong(t!("disk-unreadable", name = name.as_str()));
                         ui.monospace(message);
-                        if ui.button("Keep mine").on_hover_text("The next save overwrites the file").clicked()
+                        if ui.button(t!("disk-keep-mine")).on_hover_text(t!("disk-keep-mine-unreadable-hint")).clicked()
                         {
                             choice = Some(Choice::KeepMine);
                         }
                     }
                     DiskNotice::Missing => {
-                        ui.strong(format!("{name} was deleted or moved."));
-                        ui.label("Your map is still here.");
-                        if ui.button("Save As…").clicked() {
+                        ui.strong(t!("disk-missing", name = name.as_str()));
+                        ui.label(t!("disk-still-here"));
+                        if ui.button(UiCommand::SaveAs.label()).clicked() {
                             choice = Some(Choice::SaveAs);
                         }
                     }
                     DiskNotice::Merged { conflicts } => {
-                        ui.strong(format!(
-                            "Merged with the file on disk: {} conflicts kept yours",
-                            conflicts.len()
-                        ));
-                        ui.label("(theirs are in the cards' notes). Save to write the result.");
-                        if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        ui.strong(t!("disk-merged", count = conflicts.len()));
+                        ui.label(t!("disk-theirs-in-notes"));
+                        if ui.button(t!("dialog-ok")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                             choice = Some(Choice::Dismiss);
                         }
                     }
@@ -216,16 +213,16 @@ impl TouchlineApp {
                 }
             }
             (Choice::TakeTheirs, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
-                if let Err(e) = doc.reload(*theirs, fingerprint, "Take the version on disk") {
-                    self.modals.error(format!("Taking the version on disk failed: {e}"));
+                if let Err(e) = doc.reload(*theirs, fingerprint, &t!("edit-take-theirs")) {
+                    self.modals.error(t!("disk-take-failed", error = e.to_string()));
                 }
             }
             (Choice::Merge, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
                 let base = doc.on_disk.as_ref().map_or_else(|| doc.map.clone(), |d| d.map.clone());
                 let merged = merge(&base, &doc.map, &theirs);
                 let command = crate::edit::Command::ReplaceMap(Box::new(merged.map));
-                if let Err(e) = doc.apply(command, "Merge with the file on disk", None) {
-                    self.modals.error(format!("Merging failed: {e}"));
+                if let Err(e) = doc.apply(command, &t!("edit-merge-disk"), None) {
+                    self.modals.error(t!("disk-merge-failed", error = e.to_string()));
                     return;
                 }
                 doc.history.seal();

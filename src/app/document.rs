@@ -103,7 +103,7 @@ impl Document {
         self.path
             .as_ref()
             .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+            .map_or_else(|| t!("document-untitled"), |n| n.to_string_lossy().into_owned())
     }
 
     pub fn is_dirty(&self) -> bool {

@@ -98,7 +98,7 @@ pub(super) fn window(
     let mut options = dialog.options.clone();
     let mut open = true;
     let mut action = None;
-    egui::Window::new("Export")
+    egui::Window::new(t!("export-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -118,11 +118,11 @@ pub(super) fn window(
             };
             let valid = matches!(dialog.size, Some((_, _, Ok(_))));
             ui.horizontal(|ui| {
-                let label = format!("Export {}…", options.format.label());
+                let label = t!("export-button", format = options.format.label());
                 if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
                     action = Some(Action::Save(options.clone()));
                 }
-                if ui.add_enabled(valid, egui::Button::new("Copy image")).clicked() {
+                if ui.add_enabled(valid, egui::Button::new(super::UiCommand::CopyImage.label())).clicked() {
                     action = Some(Action::Copy(options.clone()));
                 }
             });
@@ -133,7 +133,7 @@ pub(super) fn window(
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
     egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        ui.label("Format");
+        ui.label(t!("export-format"));
         ui.horizontal(|ui| {
             for format in Format::ALL {
                 if ui.radio(options.format == format, format.label()).clicked() && options.format != format {
@@ -152,39 +152,39 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.end_row();
         ui.label("");
         ui.weak(match options.format {
-            Format::Png => "An image, for slides and chat",
-            Format::Svg => "Vector with real text: PowerPoint, Keynote, Figma",
-            Format::Pdf => "One page, vector, fonts embedded: reports and print",
+            Format::Png => t!("export-png-about"),
+            Format::Svg => t!("export-svg-about"),
+            Format::Pdf => t!("export-pdf-about"),
         });
         ui.end_row();
 
-        ui.label("View");
+        ui.label(t!("export-view"));
         ui.horizontal(|ui| {
-            if ui.radio(options.view == View::Journey, "Journey").clicked() {
+            if ui.radio(options.view == View::Journey, t!("toolbar-journey")).clicked() {
                 options.view = View::Journey;
             }
-            if ui.radio(options.view.is_blueprint(), "Blueprint").clicked() && !options.view.is_blueprint() {
+            if ui.radio(options.view.is_blueprint(), t!("toolbar-blueprint")).clicked() && !options.view.is_blueprint() {
                 options.view = View::Blueprint { other_lanes: false };
             }
             if let View::Blueprint { other_lanes } = &mut options.view {
-                ui.checkbox(other_lanes, "with other lanes");
+                ui.checkbox(other_lanes, t!("export-with-other-lanes"));
             }
         });
         ui.end_row();
 
-        ui.label("Size");
+        ui.label(t!("export-size"));
         ui.vertical(|ui| {
             let mut fit = options.fit.is_some();
             let unit = if options.format == Format::Pdf { " pt" } else { " px" };
             ui.horizontal(|ui| {
-                ui.radio_value(&mut fit, false, "Scale");
+                ui.radio_value(&mut fit, false, t!("export-scale"));
                 ui.add_enabled(
                     !fit,
                     egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
                 );
             });
             ui.horizontal(|ui| {
-                ui.radio_value(&mut fit, true, "Fit to");
+                ui.radio_value(&mut fit, true, t!("export-fit-to"));
                 let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
                 ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit));
                 ui.label("×");
@@ -212,38 +212,47 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         });
         ui.end_row();
 
-        ui.label("Theme");
+        ui.label(t!("export-theme"));
         ui.horizontal(|ui| {
             for kind in ThemeKind::ALL {
-                ui.radio_value(&mut options.theme, kind, kind.label());
+                ui.radio_value(&mut options.theme, kind, theme_name(kind));
             }
         });
         ui.end_row();
 
-        ui.label("Type");
-        ui.checkbox(&mut options.large_type, "Large, as presented");
+        ui.label(t!("export-type"));
+        ui.checkbox(&mut options.large_type, t!("export-large-type"));
         ui.end_row();
 
-        ui.label("Votes");
-        ui.checkbox(&mut options.votes, "Show dot votes");
+        ui.label(t!("export-votes"));
+        ui.checkbox(&mut options.votes, t!("export-show-votes"));
         ui.end_row();
 
-        ui.label("Background");
-        ui.checkbox(&mut options.transparent, "Transparent");
+        ui.label(t!("export-background"));
+        ui.checkbox(&mut options.transparent, t!("export-transparent"));
         ui.end_row();
 
-        ui.label("Stages");
+        ui.label(t!("export-stages"));
         ui.horizontal(|ui| {
             let mut some = options.stages.is_some();
-            ui.checkbox(&mut some, "Only");
+            ui.checkbox(&mut some, t!("export-only"));
             let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));
             ui.add_enabled(some, egui::DragValue::new(&mut a).range(1..=stage_count));
-            ui.label("to");
+            ui.label(t!("export-to"));
             ui.add_enabled(some, egui::DragValue::new(&mut b).range(a..=stage_count));
             options.stages = some.then_some((a.min(b), b.max(a)));
         });
         ui.end_row();
     });
+}
+
+/// A theme's name in the editor's language.
+fn theme_name(kind: ThemeKind) -> String {
+    match kind {
+        ThemeKind::Light => t!("theme-light"),
+        ThemeKind::Dark => t!("theme-dark"),
+        ThemeKind::HighContrast => t!("theme-high-contrast"),
+    }
 }
 
 /// Whether a fit box is one of the PDF paper sizes.

@@ -45,40 +45,40 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_map(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new().add_filter("Touchline map", &["ron"]).set_title("Open map").pick_file()
+        rfd::FileDialog::new().add_filter(t!("file-filter-map"), &["ron"]).set_title(t!("file-open-title")).pick_file()
     }
 
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Touchline map", &["ron"])
-            .set_title("Save map")
+            .add_filter(t!("file-filter-map"), &["ron"])
+            .set_title(t!("file-save-title"))
             .set_file_name(suggested_name)
             .save_file()
     }
 
     fn pick_import(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Spreadsheet or Mermaid journey", &["csv", "tsv", "mmd", "mermaid", "md"])
-            .set_title("Import")
+            .add_filter(t!("file-filter-import"), &["csv", "tsv", "mmd", "mermaid", "md"])
+            .set_title(t!("file-import-title"))
             .pick_file()
     }
 
     fn pick_picture(&mut self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("Picture", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
-            .set_title("Choose a picture")
+            .add_filter(t!("file-filter-picture"), &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
+            .set_title(t!("file-picture-title"))
             .pick_file()
     }
 
     fn save_export(&mut self, format: crate::export::Format, suggested_name: &str) -> Option<PathBuf> {
         let kind = match format {
-            crate::export::Format::Png => "PNG image",
-            crate::export::Format::Svg => "SVG drawing",
-            crate::export::Format::Pdf => "PDF document",
+            crate::export::Format::Png => t!("file-filter-png"),
+            crate::export::Format::Svg => t!("file-filter-svg"),
+            crate::export::Format::Pdf => t!("file-filter-pdf"),
         };
         rfd::FileDialog::new()
             .add_filter(kind, &[format.extension()])
-            .set_title(format!("Export {}", format.label()))
+            .set_title(t!("file-export-title", format = format.label()))
             .set_file_name(suggested_name)
             .save_file()
     }
@@ -218,7 +218,7 @@ impl TouchlineApp {
             return;
         }
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-            self.modals.error(format!("{}: folder {} does not exist", path.display(), folder.display()));
+            self.modals.error(t!("file-no-folder", path = path.display().to_string(), folder = folder.display().to_string()));
             return;
         }
         let mut map = crate::templates::load("blank").unwrap_or_default();
@@ -290,7 +290,7 @@ impl TouchlineApp {
         if !rebased.is_empty() {
             self.apply_edits(vec![super::Edit::apply(
                 crate::edit::Command::Batch(rebased),
-                "Keep the pictures with the map",
+                t!("edit-keep-pictures"),
             )]);
         }
         self.write_map(path, false)
@@ -327,11 +327,7 @@ impl TouchlineApp {
                 false
             }
             Err(e) => {
-                self.modals.error(format!(
-                    "{} was not saved: {e}. Your changes are still here, unsaved; save them somewhere \
-                     else with File → Save As.",
-                    path.display()
-                ));
+                self.modals.error(t!("file-not-saved", path = path.display().to_string(), error = e.to_string()));
                 false
             }
         }
@@ -394,7 +390,7 @@ fn title_from(path: &Path) -> String {
     let mut chars = stem.trim().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "Untitled journey".to_owned(),
+        None => t!("file-untitled-journey").to_owned(),
     }
 }
 

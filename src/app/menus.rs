@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::commands::Menu;
 use super::{Document, Settings, ThemeChoice, UiCommand, present};
+use crate::i18n::Language;
 use crate::layout::View;
 
 /// A menu entry for a command, with its shortcut shown the platform's way.
@@ -43,6 +44,7 @@ pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settin
                     menu_entries(ui, doc.as_deref(), &settings.recent, menu, &mut fired);
                     if menu == Menu::View {
                         theme_choices(ui, &mut settings.theme);
+                        language_choices(ui, &mut settings.language);
                     }
                 });
             }
@@ -87,7 +89,11 @@ fn entry_label(doc: Option<&Document>, command: UiCommand) -> String {
         UiCommand::Redo => history.and_then(|h| h.redo_label()),
         _ => None,
     };
-    step.map_or_else(|| command.label().to_owned(), |step| format!("{} {step}", command.label()))
+    match (command, step) {
+        (UiCommand::Undo, Some(step)) => t!("menu-undo-step", step = step),
+        (UiCommand::Redo, Some(step)) => t!("menu-redo-step", step = step),
+        _ => command.label(),
+    }
 }
 
 /// Whether a menu entry can be chosen now.
@@ -107,9 +113,9 @@ fn enabled(doc: Option<&Document>, command: UiCommand) -> bool {
 }
 
 fn recent_maps(ui: &mut Ui, recent: &[PathBuf], fired: &mut Vec<MenuAction>) {
-    ui.menu_button("Open recent", |ui| {
+    ui.menu_button(t!("menu-open-recent"), |ui| {
         if recent.is_empty() {
-            ui.label("No recent maps");
+            ui.label(t!("menu-no-recent"));
         }
         for path in recent {
             if ui.button(path.display().to_string()).clicked() {
@@ -122,12 +128,12 @@ fn recent_maps(ui: &mut Ui, recent: &[PathBuf], fired: &mut Vec<MenuAction>) {
 
 fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
     ui.separator();
-    ui.label("Theme");
+    ui.label(t!("menu-theme"));
     for (choice, label) in [
-        (ThemeChoice::System, "Follow system"),
-        (ThemeChoice::Light, "Light"),
-        (ThemeChoice::Dark, "Dark"),
-        (ThemeChoice::HighContrast, "High contrast"),
+        (ThemeChoice::System, t!("theme-system")),
+        (ThemeChoice::Light, t!("theme-light")),
+        (ThemeChoice::Dark, t!("theme-dark")),
+        (ThemeChoice::HighContrast, t!("theme-high-contrast")),
     ] {
         if ui.radio(*theme == choice, label).clicked() {
             *theme = choice;
@@ -136,33 +142,50 @@ fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
     }
 }
 
+/// View → Language: follow the system, or one of the languages, each named in itself.
+fn language_choices(ui: &mut Ui, chosen: &mut Option<Language>) {
+    ui.menu_button(t!("menu-language"), |ui| {
+        if ui.radio(chosen.is_none(), t!("language-system")).clicked() {
+            *chosen = None;
+            ui.close();
+        }
+        ui.separator();
+        for language in Language::all() {
+            if ui.radio(*chosen == Some(language), language.endonym()).clicked() {
+                *chosen = Some(language);
+                ui.close();
+            }
+        }
+    });
+}
+
 fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
     let mut run = |command| fired.push(MenuAction::Run(command));
-    if ui.selectable_label(doc.view == View::Journey, "Journey").clicked() {
+    if ui.selectable_label(doc.view == View::Journey, t!("toolbar-journey")).clicked() {
         doc.view = View::Journey;
     }
-    if ui.selectable_label(doc.view.is_blueprint(), "Blueprint").clicked() && !doc.view.is_blueprint() {
+    if ui.selectable_label(doc.view.is_blueprint(), t!("toolbar-blueprint")).clicked() && !doc.view.is_blueprint() {
         run(UiCommand::ToggleView);
     }
     if let View::Blueprint { other_lanes } = &mut doc.view {
-        ui.checkbox(other_lanes, "Other lanes")
-            .on_hover_text("Show the lanes that are not part of a blueprint, grouped below it");
+        ui.checkbox(other_lanes, t!("toolbar-other-lanes"))
+            .on_hover_text(t!("toolbar-other-lanes-hint"));
     }
     ui.separator();
-    if ui.add_enabled(doc.history.can_undo(), Button::new("Undo")).clicked() {
+    if ui.add_enabled(doc.history.can_undo(), Button::new(UiCommand::Undo.label())).clicked() {
         run(UiCommand::Undo);
     }
-    if ui.add_enabled(doc.history.can_redo(), Button::new("Redo")).clicked() {
+    if ui.add_enabled(doc.history.can_redo(), Button::new(UiCommand::Redo.label())).clicked() {
         run(UiCommand::Redo);
     }
     ui.separator();
-    if ui.button("−").on_hover_text("Zoom out").clicked() {
+    if ui.button("−").on_hover_text(UiCommand::ZoomOut.label()).clicked() {
         run(UiCommand::ZoomOut);
     }
-    if ui.button(format!("{:.0} %", doc.canvas.zoom() * 100.0)).on_hover_text("Zoom to fit").clicked() {
+    if ui.button(format!("{:.0} %", doc.canvas.zoom() * 100.0)).on_hover_text(UiCommand::ZoomFit.label()).clicked() {
         run(UiCommand::ZoomFit);
     }
-    if ui.button("+").on_hover_text("Zoom in").clicked() {
+    if ui.button("+").on_hover_text(UiCommand::ZoomIn.label()).clicked() {
         run(UiCommand::ZoomIn);
     }
 }
@@ -171,25 +194,22 @@ fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
 pub(super) fn status(ui: &mut Ui, doc: &Document) {
     egui::Panel::bottom("status bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let place =
-                doc.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+            let place = doc.path.as_ref().map_or_else(|| t!("status-not-saved"), |p| p.display().to_string());
             ui.weak(place);
             ui.separator();
             ui.weak(format!(
-                "{} stages · {} lanes · {} cards",
-                doc.map.stages.len(),
-                doc.map.lanes.len(),
-                doc.map.cards.len()
+                "{} · {} · {}",
+                t!("status-stages", count = doc.map.stages.len()),
+                t!("status-lanes", count = doc.map.lanes.len()),
+                t!("status-cards", count = doc.map.cards.len())
             ));
             let selected = doc.canvas.selection.card_count();
             if selected > 0 {
                 ui.separator();
-                ui.weak(format!("{selected} selected"));
+                ui.weak(t!("status-selected", count = selected));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(
-                    "Double-click to edit · drag to move · Alt+drag to link · right-drag or scroll to pan · Ctrl+scroll to zoom",
-                );
+                ui.weak(t!("status-hint"));
             });
         });
     });

@@ -16,6 +16,7 @@ mod files;
 mod inspector;
 mod menus;
 mod modal;
+pub(crate) mod names;
 mod pictures;
 pub mod present;
 mod start;
@@ -33,6 +34,7 @@ pub use disk::DiskNotice;
 pub use document::{Document, Documents, OnDisk};
 pub use files::{FileDialogs, NativeDialogs, NoDialogs, Pending};
 pub use modal::{Modal, ModalKind, Modals};
+pub use names::lane_kind_name;
 pub use present::{Presentation, Shot};
 
 /// Which theme the editor uses.
@@ -56,6 +58,8 @@ pub struct Settings {
     pub export: std::collections::HashMap<String, crate::export::ExportOptions>,
     /// Maps (by path) whose pictures outside their folder the user agreed to show.
     pub outside_pictures: Vec<PathBuf>,
+    /// The language chosen in View → Language; `None` follows the system's.
+    pub language: Option<crate::i18n::Language>,
 }
 
 const SETTINGS_KEY: &str = "touchline-settings";
@@ -88,6 +92,8 @@ pub struct TouchlineApp {
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
     pub window: WindowState,
+    /// The system's language, read once at start.
+    pub system_language: crate::i18n::Language,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -112,6 +118,7 @@ impl TouchlineApp {
             dialogs,
             recovery_folder,
             window: WindowState::default(),
+            system_language: crate::i18n::system_language().unwrap_or_default(),
         }
     }
 
@@ -122,6 +129,11 @@ impl TouchlineApp {
 
     pub fn doc_mut(&mut self) -> Option<&mut Document> {
         self.docs.get_mut()
+    }
+
+    /// The language the editor speaks: the one chosen, or the system's.
+    pub fn language(&self) -> crate::i18n::Language {
+        self.settings.language.unwrap_or(self.system_language)
     }
 
     /// The theme the canvas paints with.
@@ -140,6 +152,7 @@ impl TouchlineApp {
     /// One frame of the editor.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        crate::i18n::set_language(self.language());
         // Ctrl +/−/0 zoom the canvas, never the whole interface (egui's default), not even while
         // a text field has focus.
         if ctx.options(|o| o.zoom_with_keyboard) {
@@ -257,7 +270,7 @@ impl TouchlineApp {
             match edit {
                 Edit::Apply { command, label, merge_key } => {
                     if let Err(e) = doc.apply(command, &label, merge_key) {
-                        self.modals.error(format!("{label} failed: {e}"));
+                        self.modals.error(t!("error-failed", what = &label, error = e.to_string()));
                     }
                 }
                 Edit::Seal => doc.history.seal(),
@@ -266,14 +279,14 @@ impl TouchlineApp {
                         Ok(true) => command,
                         Ok(false) => otherwise,
                         Err(e) => {
-                            self.modals.error(format!("{label} failed: {e}"));
+                            self.modals.error(t!("error-failed", what = &label, error = e.to_string()));
                             continue;
                         }
                     };
                     if let Some(next) = next
                         && let Err(e) = doc.apply(next, &label, None)
                     {
-                        self.modals.error(format!("{label} failed: {e}"));
+                        self.modals.error(t!("error-failed", what = &label, error = e.to_string()));
                     }
                 }
             }
@@ -320,7 +333,7 @@ impl TouchlineApp {
                 if let Some(doc) = self.docs.get_mut()
                     && let Err(e) = doc.run(command, ctx, edits)
                 {
-                    self.modals.error(format!("{} failed: {e}", command.label()));
+                    self.modals.error(t!("error-failed", what = command.label(), error = e.to_string()));
                 }
             }
         }
@@ -380,7 +393,8 @@ impl TouchlineApp {
     /// The presentation's own window, beside the editor's.
     fn presentation_window(&mut self, ctx: &egui::Context) {
         let title = format!(
-            "{} — Presenting — Touchline",
+            "{} — {} — Touchline",
+            t!("window-presenting"),
             self.docs.get().map_or_else(String::new, Document::display_name)
         );
         let builder = egui::ViewportBuilder::default()

@@ -97,24 +97,24 @@ impl TouchlineApp {
             return;
         }
         let shown: Vec<&str> = names.iter().take(3).copied().collect();
-        let more = if names.len() > 3 { format!(" and {} more", names.len() - 3) } else { String::new() };
+        let more = if names.len() > 3 { t!("pictures-and-more", count = names.len() - 3) } else { String::new() };
         let mut choice = None;
         let fill = crate::theme::mix(ui.visuals().panel_fill, ui.visuals().warn_fg_color, 0.16);
         egui::Panel::top("pictures outside the map's folder")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.strong("This map shows pictures from outside its folder:");
+                    ui.strong(t!("pictures-outside"));
                     ui.label(format!("{}{more}.", shown.join(", ")));
-                    ui.label("They are not read until you agree.");
+                    ui.label(t!("pictures-not-read"));
                     if ui
-                        .button("Show them")
-                        .on_hover_text("Read these files for this map, now and next time")
+                        .button(t!("pictures-show"))
+                        .on_hover_text(t!("pictures-show-hint"))
                         .clicked()
                     {
                         choice = Some(true);
                     }
-                    if ui.button("Not now").clicked() {
+                    if ui.button(t!("pictures-not-now")).clicked() {
                         choice = Some(false);
                     }
                 });
@@ -154,7 +154,7 @@ impl TouchlineApp {
     pub(super) fn attach_picture(&mut self, target: &PictureTarget, file: &Path, edits: &mut Vec<Edit>) {
         if !is_picture_file(file) {
             self.modals
-                .error(format!("{}: only PNG and JPEG pictures can go on a card or persona", file.display()));
+                .error(t!("pictures-only-png-jpeg", path = file.display().to_string()));
             return;
         }
         let Some(doc) = self.docs.get() else { return };
@@ -162,7 +162,7 @@ impl TouchlineApp {
         let folder = doc.path.as_deref().map(pictures_folder);
         let name = crate::pictures::relative_name(folder.as_deref(), &absolute);
         if let Some(command) = set_picture(&doc.map, target, Some(name)) {
-            edits.push(Edit::apply(command, "Add picture"));
+            edits.push(Edit::apply(command, t!("edit-add-picture")));
             edits.push(Edit::Seal);
         }
     }
@@ -180,16 +180,13 @@ impl TouchlineApp {
         }
         if self.docs.get().is_none() {
             self.modals
-                .error(format!("{}: open a map first, then drop the picture on a card", file.display()));
+                .error(t!("pictures-open-map-first", path = file.display().to_string()));
             return;
         }
         match self.drop_target(ctx) {
             Some(target) => self.attach_picture(&target, file, edits),
             None => {
-                self.modals.error(format!(
-                    "{}: drop the picture on a card or a persona (or select one card first) to put it there",
-                    file.display()
-                ));
+                self.modals.error(t!("pictures-drop-where", path = file.display().to_string()));
             }
         }
     }
@@ -221,20 +218,20 @@ impl TouchlineApp {
             ctx.input(|i| i.raw.hovered_files.iter().filter_map(|f| f.path.clone()).collect());
         let Some(file) = hovering.first() else { return };
         let text = if file.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-            "Drop to open the map".to_owned()
+            t!("drop-open-map")
         } else if !is_picture_file(file) {
-            "Only PNG and JPEG pictures can go on a card".to_owned()
+            t!("drop-only-png-jpeg")
         } else {
             match self.drop_target(ctx).zip(self.docs.get()) {
                 Some((PictureTarget::Card(id), doc)) => {
                     let title = doc.map.card(&id).map_or("", |c| c.title.as_str());
-                    format!("Drop to put the picture on “{title}”")
+                    t!("drop-on-card", title = title)
                 }
                 Some((PictureTarget::Persona(id), doc)) => {
                     let name = doc.map.personas.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str());
-                    format!("Drop to make the picture {name}’s")
+                    t!("drop-on-persona", name = name)
                 }
-                None => "Drop the picture on a card or a persona".to_owned(),
+                None => t!("drop-where"),
             }
         };
         let rect = self.docs.get().map_or_else(|| ctx.content_rect(), |d| d.canvas.rect);

@@ -56,19 +56,19 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
     ui.add_space(32.0);
     ui.vertical_centered(|ui| {
         ui.label(RichText::new("Touchline").size(34.0).strong());
-        ui.label("Customer journey maps and service blueprints");
+        ui.label(t!("start-tagline"));
     });
     ui.add_space(24.0);
-    ui.heading("Start from a template");
+    ui.heading(t!("start-from-template"));
     ui.add_space(6.0);
     let mut choice = template_grid(ui);
     ui.add_space(16.0);
-    if ui.button("Open a map…").clicked() {
+    if ui.button(t!("start-open-map")).clicked() {
         choice = Some(Choice::Go(Pending::Open(None)));
     }
     if !recent.is_empty() {
         ui.add_space(16.0);
-        ui.heading("Recent maps");
+        ui.heading(t!("start-recent"));
         for path in recent {
             if ui.link(path.display().to_string()).clicked() {
                 choice = Some(Choice::Go(Pending::Open(Some(path.clone()))));
@@ -78,19 +78,19 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
     let waiting = recovery_folder.map(recovery::list).unwrap_or_default();
     if !waiting.is_empty() {
         ui.add_space(16.0);
-        ui.heading("Recovered work");
-        ui.label("These maps had unsaved changes when Touchline last stopped.");
+        ui.heading(t!("start-recovered"));
+        ui.label(t!("start-recovered-text"));
         for found in waiting {
             let name = found
                 .original
                 .as_ref()
-                .map_or_else(|| "Untitled map".to_owned(), |p| p.display().to_string());
+                .map_or_else(|| t!("start-untitled"), |p| p.display().to_string());
             ui.horizontal(|ui| {
                 ui.label(name);
-                if ui.button("Restore").clicked() {
+                if ui.button(t!("start-restore")).clicked() {
                     choice = Some(Choice::Go(Pending::Recover(found.file.clone())));
                 }
-                if ui.button("Discard").clicked() {
+                if ui.button(t!("start-discard")).clicked() {
                     recovery::discard(&found.file);
                 }
             });
@@ -104,12 +104,13 @@ fn language_filter_ui(ui: &mut Ui) -> Option<&'static str> {
     let id = egui::Id::unique("template language");
     let mut chosen: Option<&'static str> = ui.data(|d| d.get_temp(id)).flatten();
     ui.horizontal_wrapped(|ui| {
-        ui.label("Language:");
-        if ui.selectable_label(chosen.is_none(), "All").clicked() {
+        ui.label(t!("start-template-language"));
+        if ui.selectable_label(chosen.is_none(), t!("start-all-languages")).clicked() {
             chosen = None;
         }
         for (code, own, english) in templates::LANGUAGES {
-            let label = if own == english { (*own).to_owned() } else { format!("{own} · {english}") };
+            let name = language_name(code).unwrap_or_else(|| (*english).to_owned());
+            let label = if *own == name { (*own).to_owned() } else { format!("{own} · {name}") };
             let response = ui.selectable_label(chosen == Some(*code), label);
             if response.clicked() {
                 chosen = Some(*code);
@@ -118,6 +119,35 @@ fn language_filter_ui(ui: &mut Ui) -> Option<&'static str> {
     });
     ui.data_mut(|d| d.insert_temp(id, chosen));
     chosen
+}
+
+/// A template's description in the editor's language.
+fn description(template: &templates::Template) -> String {
+    match template.name {
+        "blank" => t!("template-blank"),
+        "ecommerce" => t!("template-ecommerce"),
+        "b2b-phone-system" => t!("template-b2b-phone-system"),
+        "coffee-shop-blueprint" => t!("template-coffee-shop-blueprint"),
+        "saas-onboarding" => t!("template-saas-onboarding"),
+        "b2b-phone-system-id" => t!("template-b2b-phone-system-id"),
+        "six-steps-id" => t!("template-six-steps-id"),
+        "b2b-phone-system-ar" => t!("template-b2b-phone-system-ar"),
+        "b2b-phone-system-de" => t!("template-b2b-phone-system-de"),
+        "customer-care-th" => t!("template-customer-care-th"),
+        _ => template.description.to_owned(),
+    }
+}
+
+/// A language's name in the editor's language, by its code.
+fn language_name(code: &str) -> Option<String> {
+    Some(match code {
+        "en" => t!("language-english"),
+        "id" => t!("language-indonesian"),
+        "ar" => t!("language-arabic"),
+        "de" => t!("language-german"),
+        "th" => t!("language-thai"),
+        _ => return None,
+    })
 }
 
 fn template_grid(ui: &mut Ui) -> Option<Choice> {
@@ -149,7 +179,7 @@ fn template_grid(ui: &mut Ui) -> Option<Choice> {
                                 ui.available_width(),
                             );
                             ui.label(title);
-                            ui.add(egui::Label::new(RichText::new(t.description).weak()).wrap());
+                            ui.add(egui::Label::new(RichText::new(description(t)).weak()).wrap());
                         });
                     })
                     .response
@@ -159,7 +189,7 @@ fn template_grid(ui: &mut Ui) -> Option<Choice> {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("New map from template {}", t.name),
+                        t!("start-template-access", name = t.name),
                     )
                 });
                 if response.clicked() {
@@ -183,7 +213,7 @@ pub(super) fn template_picker(ctx: &egui::Context) -> Option<Choice> {
     let screen = ctx.content_rect();
     let per_row = cards_per_row((screen.width() - 96.0).min(980.0));
     let width = per_row as f32 * CARD_STEP - CARD_GAP;
-    egui::Window::new("New map")
+    egui::Window::new(t!("start-new-map"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -191,7 +221,7 @@ pub(super) fn template_picker(ctx: &egui::Context) -> Option<Choice> {
         .show(ctx, |ui| {
             // Room for the scroll bar beside the cards.
             ui.set_width(width + 14.0);
-            ui.label("Start from a template:");
+            ui.label(t!("start-from-template-colon"));
             egui::ScrollArea::vertical().max_height((screen.height() - 160.0).max(200.0)).show(ui, |ui| {
                 ui.set_width(width);
                 choice = template_grid(ui);

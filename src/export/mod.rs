@@ -110,18 +110,16 @@ impl ExportError {
     /// The message as the export dialog shows it: in the words of its own controls.
     pub fn in_dialog(&self) -> String {
         match self {
-            Self::TooLarge { width, height, limit } => format!(
-                "The image would be {width} × {height} pixels, more than the limit of {limit}. Choose a \
-                 smaller Scale, Fit to a size, or export Only some stages."
-            ),
-            Self::TooManyItems { what, count, limit } => format!(
-                "The map has {count} {what}, more than an export draws ({limit}). Export Only some \
-                 stages."
-            ),
-            Self::Scale(scale) => format!("Scale {scale}× is outside 1× to 4×."),
-            Self::EmptyFit => "Fit to needs a width and a height above 0.".to_owned(),
+            Self::TooLarge { width, height, limit } => {
+                t!("export-too-large", width = *width, height = *height, limit = *limit)
+            }
+            Self::TooManyItems { what, count, limit } => {
+                t!("export-too-many", count = *count, what = *what, limit = *limit)
+            }
+            Self::Scale(scale) => t!("export-bad-scale", scale = *scale),
+            Self::EmptyFit => t!("export-empty-fit"),
             Self::Stages { first, last, count } => {
-                format!("Stages {first} to {last} are outside the map's stages 1 to {count}.")
+                t!("export-bad-stages", first = *first, last = *last, count = *count)
             }
             Self::EmptyPage { .. } | Self::Render(_) | Self::Write { .. } => self.to_string(),
         }
@@ -415,7 +413,7 @@ fn vector_frame(
 pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, ExportError> {
     if options.format == Format::Png {
         let [w, h] = image_size(map, options)?;
-        return Ok(format!("Image: {w} × {h} pixels"));
+        return Ok(t!("export-size-image", width = w, height = h));
     }
     let ctx = context();
     let part = select_stages(map, options.stages)?;
@@ -426,10 +424,12 @@ pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, Expor
         Format::Pdf => {
             let page = pdf::page_size(display);
             let paper = pdf::PAPER.iter().find(|(_, size)| options.fit == Some(*size)).map(|(n, _)| *n);
-            let named = paper.map(|n| format!(" ({} landscape)", n.to_uppercase())).unwrap_or_default();
-            format!("Page: {} × {} points{named}", page.x.round(), page.y.round())
+            match paper {
+                Some(paper) => t!("export-size-paper", width = page.x.round(), height = page.y.round(), paper = paper.to_uppercase()),
+                None => t!("export-size-page", width = page.x.round(), height = page.y.round()),
+            }
         }
-        _ => format!("Drawing: {} × {} pixels", display.x.round(), display.y.round()),
+        _ => t!("export-size-drawing", width = display.x.round(), height = display.y.round()),
     })
 }
 

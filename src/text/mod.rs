@@ -21,6 +21,7 @@ mod visual;
 mod wrap;
 
 pub use edit::{CaretRow, CharBox, EditLayout, edit_layout};
+pub use visual::visual_lines;
 use visual::{aligned, logical_order, one_glyph_per_char, visual_job};
 use wrap::wrapped_rows;
 

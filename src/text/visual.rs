@@ -253,3 +253,97 @@ pub(super) fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
         line_start = (line_end + 1).min(job.text.len());
     }
 }
+
+/// `text` ready for a widget that lays every row out left to right (egui's labels and buttons):
+/// each line longer than `max_chars` broken between words, and each row holding right-to-left
+/// letters put in visual order with the row reading right to left. Rows without such letters are
+/// left as they are. Unlike [`visual_job`] this gives one string, so each right-to-left word
+/// keeps the Arabic punctuation after it in the same run (the shaper places both), and every
+/// other character of a right-to-left run stands on its own.
+pub fn visual_lines(text: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !super::has_rtl(line) {
+            out.push_str(line);
+            continue;
+        }
+        for (j, row) in broken_rows(line, max_chars).iter().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            push_visual_row(&mut out, row);
+        }
+    }
+    out
+}
+
+/// `line` in rows of at most `max_chars` characters, broken at spaces (a longer word is a row of
+/// its own).
+fn broken_rows(line: &str, max_chars: usize) -> Vec<&str> {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    let mut last_space: Option<usize> = None;
+    let mut count = 0;
+    for (at, c) in line.char_indices() {
+        if c == ' ' {
+            last_space = Some(at);
+        }
+        count += 1;
+        if count > max_chars
+            && let Some(space) = last_space.filter(|&s| s > start)
+        {
+            rows.push(&line[start..space]);
+            start = space + 1;
+            count = line[start..=at].chars().count();
+            last_space = None;
+        }
+    }
+    rows.push(&line[start..]);
+    rows
+}
+
+/// Characters epaint takes from the Arabic font: they must stay in logical order, one run, for
+/// the shaper to join and place them.
+fn arabic_font(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{08a0}'..='\u{08ff}' | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+fn push_visual_row(out: &mut String, row: &str) {
+    let bidi = BidiInfo::new(row, Some(Level::rtl()));
+    for para in &bidi.paragraphs {
+        let (levels, runs) = bidi.visual_runs(para, para.range.clone());
+        for run in runs {
+            let run_text = &row[run.clone()];
+            if !levels[run.start].is_rtl() {
+                // Arabic-Indic digits would be turned around by the shaper: hand them over reversed.
+                if run_text.chars().any(|c| unicode_bidi::bidi_class(c) == BidiClass::AN) {
+                    out.push_str(&reversed(run_text, false));
+                } else {
+                    out.push_str(run_text);
+                }
+                continue;
+            }
+            let mut pieces: Vec<String> = Vec::new();
+            let mut word = String::new();
+            for c in run_text.chars() {
+                if arabic_font(c) {
+                    word.push(c);
+                    continue;
+                }
+                if !word.is_empty() {
+                    pieces.push(std::mem::take(&mut word));
+                }
+                pieces.push(unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c).to_string());
+            }
+            if !word.is_empty() {
+                pieces.push(word);
+            }
+            for piece in pieces.iter().rev() {
+                out.push_str(piece);
+            }
+        }
+    }
+}

@@ -119,7 +119,7 @@ pub(super) fn handle(
                         changed.width = width;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceStage(changed),
-                            label: "Resize stage".into(),
+                            label: t!("edit-resize-stage").into(),
                             merge_key: Some(format!("resize {id}")),
                         });
                     }
@@ -139,7 +139,7 @@ pub(super) fn handle(
                         changed.height = height;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceLane(changed),
-                            label: "Resize lane".into(),
+                            label: t!("edit-resize-lane").into(),
                             merge_key: Some(format!("resize {id}")),
                         });
                     }
@@ -166,7 +166,7 @@ pub(super) fn handle(
                 if target != index {
                     edits.push(Edit::apply(
                         Command::MoveStage { id: layout.stages[index].id.clone(), index: target },
-                        "Move stage",
+                        t!("edit-move-stage"),
                     ));
                 }
             }
@@ -177,7 +177,7 @@ pub(super) fn handle(
                 {
                     edits.push(Edit::apply(
                         Command::MoveLane { id: layout.lanes[index].id.clone(), index: map_index },
-                        "Move lane",
+                        t!("edit-move-lane"),
                     ));
                 }
             }
@@ -201,7 +201,7 @@ pub(super) fn handle(
                         direction: crate::model::LinkDirection::OneWay,
                         label: String::new(),
                     };
-                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Link cards"));
+                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, t!("edit-link-cards")));
                 }
             }
             Drag::RubberBand { .. } | Drag::Pan | Drag::Cancelled => {}
@@ -286,7 +286,7 @@ fn drop_cards(layout: &MapLayout, ids: &[CardId], scene: Pos2) -> Option<Edit> {
         stage: stage_id.clone(),
         index: slot + k,
     }));
-    let label = if ids.len() == 1 { "Move card".to_owned() } else { format!("Move {} cards", ids.len()) };
+    let label = if ids.len() == 1 { t!("edit-move-card") } else { t!("edit-move-cards", count = ids.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 

@@ -21,11 +21,11 @@ impl Canvas {
                 map.cards.iter().filter(|c| self.selection.contains(&c.id)).map(|c| c.id.clone()).collect();
             match target {
                 Some(Hit::Card(_)) if !selection.is_empty() => {
-                    if ui.button("Edit text").clicked() {
+                    if ui.button(t!("canvas-edit-text")).clicked() {
                         self.editing = InlineEdit::start(TextTarget::Card(selection[0].clone()), map);
                         ui.close();
                     }
-                    if ui.button(format!("Delete {}", plural(selection.len(), "card"))).clicked() {
+                    if ui.button(t!("canvas-delete-cards", count = selection.len())).clicked() {
                         edits.push(delete_cards(&selection));
                         ui.close();
                     }
@@ -39,7 +39,7 @@ impl Canvas {
                     lane_menu(ui, map, &id, edits, &mut self.editing);
                 }
                 Some(Hit::Cell(lane, stage) | Hit::AddCard(lane, stage)) => {
-                    if ui.button("Add card here").clicked() {
+                    if ui.button(t!("canvas-add-card-here")).clicked() {
                         if let Some(edit) = self.new_card(layout, lane, stage) {
                             edits.push(edit);
                         }
@@ -47,20 +47,17 @@ impl Canvas {
                     }
                 }
                 _ => {
-                    ui.label("Right-click a card, a cell or a header");
+                    ui.label(t!("canvas-menu-hint"));
                 }
             }
         });
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
-}
 
 /// One undo step that deletes these cards (with their links and points).
 pub fn delete_cards(ids: &[CardId]) -> Edit {
-    let label = format!("Delete {}", plural(ids.len(), "card"));
+    let label = t!("canvas-delete-cards", count = ids.len());
     Edit::apply(Command::Batch(ids.iter().cloned().map(Command::RemoveCard).collect()), &label)
 }
 
@@ -72,26 +69,26 @@ fn stage_menu(
     edits: &mut Vec<Edit>,
     editing: &mut Option<InlineEdit>,
 ) {
-    if ui.button("Rename").clicked() {
+    if ui.button(t!("canvas-rename")).clicked() {
         *editing = InlineEdit::start(TextTarget::Stage(id.clone()), map);
         ui.close();
     }
-    if ui.button("Add stage before").clicked() {
+    if ui.button(t!("canvas-add-stage-before")).clicked() {
         edits.push(Edit::apply(
-            Command::InsertStage { index, stage: crate::model::Stage::new_in(map, "New stage") },
-            "Add stage",
+            Command::InsertStage { index, stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")) },
+            t!("edit-add-stage"),
         ));
         ui.close();
     }
-    if ui.button("Add stage after").clicked() {
+    if ui.button(t!("canvas-add-stage-after")).clicked() {
         edits.push(Edit::apply(
-            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new_in(map, "New stage") },
-            "Add stage",
+            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")) },
+            t!("edit-add-stage"),
         ));
         ui.close();
     }
     ui.separator();
-    if ui.button("Delete stage and its cards").clicked() {
+    if ui.button(t!("canvas-delete-stage")).clicked() {
         edits.push(Edit::apply(Command::RemoveStage(id.clone()), "Delete stage"));
         ui.close();
     }
@@ -100,30 +97,34 @@ fn stage_menu(
 fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing: &mut Option<InlineEdit>) {
     let Some(lane) = map.lane(id) else { return };
     let index = map.lane_index(id).unwrap_or(0);
-    if ui.button("Rename").clicked() {
+    if ui.button(t!("canvas-rename")).clicked() {
         *editing = InlineEdit::start(TextTarget::Lane(id.clone()), map);
         ui.close();
     }
-    let collapse = if lane.collapsed { "Expand" } else { "Collapse" };
-    if ui.button(collapse).clicked() {
+    let (button, label) = if lane.collapsed {
+        (t!("canvas-expand"), t!("edit-expand-lane"))
+    } else {
+        (t!("canvas-collapse"), t!("edit-collapse-lane"))
+    };
+    if ui.button(button).clicked() {
         let mut changed = lane.clone();
         changed.collapsed = !lane.collapsed;
-        edits.push(Edit::apply(Command::ReplaceLane(changed), &format!("{collapse} lane")));
+        edits.push(Edit::apply(Command::ReplaceLane(changed), &label));
         ui.close();
     }
-    ui.menu_button("Add lane below", |ui| {
+    ui.menu_button(t!("canvas-add-lane-below"), |ui| {
         for kind in crate::model::LaneKind::ALL {
-            if ui.button(kind.label()).clicked() {
+            if ui.button(crate::app::lane_kind_name(kind)).clicked() {
                 edits.push(Edit::apply(
-                    Command::InsertLane { index: index + 1, lane: crate::model::Lane::new_in(map, kind) },
-                    "Add lane",
+                    Command::InsertLane { index: index + 1, lane: crate::app::names::new_lane(map, kind) },
+                    t!("edit-add-lane"),
                 ));
                 ui.close();
             }
         }
     });
     ui.separator();
-    if ui.button("Delete lane and its cards").clicked() {
+    if ui.button(t!("canvas-delete-lane")).clicked() {
         edits.push(Edit::apply(Command::RemoveLane(id.clone()), "Delete lane"));
         ui.close();
     }

@@ -53,8 +53,8 @@ pub enum Edit {
 }
 
 impl Edit {
-    pub fn apply(command: Command, label: &str) -> Self {
-        Self::Apply { command, label: label.to_owned(), merge_key: None }
+    pub fn apply(command: Command, label: impl Into<String>) -> Self {
+        Self::Apply { command, label: label.into(), merge_key: None }
     }
 }
 
@@ -435,7 +435,7 @@ impl Canvas {
         self.editing = Some(editing);
         Some(Edit::Apply {
             command: Command::InsertCard { index: usize::MAX, card },
-            label: "Add card".to_owned(),
+            label: t!("edit-add-card"),
             merge_key,
         })
     }
@@ -481,7 +481,7 @@ impl Canvas {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "+ Add card",
+                t!("canvas-add-card"),
                 egui::FontId::proportional(12.0 * self.zoom().min(1.5)),
                 colour,
             );

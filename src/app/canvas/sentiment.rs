@@ -84,7 +84,7 @@ pub fn add_point(canvas: &mut Canvas, map: &Map, layout: &MapLayout, pos: Pos2, 
     }
     let point = Point::new(curve, at, value);
     canvas.selection = super::Selection::Point(point.id.clone());
-    Some(Edit::apply(Command::InsertPoint(point), "Add sentiment point"))
+    Some(Edit::apply(Command::InsertPoint(point), t!("edit-add-point")))
 }
 
 /// While a point is dragged: its new value, applied live as one merged undo step.
@@ -107,7 +107,7 @@ pub fn drag_value(
 /// The edit that puts a point where a drag has it; all edits of one drag merge into one step.
 pub fn move_point(point: Point) -> Edit {
     let merge_key = Some(format!("point {}", point.id));
-    Edit::Apply { command: Command::ReplacePoint(point), label: "Move sentiment point".into(), merge_key }
+    Edit::Apply { command: Command::ReplacePoint(point), label: t!("edit-move-point").into(), merge_key }
 }
 
 /// When a point is released: re-anchor it if it was dropped on another card or stage that its
@@ -133,27 +133,27 @@ pub fn tooltip_ui(ui: &mut Ui, map: &Map, id: &PointId) {
     let curve = map.curve(&point.curve);
     let persona = curve.and_then(|c| c.persona.as_ref()).and_then(|p| map.persona(p));
     let level = map.level_name(point.value.round() as i32).to_owned();
-    let title = if point.label.is_empty() { "Sentiment point" } else { point.label.as_str() };
+    let title = if point.label.is_empty() { t!("canvas-point") } else { point.label.clone() };
     ui.strong(format!("{} {title}", point.emoji).trim().to_owned());
     ui.label(format!("{} · {level}", signed(point.value, map.scale.min < 0)));
     if let Some(persona) = persona {
-        ui.label(format!("Persona: {}", persona.name));
+        ui.label(t!("canvas-point-persona", name = persona.name.as_str()));
     } else if let Some(curve) = curve {
-        ui.label(format!("Curve: {}", curve.name));
+        ui.label(t!("canvas-point-curve", name = curve.name.as_str()));
     }
     match &point.at {
         Anchor::Card(card) => {
             if let Some(card) = map.card(card) {
-                ui.label(format!("At: {}", card.title));
+                ui.label(t!("canvas-point-card", title = card.title.as_str()));
             }
         }
         Anchor::Stage(stage) => {
             if let Some(stage) = map.stage(stage) {
-                ui.label(format!("Stage: {}", stage.name));
+                ui.label(t!("canvas-point-stage", name = stage.name.as_str()));
             }
         }
     }
-    ui.weak("Drag to change · drop on a card to anchor · Delete removes");
+    ui.weak(t!("canvas-point-hint"));
 }
 
 /// A value as people read it on a scale around zero: "+1.5", "0", "−2".

@@ -68,7 +68,7 @@ impl InlineEdit {
                     merge_key,
                     command: None,
                     otherwise: Some(Command::RemoveCard(id.clone())),
-                    label: "Add card".to_owned(),
+                    label: t!("edit-add-card"),
                 });
             }
             let mut card = map.card(id)?.clone();
@@ -81,7 +81,7 @@ impl InlineEdit {
                 merge_key,
                 command: Some(Command::InsertCard { index: usize::MAX, card: named }),
                 otherwise: Some(Command::ReplaceCard(card)),
-                label: "Add card".to_owned(),
+                label: t!("edit-add-card"),
             });
         }
         if text.is_empty() || text == self.original {
@@ -91,22 +91,22 @@ impl InlineEdit {
             TextTarget::Card(id) => {
                 let mut card = map.card(id)?.clone();
                 card.title = text;
-                (Command::ReplaceCard(card), "Edit card text")
+                (Command::ReplaceCard(card), t!("edit-card-text"))
             }
             TextTarget::Stage(id) => {
                 let mut stage = map.stage(id)?.clone();
                 stage.name = text;
-                (Command::ReplaceStage(stage), "Rename stage")
+                (Command::ReplaceStage(stage), t!("edit-rename-stage"))
             }
             TextTarget::Lane(id) => {
                 let mut lane = map.lane(id)?.clone();
                 lane.title = text;
-                (Command::ReplaceLane(lane), "Rename lane")
+                (Command::ReplaceLane(lane), t!("edit-rename-lane"))
             }
             TextTarget::Title => {
                 let mut meta = map.meta();
                 meta.title = text;
-                (Command::SetMeta(Box::new(meta)), "Rename map")
+                (Command::SetMeta(Box::new(meta)), t!("edit-rename-map"))
             }
         };
         Some(Edit::apply(command, label))
@@ -150,10 +150,10 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
     };
     let multiline = matches!(edit.target, TextTarget::Card(_));
     let what = match edit.target {
-        TextTarget::Card(_) => "Enter to finish · Shift+Enter for a new line · Esc to cancel",
-        TextTarget::Stage(_) => "Stage name · Enter to finish",
-        TextTarget::Lane(_) => "Lane title · Enter to finish",
-        TextTarget::Title => "Map title · Enter to finish",
+        TextTarget::Card(_) => t!("canvas-card-hint"),
+        TextTarget::Stage(_) => t!("canvas-stage-hint"),
+        TextTarget::Lane(_) => t!("canvas-lane-hint"),
+        TextTarget::Title => t!("canvas-title-hint"),
     };
     let rect = Rect::from_min_size(rect.min, vec2(rect.width().max(160.0), rect.height().max(30.0)));
     // The field's text as big as the text it edits, so typing in large type reads as large.
@@ -202,7 +202,7 @@ pub(super) fn ui(canvas: &mut Canvas, ui: &mut Ui, map: &Map, layout: &MapLayout
                         egui::TextEdit::singleline(&mut edit.text)
                     };
                     let field = field.font(font.clone());
-                    let response = ui.add(field.desired_width(rect.width()).hint_text("Type…"));
+                    let response = ui.add(field.desired_width(rect.width()).hint_text(t!("canvas-type")));
                     let label = ui.label(egui::RichText::new(what).small().weak()).id;
                     response.labelled_by(label)
                 })

@@ -9,7 +9,7 @@ mod picture;
 mod sentiment;
 
 use super::canvas::HeaderSelection;
-use super::{Document, Edit};
+use super::{Document, Edit, names};
 use crate::edit::Command;
 use crate::model::{
     Card, Channel, Colour, CurveGaps, Evidence, Flag, JourneyState, Lane, LaneKind, Link, LinkDirection,
@@ -68,8 +68,8 @@ pub(super) fn panel(ui: &mut Ui, doc: &mut Document, pictures: picture::Pictures
             match (selected.as_slice(), canvas.selection.header()) {
                 ([card], _) => card_ui(ui, map, card, pictures, edits),
                 ([_, ..], _) => {
-                    ui.heading(format!("{} cards selected", selected.len()));
-                    ui.label("Drag them together, or press Delete to remove them.");
+                    ui.heading(t!("inspector-cards-selected", count = selected.len()));
+                    ui.label(t!("inspector-cards-selected-hint"));
                 }
                 ([], Some(HeaderSelection::Stage(id))) => {
                     if let Some(stage) = map.stage(id) {
@@ -132,10 +132,10 @@ fn words_ui(
     direction: &mut crate::model::MapDirection,
 ) {
     ui.add_space(4.0);
-    egui::CollapsingHeader::new(egui::RichText::new("Words on the map").strong()).show(ui, |ui| {
+    egui::CollapsingHeader::new(egui::RichText::new(t!("inspector-words")).strong()).show(ui, |ui| {
         // Which way the map reads goes with its language.
         let mut rtl = direction.is_rtl();
-        let toggle = ui.checkbox(&mut rtl, "Reads right to left (stage 1 at the right)");
+        let toggle = ui.checkbox(&mut rtl, t!("inspector-rtl"));
         if toggle.changed() {
             *direction = if rtl {
                 crate::model::MapDirection::RightToLeft
@@ -145,7 +145,7 @@ fn words_ui(
             changes.field = Some("direction");
             changes.seal = true;
         }
-        ui.weak("The scale's levels, the blueprint's lines and the journey's state, in the map's language.");
+        ui.weak(t!("inspector-words-hint"));
         egui::Grid::new("map words").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
             for word in crate::model::Word::ALL {
                 let label = ui.label(word.english()).id;
@@ -164,10 +164,10 @@ fn words_ui(
 }
 
 fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) {
-    heading(ui, "Colour");
+    heading(ui, &t!("inspector-colour"));
     ui.horizontal(|ui| {
         let mut on = value.is_some();
-        let response = ui.checkbox(&mut on, "Own colour");
+        let response = ui.checkbox(&mut on, t!("inspector-own-colour"));
         if response.changed() {
             *value = on.then_some(Colour::rgb(0x5b, 0x8d, 0xef));
         }
@@ -183,7 +183,7 @@ fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) 
 
 fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<'_>, edits: &mut Vec<Edit>) {
     let lane = map.lane(&card.lane);
-    ui.heading("Card");
+    ui.heading(t!("inspector-card"));
     ui.weak(format!(
         "{} · {}",
         lane.map_or("?", |l| l.title.as_str()),
@@ -193,25 +193,25 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     pictures.card_ui(ui, map, card.image.as_deref(), &target, edits);
     let mut c = card.clone();
     let mut changes = Changes::default();
-    text_field(ui, &mut changes, "Title", &mut c.title, "title", true);
+    text_field(ui, &mut changes, &t!("inspector-title"), &mut c.title, "title", true);
     // A note from a workshop participant names them; the name can be taken off.
     if !c.author.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Added in the room by {}", c.author));
-            if ui.small_button("Remove name").on_hover_text("Keep the note, without who wrote it").clicked() {
+            ui.label(t!("inspector-added-by", name = c.author.as_str()));
+            if ui.small_button(t!("inspector-remove-name")).on_hover_text(t!("inspector-remove-name-hint")).clicked() {
                 c.author.clear();
                 changes.field = Some("author");
                 changes.seal = true;
             }
         });
     }
-    text_field(ui, &mut changes, "Notes", &mut c.notes, "notes", true);
+    text_field(ui, &mut changes, &t!("inspector-notes"), &mut c.notes, "notes", true);
 
-    let channel_label = heading(ui, "Channel");
-    let current = c.channel.as_ref().map_or("None", Channel::label).to_owned();
+    let channel_label = heading(ui, &t!("inspector-channel"));
+    let current = c.channel.as_ref().map_or_else(|| t!("inspector-none"), names::channel_name);
     let other_name = match &c.channel {
         Some(Channel::Other(name)) => name.clone(),
-        _ => "Other".to_owned(),
+        _ => t!("inspector-other"),
     };
     egui::ComboBox::from_id_salt("channel").selected_text(current).width(ui.available_width()).show_ui(
         ui,
@@ -223,21 +223,21 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
                     changes.field = Some("channel");
                 }
             };
-            choose(ui, None, "None");
+            choose(ui, None, &t!("inspector-none"));
             for channel in Channel::KNOWN {
-                let label = channel.label().to_owned();
+                let label = names::channel_name(&channel);
                 choose(ui, Some(channel), &label);
             }
-            choose(ui, Some(Channel::Other(other_name)), "Other…");
+            choose(ui, Some(Channel::Other(other_name)), &t!("inspector-other-channel"));
         },
     );
     if let Some(Channel::Other(name)) = &mut c.channel {
         let response =
-            ui.add(egui::TextEdit::singleline(name).hint_text("Channel name")).labelled_by(channel_label);
+            ui.add(egui::TextEdit::singleline(name).hint_text(t!("inspector-channel-name"))).labelled_by(channel_label);
         changes.track(&response, "channel name");
     }
 
-    heading(ui, "Metrics");
+    heading(ui, &t!("inspector-metrics"));
     egui::Grid::new("metrics").num_columns(2).show(ui, |ui| {
         for (spec, value) in Metrics::SPECS.iter().zip(c.metrics.values_mut()) {
             let mut on = value.is_some();
@@ -257,19 +257,19 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         }
     });
 
-    heading(ui, "Flags");
+    heading(ui, &t!("inspector-flags"));
     for flag in Flag::ALL {
         let mut on = c.has_flag(flag);
-        if ui.checkbox(&mut on, flag.label()).changed() {
+        if ui.checkbox(&mut on, names::flag_name(flag)).changed() {
             c.set_flag(flag, on);
             changes.field = Some("flags");
         }
     }
 
-    heading(ui, "Evidence");
+    heading(ui, &t!("inspector-evidence"));
     ui.horizontal_wrapped(|ui| {
         for (value, label) in
-            [(None, "Unknown")].into_iter().chain(Evidence::ALL.map(|e| (Some(e), e.label())))
+            [(None, t!("inspector-unknown"))].into_iter().chain(Evidence::ALL.map(|e| (Some(e), names::evidence_name(e))))
         {
             if ui.selectable_label(c.evidence == value, label).clicked() {
                 c.evidence = value;
@@ -278,12 +278,12 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         }
     });
     for (name, field, value) in
-        [("Priority", "priority", &mut c.priority), ("Effort", "effort", &mut c.effort)]
+        [(t!("inspector-priority"), "priority", &mut c.priority), (t!("inspector-effort"), "effort", &mut c.effort)]
     {
-        heading(ui, name);
+        heading(ui, &name);
         ui.horizontal_wrapped(|ui| {
             for (choice, label) in
-                [(None, "Not set")].into_iter().chain(crate::model::Rating::ALL.map(|r| (Some(r), r.label())))
+                [(None, t!("inspector-not-set"))].into_iter().chain(crate::model::Rating::ALL.map(|r| (Some(r), names::rating_name(r))))
             {
                 if ui.selectable_label(*value == choice, label).clicked() {
                     *value = choice;
@@ -292,27 +292,27 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
             }
         });
     }
-    text_field(ui, &mut changes, "Owner", &mut c.owner, "owner", false);
+    text_field(ui, &mut changes, &t!("inspector-owner"), &mut c.owner, "owner", false);
     colour_field(ui, &mut changes, &mut c.colour);
-    heading(ui, "Dot votes");
+    heading(ui, &t!("inspector-dot-votes"));
     ui.horizontal(|ui| {
-        let label = ui.label("Dots");
+        let label = ui.label(t!("inspector-dots"));
         let response = ui.add(egui::DragValue::new(&mut c.votes).range(0..=999)).labelled_by(label.id);
         changes.track(&response, "votes");
-        if c.votes > 0 && ui.small_button("Clear").on_hover_text("Take every dot off this card").clicked() {
+        if c.votes > 0 && ui.small_button(t!("inspector-clear")).on_hover_text(t!("inspector-clear-hint")).clicked() {
             c.votes = 0;
             changes.field = Some("votes");
             changes.seal = true;
         }
     });
     let command = (c != *card).then_some(Command::ReplaceCard(c));
-    changes.finish(edits, command, &format!("card {}", card.id), "Edit card");
+    changes.finish(edits, command, &format!("card {}", card.id), &t!("edit-card"));
 
     links_ui(ui, map, card, edits);
 }
 
 fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
-    heading(ui, "Links");
+    heading(ui, &t!("inspector-links"));
     let title = |id| map.card(id).map_or("?", |c: &Card| c.title.as_str());
     for link in map.links.iter().filter(|l| l.from == card.id || l.to == card.id) {
         ui.horizontal(|ui| {
@@ -325,23 +325,23 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
             };
             let other = if link.from == card.id { &link.to } else { &link.from };
             ui.label(format!("{arrow} {}", title(other)));
-            if ui.small_button("×").on_hover_text("Remove link").clicked() {
-                edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), "Remove link"));
+            if ui.small_button("×").on_hover_text(t!("edit-remove-link")).clicked() {
+                edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), t!("edit-remove-link")));
             }
         });
         // A short label, drawn on the link's route ("hands over", "triggers").
         let mut label = link.label.clone();
         let field = ui.add(
             egui::TextEdit::singleline(&mut label)
-                .hint_text("Label on the link")
+                .hint_text(t!("inspector-link-label"))
                 .desired_width(f32::INFINITY),
         );
         let mut changes = Changes::default();
         changes.track(&field, "label");
         let command = (label != link.label).then(|| Command::ReplaceLink(Link { label, ..link.clone() }));
-        changes.finish(edits, command, &format!("link {}", link.id), "Edit link label");
+        changes.finish(edits, command, &format!("link {}", link.id), &t!("edit-link-label"));
     }
-    egui::ComboBox::from_id_salt("link to").selected_text("Link to…").width(ui.available_width()).show_ui(
+    egui::ComboBox::from_id_salt("link to").selected_text(t!("inspector-link-to")).width(ui.available_width()).show_ui(
         ui,
         |ui| {
             for other in map.cards.iter().filter(|c| c.id != card.id) {
@@ -353,7 +353,7 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                         direction: LinkDirection::OneWay,
                         label: String::new(),
                     };
-                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, "Add link"));
+                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, t!("edit-add-link")));
                 }
             }
         },
@@ -361,69 +361,69 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
 }
 
 fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
-    ui.heading("Stage");
+    ui.heading(t!("inspector-stage"));
     let mut s = stage.clone();
     let mut changes = Changes::default();
-    text_field(ui, &mut changes, "Name", &mut s.name, "name", false);
-    text_field(ui, &mut changes, "Customer goal", &mut s.goal, "goal", true);
-    heading(ui, "Width");
+    text_field(ui, &mut changes, &t!("inspector-name"), &mut s.name, "name", false);
+    text_field(ui, &mut changes, &t!("inspector-goal"), &mut s.goal, "goal", true);
+    heading(ui, &t!("inspector-width"));
     let response = ui.add(egui::Slider::new(&mut s.width, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "width");
     colour_field(ui, &mut changes, &mut s.colour);
     let command = (s != *stage).then_some(Command::ReplaceStage(s));
-    changes.finish(edits, command, &format!("stage {}", stage.id), "Edit stage");
+    changes.finish(edits, command, &format!("stage {}", stage.id), &t!("edit-stage"));
 }
 
 fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
-    ui.heading("Lane");
+    ui.heading(t!("inspector-lane"));
     let mut l = lane.clone();
     let mut changes = Changes::default();
-    text_field(ui, &mut changes, "Title", &mut l.title, "title", false);
-    heading(ui, "Kind");
-    egui::ComboBox::from_id_salt("lane kind").selected_text(l.kind.label()).show_ui(ui, |ui| {
+    text_field(ui, &mut changes, &t!("inspector-title"), &mut l.title, "title", false);
+    heading(ui, &t!("inspector-kind"));
+    egui::ComboBox::from_id_salt("lane kind").selected_text(names::lane_kind_name(l.kind)).show_ui(ui, |ui| {
         for kind in LaneKind::ALL {
-            if ui.selectable_label(l.kind == kind, kind.label()).clicked() {
+            if ui.selectable_label(l.kind == kind, names::lane_kind_name(kind)).clicked() {
                 l.kind = kind;
                 changes.field = Some("kind");
             }
         }
     });
-    heading(ui, "Height");
+    heading(ui, &t!("inspector-height"));
     let response = ui.add(egui::Slider::new(&mut l.height, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "height");
-    if ui.checkbox(&mut l.collapsed, "Collapsed").changed() {
+    if ui.checkbox(&mut l.collapsed, t!("inspector-collapsed")).changed() {
         changes.field = Some("collapsed");
     }
     if ui
-        .checkbox(&mut l.show_notes, "Show notes on the cards")
-        .on_hover_text("Each card shows the first lines of its notes under its title")
+        .checkbox(&mut l.show_notes, t!("inspector-show-notes"))
+        .on_hover_text(t!("inspector-show-notes-hint"))
         .changed()
     {
         changes.field = Some("show_notes");
     }
     colour_field(ui, &mut changes, &mut l.colour);
     let command = (l != *lane).then_some(Command::ReplaceLane(l));
-    changes.finish(edits, command, &format!("lane {}", lane.id), "Edit lane");
+    changes.finish(edits, command, &format!("lane {}", lane.id), &t!("edit-lane"));
 }
 
 fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
-    ui.heading("Map");
+    ui.heading(t!("inspector-map"));
     let original = map.meta();
     let mut meta = original.clone();
     let mut changes = Changes::default();
-    text_field(ui, &mut changes, "Title", &mut meta.title, "title", false);
-    text_field(ui, &mut changes, "Scenario and goal", &mut meta.scenario, "scenario", true);
-    text_field(ui, &mut changes, "Author", &mut meta.author, "author", false);
-    heading(ui, "Journey");
+    text_field(ui, &mut changes, &t!("inspector-title"), &mut meta.title, "title", false);
+    text_field(ui, &mut changes, &t!("inspector-scenario"), &mut meta.scenario, "scenario", true);
+    text_field(ui, &mut changes, &t!("inspector-author"), &mut meta.author, "author", false);
+    heading(ui, &t!("inspector-journey"));
     ui.horizontal_wrapped(|ui| {
         for state in JourneyState::ALL {
-            if ui.selectable_label(meta.state == state, state.label()).clicked() {
+            if ui.selectable_label(meta.state == state, names::state_name(state)).clicked() {
                 meta.state = state;
                 changes.field = Some("state");
             }
         }
     });
-    heading(ui, "Sentiment scale");
+    heading(ui, &t!("inspector-scale"));
     ui.horizontal_wrapped(|ui| {
         for (label, scale) in [
             ("−2…+2", Scale { min: -2, max: 2 }),
@@ -432,54 +432,54 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             ("1–10", Scale { min: 1, max: 10 }),
         ] {
             if ui.selectable_label(map.scale == scale, label).clicked() && map.scale != scale {
-                edits.push(Edit::apply(crate::edit::set_scale(map, scale), "Change sentiment scale"));
+                edits.push(Edit::apply(crate::edit::set_scale(map, scale), t!("edit-scale")));
             }
         }
     });
     ui.horizontal(|ui| {
         let (mut min, mut max) = (map.scale.min, map.scale.max);
-        let from = ui.label("From").id;
+        let from = ui.label(t!("inspector-from")).id;
         let a = ui.add(egui::DragValue::new(&mut min).range(-10..=max - 1)).labelled_by(from);
-        let to = ui.label("to").id;
+        let to = ui.label(t!("export-to")).id;
         let b = ui
             .add(egui::DragValue::new(&mut max).range(min + 1..=min + Scale::MAX_LEVELS - 1))
             .labelled_by(to);
         let scale = Scale { min, max };
         if (a.changed() || b.changed()) && scale != map.scale {
-            edits.push(Edit::apply(crate::edit::set_scale(map, scale), "Change sentiment scale"));
+            edits.push(Edit::apply(crate::edit::set_scale(map, scale), t!("edit-scale")));
         }
     });
-    heading(ui, "Stages without a point");
+    heading(ui, &t!("inspector-no-point"));
     ui.horizontal(|ui| {
-        if ui.radio(meta.curve_gaps == CurveGaps::Bridge, "Bridge the curve").clicked() {
+        if ui.radio(meta.curve_gaps == CurveGaps::Bridge, t!("inspector-bridge")).clicked() {
             meta.curve_gaps = CurveGaps::Bridge;
             changes.field = Some("gaps");
         }
-        if ui.radio(meta.curve_gaps == CurveGaps::Break, "Break it").clicked() {
+        if ui.radio(meta.curve_gaps == CurveGaps::Break, t!("inspector-break")).clicked() {
             meta.curve_gaps = CurveGaps::Break;
             changes.field = Some("gaps");
         }
     });
     words_ui(ui, &mut changes, &mut meta.words, &mut meta.direction);
     let command = (meta != original).then_some(Command::SetMeta(Box::new(meta)));
-    changes.finish(edits, command, "map", "Edit map");
+    changes.finish(edits, command, "map", &t!("edit-map"));
 
     ui.add_space(12.0);
     ui.separator();
-    ui.label(egui::RichText::new("Add").strong());
+    ui.label(egui::RichText::new(t!("inspector-add")).strong());
     ui.horizontal_wrapped(|ui| {
-        if ui.button("+ Stage").clicked() {
+        if ui.button(t!("inspector-add-stage")).clicked() {
             edits.push(Edit::apply(
-                Command::InsertStage { index: usize::MAX, stage: Stage::new_in(map, "New stage") },
-                "Add stage",
+                Command::InsertStage { index: usize::MAX, stage: Stage::new_in(map, t!("canvas-new-stage")) },
+                t!("edit-add-stage"),
             ));
         }
-        ui.menu_button("+ Lane", |ui| {
+        ui.menu_button(t!("inspector-add-lane"), |ui| {
             for kind in LaneKind::ALL {
-                if ui.button(kind.label()).clicked() {
+                if ui.button(names::lane_kind_name(kind)).clicked() {
                     edits.push(Edit::apply(
-                        Command::InsertLane { index: usize::MAX, lane: Lane::new_in(map, kind) },
-                        "Add lane",
+                        Command::InsertLane { index: usize::MAX, lane: crate::app::names::new_lane(map, kind) },
+                        t!("edit-add-lane"),
                     ));
                     ui.close();
                 }
@@ -487,5 +487,5 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
         });
     });
     ui.add_space(8.0);
-    ui.weak("Select a card, a stage or a lane header to edit it here.");
+    ui.weak(t!("inspector-nothing-selected"));
 }

@@ -29,7 +29,7 @@ impl Pictures<'_> {
         target: &PictureTarget,
         edits: &mut Vec<Edit>,
     ) {
-        let label = super::heading(ui, "Picture");
+        let label = super::heading(ui, &t!("inspector-picture"));
         if let Some(name) = image {
             let width = ui.available_width().min(260.0);
             let (rect, response) = ui.allocate_exact_size(
@@ -42,7 +42,7 @@ impl Pictures<'_> {
         }
         self.buttons(ui, map, image, target, edits);
         if image.is_none() {
-            ui.weak("Or drop a PNG or JPEG file on the card.");
+            ui.weak(t!("inspector-picture-drop"));
         }
     }
 
@@ -93,18 +93,18 @@ impl Pictures<'_> {
             ui.weak(name);
         }
         ui.horizontal(|ui| {
-            let choose = if image.is_some() { "Replace picture…" } else { "Choose picture…" };
-            if ui.button(choose).on_hover_text("A PNG or JPEG file; kept next to the map is best").clicked() {
+            let choose = if image.is_some() { t!("inspector-replace-picture") } else { t!("inspector-choose-picture") };
+            if ui.button(choose).on_hover_text(t!("inspector-picture-hint")).clicked() {
                 *self.request = Some(target.clone());
             }
             if image.is_some()
                 && ui
-                    .button("Remove picture")
-                    .on_hover_text("Takes the picture off; the file stays")
+                    .button(t!("inspector-remove-picture"))
+                    .on_hover_text(t!("inspector-remove-picture-hint"))
                     .clicked()
                 && let Some(command) = set_picture(map, target, None)
             {
-                edits.push(Edit::apply(command, "Remove picture"));
+                edits.push(Edit::apply(command, t!("inspector-remove-picture")));
                 edits.push(Edit::Seal);
             }
         });

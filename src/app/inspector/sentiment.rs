@@ -8,19 +8,19 @@ use crate::edit::Command;
 use crate::model::{Anchor, Curve, CurveId, Map, Persona, Point};
 
 pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Edit>) {
-    ui.heading("Sentiment point");
+    ui.heading(t!("canvas-point"));
     if let Some(curve) = map.curve(&point.curve) {
-        ui.weak(format!("On the curve {}", curve.name));
+        ui.weak(t!("inspector-on-curve", name = curve.name.as_str()));
     }
     let mut p = point.clone();
     let mut changes = Changes::default();
-    heading(ui, "Value");
+    heading(ui, &t!("inspector-value"));
     let (min, max) = (map.scale.min as f32, map.scale.max as f32);
     let response = ui.add(egui::Slider::new(&mut p.value, min..=max).step_by(0.25));
     ui.weak(map.level_name(p.value.round() as i32));
     changes.track(&response, "value");
-    text_field(ui, &mut changes, "Label", &mut p.label, "label", false);
-    text_field(ui, &mut changes, "Emoji", &mut p.emoji, "emoji", false);
+    text_field(ui, &mut changes, &t!("inspector-label"), &mut p.label, "label", false);
+    text_field(ui, &mut changes, &t!("inspector-emoji"), &mut p.emoji, "emoji", false);
     ui.horizontal_wrapped(|ui| {
         for emoji in ["🤩", "😀", "🙂", "😐", "🤔", "😕", "😟", "😠", "😫"] {
             if ui.selectable_label(p.emoji == emoji, emoji).clicked() {
@@ -29,10 +29,10 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
             }
         }
     });
-    heading(ui, "Anchored at");
+    heading(ui, &t!("inspector-anchored"));
     let anchor_text = |a: &Anchor| match a {
-        Anchor::Stage(s) => map.stage(s).map_or_else(String::new, |s| format!("Stage: {}", s.name)),
-        Anchor::Card(c) => map.card(c).map_or_else(String::new, |c| format!("Card: {}", c.title)),
+        Anchor::Stage(s) => map.stage(s).map_or_else(String::new, |s| t!("canvas-point-stage", name = s.name.as_str())),
+        Anchor::Card(c) => map.card(c).map_or_else(String::new, |c| t!("inspector-anchor-card", title = c.title.as_str())),
     };
     egui::ComboBox::from_id_salt("anchor")
         .selected_text(anchor_text(&p.at))
@@ -54,10 +54,10 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
             }
         });
     let command = (p != *point).then_some(Command::ReplacePoint(p));
-    changes.finish(edits, command, &format!("point {}", point.id), "Edit sentiment point");
+    changes.finish(edits, command, &format!("point {}", point.id), &t!("edit-point"));
     ui.add_space(8.0);
-    if ui.button("Delete point").clicked() {
-        edits.push(Edit::apply(Command::RemovePoint(point.id.clone()), "Delete sentiment point"));
+    if ui.button(t!("inspector-delete-point")).clicked() {
+        edits.push(Edit::apply(Command::RemovePoint(point.id.clone()), t!("edit-delete-point")));
     }
 }
 
@@ -73,7 +73,7 @@ pub(super) fn personas_ui(
 ) {
     ui.add_space(12.0);
     ui.separator();
-    ui.heading("Personas");
+    ui.heading(t!("inspector-personas"));
     for persona in &map.personas {
         // The persona's name as the canvas draws it: a right-to-left name in visual order.
         let font = egui::TextStyle::Body.resolve(ui.style());
@@ -98,18 +98,18 @@ pub(super) fn personas_ui(
             pictures.persona_ui(ui, map, persona.image.as_deref(), ring, &target, edits);
             let mut p = persona.clone();
             let mut changes = Changes::default();
-            text_field(ui, &mut changes, "Name", &mut p.name, "name", false);
-            text_field(ui, &mut changes, "Description", &mut p.description, "description", true);
+            text_field(ui, &mut changes, &t!("inspector-name"), &mut p.name, "name", false);
+            text_field(ui, &mut changes, &t!("inspector-description"), &mut p.description, "description", true);
             let mut goals = p.goals.join("\n");
-            text_field(ui, &mut changes, "Goals (one per line)", &mut goals, "goals", true);
+            text_field(ui, &mut changes, &t!("inspector-goals"), &mut goals, "goals", true);
             let mut needs = p.needs.join("\n");
-            text_field(ui, &mut changes, "Needs (one per line)", &mut needs, "needs", true);
+            text_field(ui, &mut changes, &t!("inspector-needs"), &mut needs, "needs", true);
             p.goals = lines(&goals);
             p.needs = lines(&needs);
             let command = (p != *persona).then_some(Command::ReplacePersona(p));
-            changes.finish(edits, command, &format!("persona {}", persona.id), "Edit persona");
-            if ui.button("Delete persona and their curves").clicked() {
-                edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), "Delete persona"));
+            changes.finish(edits, command, &format!("persona {}", persona.id), &t!("edit-persona"));
+            if ui.button(t!("inspector-delete-persona")).clicked() {
+                edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), t!("edit-delete-persona")));
             }
         });
         // The persona's rows take a picture file dropped on them.
@@ -126,8 +126,8 @@ pub(super) fn personas_ui(
             state.store(ui.ctx());
         }
     }
-    if ui.button("+ Persona").clicked() {
-        let persona = Persona::new(format!("Persona {}", map.personas.len() + 1));
+    if ui.button(t!("inspector-add-persona")).clicked() {
+        let persona = Persona::new(t!("inspector-new-persona", number = map.personas.len() + 1));
         let curve = Curve::new(persona.name.clone(), Some(persona.id.clone()));
         *active_curve = Some(curve.id.clone());
         edits.push(Edit::apply(
@@ -135,13 +135,13 @@ pub(super) fn personas_ui(
                 Command::InsertPersona { index: usize::MAX, persona },
                 Command::InsertCurve { index: usize::MAX, curve },
             ]),
-            "Add persona",
+            t!("edit-add-persona"),
         ));
     }
 
     ui.add_space(8.0);
-    ui.label(egui::RichText::new("Curves").strong());
-    ui.weak("Clicking the Emotions lane adds a point to the active curve.");
+    ui.label(egui::RichText::new(t!("inspector-curves")).strong());
+    ui.weak(t!("inspector-curves-hint"));
     let active = active_curve.clone().or_else(|| map.curves.iter().find(|c| !c.hidden).map(|c| c.id.clone()));
     for (index, curve) in map.curves.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -155,10 +155,10 @@ pub(super) fn personas_ui(
             );
         });
     }
-    if ui.button("+ Curve (for example, future state)").clicked() {
-        let curve = Curve::new(if map.curves.is_empty() { "Customer" } else { "Future state" }, None);
+    if ui.button(t!("inspector-add-curve")).clicked() {
+        let curve = Curve::new(if map.curves.is_empty() { t!("inspector-curve-customer") } else { t!("state-future") }, None);
         *active_curve = Some(curve.id.clone());
-        edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, "Add curve"));
+        edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, t!("edit-add-curve")));
     }
 }
 
@@ -177,32 +177,32 @@ fn curve_row(
     ui.painter().rect_filled(swatch.shrink(1.0), 3.0, colour);
     ui.label(egui::RichText::new(name).strong());
     let mut shown = !curve.hidden;
-    let visible = ui.checkbox(&mut shown, "Visible").on_hover_text("Show or hide this curve on the map");
+    let visible = ui.checkbox(&mut shown, t!("inspector-visible")).on_hover_text(t!("inspector-visible-hint"));
     visible.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::CheckBox, true, shown, format!("{name}: visible"))
+        egui::WidgetInfo::selected(egui::Role::CheckBox, true, shown, t!("inspector-curve-visible", name = name))
     });
     if visible.changed() {
         edits.push(Edit::apply(
             Command::ReplaceCurve(Curve { hidden: !shown, ..curve.clone() }),
-            "Show or hide curve",
+            t!("edit-show-curve"),
         ));
     }
     let is_active = active == Some(&curve.id);
     let marker = ui
-        .selectable_label(is_active, "Active")
-        .on_hover_text("New points go here: click the Emotions lane to add one");
+        .selectable_label(is_active, t!("inspector-active"))
+        .on_hover_text(t!("inspector-active-hint"));
     marker.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::RadioButton, true, is_active, format!("{name}: active"))
+        egui::WidgetInfo::selected(egui::Role::RadioButton, true, is_active, t!("inspector-curve-active", name = name))
     });
     if marker.clicked() {
         *active_curve = Some(curve.id.clone());
     }
     let delete =
-        ui.small_button("Delete").on_hover_text("Delete this curve and its points (Undo brings them back)");
+        ui.small_button(t!("command-delete")).on_hover_text(t!("inspector-delete-curve-hint"));
     delete
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Delete curve {name}")));
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t!("inspector-delete-curve", name = name)));
     if delete.clicked() {
-        edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), "Delete curve"));
+        edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), t!("edit-delete-curve")));
     }
 }
 

@@ -113,15 +113,12 @@ pub fn ui(
                         .desired_rows(1)
                         .desired_width(width)
                         .hint_text(
-                            egui::RichText::new("Type a note…")
+                            egui::RichText::new(t!("present-type-note"))
                                 .color(ink.gamma_multiply(0.6))
                                 .font(font.clone()),
                         );
                     let response = ui.add(field);
-                    let hint = format!(
-                        "Enter adds it and opens the next · Shift+Enter new line · Esc stops · {} added",
-                        capture.added
-                    );
+                    let hint = t!("present-note-hint", count = capture.added);
                     let label = ui
                         .label(
                             egui::RichText::new(hint).color(ink).size((font.size * 0.55).max(18.0 * scale)),
@@ -145,7 +142,7 @@ pub fn ui(
         let mut card = Card::new(capture.lane.clone(), capture.stage.clone(), text);
         card.id = crate::model::CardId(crate::model::IdMaker::for_map(map).make("c-", &card.title));
         card.colour = Some(NOTE_COLOUR);
-        edits.push(Edit::apply(Command::InsertCard { index: usize::MAX, card }, "Add note"));
+        edits.push(Edit::apply(Command::InsertCard { index: usize::MAX, card }, t!("edit-add-note")));
         edits.push(Edit::Seal);
         capture.added += 1;
     }

@@ -159,7 +159,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
                     None => map_label(ui, &info.progress, 26.0 * s, theme.header_text, false),
                 };
                 if info.hints {
-                    let hints = "Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · J: room · C: contrast · Esc: leave";
+                    let hints = t!("present-hints");
                     ui.label(text(hints, 18.0 * s, theme.muted_text));
                 } else {
                     progress_dots(ui, info.stage, info.stages, theme, s);
@@ -178,21 +178,22 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             theme,
             |ui| {
                 ui.vertical_centered(|ui| {
-                    let on = vote.on.label().to_lowercase();
+                    let on = vote.on.subject();
                     let (headline, keys) = if info.room {
                         (
-                            format!("Dot vote on {on} · {} dots each, on your phones", vote.dots_per_person),
-                            "Only you see your dots until R shows the results · a click here adds a dot too · V: end",
+                            t!("present-vote-phones", subject = on, dots = vote.dots_per_person),
+                            t!("present-vote-phones-hint"),
                         )
                     } else {
                         (
-                            format!(
-                                "Dot vote on {on} · Voter {} · {} of {} dots left",
-                                vote.voter,
-                                vote.dots_left(),
-                                vote.dots_per_person
+                            t!(
+                                "present-vote-voter",
+                                subject = on,
+                                voter = vote.voter,
+                                left = vote.dots_left(),
+                                dots = vote.dots_per_person
                             ),
-                            "Click a card: add a dot · Shift+click: take it back · Enter: next voter · R: results · V: end",
+                            t!("present-vote-hint"),
                         )
                     };
                     ui.label(text(headline, 26.0 * s, theme.header_text).strong());
@@ -216,7 +217,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
             frame,
             theme,
             |ui| {
-                let words = if up { "Time's up".to_owned() } else { timer.text(now) };
+                let words = if up { t!("present-times-up") } else { timer.text(now) };
                 let label = ui.label(text(words, (48.0 + 8.0 * pulse) * s, colour).strong());
                 let bar = Rect::from_min_size(
                     label.rect.left_bottom() + vec2(0.0, 4.0 * s),
@@ -297,11 +298,11 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
         )
         .show(ui, |ui| {
             ui.label(
-                text(format!("Results · {} dots", vote::total(map)), 30.0 * s, theme.header_text).strong(),
+                text(t!("present-results", count = vote::total(map)), 30.0 * s, theme.header_text).strong(),
             );
             ui.add_space(10.0 * s);
             if ranked.is_empty() {
-                ui.label(text("No dots yet. V starts a vote.", 20.0 * s, theme.muted_text));
+                ui.label(text(t!("present-no-dots"), 20.0 * s, theme.muted_text));
             }
             egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0 * s).show(ui, |ui| {
                 let mut rank = 0;
@@ -323,8 +324,7 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
                             ui.set_width(ui.available_width());
                             ui.horizontal(|ui| {
                                 ui.label(text(format!("{rank}."), 24.0 * s, theme.text).strong());
-                                let dots =
-                                    if *votes == 1 { "1 dot".to_owned() } else { format!("{votes} dots") };
+                                let dots = t!("present-dots", count = *votes);
                                 ui.label(text(dots, 24.0 * s, theme.text).strong());
                             });
                             map_label(ui, &card.title, 22.0 * s, theme.text, true);
@@ -336,12 +336,12 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
             ui.add_space(10.0 * s);
             let clear = ui.add_enabled(
                 !ranked.is_empty(),
-                egui::Button::new(text("Clear votes", 20.0 * s, theme.text)),
+                egui::Button::new(text(t!("edit-clear-votes"), 20.0 * s, theme.text)),
             );
             if clear.clicked()
                 && let Some(command) = vote::clear(map)
             {
-                edits.push(Edit::apply(command, "Clear votes"));
+                edits.push(Edit::apply(command, t!("edit-clear-votes")));
             }
         });
 }
@@ -377,20 +377,20 @@ pub(super) fn vote_setup_ui(ctx: &egui::Context, setup: &mut (VoteOn, u32)) -> O
     let up_down = arrows(ctx);
     setup.1 = (setup.1 as i32 + up_down).clamp(1, vote::MAX_DOTS as i32) as u32;
     setup_box(ctx, "vote setup", |ui| {
-        ui.heading("Dot vote");
-        ui.label("What does the room vote on?");
+        ui.heading(t!("present-dot-vote"));
+        ui.label(t!("present-vote-question"));
         for on in VoteOn::ALL {
             ui.radio_value(&mut setup.0, on, on.label());
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let label = ui.label("Dots per person");
+            let label = ui.label(t!("present-dots-per-person"));
             ui.add(egui::DragValue::new(&mut setup.1).range(1..=vote::MAX_DOTS)).labelled_by(label.id);
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let start = ui.button("Start vote (Enter)").clicked();
-            ui.weak("Esc cancels · Up/Down: dots");
+            let start = ui.button(t!("present-start-vote")).clicked();
+            ui.weak(t!("present-vote-keys"));
             start
         })
         .inner
@@ -403,15 +403,15 @@ pub(super) fn timer_setup_ui(ctx: &egui::Context, minutes: &mut u32) -> Option<b
     *minutes = (*minutes as i32 + up_down).clamp(*timer::MINUTES.start() as i32, *timer::MINUTES.end() as i32)
         as u32;
     setup_box(ctx, "timer setup", |ui| {
-        ui.heading("Timer");
+        ui.heading(t!("present-timer"));
         ui.horizontal(|ui| {
-            let label = ui.label("Minutes");
+            let label = ui.label(t!("present-minutes"));
             ui.add(egui::DragValue::new(minutes).range(timer::MINUTES)).labelled_by(label.id);
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let start = ui.button("Start timer (Enter)").clicked();
-            ui.weak("Esc cancels · Up/Down: minutes");
+            let start = ui.button(t!("present-start-timer")).clicked();
+            ui.weak(t!("present-timer-keys"));
             start
         })
         .inner

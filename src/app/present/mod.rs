@@ -172,10 +172,10 @@ impl Presentation {
 
     fn stage_line(&self, map: &crate::model::Map) -> String {
         match self.shot {
-            Shot::Overview => format!("Overview · {} stages", map.stages.len()),
+            Shot::Overview => t!("present-overview-line", count = map.stages.len()),
             Shot::Stage(i) => {
                 let name = map.stages.get(i).map_or("", |s| s.name.as_str());
-                format!("Stage {} of {} · {name}", i + 1, map.stages.len())
+                t!("present-stage-line", number = i + 1, count = map.stages.len(), name = name)
             }
         }
     }
@@ -296,7 +296,7 @@ impl Presentation {
             let result = if take_back { vote.remove(map, &card) } else { vote.add(map, &card) };
             match result {
                 Ok(command) => {
-                    let label = if take_back { "Take back a dot" } else { "Add a dot" };
+                    let label = if take_back { t!("edit-take-dot") } else { t!("edit-add-dot") };
                     edits.push(Edit::apply(command, label));
                     edits.push(Edit::Seal);
                 }
@@ -338,7 +338,7 @@ impl Presentation {
         if std::mem::take(&mut self.open_room) && self.room.is_none() {
             match room::RoomSide::open(ui.ctx(), self.room_listen, map) {
                 Ok(side) => self.room = Some(side),
-                Err(e) => self.notice = Some((format!("The room did not open: {e}"), now)),
+                Err(e) => self.notice = Some((t!("present-room-failed", error = e.to_string()), now)),
             }
         }
         let Some(side) = &mut self.room else { return };
@@ -359,7 +359,7 @@ impl Presentation {
             match side.card_ui(ui, theme, edits) {
                 Some(room::CardAction::Close) => {
                     self.room = None;
-                    self.notice = Some(("The room is closed".to_owned(), now));
+                    self.notice = Some((t!("present-room-closed"), now));
                 }
                 Some(room::CardAction::Hide) => side.card_shown = false,
                 None => {}
@@ -438,14 +438,14 @@ impl Presentation {
                 };
                 match Capture::place(&self.canvas, map, layout, stage, self.last_note_lane.as_ref()) {
                     Some((lane, stage)) => self.dialog = Some(Dialog::Capture(Capture::new(lane, stage))),
-                    None => self.notice = Some(("This map has no lane for notes".to_owned(), now)),
+                    None => self.notice = Some((t!("present-no-note-lane"), now)),
                 }
             }
             PresentKey::Vote => {
                 if self.vote.take().is_none() {
                     self.dialog = Some(Dialog::VoteSetup(VoteOn::PainPoints, vote::DEFAULT_DOTS));
                 } else {
-                    self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
+                    self.notice = Some((t!("present-vote-ended"), now));
                 }
             }
             // With the room in, R also ends a running vote: its dots are revealed at once.
@@ -461,7 +461,7 @@ impl Presentation {
             PresentKey::NextVoter => {
                 if let Some(vote) = &mut self.vote {
                     vote.next_voter();
-                    self.notice = Some((format!("Voter {}: your turn", vote.voter), now));
+                    self.notice = Some((t!("present-voter-turn", voter = vote.voter), now));
                 }
             }
             // T stops a running timer, and otherwise sets one up.
@@ -478,7 +478,7 @@ impl Presentation {
                 }
             }
             PresentKey::Leave if self.vote.take().is_some() => {
-                self.notice = Some(("Vote ended · R shows the results".to_owned(), now));
+                self.notice = Some((t!("present-vote-ended"), now));
             }
             PresentKey::Leave if self.results => self.results = false,
             PresentKey::Leave => return true,

@@ -85,10 +85,7 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
         )
         .bottom();
         let cards: Vec<&crate::model::Card> = map.cards.iter().filter(|c| c.stage == stage.id).collect();
-        let count = match cards.len() {
-            1 => "1 card".to_owned(),
-            n => format!("{n} cards"),
-        };
+        let count = t!("status-cards", count = cards.len());
         at = label(
             ui,
             &count,

@@ -146,11 +146,11 @@ impl RoomSide {
             card.id = CardId(ids.make("c-", &card.title));
             card.colour = Some(NOTE_COLOUR);
             card.author = note.author.clone().unwrap_or_default();
-            let who = note.author.unwrap_or_else(|| "someone".to_owned());
+            let who = note.author.unwrap_or_else(|| t!("room-someone"));
             self.recent.push((card.id.clone(), who.clone(), card.title.clone()));
             edits.push(Edit::apply(
                 Command::InsertCard { index: usize::MAX, card },
-                &format!("Note from {who}"),
+                t!("edit-room-note", name = who.as_str()),
             ));
             edits.push(Edit::Seal);
         }
@@ -169,14 +169,14 @@ impl RoomSide {
             })
             .collect();
         if !commands.is_empty() {
-            edits.push(Edit::apply(Command::Batch(commands), "Dots from the room"));
+            edits.push(Edit::apply(Command::Batch(commands), t!("edit-room-dots")));
             edits.push(Edit::Seal);
         }
     }
 
     /// "Room K7M2QX · 12 people", for the progress line while the card is hidden.
     pub fn line(&self) -> String {
-        format!("Room {} · {}", self.room.code(), people(self.room.people()))
+        t!("room-line", code = self.room.code(), people = people(self.room.people()))
     }
 
     /// The join card beside the map: the QR code to scan, the address and code to type, who is
@@ -206,53 +206,45 @@ impl RoomSide {
             .show(ui, |ui| {
                 super::chrome::large_type(ui, s);
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.label(text("Join the room", 34.0).strong());
-                    ui.label(muted("Scan with your phone's camera", 20.0));
+                    ui.label(text(&t!("room-join"), 34.0).strong());
+                    ui.label(muted(&t!("room-scan"), 20.0));
                     ui.add_space(10.0 * s);
                     let side = (ui.available_width()).min(400.0 * s);
                     ui.vertical_centered(|ui| {
                         let image = egui::Image::new((qr.id(), egui::vec2(side, side)))
                             .corner_radius(8.0 * s)
-                            .alt_text(format!("QR code for {url}"));
+                            .alt_text(t!("room-qr", url = url.as_str()));
                         ui.add(image);
                     });
                     ui.add_space(10.0 * s);
-                    ui.label(muted("Or open", 20.0));
+                    ui.label(muted(&t!("room-or-open"), 20.0));
                     ui.label(text(&self.room.short_url(), 28.0).strong().monospace());
                     ui.horizontal(|ui| {
-                        ui.label(muted("and type the code", 20.0));
+                        ui.label(muted(&t!("room-type-code"), 20.0));
                         ui.label(text(self.room.code(), 34.0).strong().monospace().color(theme.accent));
                     });
                     if self.room.address().ip().is_loopback() {
-                        ui.label(muted("Listening on this computer only: phones cannot reach it.", 18.0));
+                        ui.label(muted(&t!("room-loopback"), 18.0));
                     }
                     ui.add_space(14.0 * s);
                     let people_here = self.room.participants();
                     ui.label(text(&people(people_here.len()), 26.0).strong());
                     let mut paused = self.room.paused();
-                    if ui.checkbox(&mut paused, text("Pause notes", 20.0)).changed() {
+                    if ui.checkbox(&mut paused, text(&t!("room-pause"), 20.0)).changed() {
                         self.room.set_paused(paused);
                     }
                     let mut anonymous = self.room.anonymous();
-                    if ui.checkbox(&mut anonymous, text("Hide names on new notes", 20.0)).changed() {
+                    if ui.checkbox(&mut anonymous, text(&t!("room-anonymous"), 20.0)).changed() {
                         self.room.set_anonymous(anonymous);
                     }
                     ui.add_space(8.0 * s);
                     for person in &people_here {
                         ui.horizontal(|ui| {
-                            let dots = if person.dots == 1 {
-                                "1 dot".to_owned()
-                            } else {
-                                format!("{} dots", person.dots)
-                            };
-                            let notes = if person.notes == 1 {
-                                "1 note".to_owned()
-                            } else {
-                                format!("{} notes", person.notes)
-                            };
+                            let dots = t!("present-dots", count = person.dots);
+                            let notes = t!("room-notes", count = person.notes);
                             let remove = ui
                                 .button(text("×", 20.0))
-                                .on_hover_text(format!("Take {} out of the room", person.name));
+                                .on_hover_text(t!("room-remove-person", name = person.name.as_str()));
                             if remove.clicked() {
                                 self.room.remove(person.id);
                             }
@@ -262,17 +254,17 @@ impl RoomSide {
                     }
                     if !self.recent.is_empty() {
                         ui.add_space(12.0 * s);
-                        ui.label(text("Latest notes", 22.0).strong());
+                        ui.label(text(&t!("room-latest"), 22.0).strong());
                         let mut gone = None;
                         for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
                             ui.horizontal(|ui| {
                                 let remove = ui
                                     .button(text("×", 20.0))
-                                    .on_hover_text("Remove this note (Ctrl+Z brings it back)");
+                                    .on_hover_text(t!("room-remove-note-hint"));
                                 if remove.clicked() {
                                     edits.push(Edit::apply(
                                         Command::RemoveCard(id.clone()),
-                                        "Remove a note from the room",
+                                        t!("room-remove-note"),
                                     ));
                                     edits.push(Edit::Seal);
                                     gone = Some(i);
@@ -290,10 +282,10 @@ impl RoomSide {
                     }
                     ui.add_space(16.0 * s);
                     ui.horizontal(|ui| {
-                        if ui.button(text("Hide card (J)", 20.0)).clicked() {
+                        if ui.button(text(&t!("room-hide-card"), 20.0)).clicked() {
                             action = Some(CardAction::Hide);
                         }
-                        let close = egui::Button::new(text("Close the room", 20.0).color(Color32::WHITE))
+                        let close = egui::Button::new(text(&t!("room-close"), 20.0).color(Color32::WHITE))
                             .fill(theme.negative);
                         if ui.add(close).clicked() {
                             action = Some(CardAction::Close);
@@ -306,11 +298,7 @@ impl RoomSide {
 }
 
 fn people(n: usize) -> String {
-    match n {
-        0 => "No one in the room yet".to_owned(),
-        1 => "1 person in the room".to_owned(),
-        n => format!("{n} people in the room"),
-    }
+    if n == 0 { t!("room-nobody") } else { t!("room-people", count = n) }
 }
 
 /// The QR code of `url` as a texture, one texel per module with a four-module quiet zone, drawn

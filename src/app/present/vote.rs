@@ -19,11 +19,20 @@ pub enum VoteOn {
 impl VoteOn {
     pub const ALL: [Self; 3] = [Self::PainPoints, Self::Opportunities, Self::AllCards];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::PainPoints => "Pain points",
-            Self::Opportunities => "Opportunities",
-            Self::AllCards => "All cards",
+            Self::PainPoints => t!("lane-pain-points"),
+            Self::Opportunities => t!("lane-opportunities"),
+            Self::AllCards => t!("vote-all-cards"),
+        }
+    }
+
+    /// What is voted on, as it reads inside a sentence ("pain points").
+    pub fn subject(self) -> String {
+        match self {
+            Self::PainPoints => t!("vote-on-pain-points"),
+            Self::Opportunities => t!("vote-on-opportunities"),
+            Self::AllCards => t!("vote-on-all-cards"),
         }
     }
 
@@ -63,9 +72,9 @@ pub enum Refusal {
 impl Refusal {
     pub fn message(&self, voter: u32) -> String {
         match self {
-            Self::NoDotsLeft => format!("Voter {voter} has used every dot · Enter: next voter"),
-            Self::NotVotedOn(on) => format!("This vote is on {}", on.label().to_lowercase()),
-            Self::NoDotHere => format!("Voter {voter} has no dot on this card"),
+            Self::NoDotsLeft => t!("vote-no-dots-left", voter = voter),
+            Self::NotVotedOn(on) => t!("vote-not-voted-on", subject = on.subject()),
+            Self::NoDotHere => t!("vote-no-dot-here", voter = voter),
         }
     }
 }
