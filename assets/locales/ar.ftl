@@ -1,525 +1,550 @@
+# واجهة Touchline بالعربية. المصطلحات كما في المقال: خريطة رحلة العميل، نقاط الاتصال،
+# المرحلة، الشخصية، نقاط الألم. الأرقام بالأرقام الغربية (0-9) كما في ملفات الخرائط وتصديرها.
 
 ## Menus and commands
-menu-file = File
-menu-edit = Edit
-menu-view = View
-command-new = New…
-command-open = Open…
-command-import = Import…
-command-save = Save
-command-save-as = Save As…
-command-export = Export…
-command-copy-image = Copy image
-command-quit = Quit
-command-undo = Undo
-command-redo = Redo
-command-cut = Cut
-command-copy = Copy
-command-paste = Paste
-command-duplicate = Duplicate
-command-delete = Delete
-command-select-all = Select all
-command-clear-votes = Clear votes
-command-deselect = Deselect
-command-zoom-in = Zoom in
-command-zoom-out = Zoom out
-command-zoom-reset = Zoom to 100 %
-command-zoom-fit = Zoom to fit
-command-toggle-view = Switch journey / blueprint
-command-toggle-inspector = Show inspector
-command-toggle-theme = Switch light / dark theme
-command-present = Present
-command-present-in-window = Present in a window
-command-open-room = Open the room
-command-select-left = Select the card to the left
-command-select-right = Select the card to the right
-command-select-up = Select the card above
-command-select-down = Select the card below
-command-move-left = Move card left
-command-move-right = Move card right
-command-move-up = Move card up
-command-move-down = Move card down
-command-next-card = Next card
-command-previous-card = Previous card
-command-edit-card = Edit card text
-command-import-hint = A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map
-command-open-room-hint = Present, with a join code so participants add notes and vote from their phones
+menu-file = ملف
+menu-edit = تحرير
+menu-view = عرض
+command-new = جديد…
+command-open = فتح…
+command-import = استيراد…
+command-save = حفظ
+command-save-as = حفظ باسم…
+command-export = تصدير…
+command-copy-image = نسخ كصورة
+command-quit = خروج
+command-undo = تراجع
+command-redo = إعادة
+command-cut = قص
+command-copy = نسخ
+command-paste = لصق
+command-duplicate = تكرار
+command-delete = حذف
+command-select-all = تحديد الكل
+command-clear-votes = مسح الأصوات
+command-deselect = إلغاء التحديد
+command-zoom-in = تكبير
+command-zoom-out = تصغير
+command-zoom-reset = تكبير إلى 100 %
+command-zoom-fit = ملاءمة الشاشة
+command-toggle-view = التبديل بين الرحلة والمخطط
+command-toggle-inspector = إظهار لوحة الخصائص
+command-toggle-theme = التبديل بين الفاتح والداكن
+command-present = عرض تقديمي
+command-present-in-window = عرض تقديمي في نافذة
+command-open-room = فتح الغرفة
+command-select-left = تحديد البطاقة اليسرى
+command-select-right = تحديد البطاقة اليمنى
+command-select-up = تحديد البطاقة العليا
+command-select-down = تحديد البطاقة السفلى
+command-move-left = نقل البطاقة يسارًا
+command-move-right = نقل البطاقة يمينًا
+command-move-up = نقل البطاقة لأعلى
+command-move-down = نقل البطاقة لأسفل
+command-next-card = البطاقة التالية
+command-previous-card = البطاقة السابقة
+command-edit-card = تحرير نص البطاقة
+command-import-hint = جدول بيانات (CSV أو TSV) أو رحلة Mermaid، كخريطة جديدة
+command-open-room-hint = عرض تقديمي مع رمز انضمام ليضيف المشاركون ملاحظات ويصوّتوا من هواتفهم
 
 ## Menu bar, toolbar, status bar
-menu-open-recent = Open recent
-menu-no-recent = No recent maps
-menu-theme = Theme
-theme-system = Follow system
-theme-light = Light
-theme-dark = Dark
-theme-high-contrast = High contrast
-toolbar-journey = Journey
-toolbar-blueprint = Blueprint
-toolbar-other-lanes = Other lanes
-toolbar-other-lanes-hint = Show the lanes that are not part of a blueprint, grouped below it
-menu-undo-step = Undo { $step }
-menu-redo-step = Redo { $step }
-status-not-saved = Not saved yet
+menu-open-recent = الخرائط الأخيرة
+menu-no-recent = لا توجد خرائط حديثة
+menu-theme = المظهر
+theme-system = حسب النظام
+theme-light = فاتح
+theme-dark = داكن
+theme-high-contrast = تباين عالٍ
+toolbar-journey = الرحلة
+toolbar-blueprint = مخطط الخدمة
+toolbar-other-lanes = مسارات أخرى
+toolbar-other-lanes-hint = إظهار المسارات التي ليست جزءًا من مخطط الخدمة، مجمّعة أسفله
+menu-undo-step = تراجع: { $step }
+menu-redo-step = إعادة: { $step }
+status-not-saved = لم تُحفظ بعد
 status-stages = { $count ->
-    [one] { $count } stage
-   *[other] { $count } stages
+    [zero] لا مراحل
+    [one] مرحلة واحدة
+    [two] مرحلتان
+    [few] { $count } مراحل
+   *[other] { $count } مرحلة
 }
 status-lanes = { $count ->
-    [one] { $count } lane
-   *[other] { $count } lanes
+    [zero] لا مسارات
+    [one] مسار واحد
+    [two] مساران
+    [few] { $count } مسارات
+   *[other] { $count } مسارًا
 }
 status-cards = { $count ->
-    [one] { $count } card
-   *[other] { $count } cards
+    [zero] لا بطاقات
+    [one] بطاقة واحدة
+    [two] بطاقتان
+    [few] { $count } بطاقات
+   *[other] { $count } بطاقة
 }
-status-selected = { $count } selected
-status-hint = Double-click to edit · drag to move · Alt+drag to link · right-drag or scroll to pan · Ctrl+scroll to zoom
-menu-language = Language
-language-system = Follow system
-error-failed = { $what } failed: { $error }
-window-presenting = Presenting
+status-selected = المحدد: { $count }
+status-hint = انقر مرتين للتحرير · اسحب للنقل · Alt+سحب للربط · اسحب بالزر الأيمن أو مرّر للتنقل · Ctrl+تمرير للتكبير
+menu-language = اللغة
+language-system = حسب النظام
+error-failed = تعذّر { $what }: { $error }
+window-presenting = عرض تقديمي
 
 ## Start screen
-start-tagline = Customer journey maps and service blueprints
-start-from-template = Start from a template
-start-open-map = Open a map…
-start-recent = Recent maps
-start-recovered = Recovered work
-start-recovered-text = These maps had unsaved changes when Touchline last stopped.
-start-untitled = Untitled map
-start-restore = Restore
-start-discard = Discard
-start-template-language = Language:
-start-all-languages = All
-start-new-map = New map
-start-from-template-colon = Start from a template:
-start-template-access = New map from template { $name }
-template-blank = An empty journey: four stages and the everyday lanes, ready to fill
-template-ecommerce = Five-stage online shop journey across the channels customers use
-template-b2b-phone-system = Eight-stage B2B purchase of a business phone system, from need to advocacy
-template-coffee-shop-blueprint = Service blueprint of a coffee shop visit, front and back of house
-template-saas-onboarding = SaaS trial onboarding told for two personas, each with a sentiment curve
-template-b2b-phone-system-id = The eight-stage B2B phone-system journey, written in Indonesian
-template-six-steps-id = A journey filled in along the six steps: profile, stages, touchpoints, pain points, actions
-template-b2b-phone-system-ar = The eight-stage B2B phone-system journey, written in Arabic
-template-b2b-phone-system-de = The eight-stage B2B phone-system journey, written in German
-template-customer-care-th = Customer care from in-app chat to the contact centre and social listening, in Thai
-language-english = English
-language-indonesian = Indonesian
-language-arabic = Arabic
-language-german = German
-language-thai = Thai
+start-tagline = خرائط رحلة العميل ومخططات الخدمة
+start-from-template = ابدأ من قالب
+start-open-map = فتح خريطة…
+start-recent = الخرائط الأخيرة
+start-recovered = عمل مُستعاد
+start-recovered-text = كانت في هذه الخرائط تغييرات غير محفوظة عندما توقف Touchline آخر مرة.
+start-untitled = خريطة بلا عنوان
+start-restore = استعادة
+start-discard = تجاهل
+start-template-language = اللغة:
+start-all-languages = الكل
+start-new-map = خريطة جديدة
+start-from-template-colon = ابدأ من قالب:
+start-template-access = خريطة جديدة من القالب { $name }
+template-blank = رحلة فارغة: أربع مراحل والمسارات المعتادة، جاهزة للتعبئة
+template-ecommerce = رحلة متجر إلكتروني في خمس مراحل عبر القنوات التي يستخدمها العملاء
+template-b2b-phone-system = شراء نظام هاتف للأعمال بين الشركات في ثماني مراحل، من الحاجة إلى التوصية
+template-coffee-shop-blueprint = مخطط خدمة لزيارة مقهى، أمام الكواليس وخلفها
+template-saas-onboarding = تأهيل فترة تجربة برنامج سحابي، مروية لشخصيتين لكل منهما منحنى مشاعر
+template-b2b-phone-system-id = رحلة نظام الهاتف للشركات في ثماني مراحل، بالإندونيسية
+template-six-steps-id = رحلة مملوءة وفق الخطوات الست: الملف، المراحل، نقاط الاتصال، نقاط الألم، الإجراءات
+template-b2b-phone-system-ar = رحلة نظام الهاتف للشركات في ثماني مراحل، بالعربية
+template-b2b-phone-system-de = رحلة نظام الهاتف للشركات في ثماني مراحل، بالألمانية
+template-customer-care-th = خدمة العملاء من الدردشة في التطبيق إلى مركز الاتصال والرصد الاجتماعي، بالتايلاندية
+language-english = الإنجليزية
+language-indonesian = الإندونيسية
+language-arabic = العربية
+language-german = الألمانية
+language-thai = التايلاندية
 
 ## Dialogs
-dialog-error-title = Something went wrong
-dialog-import-notes-title = Imported, with notes
-dialog-unsaved-text = Your changes will be lost if you don't save them.
-dialog-save = Save
-dialog-discard = Discard
-dialog-cancel = Cancel
-dialog-read-only-text = Someone (perhaps you) marked this file as not to be changed. Save anyway to replace it (it stays read-only), or save your changes as another file.
-dialog-save-anyway = Save anyway
-dialog-save-as = Save As…
-dialog-restore-title = Restore unsaved changes?
-dialog-restore-text = This map has changes that were not saved when Touchline last stopped. Restore them (you can still undo or discard them), or discard them for good.
-dialog-restore = Restore changes
-dialog-discard-them = Discard them
-dialog-ok = OK
-dialog-unsaved-title = Save changes to { $name }?
-dialog-read-only-title = { $name } is read-only
+dialog-error-title = حدث خطأ ما
+dialog-import-notes-title = تم الاستيراد، مع ملاحظات
+dialog-unsaved-text = ستضيع تغييراتك إن لم تحفظها.
+dialog-save = حفظ
+dialog-discard = تجاهل
+dialog-cancel = إلغاء
+dialog-read-only-text = وضع أحدهم (ربما أنت) هذا الملف للقراءة فقط. احفظ على أي حال لاستبداله (يبقى للقراءة فقط)، أو احفظ تغييراتك في ملف آخر.
+dialog-save-anyway = حفظ على أي حال
+dialog-save-as = حفظ باسم…
+dialog-restore-title = استعادة التغييرات غير المحفوظة؟
+dialog-restore-text = في هذه الخريطة تغييرات لم تُحفظ عندما توقف Touchline آخر مرة. استعدها (يمكنك التراجع عنها أو تجاهلها لاحقًا)، أو تجاهلها نهائيًا.
+dialog-restore = استعادة التغييرات
+dialog-discard-them = تجاهلها
+dialog-ok = حسنًا
+dialog-unsaved-title = حفظ التغييرات في { $name }؟
+dialog-read-only-title = { $name } للقراءة فقط
 
 ## Files
-file-filter-map = Touchline map
-file-open-title = Open map
-file-save-title = Save map
-file-filter-import = Spreadsheet or Mermaid journey
-file-import-title = Import
-file-filter-picture = Picture
-file-picture-title = Choose a picture
-file-filter-png = PNG image
-file-filter-svg = SVG drawing
-file-filter-pdf = PDF document
-edit-keep-pictures = Keep the pictures with the map
-file-untitled-journey = Untitled journey
+file-filter-map = خريطة Touchline
+file-open-title = فتح خريطة
+file-save-title = حفظ الخريطة
+file-filter-import = جدول بيانات أو رحلة Mermaid
+file-import-title = استيراد
+file-filter-picture = صورة
+file-picture-title = اختيار صورة
+file-filter-png = صورة PNG
+file-filter-svg = رسم SVG
+file-filter-pdf = مستند PDF
+edit-keep-pictures = إبقاء الصور مع الخريطة
+file-untitled-journey = رحلة بلا عنوان
 
 ## File changed on disk
-edit-reloaded = Reloaded from disk
-disk-changed-since-open = since you opened it. Saving now would overwrite those changes.
-disk-changed-while-unsaved = while you have unsaved changes.
-disk-keep-mine = Keep mine
-disk-keep-mine-hint = Your version stays; the next save overwrites the file
-disk-take-theirs = Take theirs
-disk-take-theirs-hint = Load the file as it is now (undo brings yours back)
-disk-merge = Merge
-disk-merge-hint = Combine both by item and field, against the version you opened
-disk-keep-mine-unreadable-hint = The next save overwrites the file
-disk-still-here = Your map is still here.
-disk-theirs-in-notes = (theirs are in the cards' notes). Save to write the result.
-edit-take-theirs = Take the version on disk
-edit-merge-disk = Merge with the file on disk
-file-export-title = Export { $format }
-file-no-folder = { $path }: folder { $folder } does not exist
-file-not-saved = { $path } was not saved: { $error }. Your changes are still here, unsaved; save them somewhere else with File → Save As.
-disk-reload-failed = Reloading failed: { $error }
-disk-changed = { $name } changed on disk
-disk-unreadable = { $name } changed on disk and cannot be read:
-disk-missing = { $name } was deleted or moved.
+edit-reloaded = إعادة التحميل من القرص
+disk-changed-since-open = منذ أن فتحته. الحفظ الآن سيكتب فوق تلك التغييرات.
+disk-changed-while-unsaved = بينما لديك تغييرات غير محفوظة.
+disk-keep-mine = إبقاء نسختي
+disk-keep-mine-hint = تبقى نسختك؛ الحفظ التالي يكتب فوق الملف
+disk-take-theirs = أخذ نسختهم
+disk-take-theirs-hint = تحميل الملف كما هو الآن (التراجع يعيد نسختك)
+disk-merge = دمج
+disk-merge-hint = دمج النسختين عنصرًا عنصرًا وحقلًا حقلًا، مقارنةً بالنسخة التي فتحتها
+disk-keep-mine-unreadable-hint = الحفظ التالي يكتب فوق الملف
+disk-still-here = خريطتك ما زالت هنا.
+disk-theirs-in-notes = (نسختهم في ملاحظات البطاقات). احفظ لكتابة النتيجة.
+edit-take-theirs = أخذ النسخة التي على القرص
+edit-merge-disk = الدمج مع الملف على القرص
+file-export-title = تصدير { $format }
+file-no-folder = { $path }: المجلد { $folder } غير موجود
+file-not-saved = لم يُحفظ { $path }: { $error }. تغييراتك ما زالت هنا دون حفظ؛ احفظها في مكان آخر عبر ملف ← حفظ باسم.
+disk-reload-failed = تعذّرت إعادة التحميل: { $error }
+disk-changed = تغيّر { $name } على القرص
+disk-unreadable = تغيّر { $name } على القرص ولا يمكن قراءته:
+disk-missing = حُذف { $name } أو نُقل.
 disk-merged = { $count ->
-    [one] Merged with the file on disk: { $count } conflict kept yours
-   *[other] Merged with the file on disk: { $count } conflicts kept yours
+    [one] دُمج مع الملف على القرص: تعارض واحد أُبقيت فيه نسختك
+    [two] دُمج مع الملف على القرص: تعارضان أُبقيت فيهما نسختك
+   *[other] دُمج مع الملف على القرص: { $count } تعارضات أُبقيت فيها نسختك
 }
-disk-take-failed = Taking the version on disk failed: { $error }
-disk-merge-failed = Merging failed: { $error }
+disk-take-failed = تعذّر أخذ النسخة التي على القرص: { $error }
+disk-merge-failed = تعذّر الدمج: { $error }
 
 ## Pictures
-pictures-outside = This map shows pictures from outside its folder:
-pictures-not-read = They are not read until you agree.
-pictures-show = Show them
-pictures-show-hint = Read these files for this map, now and next time
-pictures-not-now = Not now
-edit-add-picture = Add picture
-pictures-and-more = { $count ->
-    [one] { " " }and { $count } more
-   *[other] { " " }and { $count } more
-}
-pictures-only-png-jpeg = { $path }: only PNG and JPEG pictures can go on a card or persona
-pictures-open-map-first = { $path }: open a map first, then drop the picture on a card
-pictures-drop-where = { $path }: drop the picture on a card or a persona (or select one card first) to put it there
-drop-open-map = Drop to open the map
-drop-only-png-jpeg = Only PNG and JPEG pictures can go on a card
-drop-on-card = Drop to put the picture on “{ $title }”
-drop-on-persona = Drop to make the picture { $name }’s
-drop-where = Drop the picture on a card or a persona
+pictures-outside = تعرض هذه الخريطة صورًا من خارج مجلدها:
+pictures-not-read = لن تُقرأ حتى توافق.
+pictures-show = إظهارها
+pictures-show-hint = قراءة هذه الملفات لهذه الخريطة، الآن وفي المرات القادمة
+pictures-not-now = ليس الآن
+edit-add-picture = إضافة صورة
+pictures-and-more = { " " }و{ $count } أخرى
+pictures-only-png-jpeg = { $path }: يمكن وضع صور PNG وJPEG فقط على بطاقة أو شخصية
+pictures-open-map-first = { $path }: افتح خريطة أولًا، ثم أفلت الصورة على بطاقة
+pictures-drop-where = { $path }: أفلت الصورة على بطاقة أو شخصية (أو حدّد بطاقة أولًا) لوضعها هناك
+drop-open-map = أفلت لفتح الخريطة
+drop-only-png-jpeg = يمكن وضع صور PNG وJPEG فقط على بطاقة
+drop-on-card = أفلت لوضع الصورة على «{ $title }»
+drop-on-persona = أفلت لتصبح الصورة صورة { $name }
+drop-where = أفلت الصورة على بطاقة أو شخصية
 
 ## Export dialog
-export-title = Export
-export-format = Format
-export-png-about = An image, for slides and chat
-export-svg-about = Vector with real text: PowerPoint, Keynote, Figma
-export-pdf-about = One page, vector, fonts embedded: reports and print
-export-view = View
-export-with-other-lanes = with other lanes
-export-size = Size
-export-scale = Scale
-export-fit-to = Fit to
-export-theme = Theme
-export-type = Type
-export-large-type = Large, as presented
-export-votes = Votes
-export-show-votes = Show dot votes
-export-background = Background
-export-transparent = Transparent
-export-stages = Stages
-export-only = Only
-export-to = to
-export-button = Export { $format }…
-export-size-image = Image: { $width } × { $height } pixels
-export-size-page = Page: { $width } × { $height } points
-export-size-paper = Page: { $width } × { $height } points ({ $paper } landscape)
-export-size-drawing = Drawing: { $width } × { $height } pixels
-export-too-large = The image would be { $width } × { $height } pixels, more than the limit of { $limit }. Choose a smaller Scale, Fit to a size, or export Only some stages.
-export-too-many = The map has { $count } { $what }, more than an export draws ({ $limit }). Export Only some stages.
-export-bad-scale = Scale { $scale }× is outside 1× to 4×.
-export-empty-fit = Fit to needs a width and a height above 0.
-export-bad-stages = Stages { $first } to { $last } are outside the map's stages 1 to { $count }.
+export-title = تصدير
+export-format = الصيغة
+export-png-about = صورة، للشرائح والمحادثات
+export-svg-about = رسم متجه بنص حقيقي: PowerPoint وKeynote وFigma
+export-pdf-about = صفحة واحدة، متجهة، بخطوط مضمّنة: للتقارير والطباعة
+export-view = العرض
+export-with-other-lanes = مع المسارات الأخرى
+export-size = الحجم
+export-scale = المقياس
+export-fit-to = ملاءمة إلى
+export-theme = المظهر
+export-type = الخط
+export-large-type = كبير، كما في العرض
+export-votes = الأصوات
+export-show-votes = إظهار نقاط التصويت
+export-background = الخلفية
+export-transparent = شفافة
+export-stages = المراحل
+export-only = فقط
+export-to = إلى
+export-button = تصدير { $format }…
+export-size-image = صورة: { $width } × { $height } بكسل
+export-size-page = صفحة: { $width } × { $height } نقطة
+export-size-paper = صفحة: { $width } × { $height } نقطة ({ $paper } أفقية)
+export-size-drawing = رسم: { $width } × { $height } بكسل
+export-too-large = ستكون الصورة { $width } × { $height } بكسل، أكبر من الحد { $limit }. اختر مقياسًا أصغر، أو الملاءمة إلى حجم، أو صدّر بعض المراحل فقط.
+export-too-many = في الخريطة { $count } من { $what }، أكثر مما يرسمه التصدير ({ $limit }). صدّر بعض المراحل فقط.
+export-bad-scale = المقياس { $scale }× خارج المدى من 1× إلى 4×.
+export-empty-fit = الملاءمة تحتاج عرضًا وارتفاعًا أكبر من 0.
+export-bad-stages = المراحل من { $first } إلى { $last } خارج مراحل الخريطة من 1 إلى { $count }.
 
 ## Edits
-edit-clear-votes = Clear votes
-edit-delete-point = Delete sentiment point
-edit-delete-stage = Delete stage
-edit-delete-lane = Delete lane
-edit-duplicate-card = Duplicate card
-edit-duplicate-cards = Duplicate { $count } cards
-edit-paste-card = Paste card
-edit-paste-cards = Paste { $count } cards
-document-untitled = Untitled
+edit-clear-votes = مسح الأصوات
+edit-delete-point = حذف نقطة المشاعر
+edit-delete-stage = حذف المرحلة
+edit-delete-lane = حذف المسار
+edit-duplicate-card = تكرار البطاقة
+edit-duplicate-cards = تكرار { $count } بطاقات
+edit-paste-card = لصق البطاقة
+edit-paste-cards = لصق { $count } بطاقات
+document-untitled = بلا عنوان
 
 ## Canvas edits
-edit-resize-stage = Resize stage
-edit-resize-lane = Resize lane
-edit-move-stage = Move stage
-edit-move-lane = Move lane
-edit-link-cards = Link cards
+edit-resize-stage = تغيير عرض المرحلة
+edit-resize-lane = تغيير ارتفاع المسار
+edit-move-stage = نقل المرحلة
+edit-move-lane = نقل المسار
+edit-link-cards = ربط البطاقات
 
 ## Canvas menu
-canvas-edit-text = Edit text
-canvas-add-card-here = Add card here
-canvas-menu-hint = Right-click a card, a cell or a header
-canvas-rename = Rename
-canvas-add-stage-before = Add stage before
-canvas-add-stage-after = Add stage after
-canvas-new-stage = New stage
-edit-add-stage = Add stage
-canvas-delete-stage = Delete stage and its cards
-canvas-add-lane-below = Add lane below
-edit-add-lane = Add lane
-canvas-delete-lane = Delete lane and its cards
+canvas-edit-text = تحرير النص
+canvas-add-card-here = إضافة بطاقة هنا
+canvas-menu-hint = انقر بالزر الأيمن على بطاقة أو خلية أو عنوان
+canvas-rename = إعادة تسمية
+canvas-add-stage-before = إضافة مرحلة قبلها
+canvas-add-stage-after = إضافة مرحلة بعدها
+canvas-new-stage = مرحلة جديدة
+edit-add-stage = إضافة مرحلة
+canvas-delete-stage = حذف المرحلة وبطاقاتها
+canvas-add-lane-below = إضافة مسار أسفله
+edit-add-lane = إضافة مسار
+canvas-delete-lane = حذف المسار وبطاقاته
 
 ## Canvas
-edit-add-card = Add card
-canvas-add-card = + Add card
+edit-add-card = إضافة بطاقة
+canvas-add-card = + إضافة بطاقة
 
 ## Sentiment on the canvas
-edit-add-point = Add sentiment point
-edit-move-point = Move sentiment point
-canvas-point = Sentiment point
-canvas-point-hint = Drag to change · drop on a card to anchor · Delete removes
+edit-add-point = إضافة نقطة مشاعر
+edit-move-point = نقل نقطة المشاعر
+canvas-point = نقطة مشاعر
+canvas-point-hint = اسحب للتغيير · أفلت على بطاقة للتثبيت · Delete للحذف
 
 ## Text on the canvas
-edit-card-text = Edit card text
-edit-rename-stage = Rename stage
-edit-rename-lane = Rename lane
-edit-rename-map = Rename map
-canvas-card-hint = Enter to finish · Shift+Enter for a new line · Esc to cancel
-canvas-stage-hint = Stage name · Enter to finish
-canvas-lane-hint = Lane title · Enter to finish
-canvas-title-hint = Map title · Enter to finish
-canvas-type = Type…
+edit-card-text = تحرير نص البطاقة
+edit-rename-stage = إعادة تسمية المرحلة
+edit-rename-lane = إعادة تسمية المسار
+edit-rename-map = إعادة تسمية الخريطة
+canvas-card-hint = Enter للإنهاء · Shift+Enter لسطر جديد · Esc للإلغاء
+canvas-stage-hint = اسم المرحلة · Enter للإنهاء
+canvas-lane-hint = عنوان المسار · Enter للإنهاء
+canvas-title-hint = عنوان الخريطة · Enter للإنهاء
+canvas-type = اكتب…
 canvas-delete-cards = { $count ->
-    [one] Delete { $count } card
-   *[other] Delete { $count } cards
+    [one] حذف بطاقة واحدة
+    [two] حذف بطاقتين
+    [few] حذف { $count } بطاقات
+   *[other] حذف { $count } بطاقة
 }
-canvas-expand = Expand
-canvas-collapse = Collapse
-edit-expand-lane = Expand lane
-edit-collapse-lane = Collapse lane
-edit-move-card = Move card
-edit-move-cards = Move { $count } cards
-canvas-point-persona = Persona: { $name }
-canvas-point-curve = Curve: { $name }
-canvas-point-card = At: { $title }
-canvas-point-stage = Stage: { $name }
+canvas-expand = توسيع
+canvas-collapse = طيّ
+edit-expand-lane = توسيع المسار
+edit-collapse-lane = طيّ المسار
+edit-move-card = نقل البطاقة
+edit-move-cards = نقل { $count } بطاقات
+canvas-point-persona = الشخصية: { $name }
+canvas-point-curve = المنحنى: { $name }
+canvas-point-card = عند: { $title }
+canvas-point-stage = المرحلة: { $name }
 
 ## Names of the map's kinds of things
-lane-actions = Actions
-lane-touchpoints = Touchpoints
-lane-channels = Channels
-lane-thoughts = Thoughts
-lane-questions = Questions
-lane-motivations = Motivations
-lane-obstacles = Obstacles
-lane-emotions = Emotions
-lane-pain-points = Pain points
-lane-opportunities = Opportunities
-lane-metrics = Metrics
-lane-owners = Owners
-lane-physical-evidence = Physical evidence
-lane-customer-actions = Customer actions
-lane-frontstage = Frontstage
-lane-backstage = Backstage
-lane-support-processes = Support processes
-lane-custom = Custom
-channel-social-media = Social media
-channel-website = Website
-channel-email = Email
-channel-paid-ads = Paid ads
-channel-reviews = Third-party reviews
-channel-phone = Phone
-channel-live-chat = Live chat
-channel-sms = SMS
-channel-survey = Survey
-channel-product-onboarding = Product onboarding
-channel-mobile-app = Mobile app
-channel-in-person = In person
-flag-moment-of-truth = Moment of truth
-flag-exit-point = Exit point
-flag-fail-point = Fail point
-flag-wait-point = Wait point
-rating-low = Low
-rating-medium = Medium
-rating-high = High
-evidence-observed = Observed
-evidence-assumed = Assumed
-evidence-proposed = Proposed
-state-current = Current state
-state-future = Future state
-state-day-in-the-life = Day in the life
+lane-actions = الإجراءات
+lane-touchpoints = نقاط الاتصال
+lane-channels = القنوات
+lane-thoughts = الأفكار
+lane-questions = الأسئلة
+lane-motivations = الدوافع
+lane-obstacles = العقبات
+lane-emotions = المشاعر
+lane-pain-points = نقاط الألم
+lane-opportunities = الفرص
+lane-metrics = المقاييس
+lane-owners = المسؤولون
+lane-physical-evidence = الأدلة المادية
+lane-customer-actions = إجراءات العميل
+lane-frontstage = أمام الكواليس
+lane-backstage = خلف الكواليس
+lane-support-processes = عمليات الدعم
+lane-custom = مخصص
+channel-social-media = وسائل التواصل الاجتماعي
+channel-website = الموقع الإلكتروني
+channel-email = البريد الإلكتروني
+channel-paid-ads = الإعلانات المدفوعة
+channel-reviews = مراجعات الجهات الخارجية
+channel-phone = الهاتف
+channel-live-chat = الدردشة المباشرة
+channel-sms = الرسائل النصية
+channel-survey = الاستبيان
+channel-product-onboarding = التأهيل داخل المنتج
+channel-mobile-app = تطبيق الجوال
+channel-in-person = حضوريًا
+flag-moment-of-truth = لحظة الحقيقة
+flag-exit-point = نقطة خروج
+flag-fail-point = نقطة إخفاق
+flag-wait-point = نقطة انتظار
+rating-low = منخفض
+rating-medium = متوسط
+rating-high = مرتفع
+evidence-observed = مُلاحَظ
+evidence-assumed = مُفترَض
+evidence-proposed = مُقترَح
+state-current = الوضع الحالي
+state-future = الوضع المستقبلي
+state-day-in-the-life = يوم في الحياة
 
 ## Inspector
-inspector-cards-selected-hint = Drag them together, or press Delete to remove them.
-inspector-words = Words on the map
-inspector-rtl = Reads right to left (stage 1 at the right)
-inspector-words-hint = The scale's levels, the blueprint's lines and the journey's state, in the map's language.
-inspector-colour = Colour
-inspector-own-colour = Own colour
-inspector-card = Card
-inspector-title = Title
-inspector-remove-name = Remove name
-inspector-remove-name-hint = Keep the note, without who wrote it
-inspector-notes = Notes
-inspector-channel = Channel
-inspector-none = None
-inspector-other = Other
-inspector-other-channel = Other…
-inspector-channel-name = Channel name
-inspector-metrics = Metrics
-inspector-flags = Flags
-inspector-evidence = Evidence
-inspector-unknown = Unknown
-inspector-priority = Priority
-inspector-effort = Effort
-inspector-not-set = Not set
-inspector-owner = Owner
-inspector-dot-votes = Dot votes
-inspector-dots = Dots
-inspector-clear = Clear
-inspector-clear-hint = Take every dot off this card
-edit-card = Edit card
-inspector-links = Links
-edit-remove-link = Remove link
-inspector-link-label = Label on the link
-edit-link-label = Edit link label
-inspector-link-to = Link to…
-edit-add-link = Add link
-inspector-stage = Stage
-inspector-name = Name
-inspector-goal = Customer goal
-inspector-width = Width
-edit-stage = Edit stage
-inspector-lane = Lane
-inspector-kind = Kind
-inspector-height = Height
-inspector-collapsed = Collapsed
-inspector-show-notes = Show notes on the cards
-inspector-show-notes-hint = Each card shows the first lines of its notes under its title
-edit-lane = Edit lane
-inspector-map = Map
-inspector-scenario = Scenario and goal
-inspector-author = Author
-inspector-journey = Journey
-inspector-scale = Sentiment scale
-edit-scale = Change sentiment scale
-inspector-from = From
-inspector-no-point = Stages without a point
-inspector-bridge = Bridge the curve
-inspector-break = Break it
-edit-map = Edit map
-inspector-add = Add
-inspector-add-stage = + Stage
-inspector-add-lane = + Lane
-inspector-nothing-selected = Select a card, a stage or a lane header to edit it here.
-inspector-cards-selected = { $count } cards selected
-inspector-added-by = Added in the room by { $name }
+inspector-cards-selected-hint = اسحبها معًا، أو اضغط Delete لحذفها.
+inspector-words = كلمات الخريطة
+inspector-rtl = تُقرأ من اليمين إلى اليسار (المرحلة 1 على اليمين)
+inspector-words-hint = مستويات المقياس وخطوط مخطط الخدمة وحالة الرحلة، بلغة الخريطة.
+inspector-colour = اللون
+inspector-own-colour = لون خاص
+inspector-card = البطاقة
+inspector-title = العنوان
+inspector-remove-name = إزالة الاسم
+inspector-remove-name-hint = إبقاء الملاحظة دون اسم كاتبها
+inspector-notes = ملاحظات
+inspector-channel = القناة
+inspector-none = لا شيء
+inspector-other = أخرى
+inspector-other-channel = أخرى…
+inspector-channel-name = اسم القناة
+inspector-metrics = المقاييس
+inspector-flags = العلامات
+inspector-evidence = الدليل
+inspector-unknown = غير معروف
+inspector-priority = الأولوية
+inspector-effort = الجهد
+inspector-not-set = غير محدد
+inspector-owner = المسؤول
+inspector-dot-votes = نقاط التصويت
+inspector-dots = النقاط
+inspector-clear = مسح
+inspector-clear-hint = إزالة كل النقاط عن هذه البطاقة
+edit-card = تحرير البطاقة
+inspector-links = الروابط
+edit-remove-link = إزالة الرابط
+inspector-link-label = تسمية على الرابط
+edit-link-label = تحرير تسمية الرابط
+inspector-link-to = ربط بـ…
+edit-add-link = إضافة رابط
+inspector-stage = المرحلة
+inspector-name = الاسم
+inspector-goal = هدف العميل
+inspector-width = العرض
+edit-stage = تحرير المرحلة
+inspector-lane = المسار
+inspector-kind = النوع
+inspector-height = الارتفاع
+inspector-collapsed = مطويّ
+inspector-show-notes = إظهار الملاحظات على البطاقات
+inspector-show-notes-hint = تُظهر كل بطاقة أول أسطر ملاحظاتها تحت عنوانها
+edit-lane = تحرير المسار
+inspector-map = الخريطة
+inspector-scenario = السيناريو والهدف
+inspector-author = المؤلف
+inspector-journey = الرحلة
+inspector-scale = مقياس المشاعر
+edit-scale = تغيير مقياس المشاعر
+inspector-from = من
+inspector-no-point = مراحل بلا نقطة
+inspector-bridge = وصل المنحنى
+inspector-break = قطعه
+edit-map = تحرير الخريطة
+inspector-add = إضافة
+inspector-add-stage = + مرحلة
+inspector-add-lane = + مسار
+inspector-nothing-selected = حدّد بطاقة أو مرحلة أو عنوان مسار لتحريره هنا.
+inspector-cards-selected = { $count ->
+    [two] بطاقتان محددتان
+    [few] { $count } بطاقات محددة
+   *[other] { $count } بطاقة محددة
+}
+inspector-added-by = أضافها في الغرفة { $name }
 
 ## Inspector: sentiment and personas
-inspector-value = Value
-inspector-label = Label
-inspector-emoji = Emoji
-inspector-anchored = Anchored at
-edit-point = Edit sentiment point
-inspector-delete-point = Delete point
-inspector-personas = Personas
-inspector-description = Description
-inspector-goals = Goals (one per line)
-inspector-needs = Needs (one per line)
-edit-persona = Edit persona
-inspector-delete-persona = Delete persona and their curves
-edit-delete-persona = Delete persona
-inspector-add-persona = + Persona
-edit-add-persona = Add persona
-inspector-curves = Curves
-inspector-curves-hint = Clicking the Emotions lane adds a point to the active curve.
-inspector-add-curve = + Curve (for example, future state)
-inspector-curve-customer = Customer
-edit-add-curve = Add curve
-inspector-visible = Visible
-inspector-visible-hint = Show or hide this curve on the map
-edit-show-curve = Show or hide curve
-inspector-active = Active
-inspector-active-hint = New points go here: click the Emotions lane to add one
-inspector-delete-curve-hint = Delete this curve and its points (Undo brings them back)
-edit-delete-curve = Delete curve
+inspector-value = القيمة
+inspector-label = التسمية
+inspector-emoji = الرمز التعبيري
+inspector-anchored = مثبتة عند
+edit-point = تحرير نقطة المشاعر
+inspector-delete-point = حذف النقطة
+inspector-personas = الشخصيات
+inspector-description = الوصف
+inspector-goals = الأهداف (هدف في كل سطر)
+inspector-needs = الاحتياجات (حاجة في كل سطر)
+edit-persona = تحرير الشخصية
+inspector-delete-persona = حذف الشخصية ومنحنياتها
+edit-delete-persona = حذف الشخصية
+inspector-add-persona = + شخصية
+edit-add-persona = إضافة شخصية
+inspector-curves = المنحنيات
+inspector-curves-hint = النقر على مسار المشاعر يضيف نقطة إلى المنحنى النشط.
+inspector-add-curve = + منحنى (مثلًا، الوضع المستقبلي)
+inspector-curve-customer = العميل
+edit-add-curve = إضافة منحنى
+inspector-visible = ظاهر
+inspector-visible-hint = إظهار هذا المنحنى على الخريطة أو إخفاؤه
+edit-show-curve = إظهار المنحنى أو إخفاؤه
+inspector-active = نشط
+inspector-active-hint = النقاط الجديدة تذهب هنا: انقر على مسار المشاعر لإضافة واحدة
+inspector-delete-curve-hint = حذف هذا المنحنى ونقاطه (التراجع يعيدها)
+edit-delete-curve = حذف المنحنى
 
 ## Inspector: pictures
-inspector-picture = Picture
-inspector-picture-drop = Or drop a PNG or JPEG file on the card.
-inspector-replace-picture = Replace picture…
-inspector-choose-picture = Choose picture…
-inspector-picture-hint = A PNG or JPEG file; kept next to the map is best
-inspector-remove-picture = Remove picture
-inspector-remove-picture-hint = Takes the picture off; the file stays
-inspector-on-curve = On the curve { $name }
-inspector-anchor-card = Card: { $title }
-inspector-new-persona = Persona { $number }
-inspector-curve-visible = { $name }: visible
-inspector-curve-active = { $name }: active
-inspector-delete-curve = Delete curve { $name }
+inspector-picture = الصورة
+inspector-picture-drop = أو أفلت ملف PNG أو JPEG على البطاقة.
+inspector-replace-picture = استبدال الصورة…
+inspector-choose-picture = اختيار صورة…
+inspector-picture-hint = ملف PNG أو JPEG؛ والأفضل أن يكون بجانب الخريطة
+inspector-remove-picture = إزالة الصورة
+inspector-remove-picture-hint = تُزال الصورة؛ ويبقى الملف
+inspector-on-curve = على المنحنى { $name }
+inspector-anchor-card = البطاقة: { $title }
+inspector-new-persona = الشخصية { $number }
+inspector-curve-visible = { $name }: ظاهر
+inspector-curve-active = { $name }: نشط
+inspector-delete-curve = حذف المنحنى { $name }
 
 ## Presentation: notes
-present-type-note = Type a note…
-edit-add-note = Add note
+present-type-note = اكتب ملاحظة…
+edit-add-note = إضافة ملاحظة
 
 ## Presentation
-present-hints = Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · J: room · C: contrast · Esc: leave
-present-vote-phones-hint = Only you see your dots until R shows the results · a click here adds a dot too · V: end
-present-vote-hint = Click a card: add a dot · Shift+click: take it back · Enter: next voter · R: results · V: end
-present-no-dots = No dots yet. V starts a vote.
-present-dot-vote = Dot vote
-present-vote-question = What does the room vote on?
-present-dots-per-person = Dots per person
-present-start-vote = Start vote (Enter)
-present-vote-keys = Esc cancels · Up/Down: dots
-present-timer = Timer
-present-minutes = Minutes
-present-start-timer = Start timer (Enter)
-present-timer-keys = Esc cancels · Up/Down: minutes
+present-hints = اليمين، المسافة: التالي · اليسار: السابق · O: نظرة عامة · 1–9: مرحلة · N: ملاحظة · V: تصويت · R: النتائج · T: مؤقت · J: الغرفة · C: التباين · Esc: خروج
+present-vote-phones-hint = لا يرى نقاطك غيرك حتى يُظهر R النتائج · النقر هنا يضيف نقطة أيضًا · V: إنهاء
+present-vote-hint = انقر على بطاقة: أضف نقطة · Shift+نقر: استرجعها · Enter: المصوّت التالي · R: النتائج · V: إنهاء
+present-no-dots = لا نقاط بعد. V يبدأ تصويتًا.
+present-dot-vote = التصويت بالنقاط
+present-vote-question = على ماذا تصوّت الغرفة؟
+present-dots-per-person = النقاط لكل شخص
+present-start-vote = بدء التصويت (Enter)
+present-vote-keys = Esc للإلغاء · أعلى/أسفل: النقاط
+present-timer = المؤقت
+present-minutes = الدقائق
+present-start-timer = بدء المؤقت (Enter)
+present-timer-keys = Esc للإلغاء · أعلى/أسفل: الدقائق
 
 ## Presentation: the room
-edit-room-dots = Dots from the room
-room-join = Join the room
-room-scan = Scan with your phone's camera
-room-or-open = Or open
-room-type-code = and type the code
-room-loopback = Listening on this computer only: phones cannot reach it.
-room-pause = Pause notes
-room-anonymous = Hide names on new notes
-room-latest = Latest notes
-room-remove-note-hint = Remove this note (Ctrl+Z brings it back)
-room-remove-note = Remove a note from the room
-room-hide-card = Hide card (J)
-room-close = Close the room
-vote-all-cards = All cards
-vote-on-pain-points = pain points
-vote-on-opportunities = opportunities
-vote-on-all-cards = all cards
-vote-no-dots-left = Voter { $voter } has used every dot · Enter: next voter
-vote-not-voted-on = This vote is on { $subject }
-vote-no-dot-here = Voter { $voter } has no dot on this card
-present-vote-phones = Dot vote on { $subject } · { $dots } dots each, on your phones
-present-times-up = Time's up
+edit-room-dots = نقاط من الغرفة
+room-join = انضم إلى الغرفة
+room-scan = امسح بكاميرا هاتفك
+room-or-open = أو افتح
+room-type-code = واكتب الرمز
+room-loopback = يستمع على هذا الحاسوب فقط: لا تصل إليه الهواتف.
+room-pause = إيقاف الملاحظات مؤقتًا
+room-anonymous = إخفاء الأسماء على الملاحظات الجديدة
+room-latest = أحدث الملاحظات
+room-remove-note-hint = حذف هذه الملاحظة (Ctrl+Z يعيدها)
+room-remove-note = حذف ملاحظة من الغرفة
+room-hide-card = إخفاء البطاقة (J)
+room-close = إغلاق الغرفة
+vote-all-cards = كل البطاقات
+vote-on-pain-points = نقاط الألم
+vote-on-opportunities = الفرص
+vote-on-all-cards = كل البطاقات
+vote-no-dots-left = استخدم المصوّت { $voter } كل نقاطه · Enter: المصوّت التالي
+vote-not-voted-on = هذا التصويت على { $subject }
+vote-no-dot-here = ليس للمصوّت { $voter } نقطة على هذه البطاقة
+present-vote-phones = تصويت بالنقاط على { $subject } · { $dots } نقاط لكل شخص، على هواتفكم
+present-times-up = انتهى الوقت
 present-results = { $count ->
-    [one] Results · { $count } dot
-   *[other] Results · { $count } dots
+    [one] النتائج · نقطة واحدة
+    [two] النتائج · نقطتان
+    [few] النتائج · { $count } نقاط
+   *[other] النتائج · { $count } نقطة
 }
 present-dots = { $count ->
-    [one] { $count } dot
-   *[other] { $count } dots
+    [one] نقطة واحدة
+    [two] نقطتان
+    [few] { $count } نقاط
+   *[other] { $count } نقطة
 }
-present-note-hint = Enter adds it and opens the next · Shift+Enter new line · Esc stops · { $count } added
+present-note-hint = Enter يضيفها ويفتح التالية · Shift+Enter سطر جديد · Esc يتوقف · أُضيف { $count }
 present-overview-line = { $count ->
-    [one] Overview · { $count } stage
-   *[other] Overview · { $count } stages
+    [one] نظرة عامة · مرحلة واحدة
+    [two] نظرة عامة · مرحلتان
+    [few] نظرة عامة · { $count } مراحل
+   *[other] نظرة عامة · { $count } مرحلة
 }
-present-stage-line = Stage { $number } of { $count } · { $name }
-edit-take-dot = Take back a dot
-edit-add-dot = Add a dot
-present-room-failed = The room did not open: { $error }
-present-room-closed = The room is closed
-present-no-note-lane = This map has no lane for notes
-present-vote-ended = Vote ended · R shows the results
-present-voter-turn = Voter { $voter }: your turn
-room-someone = someone
-edit-room-note = Note from { $name }
-room-line = Room { $code } · { $people }
+present-stage-line = المرحلة { $number } من { $count } · { $name }
+edit-take-dot = استرجاع نقطة
+edit-add-dot = إضافة نقطة
+present-room-failed = تعذّر فتح الغرفة: { $error }
+present-room-closed = أُغلقت الغرفة
+present-no-note-lane = ليس في هذه الخريطة مسار للملاحظات
+present-vote-ended = انتهى التصويت · R يُظهر النتائج
+present-voter-turn = المصوّت { $voter }: دورك
+room-someone = أحدهم
+edit-room-note = ملاحظة من { $name }
+room-line = الغرفة { $code } · { $people }
 room-notes = { $count ->
-    [one] { $count } note
-   *[other] { $count } notes
+    [one] ملاحظة واحدة
+    [two] ملاحظتان
+    [few] { $count } ملاحظات
+   *[other] { $count } ملاحظة
 }
-room-remove-person = Take { $name } out of the room
-room-nobody = No one in the room yet
+room-remove-person = إخراج { $name } من الغرفة
+room-nobody = لا أحد في الغرفة بعد
 room-people = { $count ->
-    [one] { $count } person in the room
-   *[other] { $count } people in the room
+    [one] شخص واحد في الغرفة
+    [two] شخصان في الغرفة
+    [few] { $count } أشخاص في الغرفة
+   *[other] { $count } شخصًا في الغرفة
 }
-room-qr = QR code for { $url }
-present-vote-voter = Dot vote on { $subject } · Voter { $voter } · { $left } of { $dots } dots left
+room-qr = رمز QR لـ { $url }
+present-vote-voter = تصويت بالنقاط على { $subject } · المصوّت { $voter } · بقي { $left } من { $dots } نقاط

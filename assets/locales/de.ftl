@@ -1,525 +1,527 @@
+# Touchline auf Deutsch. Begriffe wie im Fachartikel: Customer Journey Map, Touchpoint,
+# Phase, Persona, Schmerzpunkt. Anrede: du (wie Figma und Miro auf Deutsch).
 
 ## Menus and commands
-menu-file = File
-menu-edit = Edit
-menu-view = View
-command-new = New…
-command-open = Open…
-command-import = Import…
-command-save = Save
-command-save-as = Save As…
-command-export = Export…
-command-copy-image = Copy image
-command-quit = Quit
-command-undo = Undo
-command-redo = Redo
-command-cut = Cut
-command-copy = Copy
-command-paste = Paste
-command-duplicate = Duplicate
-command-delete = Delete
-command-select-all = Select all
-command-clear-votes = Clear votes
-command-deselect = Deselect
-command-zoom-in = Zoom in
-command-zoom-out = Zoom out
-command-zoom-reset = Zoom to 100 %
-command-zoom-fit = Zoom to fit
-command-toggle-view = Switch journey / blueprint
-command-toggle-inspector = Show inspector
-command-toggle-theme = Switch light / dark theme
-command-present = Present
-command-present-in-window = Present in a window
-command-open-room = Open the room
-command-select-left = Select the card to the left
-command-select-right = Select the card to the right
-command-select-up = Select the card above
-command-select-down = Select the card below
-command-move-left = Move card left
-command-move-right = Move card right
-command-move-up = Move card up
-command-move-down = Move card down
-command-next-card = Next card
-command-previous-card = Previous card
-command-edit-card = Edit card text
-command-import-hint = A spreadsheet (CSV, TSV) or a Mermaid journey, as a new map
-command-open-room-hint = Present, with a join code so participants add notes and vote from their phones
+menu-file = Datei
+menu-edit = Bearbeiten
+menu-view = Ansicht
+command-new = Neu…
+command-open = Öffnen…
+command-import = Importieren…
+command-save = Speichern
+command-save-as = Speichern unter…
+command-export = Exportieren…
+command-copy-image = Bild kopieren
+command-quit = Beenden
+command-undo = Rückgängig
+command-redo = Wiederholen
+command-cut = Ausschneiden
+command-copy = Kopieren
+command-paste = Einfügen
+command-duplicate = Duplizieren
+command-delete = Löschen
+command-select-all = Alles auswählen
+command-clear-votes = Stimmen löschen
+command-deselect = Auswahl aufheben
+command-zoom-in = Vergrößern
+command-zoom-out = Verkleinern
+command-zoom-reset = Auf 100 % zoomen
+command-zoom-fit = Einpassen
+command-toggle-view = Journey / Blueprint wechseln
+command-toggle-inspector = Inspektor zeigen
+command-toggle-theme = Hell / dunkel wechseln
+command-present = Präsentieren
+command-present-in-window = In einem Fenster präsentieren
+command-open-room = Den Raum öffnen
+command-select-left = Karte links auswählen
+command-select-right = Karte rechts auswählen
+command-select-up = Karte darüber auswählen
+command-select-down = Karte darunter auswählen
+command-move-left = Karte nach links
+command-move-right = Karte nach rechts
+command-move-up = Karte nach oben
+command-move-down = Karte nach unten
+command-next-card = Nächste Karte
+command-previous-card = Vorige Karte
+command-edit-card = Kartentext bearbeiten
+command-import-hint = Eine Tabelle (CSV, TSV) oder eine Mermaid-Journey, als neue Map
+command-open-room-hint = Präsentieren, mit einem Code, über den die Teilnehmenden vom Handy aus Notizen hinzufügen und abstimmen
 
 ## Menu bar, toolbar, status bar
-menu-open-recent = Open recent
-menu-no-recent = No recent maps
-menu-theme = Theme
-theme-system = Follow system
-theme-light = Light
-theme-dark = Dark
-theme-high-contrast = High contrast
+menu-open-recent = Zuletzt geöffnet
+menu-no-recent = Keine zuletzt geöffneten Maps
+menu-theme = Erscheinungsbild
+theme-system = Wie das System
+theme-light = Hell
+theme-dark = Dunkel
+theme-high-contrast = Hoher Kontrast
 toolbar-journey = Journey
 toolbar-blueprint = Blueprint
-toolbar-other-lanes = Other lanes
-toolbar-other-lanes-hint = Show the lanes that are not part of a blueprint, grouped below it
-menu-undo-step = Undo { $step }
-menu-redo-step = Redo { $step }
-status-not-saved = Not saved yet
+toolbar-other-lanes = Weitere Bahnen
+toolbar-other-lanes-hint = Die Bahnen, die nicht zum Blueprint gehören, gesammelt darunter zeigen
+menu-undo-step = Rückgängig: { $step }
+menu-redo-step = Wiederholen: { $step }
+status-not-saved = Noch nicht gespeichert
 status-stages = { $count ->
-    [one] { $count } stage
-   *[other] { $count } stages
+    [one] { $count } Phase
+   *[other] { $count } Phasen
 }
 status-lanes = { $count ->
-    [one] { $count } lane
-   *[other] { $count } lanes
+    [one] { $count } Bahn
+   *[other] { $count } Bahnen
 }
 status-cards = { $count ->
-    [one] { $count } card
-   *[other] { $count } cards
+    [one] { $count } Karte
+   *[other] { $count } Karten
 }
-status-selected = { $count } selected
-status-hint = Double-click to edit · drag to move · Alt+drag to link · right-drag or scroll to pan · Ctrl+scroll to zoom
-menu-language = Language
-language-system = Follow system
-error-failed = { $what } failed: { $error }
-window-presenting = Presenting
+status-selected = { $count } ausgewählt
+status-hint = Doppelklick bearbeitet · Ziehen verschiebt · Alt+Ziehen verknüpft · Rechts-Ziehen oder Scrollen verschiebt die Ansicht · Strg+Scrollen zoomt
+menu-language = Sprache
+language-system = Wie das System
+error-failed = { $what } ist fehlgeschlagen: { $error }
+window-presenting = Präsentation
 
 ## Start screen
-start-tagline = Customer journey maps and service blueprints
-start-from-template = Start from a template
-start-open-map = Open a map…
-start-recent = Recent maps
-start-recovered = Recovered work
-start-recovered-text = These maps had unsaved changes when Touchline last stopped.
-start-untitled = Untitled map
-start-restore = Restore
-start-discard = Discard
-start-template-language = Language:
-start-all-languages = All
-start-new-map = New map
-start-from-template-colon = Start from a template:
-start-template-access = New map from template { $name }
-template-blank = An empty journey: four stages and the everyday lanes, ready to fill
-template-ecommerce = Five-stage online shop journey across the channels customers use
-template-b2b-phone-system = Eight-stage B2B purchase of a business phone system, from need to advocacy
-template-coffee-shop-blueprint = Service blueprint of a coffee shop visit, front and back of house
-template-saas-onboarding = SaaS trial onboarding told for two personas, each with a sentiment curve
-template-b2b-phone-system-id = The eight-stage B2B phone-system journey, written in Indonesian
-template-six-steps-id = A journey filled in along the six steps: profile, stages, touchpoints, pain points, actions
-template-b2b-phone-system-ar = The eight-stage B2B phone-system journey, written in Arabic
-template-b2b-phone-system-de = The eight-stage B2B phone-system journey, written in German
-template-customer-care-th = Customer care from in-app chat to the contact centre and social listening, in Thai
-language-english = English
-language-indonesian = Indonesian
-language-arabic = Arabic
-language-german = German
+start-tagline = Customer Journey Maps und Service Blueprints
+start-from-template = Mit einer Vorlage beginnen
+start-open-map = Eine Map öffnen…
+start-recent = Zuletzt geöffnet
+start-recovered = Wiederhergestellte Arbeit
+start-recovered-text = Diese Maps hatten ungespeicherte Änderungen, als Touchline zuletzt beendet wurde.
+start-untitled = Unbenannte Map
+start-restore = Wiederherstellen
+start-discard = Verwerfen
+start-template-language = Sprache:
+start-all-languages = Alle
+start-new-map = Neue Map
+start-from-template-colon = Mit einer Vorlage beginnen:
+start-template-access = Neue Map aus der Vorlage { $name }
+template-blank = Eine leere Journey: vier Phasen und die üblichen Bahnen, bereit zum Füllen
+template-ecommerce = Onlineshop-Journey in fünf Phasen über die Kanäle, die Kundinnen und Kunden nutzen
+template-b2b-phone-system = B2B-Kauf einer Telefonanlage in acht Phasen, vom Bedarf bis zur Empfehlung
+template-coffee-shop-blueprint = Service Blueprint eines Cafébesuchs, vor und hinter der Theke
+template-saas-onboarding = Onboarding in einer SaaS-Testphase, erzählt für zwei Personas mit je einer Gefühlskurve
+template-b2b-phone-system-id = Die B2B-Telefonanlagen-Journey in acht Phasen, auf Indonesisch
+template-six-steps-id = Eine Journey nach den sechs Schritten ausgefüllt: Profil, Phasen, Touchpoints, Schmerzpunkte, Maßnahmen
+template-b2b-phone-system-ar = Die B2B-Telefonanlagen-Journey in acht Phasen, auf Arabisch
+template-b2b-phone-system-de = Die B2B-Telefonanlagen-Journey in acht Phasen, auf Deutsch
+template-customer-care-th = Kundenservice vom In-App-Chat bis zum Contact Center und Social Listening, auf Thai
+language-english = Englisch
+language-indonesian = Indonesisch
+language-arabic = Arabisch
+language-german = Deutsch
 language-thai = Thai
 
 ## Dialogs
-dialog-error-title = Something went wrong
-dialog-import-notes-title = Imported, with notes
-dialog-unsaved-text = Your changes will be lost if you don't save them.
-dialog-save = Save
-dialog-discard = Discard
-dialog-cancel = Cancel
-dialog-read-only-text = Someone (perhaps you) marked this file as not to be changed. Save anyway to replace it (it stays read-only), or save your changes as another file.
-dialog-save-anyway = Save anyway
-dialog-save-as = Save As…
-dialog-restore-title = Restore unsaved changes?
-dialog-restore-text = This map has changes that were not saved when Touchline last stopped. Restore them (you can still undo or discard them), or discard them for good.
-dialog-restore = Restore changes
-dialog-discard-them = Discard them
+dialog-error-title = Etwas ist schiefgegangen
+dialog-import-notes-title = Importiert, mit Hinweisen
+dialog-unsaved-text = Deine Änderungen gehen verloren, wenn du sie nicht speicherst.
+dialog-save = Speichern
+dialog-discard = Verwerfen
+dialog-cancel = Abbrechen
+dialog-read-only-text = Jemand (vielleicht du) hat diese Datei als schreibgeschützt markiert. Trotzdem speichern ersetzt sie (sie bleibt schreibgeschützt), oder speichere deine Änderungen als andere Datei.
+dialog-save-anyway = Trotzdem speichern
+dialog-save-as = Speichern unter…
+dialog-restore-title = Ungespeicherte Änderungen wiederherstellen?
+dialog-restore-text = Diese Map hat Änderungen, die beim letzten Beenden von Touchline nicht gespeichert waren. Stelle sie wieder her (du kannst sie danach rückgängig machen oder verwerfen), oder verwirf sie endgültig.
+dialog-restore = Änderungen wiederherstellen
+dialog-discard-them = Verwerfen
 dialog-ok = OK
-dialog-unsaved-title = Save changes to { $name }?
-dialog-read-only-title = { $name } is read-only
+dialog-unsaved-title = Änderungen an { $name } speichern?
+dialog-read-only-title = { $name } ist schreibgeschützt
 
 ## Files
-file-filter-map = Touchline map
-file-open-title = Open map
-file-save-title = Save map
-file-filter-import = Spreadsheet or Mermaid journey
-file-import-title = Import
-file-filter-picture = Picture
-file-picture-title = Choose a picture
-file-filter-png = PNG image
-file-filter-svg = SVG drawing
-file-filter-pdf = PDF document
-edit-keep-pictures = Keep the pictures with the map
-file-untitled-journey = Untitled journey
+file-filter-map = Touchline-Map
+file-open-title = Map öffnen
+file-save-title = Map speichern
+file-filter-import = Tabelle oder Mermaid-Journey
+file-import-title = Importieren
+file-filter-picture = Bild
+file-picture-title = Ein Bild wählen
+file-filter-png = PNG-Bild
+file-filter-svg = SVG-Zeichnung
+file-filter-pdf = PDF-Dokument
+edit-keep-pictures = Bilder bei der Map behalten
+file-untitled-journey = Unbenannte Journey
 
 ## File changed on disk
-edit-reloaded = Reloaded from disk
-disk-changed-since-open = since you opened it. Saving now would overwrite those changes.
-disk-changed-while-unsaved = while you have unsaved changes.
-disk-keep-mine = Keep mine
-disk-keep-mine-hint = Your version stays; the next save overwrites the file
-disk-take-theirs = Take theirs
-disk-take-theirs-hint = Load the file as it is now (undo brings yours back)
-disk-merge = Merge
-disk-merge-hint = Combine both by item and field, against the version you opened
-disk-keep-mine-unreadable-hint = The next save overwrites the file
-disk-still-here = Your map is still here.
-disk-theirs-in-notes = (theirs are in the cards' notes). Save to write the result.
-edit-take-theirs = Take the version on disk
-edit-merge-disk = Merge with the file on disk
-file-export-title = Export { $format }
-file-no-folder = { $path }: folder { $folder } does not exist
-file-not-saved = { $path } was not saved: { $error }. Your changes are still here, unsaved; save them somewhere else with File → Save As.
-disk-reload-failed = Reloading failed: { $error }
-disk-changed = { $name } changed on disk
-disk-unreadable = { $name } changed on disk and cannot be read:
-disk-missing = { $name } was deleted or moved.
+edit-reloaded = Von der Festplatte neu geladen
+disk-changed-since-open = seit du sie geöffnet hast. Jetzt zu speichern würde diese Änderungen überschreiben.
+disk-changed-while-unsaved = während du ungespeicherte Änderungen hast.
+disk-keep-mine = Meine behalten
+disk-keep-mine-hint = Deine Fassung bleibt; das nächste Speichern überschreibt die Datei
+disk-take-theirs = Ihre übernehmen
+disk-take-theirs-hint = Die Datei so laden, wie sie jetzt ist (Rückgängig holt deine zurück)
+disk-merge = Zusammenführen
+disk-merge-hint = Beide nach Element und Feld vereinen, gemessen an der Fassung, die du geöffnet hast
+disk-keep-mine-unreadable-hint = Das nächste Speichern überschreibt die Datei
+disk-still-here = Deine Map ist noch da.
+disk-theirs-in-notes = (ihre stehen in den Notizen der Karten). Speichere, um das Ergebnis zu schreiben.
+edit-take-theirs = Die Fassung auf der Festplatte übernehmen
+edit-merge-disk = Mit der Datei auf der Festplatte zusammenführen
+file-export-title = { $format } exportieren
+file-no-folder = { $path }: Der Ordner { $folder } existiert nicht
+file-not-saved = { $path } wurde nicht gespeichert: { $error }. Deine Änderungen sind noch da, ungespeichert; speichere sie woanders mit Datei → Speichern unter.
+disk-reload-failed = Neu laden ist fehlgeschlagen: { $error }
+disk-changed = { $name } wurde auf der Festplatte geändert
+disk-unreadable = { $name } wurde auf der Festplatte geändert und lässt sich nicht lesen:
+disk-missing = { $name } wurde gelöscht oder verschoben.
 disk-merged = { $count ->
-    [one] Merged with the file on disk: { $count } conflict kept yours
-   *[other] Merged with the file on disk: { $count } conflicts kept yours
+    [one] Mit der Datei auf der Festplatte zusammengeführt: bei { $count } Konflikt blieb deine Fassung
+   *[other] Mit der Datei auf der Festplatte zusammengeführt: bei { $count } Konflikten blieb deine Fassung
 }
-disk-take-failed = Taking the version on disk failed: { $error }
-disk-merge-failed = Merging failed: { $error }
+disk-take-failed = Übernehmen der Fassung auf der Festplatte ist fehlgeschlagen: { $error }
+disk-merge-failed = Zusammenführen ist fehlgeschlagen: { $error }
 
 ## Pictures
-pictures-outside = This map shows pictures from outside its folder:
-pictures-not-read = They are not read until you agree.
-pictures-show = Show them
-pictures-show-hint = Read these files for this map, now and next time
-pictures-not-now = Not now
-edit-add-picture = Add picture
-pictures-and-more = { $count ->
-    [one] { " " }and { $count } more
-   *[other] { " " }and { $count } more
-}
-pictures-only-png-jpeg = { $path }: only PNG and JPEG pictures can go on a card or persona
-pictures-open-map-first = { $path }: open a map first, then drop the picture on a card
-pictures-drop-where = { $path }: drop the picture on a card or a persona (or select one card first) to put it there
-drop-open-map = Drop to open the map
-drop-only-png-jpeg = Only PNG and JPEG pictures can go on a card
-drop-on-card = Drop to put the picture on “{ $title }”
-drop-on-persona = Drop to make the picture { $name }’s
-drop-where = Drop the picture on a card or a persona
+pictures-outside = Diese Map zeigt Bilder von außerhalb ihres Ordners:
+pictures-not-read = Sie werden erst gelesen, wenn du zustimmst.
+pictures-show = Anzeigen
+pictures-show-hint = Diese Dateien für diese Map lesen, jetzt und künftig
+pictures-not-now = Nicht jetzt
+edit-add-picture = Bild hinzufügen
+pictures-and-more = { " " }und { $count } weitere
+pictures-only-png-jpeg = { $path }: Nur PNG- und JPEG-Bilder können auf eine Karte oder Persona
+pictures-open-map-first = { $path }: Öffne zuerst eine Map und zieh das Bild dann auf eine Karte
+pictures-drop-where = { $path }: Zieh das Bild auf eine Karte oder Persona (oder wähle zuerst eine Karte aus), um es dort abzulegen
+drop-open-map = Loslassen, um die Map zu öffnen
+drop-only-png-jpeg = Nur PNG- und JPEG-Bilder können auf eine Karte
+drop-on-card = Loslassen, um das Bild auf „{ $title }“ zu legen
+drop-on-persona = Loslassen, um das Bild { $name } zu geben
+drop-where = Zieh das Bild auf eine Karte oder Persona
 
 ## Export dialog
-export-title = Export
+export-title = Exportieren
 export-format = Format
-export-png-about = An image, for slides and chat
-export-svg-about = Vector with real text: PowerPoint, Keynote, Figma
-export-pdf-about = One page, vector, fonts embedded: reports and print
-export-view = View
-export-with-other-lanes = with other lanes
-export-size = Size
-export-scale = Scale
-export-fit-to = Fit to
-export-theme = Theme
-export-type = Type
-export-large-type = Large, as presented
-export-votes = Votes
-export-show-votes = Show dot votes
-export-background = Background
+export-png-about = Ein Bild, für Folien und Chat
+export-svg-about = Vektor mit echtem Text: PowerPoint, Keynote, Figma
+export-pdf-about = Eine Seite, Vektor, Schriften eingebettet: Berichte und Druck
+export-view = Ansicht
+export-with-other-lanes = mit weiteren Bahnen
+export-size = Größe
+export-scale = Maßstab
+export-fit-to = Einpassen in
+export-theme = Erscheinungsbild
+export-type = Schrift
+export-large-type = Groß, wie präsentiert
+export-votes = Stimmen
+export-show-votes = Klebepunkte zeigen
+export-background = Hintergrund
 export-transparent = Transparent
-export-stages = Stages
-export-only = Only
-export-to = to
-export-button = Export { $format }…
-export-size-image = Image: { $width } × { $height } pixels
-export-size-page = Page: { $width } × { $height } points
-export-size-paper = Page: { $width } × { $height } points ({ $paper } landscape)
-export-size-drawing = Drawing: { $width } × { $height } pixels
-export-too-large = The image would be { $width } × { $height } pixels, more than the limit of { $limit }. Choose a smaller Scale, Fit to a size, or export Only some stages.
-export-too-many = The map has { $count } { $what }, more than an export draws ({ $limit }). Export Only some stages.
-export-bad-scale = Scale { $scale }× is outside 1× to 4×.
-export-empty-fit = Fit to needs a width and a height above 0.
-export-bad-stages = Stages { $first } to { $last } are outside the map's stages 1 to { $count }.
+export-stages = Phasen
+export-only = Nur
+export-to = bis
+export-button = { $format } exportieren…
+export-size-image = Bild: { $width } × { $height } Pixel
+export-size-page = Seite: { $width } × { $height } Punkt
+export-size-paper = Seite: { $width } × { $height } Punkt ({ $paper } quer)
+export-size-drawing = Zeichnung: { $width } × { $height } Pixel
+export-too-large = Das Bild wäre { $width } × { $height } Pixel groß, mehr als die Grenze von { $limit }. Wähle einen kleineren Maßstab, pass es in eine Größe ein oder exportiere nur einige Phasen.
+export-too-many = Die Map hat { $count } { $what }, mehr als ein Export zeichnet ({ $limit }). Exportiere nur einige Phasen.
+export-bad-scale = Maßstab { $scale }× liegt außerhalb von 1× bis 4×.
+export-empty-fit = Einpassen braucht eine Breite und eine Höhe über 0.
+export-bad-stages = Die Phasen { $first } bis { $last } liegen außerhalb der Phasen 1 bis { $count } der Map.
 
 ## Edits
-edit-clear-votes = Clear votes
-edit-delete-point = Delete sentiment point
-edit-delete-stage = Delete stage
-edit-delete-lane = Delete lane
-edit-duplicate-card = Duplicate card
-edit-duplicate-cards = Duplicate { $count } cards
-edit-paste-card = Paste card
-edit-paste-cards = Paste { $count } cards
-document-untitled = Untitled
+edit-clear-votes = Stimmen löschen
+edit-delete-point = Gefühlspunkt löschen
+edit-delete-stage = Phase löschen
+edit-delete-lane = Bahn löschen
+edit-duplicate-card = Karte duplizieren
+edit-duplicate-cards = { $count } Karten duplizieren
+edit-paste-card = Karte einfügen
+edit-paste-cards = { $count } Karten einfügen
+document-untitled = Unbenannt
 
 ## Canvas edits
-edit-resize-stage = Resize stage
-edit-resize-lane = Resize lane
-edit-move-stage = Move stage
-edit-move-lane = Move lane
-edit-link-cards = Link cards
+edit-resize-stage = Phasenbreite ändern
+edit-resize-lane = Bahnhöhe ändern
+edit-move-stage = Phase verschieben
+edit-move-lane = Bahn verschieben
+edit-link-cards = Karten verknüpfen
 
 ## Canvas menu
-canvas-edit-text = Edit text
-canvas-add-card-here = Add card here
-canvas-menu-hint = Right-click a card, a cell or a header
-canvas-rename = Rename
-canvas-add-stage-before = Add stage before
-canvas-add-stage-after = Add stage after
-canvas-new-stage = New stage
-edit-add-stage = Add stage
-canvas-delete-stage = Delete stage and its cards
-canvas-add-lane-below = Add lane below
-edit-add-lane = Add lane
-canvas-delete-lane = Delete lane and its cards
+canvas-edit-text = Text bearbeiten
+canvas-add-card-here = Karte hier hinzufügen
+canvas-menu-hint = Rechtsklick auf eine Karte, eine Zelle oder einen Kopf
+canvas-rename = Umbenennen
+canvas-add-stage-before = Phase davor einfügen
+canvas-add-stage-after = Phase danach einfügen
+canvas-new-stage = Neue Phase
+edit-add-stage = Phase hinzufügen
+canvas-delete-stage = Phase samt Karten löschen
+canvas-add-lane-below = Bahn darunter einfügen
+edit-add-lane = Bahn hinzufügen
+canvas-delete-lane = Bahn samt Karten löschen
 
 ## Canvas
-edit-add-card = Add card
-canvas-add-card = + Add card
+edit-add-card = Karte hinzufügen
+canvas-add-card = + Karte
 
 ## Sentiment on the canvas
-edit-add-point = Add sentiment point
-edit-move-point = Move sentiment point
-canvas-point = Sentiment point
-canvas-point-hint = Drag to change · drop on a card to anchor · Delete removes
+edit-add-point = Gefühlspunkt hinzufügen
+edit-move-point = Gefühlspunkt verschieben
+canvas-point = Gefühlspunkt
+canvas-point-hint = Ziehen ändert · auf einer Karte ablegen verankert · Entf entfernt
 
 ## Text on the canvas
-edit-card-text = Edit card text
-edit-rename-stage = Rename stage
-edit-rename-lane = Rename lane
-edit-rename-map = Rename map
-canvas-card-hint = Enter to finish · Shift+Enter for a new line · Esc to cancel
-canvas-stage-hint = Stage name · Enter to finish
-canvas-lane-hint = Lane title · Enter to finish
-canvas-title-hint = Map title · Enter to finish
-canvas-type = Type…
+edit-card-text = Kartentext bearbeiten
+edit-rename-stage = Phase umbenennen
+edit-rename-lane = Bahn umbenennen
+edit-rename-map = Map umbenennen
+canvas-card-hint = Enter beendet · Umschalt+Enter neue Zeile · Esc bricht ab
+canvas-stage-hint = Name der Phase · Enter beendet
+canvas-lane-hint = Titel der Bahn · Enter beendet
+canvas-title-hint = Titel der Map · Enter beendet
+canvas-type = Schreiben…
 canvas-delete-cards = { $count ->
-    [one] Delete { $count } card
-   *[other] Delete { $count } cards
+    [one] { $count } Karte löschen
+   *[other] { $count } Karten löschen
 }
-canvas-expand = Expand
-canvas-collapse = Collapse
-edit-expand-lane = Expand lane
-edit-collapse-lane = Collapse lane
-edit-move-card = Move card
-edit-move-cards = Move { $count } cards
+canvas-expand = Aufklappen
+canvas-collapse = Zuklappen
+edit-expand-lane = Bahn aufklappen
+edit-collapse-lane = Bahn zuklappen
+edit-move-card = Karte verschieben
+edit-move-cards = { $count } Karten verschieben
 canvas-point-persona = Persona: { $name }
-canvas-point-curve = Curve: { $name }
-canvas-point-card = At: { $title }
-canvas-point-stage = Stage: { $name }
+canvas-point-curve = Kurve: { $name }
+canvas-point-card = Bei: { $title }
+canvas-point-stage = Phase: { $name }
 
 ## Names of the map's kinds of things
-lane-actions = Actions
+lane-actions = Aktionen
 lane-touchpoints = Touchpoints
-lane-channels = Channels
-lane-thoughts = Thoughts
-lane-questions = Questions
-lane-motivations = Motivations
-lane-obstacles = Obstacles
-lane-emotions = Emotions
-lane-pain-points = Pain points
-lane-opportunities = Opportunities
-lane-metrics = Metrics
-lane-owners = Owners
-lane-physical-evidence = Physical evidence
-lane-customer-actions = Customer actions
+lane-channels = Kanäle
+lane-thoughts = Gedanken
+lane-questions = Fragen
+lane-motivations = Motivationen
+lane-obstacles = Hindernisse
+lane-emotions = Emotionen
+lane-pain-points = Schmerzpunkte
+lane-opportunities = Chancen
+lane-metrics = Kennzahlen
+lane-owners = Verantwortliche
+lane-physical-evidence = Physische Belege
+lane-customer-actions = Kundenaktionen
 lane-frontstage = Frontstage
 lane-backstage = Backstage
-lane-support-processes = Support processes
-lane-custom = Custom
-channel-social-media = Social media
+lane-support-processes = Unterstützende Prozesse
+lane-custom = Eigene
+channel-social-media = Social Media
 channel-website = Website
-channel-email = Email
-channel-paid-ads = Paid ads
-channel-reviews = Third-party reviews
-channel-phone = Phone
-channel-live-chat = Live chat
+channel-email = E-Mail
+channel-paid-ads = Bezahlte Anzeigen
+channel-reviews = Bewertungen Dritter
+channel-phone = Telefon
+channel-live-chat = Live-Chat
 channel-sms = SMS
-channel-survey = Survey
-channel-product-onboarding = Product onboarding
-channel-mobile-app = Mobile app
-channel-in-person = In person
-flag-moment-of-truth = Moment of truth
-flag-exit-point = Exit point
-flag-fail-point = Fail point
-flag-wait-point = Wait point
-rating-low = Low
-rating-medium = Medium
-rating-high = High
-evidence-observed = Observed
-evidence-assumed = Assumed
-evidence-proposed = Proposed
-state-current = Current state
-state-future = Future state
-state-day-in-the-life = Day in the life
+channel-survey = Umfrage
+channel-product-onboarding = Produkt-Onboarding
+channel-mobile-app = Mobile App
+channel-in-person = Persönlich
+flag-moment-of-truth = Moment der Wahrheit
+flag-exit-point = Ausstiegspunkt
+flag-fail-point = Fehlerpunkt
+flag-wait-point = Wartepunkt
+rating-low = Niedrig
+rating-medium = Mittel
+rating-high = Hoch
+evidence-observed = Beobachtet
+evidence-assumed = Angenommen
+evidence-proposed = Vorgeschlagen
+state-current = Ist-Zustand
+state-future = Soll-Zustand
+state-day-in-the-life = Ein Tag im Leben
 
 ## Inspector
-inspector-cards-selected-hint = Drag them together, or press Delete to remove them.
-inspector-words = Words on the map
-inspector-rtl = Reads right to left (stage 1 at the right)
-inspector-words-hint = The scale's levels, the blueprint's lines and the journey's state, in the map's language.
-inspector-colour = Colour
-inspector-own-colour = Own colour
-inspector-card = Card
-inspector-title = Title
-inspector-remove-name = Remove name
-inspector-remove-name-hint = Keep the note, without who wrote it
-inspector-notes = Notes
-inspector-channel = Channel
-inspector-none = None
-inspector-other = Other
-inspector-other-channel = Other…
-inspector-channel-name = Channel name
-inspector-metrics = Metrics
-inspector-flags = Flags
-inspector-evidence = Evidence
-inspector-unknown = Unknown
-inspector-priority = Priority
-inspector-effort = Effort
-inspector-not-set = Not set
-inspector-owner = Owner
-inspector-dot-votes = Dot votes
-inspector-dots = Dots
-inspector-clear = Clear
-inspector-clear-hint = Take every dot off this card
-edit-card = Edit card
-inspector-links = Links
-edit-remove-link = Remove link
-inspector-link-label = Label on the link
-edit-link-label = Edit link label
-inspector-link-to = Link to…
-edit-add-link = Add link
-inspector-stage = Stage
+inspector-cards-selected-hint = Zieh sie gemeinsam, oder drück Entf, um sie zu entfernen.
+inspector-words = Wörter auf der Map
+inspector-rtl = Von rechts nach links lesen (Phase 1 rechts)
+inspector-words-hint = Die Stufen der Skala, die Linien des Blueprints und der Zustand der Journey, in der Sprache der Map.
+inspector-colour = Farbe
+inspector-own-colour = Eigene Farbe
+inspector-card = Karte
+inspector-title = Titel
+inspector-remove-name = Namen entfernen
+inspector-remove-name-hint = Die Notiz behalten, ohne wer sie geschrieben hat
+inspector-notes = Notizen
+inspector-channel = Kanal
+inspector-none = Keiner
+inspector-other = Anderer
+inspector-other-channel = Anderer…
+inspector-channel-name = Name des Kanals
+inspector-metrics = Kennzahlen
+inspector-flags = Markierungen
+inspector-evidence = Beleg
+inspector-unknown = Unbekannt
+inspector-priority = Priorität
+inspector-effort = Aufwand
+inspector-not-set = Nicht gesetzt
+inspector-owner = Verantwortlich
+inspector-dot-votes = Klebepunkte
+inspector-dots = Punkte
+inspector-clear = Löschen
+inspector-clear-hint = Alle Punkte von dieser Karte nehmen
+edit-card = Karte bearbeiten
+inspector-links = Verknüpfungen
+edit-remove-link = Verknüpfung entfernen
+inspector-link-label = Beschriftung der Verknüpfung
+edit-link-label = Beschriftung der Verknüpfung ändern
+inspector-link-to = Verknüpfen mit…
+edit-add-link = Verknüpfung hinzufügen
+inspector-stage = Phase
 inspector-name = Name
-inspector-goal = Customer goal
-inspector-width = Width
-edit-stage = Edit stage
-inspector-lane = Lane
-inspector-kind = Kind
-inspector-height = Height
-inspector-collapsed = Collapsed
-inspector-show-notes = Show notes on the cards
-inspector-show-notes-hint = Each card shows the first lines of its notes under its title
-edit-lane = Edit lane
+inspector-goal = Ziel der Kundschaft
+inspector-width = Breite
+edit-stage = Phase bearbeiten
+inspector-lane = Bahn
+inspector-kind = Art
+inspector-height = Höhe
+inspector-collapsed = Zugeklappt
+inspector-show-notes = Notizen auf den Karten zeigen
+inspector-show-notes-hint = Jede Karte zeigt die ersten Zeilen ihrer Notizen unter dem Titel
+edit-lane = Bahn bearbeiten
 inspector-map = Map
-inspector-scenario = Scenario and goal
-inspector-author = Author
+inspector-scenario = Szenario und Ziel
+inspector-author = Autor/in
 inspector-journey = Journey
-inspector-scale = Sentiment scale
-edit-scale = Change sentiment scale
-inspector-from = From
-inspector-no-point = Stages without a point
-inspector-bridge = Bridge the curve
-inspector-break = Break it
-edit-map = Edit map
-inspector-add = Add
-inspector-add-stage = + Stage
-inspector-add-lane = + Lane
-inspector-nothing-selected = Select a card, a stage or a lane header to edit it here.
-inspector-cards-selected = { $count } cards selected
-inspector-added-by = Added in the room by { $name }
+inspector-scale = Gefühlsskala
+edit-scale = Gefühlsskala ändern
+inspector-from = Von
+inspector-no-point = Phasen ohne Punkt
+inspector-bridge = Kurve überbrücken
+inspector-break = Unterbrechen
+edit-map = Map bearbeiten
+inspector-add = Hinzufügen
+inspector-add-stage = + Phase
+inspector-add-lane = + Bahn
+inspector-nothing-selected = Wähle eine Karte, eine Phase oder einen Bahnkopf aus, um sie hier zu bearbeiten.
+inspector-cards-selected = { $count ->
+    [one] { $count } Karte ausgewählt
+   *[other] { $count } Karten ausgewählt
+}
+inspector-added-by = Im Raum hinzugefügt von { $name }
 
 ## Inspector: sentiment and personas
-inspector-value = Value
-inspector-label = Label
+inspector-value = Wert
+inspector-label = Beschriftung
 inspector-emoji = Emoji
-inspector-anchored = Anchored at
-edit-point = Edit sentiment point
-inspector-delete-point = Delete point
+inspector-anchored = Verankert bei
+edit-point = Gefühlspunkt bearbeiten
+inspector-delete-point = Punkt löschen
 inspector-personas = Personas
-inspector-description = Description
-inspector-goals = Goals (one per line)
-inspector-needs = Needs (one per line)
-edit-persona = Edit persona
-inspector-delete-persona = Delete persona and their curves
-edit-delete-persona = Delete persona
+inspector-description = Beschreibung
+inspector-goals = Ziele (eines pro Zeile)
+inspector-needs = Bedürfnisse (eines pro Zeile)
+edit-persona = Persona bearbeiten
+inspector-delete-persona = Persona samt Kurven löschen
+edit-delete-persona = Persona löschen
 inspector-add-persona = + Persona
-edit-add-persona = Add persona
-inspector-curves = Curves
-inspector-curves-hint = Clicking the Emotions lane adds a point to the active curve.
-inspector-add-curve = + Curve (for example, future state)
-inspector-curve-customer = Customer
-edit-add-curve = Add curve
-inspector-visible = Visible
-inspector-visible-hint = Show or hide this curve on the map
-edit-show-curve = Show or hide curve
-inspector-active = Active
-inspector-active-hint = New points go here: click the Emotions lane to add one
-inspector-delete-curve-hint = Delete this curve and its points (Undo brings them back)
-edit-delete-curve = Delete curve
+edit-add-persona = Persona hinzufügen
+inspector-curves = Kurven
+inspector-curves-hint = Ein Klick in die Bahn Emotionen setzt einen Punkt auf die aktive Kurve.
+inspector-add-curve = + Kurve (zum Beispiel Soll-Zustand)
+inspector-curve-customer = Kundschaft
+edit-add-curve = Kurve hinzufügen
+inspector-visible = Sichtbar
+inspector-visible-hint = Diese Kurve auf der Map zeigen oder verbergen
+edit-show-curve = Kurve zeigen oder verbergen
+inspector-active = Aktiv
+inspector-active-hint = Neue Punkte kommen hierher: klick in die Bahn Emotionen, um einen zu setzen
+inspector-delete-curve-hint = Diese Kurve und ihre Punkte löschen (Rückgängig holt sie zurück)
+edit-delete-curve = Kurve löschen
 
 ## Inspector: pictures
-inspector-picture = Picture
-inspector-picture-drop = Or drop a PNG or JPEG file on the card.
-inspector-replace-picture = Replace picture…
-inspector-choose-picture = Choose picture…
-inspector-picture-hint = A PNG or JPEG file; kept next to the map is best
-inspector-remove-picture = Remove picture
-inspector-remove-picture-hint = Takes the picture off; the file stays
-inspector-on-curve = On the curve { $name }
-inspector-anchor-card = Card: { $title }
+inspector-picture = Bild
+inspector-picture-drop = Oder zieh eine PNG- oder JPEG-Datei auf die Karte.
+inspector-replace-picture = Bild ersetzen…
+inspector-choose-picture = Bild wählen…
+inspector-picture-hint = Eine PNG- oder JPEG-Datei; am besten neben der Map abgelegt
+inspector-remove-picture = Bild entfernen
+inspector-remove-picture-hint = Nimmt das Bild weg; die Datei bleibt
+inspector-on-curve = Auf der Kurve { $name }
+inspector-anchor-card = Karte: { $title }
 inspector-new-persona = Persona { $number }
-inspector-curve-visible = { $name }: visible
-inspector-curve-active = { $name }: active
-inspector-delete-curve = Delete curve { $name }
+inspector-curve-visible = { $name }: sichtbar
+inspector-curve-active = { $name }: aktiv
+inspector-delete-curve = Kurve { $name } löschen
 
 ## Presentation: notes
-present-type-note = Type a note…
-edit-add-note = Add note
+present-type-note = Notiz schreiben…
+edit-add-note = Notiz hinzufügen
 
 ## Presentation
-present-hints = Right, Space: next · Left: back · O: overview · 1–9: stage · N: note · V: vote · R: results · T: timer · J: room · C: contrast · Esc: leave
-present-vote-phones-hint = Only you see your dots until R shows the results · a click here adds a dot too · V: end
-present-vote-hint = Click a card: add a dot · Shift+click: take it back · Enter: next voter · R: results · V: end
-present-no-dots = No dots yet. V starts a vote.
-present-dot-vote = Dot vote
-present-vote-question = What does the room vote on?
-present-dots-per-person = Dots per person
-present-start-vote = Start vote (Enter)
-present-vote-keys = Esc cancels · Up/Down: dots
+present-hints = Rechts, Leertaste: weiter · Links: zurück · O: Überblick · 1–9: Phase · N: Notiz · V: Abstimmung · R: Ergebnis · T: Timer · J: Raum · C: Kontrast · Esc: beenden
+present-vote-phones-hint = Deine Punkte siehst nur du, bis R das Ergebnis zeigt · ein Klick hier setzt auch einen Punkt · V: beenden
+present-vote-hint = Klick auf eine Karte: Punkt setzen · Umschalt+Klick: zurücknehmen · Enter: nächste Person · R: Ergebnis · V: beenden
+present-no-dots = Noch keine Punkte. V startet eine Abstimmung.
+present-dot-vote = Abstimmung mit Klebepunkten
+present-vote-question = Worüber stimmt der Raum ab?
+present-dots-per-person = Punkte pro Person
+present-start-vote = Abstimmung starten (Enter)
+present-vote-keys = Esc bricht ab · Hoch/Runter: Punkte
 present-timer = Timer
-present-minutes = Minutes
-present-start-timer = Start timer (Enter)
-present-timer-keys = Esc cancels · Up/Down: minutes
+present-minutes = Minuten
+present-start-timer = Timer starten (Enter)
+present-timer-keys = Esc bricht ab · Hoch/Runter: Minuten
 
 ## Presentation: the room
-edit-room-dots = Dots from the room
-room-join = Join the room
-room-scan = Scan with your phone's camera
-room-or-open = Or open
-room-type-code = and type the code
-room-loopback = Listening on this computer only: phones cannot reach it.
-room-pause = Pause notes
-room-anonymous = Hide names on new notes
-room-latest = Latest notes
-room-remove-note-hint = Remove this note (Ctrl+Z brings it back)
-room-remove-note = Remove a note from the room
-room-hide-card = Hide card (J)
-room-close = Close the room
-vote-all-cards = All cards
-vote-on-pain-points = pain points
-vote-on-opportunities = opportunities
-vote-on-all-cards = all cards
-vote-no-dots-left = Voter { $voter } has used every dot · Enter: next voter
-vote-not-voted-on = This vote is on { $subject }
-vote-no-dot-here = Voter { $voter } has no dot on this card
-present-vote-phones = Dot vote on { $subject } · { $dots } dots each, on your phones
-present-times-up = Time's up
+edit-room-dots = Punkte aus dem Raum
+room-join = Dem Raum beitreten
+room-scan = Mit der Kamera des Handys scannen
+room-or-open = Oder öffne
+room-type-code = und gib den Code ein
+room-loopback = Nur auf diesem Computer erreichbar: Handys kommen nicht hin.
+room-pause = Notizen pausieren
+room-anonymous = Namen auf neuen Notizen verbergen
+room-latest = Neueste Notizen
+room-remove-note-hint = Diese Notiz entfernen (Strg+Z holt sie zurück)
+room-remove-note = Eine Notiz aus dem Raum entfernen
+room-hide-card = Karte verbergen (J)
+room-close = Den Raum schließen
+vote-all-cards = Alle Karten
+vote-on-pain-points = Schmerzpunkte
+vote-on-opportunities = Chancen
+vote-on-all-cards = alle Karten
+vote-no-dots-left = Person { $voter } hat alle Punkte gesetzt · Enter: nächste Person
+vote-not-voted-on = Abgestimmt wird über { $subject }
+vote-no-dot-here = Person { $voter } hat keinen Punkt auf dieser Karte
+present-vote-phones = Abstimmung über { $subject } · je { $dots } Punkte, auf euren Handys
+present-times-up = Die Zeit ist um
 present-results = { $count ->
-    [one] Results · { $count } dot
-   *[other] Results · { $count } dots
+    [one] Ergebnis · { $count } Punkt
+   *[other] Ergebnis · { $count } Punkte
 }
 present-dots = { $count ->
-    [one] { $count } dot
-   *[other] { $count } dots
+    [one] { $count } Punkt
+   *[other] { $count } Punkte
 }
-present-note-hint = Enter adds it and opens the next · Shift+Enter new line · Esc stops · { $count } added
+present-note-hint = Enter fügt sie hinzu und öffnet die nächste · Umschalt+Enter neue Zeile · Esc hört auf · { $count } hinzugefügt
 present-overview-line = { $count ->
-    [one] Overview · { $count } stage
-   *[other] Overview · { $count } stages
+    [one] Überblick · { $count } Phase
+   *[other] Überblick · { $count } Phasen
 }
-present-stage-line = Stage { $number } of { $count } · { $name }
-edit-take-dot = Take back a dot
-edit-add-dot = Add a dot
-present-room-failed = The room did not open: { $error }
-present-room-closed = The room is closed
-present-no-note-lane = This map has no lane for notes
-present-vote-ended = Vote ended · R shows the results
-present-voter-turn = Voter { $voter }: your turn
-room-someone = someone
-edit-room-note = Note from { $name }
-room-line = Room { $code } · { $people }
+present-stage-line = Phase { $number } von { $count } · { $name }
+edit-take-dot = Einen Punkt zurücknehmen
+edit-add-dot = Einen Punkt setzen
+present-room-failed = Der Raum ließ sich nicht öffnen: { $error }
+present-room-closed = Der Raum ist geschlossen
+present-no-note-lane = Diese Map hat keine Bahn für Notizen
+present-vote-ended = Abstimmung beendet · R zeigt das Ergebnis
+present-voter-turn = Person { $voter }: du bist dran
+room-someone = jemand
+edit-room-note = Notiz von { $name }
+room-line = Raum { $code } · { $people }
 room-notes = { $count ->
-    [one] { $count } note
-   *[other] { $count } notes
+    [one] { $count } Notiz
+   *[other] { $count } Notizen
 }
-room-remove-person = Take { $name } out of the room
-room-nobody = No one in the room yet
+room-remove-person = { $name } aus dem Raum nehmen
+room-nobody = Noch niemand im Raum
 room-people = { $count ->
-    [one] { $count } person in the room
-   *[other] { $count } people in the room
+    [one] { $count } Person im Raum
+   *[other] { $count } Personen im Raum
 }
-room-qr = QR code for { $url }
-present-vote-voter = Dot vote on { $subject } · Voter { $voter } · { $left } of { $dots } dots left
+room-qr = QR-Code für { $url }
+present-vote-voter = Abstimmung über { $subject } · Person { $voter } · noch { $left } von { $dots } Punkten

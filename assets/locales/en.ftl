@@ -1,3 +1,6 @@
+# Touchline's interface in English: the source the other languages are translated from.
+# Every message here must exist in id.ftl, ar.ftl, th.ftl and de.ftl with the same variables
+# (a test checks). Terms follow the seed articles: journey map, touchpoint, pain point, persona.
 
 ## Menus and commands
 menu-file = File
@@ -178,10 +181,7 @@ pictures-show = Show them
 pictures-show-hint = Read these files for this map, now and next time
 pictures-not-now = Not now
 edit-add-picture = Add picture
-pictures-and-more = { $count ->
-    [one] { " " }and { $count } more
-   *[other] { " " }and { $count } more
-}
+pictures-and-more = { " " }and { $count } more
 pictures-only-png-jpeg = { $path }: only PNG and JPEG pictures can go on a card or persona
 pictures-open-map-first = { $path }: open a map first, then drop the picture on a card
 pictures-drop-where = { $path }: drop the picture on a card or a persona (or select one card first) to put it there
@@ -398,7 +398,10 @@ inspector-add = Add
 inspector-add-stage = + Stage
 inspector-add-lane = + Lane
 inspector-nothing-selected = Select a card, a stage or a lane header to edit it here.
-inspector-cards-selected = { $count } cards selected
+inspector-cards-selected = { $count ->
+    [one] { $count } card selected
+   *[other] { $count } cards selected
+}
 inspector-added-by = Added in the room by { $name }
 
 ## Inspector: sentiment and personas

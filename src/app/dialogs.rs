@@ -66,7 +66,7 @@ impl TouchlineApp {
             ui.heading(t!("dialog-unsaved-title", name = name));
             ui.label(t!("dialog-unsaved-text"));
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 if ui.button(t!("dialog-save")).clicked() {
                     answer = Some(Answer::Save);
                 }
@@ -109,7 +109,7 @@ impl TouchlineApp {
                 t!("dialog-read-only-text"),
             );
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 if ui.button(t!("dialog-save-anyway")).clicked() {
                     answer = Some(ReadOnly::SaveAnyway);
                 }
@@ -144,7 +144,7 @@ impl TouchlineApp {
                 t!("dialog-restore-text"),
             );
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 if ui.button(t!("dialog-restore")).clicked() {
                     answer = Some(true);
                 }

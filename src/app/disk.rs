@@ -126,7 +126,7 @@ impl TouchlineApp {
         egui::Panel::top("file changed on disk")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
             .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| match notice {
+                crate::app::mirror::row_wrapped(ui, |ui| match notice {
                     DiskNotice::Changed { save_waiting, .. } => {
                         ui.strong(t!("disk-changed", name = name.as_str()));
                         ui.label(if *save_waiting {

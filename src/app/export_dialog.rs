@@ -117,7 +117,7 @@ pub(super) fn window(
                 None => ui.label(""),
             };
             let valid = matches!(dialog.size, Some((_, _, Ok(_))));
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 let label = t!("export-button", format = options.format.label());
                 if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
                     action = Some(Action::Save(options.clone()));
@@ -134,7 +134,7 @@ pub(super) fn window(
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
     egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
         ui.label(t!("export-format"));
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             for format in Format::ALL {
                 if ui.radio(options.format == format, format.label()).clicked() && options.format != format {
                     // A scale left at one format's default follows to the other's.
@@ -159,7 +159,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.end_row();
 
         ui.label(t!("export-view"));
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             if ui.radio(options.view == View::Journey, t!("toolbar-journey")).clicked() {
                 options.view = View::Journey;
             }
@@ -176,14 +176,14 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.vertical(|ui| {
             let mut fit = options.fit.is_some();
             let unit = if options.format == Format::Pdf { " pt" } else { " px" };
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 ui.radio_value(&mut fit, false, t!("export-scale"));
                 ui.add_enabled(
                     !fit,
                     egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
                 );
             });
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 ui.radio_value(&mut fit, true, t!("export-fit-to"));
                 let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
                 ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit));
@@ -191,7 +191,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                 ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit));
                 options.fit = fit.then_some([w, h]);
             });
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
                 let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
                     &papers
@@ -213,7 +213,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.end_row();
 
         ui.label(t!("export-theme"));
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             for kind in ThemeKind::ALL {
                 ui.radio_value(&mut options.theme, kind, theme_name(kind));
             }
@@ -233,7 +233,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.end_row();
 
         ui.label(t!("export-stages"));
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let mut some = options.stages.is_some();
             ui.checkbox(&mut some, t!("export-only"));
             let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));

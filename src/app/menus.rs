@@ -39,9 +39,25 @@ pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settin
     let mut fired = Vec::new();
     egui::Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
+            // A mirrored interface starts its menus at the right.
+            if crate::i18n::is_rtl() {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    menus_and_toolbar(ui, doc, settings, &mut fired);
+                });
+            } else {
+                menus_and_toolbar(ui, doc, settings, &mut fired);
+            }
+        });
+    });
+    fired
+}
+
+fn menus_and_toolbar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settings, fired: &mut Vec<MenuAction>) {
+    {
+        {
             for menu in <Menu as strum::IntoEnumIterator>::iter() {
                 ui.menu_button(menu.label(), |ui| {
-                    menu_entries(ui, doc.as_deref(), &settings.recent, menu, &mut fired);
+                    menu_entries(ui, doc.as_deref(), &settings.recent, menu, fired);
                     if menu == Menu::View {
                         theme_choices(ui, &mut settings.theme);
                         language_choices(ui, &mut settings.language);
@@ -50,11 +66,10 @@ pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settin
             }
             if let Some(doc) = doc {
                 ui.separator();
-                toolbar(ui, doc, &mut fired);
+                toolbar(ui, doc, fired);
             }
-        });
-    });
-    fired
+        }
+    }
 }
 
 /// The commands a menu lists, in their groups.
@@ -193,7 +208,7 @@ fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
 /// The status bar under the map: where it is saved, its size, what is selected.
 pub(super) fn status(ui: &mut Ui, doc: &Document) {
     egui::Panel::bottom("status bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let place = doc.path.as_ref().map_or_else(|| t!("status-not-saved"), |p| p.display().to_string());
             ui.weak(place);
             ui.separator();
@@ -208,8 +223,8 @@ pub(super) fn status(ui: &mut Ui, doc: &Document) {
                 ui.separator();
                 ui.weak(t!("status-selected", count = selected));
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(t!("status-hint"));
+            crate::app::mirror::far_end(ui, |ui| {
+                ui.weak(crate::i18n::one_line(&t!("status-hint")));
             });
         });
     });

@@ -15,6 +15,7 @@ mod export_dialog;
 mod files;
 mod inspector;
 mod menus;
+mod mirror;
 mod modal;
 pub(crate) mod names;
 mod pictures;

@@ -103,7 +103,7 @@ impl TouchlineApp {
         egui::Panel::top("pictures outside the map's folder")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
             .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
+                crate::app::mirror::row_wrapped(ui, |ui| {
                     ui.strong(t!("pictures-outside"));
                     ui.label(format!("{}{more}.", shown.join(", ")));
                     ui.label(t!("pictures-not-read"));

@@ -85,7 +85,7 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
                 .original
                 .as_ref()
                 .map_or_else(|| t!("start-untitled"), |p| p.display().to_string());
-            ui.horizontal(|ui| {
+            crate::app::mirror::row(ui, |ui| {
                 ui.label(name);
                 if ui.button(t!("start-restore")).clicked() {
                     choice = Some(Choice::Go(Pending::Recover(found.file.clone())));
@@ -103,7 +103,7 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
 fn language_filter_ui(ui: &mut Ui) -> Option<&'static str> {
     let id = egui::Id::unique("template language");
     let mut chosen: Option<&'static str> = ui.data(|d| d.get_temp(id)).flatten();
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         ui.label(t!("start-template-language"));
         if ui.selectable_label(chosen.is_none(), t!("start-all-languages")).clicked() {
             chosen = None;
@@ -167,7 +167,7 @@ fn template_grid(ui: &mut Ui) -> Option<Choice> {
                         ui.set_width(220.0);
                         ui.set_min_height(122.0);
                         ui.vertical(|ui| {
-                            ui.horizontal(|ui| {
+                            crate::app::mirror::row(ui, |ui| {
                                 ui.label(RichText::new(t.language_name()).small().weak());
                             });
                             // The template's own title, in its language and direction.

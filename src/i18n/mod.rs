@@ -190,6 +190,12 @@ fn format(id: &str, args: Option<&FluentArgs>) -> String {
     if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
 }
 
+/// A message on one row, where it must not wrap (a status bar): a right-to-left message's rows,
+/// broken for wrapping, put back side by side (the first at the right).
+pub fn one_line(text: &str) -> String {
+    if is_rtl() { text.lines().rev().collect::<Vec<_>>().join(" ") } else { text.to_owned() }
+}
+
 /// Where a right-to-left message's long lines are broken: egui would wrap a line in visual order
 /// from its wrong end, so lines are kept short enough that panels and tooltips need not wrap them.
 const RTL_LINE_CHARS: usize = 48;

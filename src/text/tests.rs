@@ -216,3 +216,26 @@ fn a_very_long_text_is_drawn_up_to_a_bound_with_an_ellipsis() {
     assert!(galley.job.text.contains('…'));
     assert_eq!(shown_part("short"), "short");
 }
+
+#[test]
+fn visual_lines_break_long_rows_between_words_and_order_each_row() {
+    // Rows break at spaces, never inside a character, however many bytes each takes.
+    let text = "انقر مرتين للتحرير · اسحب للنقل · Alt+سحب للربط · اسحب بالزر الأيمن";
+    let out = super::visual_lines(text, 20);
+    let rows: Vec<&str> = out.lines().collect();
+    assert!(rows.len() > 2, "{rows:?}");
+    for row in &rows {
+        assert!(row.chars().count() <= 24, "{row}");
+    }
+    // Each row is in visual order: the first word of the text ends the first row.
+    assert!(rows[0].ends_with("انقر"), "{}", rows[0]);
+    // Ordering a row twice gives it back (the visual order of a visual row is the logical one).
+    let one = "فتح الخريطة";
+    assert_eq!(super::visual_lines(one, 48), "الخريطة فتح");
+    // Latin text is left alone.
+    assert_eq!(super::visual_lines("Open map · 5 cards", 5), "Open map · 5 cards");
+    // Digits keep their order inside a right-to-left row, which puts them at its left end.
+    assert_eq!(super::visual_lines("5 بطاقات", 48), "بطاقات 5");
+    // A word and the Arabic comma after it stay one run for the shaper, in logical order.
+    assert_eq!(super::visual_lines("نعم، لا", 48), "لا نعم،");
+}

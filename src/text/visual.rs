@@ -297,7 +297,7 @@ fn broken_rows(line: &str, max_chars: usize) -> Vec<&str> {
         {
             rows.push(&line[start..space]);
             start = space + 1;
-            count = line[start..=at].chars().count();
+            count = line[start..at + c.len_utf8()].chars().count();
             last_space = None;
         }
     }

@@ -54,8 +54,23 @@ impl Changes {
 /// through `pictures`.
 pub(super) fn panel(ui: &mut Ui, doc: &mut Document, pictures: picture::Pictures<'_>, edits: &mut Vec<Edit>) {
     let (map, canvas) = (&doc.map, &mut doc.canvas);
-    egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
+    crate::app::mirror::end_panel("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            crate::app::mirror::column(ui, |ui| inspector_ui(ui, map, canvas, pictures, edits));
+        });
+    });
+}
+
+/// What the inspector shows for the selection, in its column.
+fn inspector_ui(
+    ui: &mut Ui,
+    map: &Map,
+    canvas: &mut crate::app::Canvas,
+    pictures: picture::Pictures<'_>,
+    edits: &mut Vec<Edit>,
+) {
+    {
+        {
             ui.add_space(6.0);
             if let Some(point) =
                 canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id))
@@ -87,8 +102,8 @@ pub(super) fn panel(ui: &mut Ui, doc: &mut Document, pictures: picture::Pictures
                     personas_ui(ui, map, theme, &mut canvas.active_curve, pictures, edits);
                 }
             }
-        });
-    });
+        }
+    }
 }
 
 pub(super) fn heading(ui: &mut Ui, text: &str) -> egui::Id {
@@ -119,7 +134,8 @@ pub(super) fn text_field(
     } else {
         egui::TextEdit::singleline(value)
     };
-    let response = ui.add(widget.desired_width(f32::INFINITY)).labelled_by(label);
+    let widget = widget.desired_width(f32::INFINITY).align(crate::app::mirror::text_align());
+    let response = ui.add(widget).labelled_by(label);
     changes.track(&response, field_name);
 }
 
@@ -165,7 +181,7 @@ fn words_ui(
 
 fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) {
     heading(ui, &t!("inspector-colour"));
-    ui.horizontal(|ui| {
+    crate::app::mirror::row(ui, |ui| {
         let mut on = value.is_some();
         let response = ui.checkbox(&mut on, t!("inspector-own-colour"));
         if response.changed() {
@@ -196,7 +212,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     text_field(ui, &mut changes, &t!("inspector-title"), &mut c.title, "title", true);
     // A note from a workshop participant names them; the name can be taken off.
     if !c.author.is_empty() {
-        ui.horizontal_wrapped(|ui| {
+        crate::app::mirror::row_wrapped(ui, |ui| {
             ui.label(t!("inspector-added-by", name = c.author.as_str()));
             if ui.small_button(t!("inspector-remove-name")).on_hover_text(t!("inspector-remove-name-hint")).clicked() {
                 c.author.clear();
@@ -267,7 +283,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     }
 
     heading(ui, &t!("inspector-evidence"));
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         for (value, label) in
             [(None, t!("inspector-unknown"))].into_iter().chain(Evidence::ALL.map(|e| (Some(e), names::evidence_name(e))))
         {
@@ -281,7 +297,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         [(t!("inspector-priority"), "priority", &mut c.priority), (t!("inspector-effort"), "effort", &mut c.effort)]
     {
         heading(ui, &name);
-        ui.horizontal_wrapped(|ui| {
+        crate::app::mirror::row_wrapped(ui, |ui| {
             for (choice, label) in
                 [(None, t!("inspector-not-set"))].into_iter().chain(crate::model::Rating::ALL.map(|r| (Some(r), names::rating_name(r))))
             {
@@ -295,7 +311,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     text_field(ui, &mut changes, &t!("inspector-owner"), &mut c.owner, "owner", false);
     colour_field(ui, &mut changes, &mut c.colour);
     heading(ui, &t!("inspector-dot-votes"));
-    ui.horizontal(|ui| {
+    crate::app::mirror::row(ui, |ui| {
         let label = ui.label(t!("inspector-dots"));
         let response = ui.add(egui::DragValue::new(&mut c.votes).range(0..=999)).labelled_by(label.id);
         changes.track(&response, "votes");
@@ -315,7 +331,7 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
     heading(ui, &t!("inspector-links"));
     let title = |id| map.card(id).map_or("?", |c: &Card| c.title.as_str());
     for link in map.links.iter().filter(|l| l.from == card.id || l.to == card.id) {
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let arrow = if link.direction == LinkDirection::TwoWay {
                 "↔"
             } else if link.from == card.id {
@@ -415,7 +431,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     text_field(ui, &mut changes, &t!("inspector-scenario"), &mut meta.scenario, "scenario", true);
     text_field(ui, &mut changes, &t!("inspector-author"), &mut meta.author, "author", false);
     heading(ui, &t!("inspector-journey"));
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         for state in JourneyState::ALL {
             if ui.selectable_label(meta.state == state, names::state_name(state)).clicked() {
                 meta.state = state;
@@ -424,7 +440,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
         }
     });
     heading(ui, &t!("inspector-scale"));
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         for (label, scale) in [
             ("−2…+2", Scale { min: -2, max: 2 }),
             ("1–5", Scale { min: 1, max: 5 }),
@@ -436,7 +452,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             }
         }
     });
-    ui.horizontal(|ui| {
+    crate::app::mirror::row(ui, |ui| {
         let (mut min, mut max) = (map.scale.min, map.scale.max);
         let from = ui.label(t!("inspector-from")).id;
         let a = ui.add(egui::DragValue::new(&mut min).range(-10..=max - 1)).labelled_by(from);
@@ -450,7 +466,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
         }
     });
     heading(ui, &t!("inspector-no-point"));
-    ui.horizontal(|ui| {
+    crate::app::mirror::row(ui, |ui| {
         if ui.radio(meta.curve_gaps == CurveGaps::Bridge, t!("inspector-bridge")).clicked() {
             meta.curve_gaps = CurveGaps::Bridge;
             changes.field = Some("gaps");
@@ -467,7 +483,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     ui.add_space(12.0);
     ui.separator();
     ui.label(egui::RichText::new(t!("inspector-add")).strong());
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         if ui.button(t!("inspector-add-stage")).clicked() {
             edits.push(Edit::apply(
                 Command::InsertStage { index: usize::MAX, stage: Stage::new_in(map, t!("canvas-new-stage")) },

@@ -56,7 +56,7 @@ impl Pictures<'_> {
         target: &PictureTarget,
         edits: &mut Vec<Edit>,
     ) {
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             if image.is_some() {
                 self.avatar(ui, image, ring, 24.0);
             }
@@ -92,7 +92,7 @@ impl Pictures<'_> {
         } else if let Some(name) = image {
             ui.weak(name);
         }
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let choose = if image.is_some() { t!("inspector-replace-picture") } else { t!("inspector-choose-picture") };
             if ui.button(choose).on_hover_text(t!("inspector-picture-hint")).clicked() {
                 *self.request = Some(target.clone());

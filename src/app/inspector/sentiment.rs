@@ -21,7 +21,7 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
     changes.track(&response, "value");
     text_field(ui, &mut changes, &t!("inspector-label"), &mut p.label, "label", false);
     text_field(ui, &mut changes, &t!("inspector-emoji"), &mut p.emoji, "emoji", false);
-    ui.horizontal_wrapped(|ui| {
+    crate::app::mirror::row_wrapped(ui, |ui| {
         for emoji in ["🤩", "😀", "🙂", "😐", "🤔", "😕", "😟", "😠", "😫"] {
             if ui.selectable_label(p.emoji == emoji, emoji).clicked() {
                 emoji.clone_into(&mut p.emoji);
@@ -144,7 +144,7 @@ pub(super) fn personas_ui(
     ui.weak(t!("inspector-curves-hint"));
     let active = active_curve.clone().or_else(|| map.curves.iter().find(|c| !c.hidden).map(|c| c.id.clone()));
     for (index, curve) in map.curves.iter().enumerate() {
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             curve_row(
                 ui,
                 curve,

@@ -287,7 +287,7 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
     let s = scale(ui.max_rect());
     let ranked = vote::ranking(map);
     let winners = vote::winners(map);
-    egui::Panel::right("vote results")
+    crate::app::mirror::end_panel("vote results")
         .resizable(false)
         .exact_size(460.0 * s)
         .frame(
@@ -322,7 +322,7 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
                         .inner_margin(10.0 * s)
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            ui.horizontal(|ui| {
+                            crate::app::mirror::row(ui, |ui| {
                                 ui.label(text(format!("{rank}."), 24.0 * s, theme.text).strong());
                                 let dots = t!("present-dots", count = *votes);
                                 ui.label(text(dots, 24.0 * s, theme.text).strong());
@@ -383,12 +383,12 @@ pub(super) fn vote_setup_ui(ctx: &egui::Context, setup: &mut (VoteOn, u32)) -> O
             ui.radio_value(&mut setup.0, on, on.label());
         }
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let label = ui.label(t!("present-dots-per-person"));
             ui.add(egui::DragValue::new(&mut setup.1).range(1..=vote::MAX_DOTS)).labelled_by(label.id);
         });
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let start = ui.button(t!("present-start-vote")).clicked();
             ui.weak(t!("present-vote-keys"));
             start
@@ -404,12 +404,12 @@ pub(super) fn timer_setup_ui(ctx: &egui::Context, minutes: &mut u32) -> Option<b
         as u32;
     setup_box(ctx, "timer setup", |ui| {
         ui.heading(t!("present-timer"));
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let label = ui.label(t!("present-minutes"));
             ui.add(egui::DragValue::new(minutes).range(timer::MINUTES)).labelled_by(label.id);
         });
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        crate::app::mirror::row(ui, |ui| {
             let start = ui.button(t!("present-start-timer")).clicked();
             ui.weak(t!("present-timer-keys"));
             start

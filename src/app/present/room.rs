@@ -194,7 +194,7 @@ impl RoomSide {
         let url = self.room.join_url();
         let qr = self.qr.get_or_insert_with(|| qr_texture(ui.ctx(), &url)).clone();
         let mut action = None;
-        egui::Panel::right("room join card")
+        crate::app::mirror::end_panel("room join card")
             .resizable(false)
             .exact_size(520.0 * s)
             .frame(
@@ -219,7 +219,7 @@ impl RoomSide {
                     ui.add_space(10.0 * s);
                     ui.label(muted(&t!("room-or-open"), 20.0));
                     ui.label(text(&self.room.short_url(), 28.0).strong().monospace());
-                    ui.horizontal(|ui| {
+                    crate::app::mirror::row(ui, |ui| {
                         ui.label(muted(&t!("room-type-code"), 20.0));
                         ui.label(text(self.room.code(), 34.0).strong().monospace().color(theme.accent));
                     });
@@ -239,7 +239,7 @@ impl RoomSide {
                     }
                     ui.add_space(8.0 * s);
                     for person in &people_here {
-                        ui.horizontal(|ui| {
+                        crate::app::mirror::row(ui, |ui| {
                             let dots = t!("present-dots", count = person.dots);
                             let notes = t!("room-notes", count = person.notes);
                             let remove = ui
@@ -257,7 +257,7 @@ impl RoomSide {
                         ui.label(text(&t!("room-latest"), 22.0).strong());
                         let mut gone = None;
                         for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
-                            ui.horizontal(|ui| {
+                            crate::app::mirror::row(ui, |ui| {
                                 let remove = ui
                                     .button(text("×", 20.0))
                                     .on_hover_text(t!("room-remove-note-hint"));
@@ -281,7 +281,7 @@ impl RoomSide {
                         }
                     }
                     ui.add_space(16.0 * s);
-                    ui.horizontal(|ui| {
+                    crate::app::mirror::row(ui, |ui| {
                         if ui.button(text(&t!("room-hide-card"), 20.0)).clicked() {
                             action = Some(CardAction::Hide);
                         }
