@@ -44,6 +44,43 @@ fn thai_canvas() {
     snapshot("customer-care-th", ThemeChoice::Light, "canvas-customer-care-th");
 }
 
+/// The whole editor in a language, the inspector open on a selected card: menus, toolbar,
+/// inspector and status bar in that language (mirrored in Arabic: the inspector on the left, the
+/// menus from the right).
+fn editor_in(language: touchline::i18n::Language, template: &str, name: &str) {
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.settings.theme = ThemeChoice::Light;
+    app.settings.language = Some(language);
+    app.settings.inspector_open = true;
+    app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
+    let mut harness = Harness::builder()
+        .with_size((1440.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    harness.run_steps(4);
+    // Tab selects the first card, so the inspector shows a card's fields.
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(4);
+    harness.snapshot_options(name, &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
+}
+
+#[test]
+fn editor_in_arabic_is_mirrored() {
+    editor_in(touchline::i18n::Language::Arabic, "b2b-phone-system-ar", "editor-ar");
+}
+
+#[test]
+fn editor_in_thai() {
+    editor_in(touchline::i18n::Language::Thai, "customer-care-th", "editor-th");
+}
+
+#[test]
+fn editor_in_german() {
+    editor_in(touchline::i18n::Language::German, "b2b-phone-system-de", "editor-de");
+}
+
 /// Presentation mode on the e-commerce map: the overview, then stage 3 focused.
 fn presentation_snapshots(theme: touchline::theme::ThemeKind, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);

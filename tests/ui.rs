@@ -745,20 +745,20 @@ fn every_menu_lists_its_commands() {
     let mut h = editor("ecommerce");
     assert!(!h.state().settings.inspector_open);
     for menu in [Menu::File, Menu::Edit, Menu::View] {
-        h.get_by_label(menu.label()).click();
+        h.get_by_label(&menu.label()).click();
         h.run_steps(2);
         for command in UiCommand::all().filter(|c| c.menu().is_some_and(|(m, _)| m == menu)) {
             assert!(
-                h.query_all_by_label_contains(command.label()).next().is_some(),
+                h.query_all_by_label_contains(&command.label()).next().is_some(),
                 "{command:?} is not in the {} menu",
                 menu.label()
             );
         }
         if menu == Menu::View {
             // A command from a menu runs: View → Show inspector opens the inspector.
-            h.get_by_label_contains(UiCommand::ToggleInspector.label()).click();
+            h.get_by_label_contains(&UiCommand::ToggleInspector.label()).click();
         } else {
-            h.get_by_label(menu.label()).click();
+            h.get_by_label(&menu.label()).click();
         }
         h.run_steps(2);
     }

@@ -548,3 +548,7 @@ room-people = { $count ->
 }
 room-qr = رمز QR لـ { $url }
 present-vote-voter = تصويت بالنقاط على { $subject } · المصوّت { $voter } · بقي { $left } من { $dots } نقاط
+metric-reported-by = أبلغ عنها
+metric-drop-off = نسبة الانسحاب
+export-unit-points = نقطة
+export-unit-pixels = بكسل

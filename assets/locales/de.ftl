@@ -525,3 +525,7 @@ room-people = { $count ->
 }
 room-qr = QR-Code für { $url }
 present-vote-voter = Abstimmung über { $subject } · Person { $voter } · noch { $left } von { $dots } Punkten
+metric-reported-by = Gemeldet von
+metric-drop-off = Abbruch
+export-unit-points = pt
+export-unit-pixels = px

@@ -526,3 +526,7 @@ room-people = { $count ->
 }
 room-qr = QR code for { $url }
 present-vote-voter = Dot vote on { $subject } · Voter { $voter } · { $left } of { $dots } dots left
+metric-reported-by = Reported by
+metric-drop-off = Drop-off
+export-unit-points = pt
+export-unit-pixels = px

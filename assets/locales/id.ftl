@@ -492,3 +492,7 @@ room-nobody = Belum ada orang di ruang
 room-people = { $count } orang di ruang
 room-qr = Kode QR untuk { $url }
 present-vote-voter = Voting titik untuk { $subject } · Pemilih { $voter } · sisa { $left } dari { $dots } titik
+metric-reported-by = Dilaporkan oleh
+metric-drop-off = Berhenti
+export-unit-points = pt
+export-unit-pixels = px

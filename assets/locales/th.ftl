@@ -492,3 +492,7 @@ room-nobody = ยังไม่มีใครในห้อง
 room-people = { $count } คนในห้อง
 room-qr = คิวอาร์โค้ดสำหรับ { $url }
 present-vote-voter = โหวต{ $subject } · ผู้โหวต { $voter } · เหลือ { $left } จาก { $dots } จุด
+metric-reported-by = ลูกค้าแจ้ง
+metric-drop-off = ออกกลางทาง
+export-unit-points = พอยต์
+export-unit-pixels = พิกเซล

@@ -132,7 +132,7 @@ pub(super) fn window(
 }
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
-    egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+    crate::app::mirror::grid(ui, egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]), |ui| {
         ui.label(t!("export-format"));
         crate::app::mirror::row(ui, |ui| {
             for format in Format::ALL {
@@ -175,7 +175,8 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
         ui.label(t!("export-size"));
         ui.vertical(|ui| {
             let mut fit = options.fit.is_some();
-            let unit = if options.format == Format::Pdf { " pt" } else { " px" };
+            let unit = if options.format == Format::Pdf { t!("export-unit-points") } else { t!("export-unit-pixels") };
+            let unit = format!(" {unit}");
             crate::app::mirror::row(ui, |ui| {
                 ui.radio_value(&mut fit, false, t!("export-scale"));
                 ui.add_enabled(
@@ -186,9 +187,9 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             crate::app::mirror::row(ui, |ui| {
                 ui.radio_value(&mut fit, true, t!("export-fit-to"));
                 let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
-                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit));
+                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()));
                 ui.label("×");
-                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit));
+                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit.as_str()));
                 options.fit = fit.then_some([w, h]);
             });
             crate::app::mirror::row(ui, |ui| {

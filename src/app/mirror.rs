@@ -54,3 +54,9 @@ pub fn far_end<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<
 pub fn text_align() -> egui::Align2 {
     if crate::i18n::is_rtl() { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP }
 }
+
+/// A grid, which egui lays out left to right only: in a mirrored interface it keeps a
+/// left-to-right column of its own (in the right-aligned column it would spread the panel).
+pub fn grid<R>(ui: &mut Ui, grid: egui::Grid, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.with_layout(Layout::top_down(Align::Min), |ui| grid.show(ui, add).inner).inner
+}

@@ -93,7 +93,7 @@ pub struct TouchlineApp {
     dialogs: Box<dyn FileDialogs>,
     recovery_folder: Option<PathBuf>,
     pub window: WindowState,
-    /// The system's language, read once at start.
+    /// The system's language, read once when the window opens (English in tests).
     pub system_language: crate::i18n::Language,
 }
 
@@ -119,7 +119,7 @@ impl TouchlineApp {
             dialogs,
             recovery_folder,
             window: WindowState::default(),
-            system_language: crate::i18n::system_language().unwrap_or_default(),
+            system_language: crate::i18n::Language::English,
         }
     }
 
@@ -513,6 +513,7 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
         Box::new(move |cc| {
             crate::fonts::install(&cc.egui_ctx);
             let mut app = TouchlineApp::new(Box::new(NativeDialogs), crate::file::recovery::folder());
+            app.system_language = crate::i18n::system_language().unwrap_or_default();
             if let Some(settings) = cc.storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY)) {
                 app.settings = settings;
             }

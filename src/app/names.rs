@@ -82,3 +82,13 @@ pub fn state_name(state: JourneyState) -> String {
         JourneyState::DayInTheLife => t!("state-day-in-the-life"),
     }
 }
+
+/// The name of the metric at `index` of [`crate::model::Metrics::SPECS`]: the scores keep
+/// their names (NPS, CSAT, CES), the shares are translated.
+pub fn metric_name(index: usize, spec: &crate::model::MetricSpec) -> String {
+    match index {
+        3 => t!("metric-reported-by"),
+        4 => t!("metric-drop-off"),
+        _ => spec.label.to_owned(),
+    }
+}

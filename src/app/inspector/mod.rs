@@ -162,7 +162,7 @@ fn words_ui(
             changes.seal = true;
         }
         ui.weak(t!("inspector-words-hint"));
-        egui::Grid::new("map words").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        crate::app::mirror::grid(ui, egui::Grid::new("map words").num_columns(2).spacing([8.0, 4.0]), |ui| {
             for word in crate::model::Word::ALL {
                 let label = ui.label(word.english()).id;
                 let value = words.own_mut(word);
@@ -254,10 +254,10 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     }
 
     heading(ui, &t!("inspector-metrics"));
-    egui::Grid::new("metrics").num_columns(2).show(ui, |ui| {
-        for (spec, value) in Metrics::SPECS.iter().zip(c.metrics.values_mut()) {
+    for (i, (spec, value)) in Metrics::SPECS.iter().zip(c.metrics.values_mut()).enumerate() {
+        crate::app::mirror::row(ui, |ui| {
             let mut on = value.is_some();
-            let response = ui.checkbox(&mut on, spec.label);
+            let response = ui.checkbox(&mut on, names::metric_name(i, spec));
             if response.changed() {
                 *value = on.then_some(spec.min.max(0.0));
                 changes.field = Some("metric");
@@ -266,12 +266,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
                 let response =
                     ui.add(egui::DragValue::new(v).range(spec.min..=spec.max).suffix(spec.suffix).speed(0.5));
                 changes.track(&response, spec.label);
-            } else {
-                ui.label("");
             }
-            ui.end_row();
-        }
-    });
+        });
+    }
 
     heading(ui, &t!("inspector-flags"));
     for flag in Flag::ALL {
