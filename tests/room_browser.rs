@@ -29,7 +29,8 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(width: u32, height: u32) -> Self {
+    /// A browser whose reader reads `lang` (its `Accept-Language`).
+    fn start(width: u32, height: u32, lang: &str) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -55,12 +56,15 @@ impl Driver {
             "--disable-component-update".to_owned(),
             "--disable-sync".to_owned(),
             format!("--user-data-dir={}", profile.path().display()),
+            format!("--lang={lang}"),
+            format!("--accept-lang={lang}"),
         ];
         let capabilities = json!({ "capabilities": { "alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium(),
                 "args": args,
+                "prefs": { "intl.accept_languages": lang },
                 "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0 } },
             },
         }}});
@@ -173,12 +177,30 @@ fn room(template: &str) -> (Harness<'static, TouchlineApp>, String) {
 }
 
 /// A phone joins, adds a note and places a dot; the map has both.
-fn join_note_and_vote(template: &str, width: u32, height: u32, name: &str, note: &str, tag: &str) {
+fn join_note_and_vote(
+    template: &str,
+    lang: &str,
+    width: u32,
+    height: u32,
+    name: &str,
+    note: &str,
+    tag: &str,
+) {
     let (mut h, url) = room(template);
-    let driver = Driver::start(width, height);
+    let driver = Driver::start(width, height, lang);
     driver.open(&url);
     driver.find("#name");
     driver.wait_for("return !document.getElementById('join').hidden", "the join form");
+    // The page speaks its reader's language, from the editor's message files.
+    let language = touchline::i18n::Language::from_code(lang).unwrap();
+    let words: std::collections::HashMap<String, String> =
+        touchline::i18n::page_words(language, "room-page-").into_iter().collect();
+    let heading = words["room-page-join-title"].clone();
+    driver.wait_for(
+        &format!("return document.querySelector('#join h1').textContent === {}", json!(heading)),
+        "the page in its reader's language",
+    );
+    assert_eq!(driver.script("return document.documentElement.lang", &[]), json!(lang));
     driver.shot(&format!("{tag}-1-join"));
     driver.type_into("#name", name);
     driver.click("#join-form button");
@@ -218,7 +240,10 @@ fn join_note_and_vote(template: &str, width: u32, height: u32, name: &str, note:
     let first = driver.text("#vote-cards li .what");
     driver.click("#vote-cards li button:not(.less)");
     driver.wait_for(
-        "return document.getElementById('vote-left').textContent.startsWith('2 of 3')",
+        &format!(
+            "return document.getElementById('vote-left').textContent === {}",
+            json!(words["room-page-dots-left"].replace("{left}", "2").replace("{budget}", "3"))
+        ),
         "a dot placed",
     );
     driver.script("document.getElementById('vote').scrollIntoView()", &[]);
@@ -240,15 +265,37 @@ fn join_note_and_vote(template: &str, width: u32, height: u32, name: &str, note:
 
 #[test]
 fn a_phone_joins_adds_a_note_and_places_a_dot() {
-    join_note_and_vote("ecommerce", 390, 844, "Ana", "Delivery date was unclear", "phone-en");
+    join_note_and_vote("ecommerce", "en", 390, 844, "Ana", "Delivery date was unclear", "phone-en");
 }
 
 #[test]
 fn an_arabic_map_gives_a_right_to_left_page() {
-    join_note_and_vote("b2b-phone-system-ar", 390, 844, "سارة", "لم أجد رقم الدعم", "phone-ar");
+    join_note_and_vote("b2b-phone-system-ar", "ar", 390, 844, "سارة", "لم أجد رقم الدعم", "phone-ar");
 }
 
 #[test]
 fn the_page_reads_well_on_a_laptop_too() {
-    join_note_and_vote("b2b-phone-system", 1280, 800, "Jonas", "Pricing page hid the setup fee", "laptop-en");
+    join_note_and_vote(
+        "b2b-phone-system",
+        "en",
+        1280,
+        800,
+        "Jonas",
+        "Pricing page hid the setup fee",
+        "laptop-en",
+    );
+}
+
+/// A German reader on the German map: the page speaks German.
+#[test]
+fn a_german_phone_gets_a_german_page() {
+    join_note_and_vote(
+        "b2b-phone-system-de",
+        "de",
+        390,
+        844,
+        "Jonas",
+        "Die Preisseite war unklar",
+        "phone-de",
+    );
 }

@@ -131,8 +131,11 @@ fn pasted(doc: &mut Document, commands: Vec<Command>, fresh: HashSet<CardId>) ->
         return None;
     }
     doc.canvas.selection = Selection::cards(fresh);
-    let label =
-        if commands.len() == 1 { t!("edit-paste-card") } else { t!("edit-paste-cards", count = commands.len()) };
+    let label = if commands.len() == 1 {
+        t!("edit-paste-card")
+    } else {
+        t!("edit-paste-cards", count = commands.len())
+    };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 

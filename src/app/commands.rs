@@ -128,9 +128,7 @@ impl UiCommand {
     pub fn hint(self) -> Option<String> {
         match self {
             Self::Import => Some(t!("command-import-hint")),
-            Self::OpenRoom => {
-                Some(t!("command-open-room-hint"))
-            }
+            Self::OpenRoom => Some(t!("command-open-room-hint")),
             _ => None,
         }
     }

@@ -73,7 +73,9 @@ impl TouchlineApp {
                 if ui.button(t!("dialog-discard")).clicked() {
                     answer = Some(Answer::Discard);
                 }
-                if ui.button(t!("dialog-cancel")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                if ui.button(t!("dialog-cancel")).clicked()
+                    || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+                {
                     answer = Some(Answer::Cancel);
                 }
             });
@@ -105,9 +107,7 @@ impl TouchlineApp {
         egui::Modal::new(egui::Id::unique("read-only file")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading(t!("dialog-read-only-title", name = name));
-            ui.label(
-                t!("dialog-read-only-text"),
-            );
+            ui.label(t!("dialog-read-only-text"));
             ui.add_space(8.0);
             crate::app::mirror::row(ui, |ui| {
                 if ui.button(t!("dialog-save-anyway")).clicked() {
@@ -116,7 +116,9 @@ impl TouchlineApp {
                 if ui.button(t!("dialog-save-as")).clicked() {
                     answer = Some(ReadOnly::SaveAs);
                 }
-                if ui.button(t!("dialog-cancel")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                if ui.button(t!("dialog-cancel")).clicked()
+                    || (keys && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+                {
                     answer = Some(ReadOnly::Cancel);
                 }
             });
@@ -140,9 +142,7 @@ impl TouchlineApp {
         egui::Modal::new(egui::Id::unique("recovery offer")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading(t!("dialog-restore-title"));
-            ui.label(
-                t!("dialog-restore-text"),
-            );
+            ui.label(t!("dialog-restore-text"));
             ui.add_space(8.0);
             crate::app::mirror::row(ui, |ui| {
                 if ui.button(t!("dialog-restore")).clicked() {
@@ -176,7 +176,8 @@ fn message(ctx: &egui::Context, at: usize, heading: &str, text: &str, keys: bool
         ui.set_max_width(520.0);
         ui.heading(heading);
         ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-        dismissed = ui.button(t!("dialog-ok")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        dismissed =
+            ui.button(t!("dialog-ok")).clicked() || (keys && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     });
     dismissed
 }

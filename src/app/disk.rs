@@ -134,10 +134,7 @@ impl TouchlineApp {
                         } else {
                             t!("disk-changed-while-unsaved")
                         });
-                        if ui
-                            .button(t!("disk-keep-mine"))
-                            .on_hover_text(t!("disk-keep-mine-hint"))
-                            .clicked()
+                        if ui.button(t!("disk-keep-mine")).on_hover_text(t!("disk-keep-mine-hint")).clicked()
                         {
                             choice = Some(Choice::KeepMine);
                         }
@@ -148,18 +145,17 @@ impl TouchlineApp {
                         {
                             choice = Some(Choice::TakeTheirs);
                         }
-                        if ui
-                            .button(t!("disk-merge"))
-                            .on_hover_text(t!("disk-merge-hint"))
-                            .clicked()
-                        {
+                        if ui.button(t!("disk-merge")).on_hover_text(t!("disk-merge-hint")).clicked() {
                             choice = Some(Choice::Merge);
                         }
                     }
                     DiskNotice::Unreadable { message, .. } => {
                         ui.strong(t!("disk-unreadable", name = name.as_str()));
                         ui.monospace(message);
-                        if ui.button(t!("disk-keep-mine")).on_hover_text(t!("disk-keep-mine-unreadable-hint")).clicked()
+                        if ui
+                            .button(t!("disk-keep-mine"))
+                            .on_hover_text(t!("disk-keep-mine-unreadable-hint"))
+                            .clicked()
                         {
                             choice = Some(Choice::KeepMine);
                         }

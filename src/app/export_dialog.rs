@@ -132,119 +132,131 @@ pub(super) fn window(
 }
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
-    crate::app::mirror::grid(ui, egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]), |ui| {
-        ui.label(t!("export-format"));
-        crate::app::mirror::row(ui, |ui| {
-            for format in Format::ALL {
-                if ui.radio(options.format == format, format.label()).clicked() && options.format != format {
-                    // A scale left at one format's default follows to the other's.
-                    if (options.scale - options.format.default_scale()).abs() < f32::EPSILON {
-                        options.scale = format.default_scale();
+    crate::app::mirror::grid(
+        ui,
+        egui::Grid::new("export options").num_columns(2).spacing([12.0, 8.0]),
+        |ui| {
+            ui.label(t!("export-format"));
+            crate::app::mirror::row(ui, |ui| {
+                for format in Format::ALL {
+                    if ui.radio(options.format == format, format.label()).clicked()
+                        && options.format != format
+                    {
+                        // A scale left at one format's default follows to the other's.
+                        if (options.scale - options.format.default_scale()).abs() < f32::EPSILON {
+                            options.scale = format.default_scale();
+                        }
+                        // Paper sizes are for PDF only.
+                        if format != Format::Pdf && options.fit.is_some_and(is_paper) {
+                            options.fit = None;
+                        }
+                        options.format = format;
                     }
-                    // Paper sizes are for PDF only.
-                    if format != Format::Pdf && options.fit.is_some_and(is_paper) {
-                        options.fit = None;
-                    }
-                    options.format = format;
                 }
-            }
-        });
-        ui.end_row();
-        ui.label("");
-        ui.weak(match options.format {
-            Format::Png => t!("export-png-about"),
-            Format::Svg => t!("export-svg-about"),
-            Format::Pdf => t!("export-pdf-about"),
-        });
-        ui.end_row();
-
-        ui.label(t!("export-view"));
-        crate::app::mirror::row(ui, |ui| {
-            if ui.radio(options.view == View::Journey, t!("toolbar-journey")).clicked() {
-                options.view = View::Journey;
-            }
-            if ui.radio(options.view.is_blueprint(), t!("toolbar-blueprint")).clicked() && !options.view.is_blueprint() {
-                options.view = View::Blueprint { other_lanes: false };
-            }
-            if let View::Blueprint { other_lanes } = &mut options.view {
-                ui.checkbox(other_lanes, t!("export-with-other-lanes"));
-            }
-        });
-        ui.end_row();
-
-        ui.label(t!("export-size"));
-        ui.vertical(|ui| {
-            let mut fit = options.fit.is_some();
-            let unit = if options.format == Format::Pdf { t!("export-unit-points") } else { t!("export-unit-pixels") };
-            let unit = format!(" {unit}");
-            crate::app::mirror::row(ui, |ui| {
-                ui.radio_value(&mut fit, false, t!("export-scale"));
-                ui.add_enabled(
-                    !fit,
-                    egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
-                );
             });
-            crate::app::mirror::row(ui, |ui| {
-                ui.radio_value(&mut fit, true, t!("export-fit-to"));
-                let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
-                ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()));
-                ui.label("×");
-                ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit.as_str()));
-                options.fit = fit.then_some([w, h]);
+            ui.end_row();
+            ui.label("");
+            ui.weak(match options.format {
+                Format::Png => t!("export-png-about"),
+                Format::Svg => t!("export-svg-about"),
+                Format::Pdf => t!("export-pdf-about"),
             });
+            ui.end_row();
+
+            ui.label(t!("export-view"));
             crate::app::mirror::row(ui, |ui| {
-                let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
-                let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
-                    &papers
+                if ui.radio(options.view == View::Journey, t!("toolbar-journey")).clicked() {
+                    options.view = View::Journey;
+                }
+                if ui.radio(options.view.is_blueprint(), t!("toolbar-blueprint")).clicked()
+                    && !options.view.is_blueprint()
+                {
+                    options.view = View::Blueprint { other_lanes: false };
+                }
+                if let View::Blueprint { other_lanes } = &mut options.view {
+                    ui.checkbox(other_lanes, t!("export-with-other-lanes"));
+                }
+            });
+            ui.end_row();
+
+            ui.label(t!("export-size"));
+            ui.vertical(|ui| {
+                let mut fit = options.fit.is_some();
+                let unit = if options.format == Format::Pdf {
+                    t!("export-unit-points")
                 } else {
-                    &[("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])]
+                    t!("export-unit-pixels")
                 };
-                for (label, size) in presets {
-                    let label = if options.format == Format::Pdf {
-                        label.to_uppercase()
+                let unit = format!(" {unit}");
+                crate::app::mirror::row(ui, |ui| {
+                    ui.radio_value(&mut fit, false, t!("export-scale"));
+                    ui.add_enabled(
+                        !fit,
+                        egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
+                    );
+                });
+                crate::app::mirror::row(ui, |ui| {
+                    ui.radio_value(&mut fit, true, t!("export-fit-to"));
+                    let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
+                    ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()));
+                    ui.label("×");
+                    ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit.as_str()));
+                    options.fit = fit.then_some([w, h]);
+                });
+                crate::app::mirror::row(ui, |ui| {
+                    let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
+                    let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
+                        &papers
                     } else {
-                        (*label).to_owned()
+                        &[("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])]
                     };
-                    if ui.small_button(label).clicked() {
-                        options.fit = Some(*size);
+                    for (label, size) in presets {
+                        let label = if options.format == Format::Pdf {
+                            label.to_uppercase()
+                        } else {
+                            (*label).to_owned()
+                        };
+                        if ui.small_button(label).clicked() {
+                            options.fit = Some(*size);
+                        }
                     }
+                });
+            });
+            ui.end_row();
+
+            ui.label(t!("export-theme"));
+            crate::app::mirror::row(ui, |ui| {
+                for kind in ThemeKind::ALL {
+                    ui.radio_value(&mut options.theme, kind, theme_name(kind));
                 }
             });
-        });
-        ui.end_row();
+            ui.end_row();
 
-        ui.label(t!("export-theme"));
-        crate::app::mirror::row(ui, |ui| {
-            for kind in ThemeKind::ALL {
-                ui.radio_value(&mut options.theme, kind, theme_name(kind));
-            }
-        });
-        ui.end_row();
+            ui.label(t!("export-type"));
+            ui.checkbox(&mut options.large_type, t!("export-large-type"));
+            ui.end_row();
 
-        ui.label(t!("export-type"));
-        ui.checkbox(&mut options.large_type, t!("export-large-type"));
-        ui.end_row();
+            ui.label(t!("export-votes"));
+            ui.checkbox(&mut options.votes, t!("export-show-votes"));
+            ui.end_row();
 
-        ui.label(t!("export-votes"));
-        ui.checkbox(&mut options.votes, t!("export-show-votes"));
-        ui.end_row();
+            ui.label(t!("export-background"));
+            ui.checkbox(&mut options.transparent, t!("export-transparent"));
+            ui.end_row();
 
-        ui.label(t!("export-background"));
-        ui.checkbox(&mut options.transparent, t!("export-transparent"));
-        ui.end_row();
-
-        ui.label(t!("export-stages"));
-        crate::app::mirror::row(ui, |ui| {
-            let mut some = options.stages.is_some();
-            ui.checkbox(&mut some, t!("export-only"));
-            let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));
-            ui.add_enabled(some, egui::DragValue::new(&mut a).range(1..=stage_count));
-            ui.label(t!("export-to"));
-            ui.add_enabled(some, egui::DragValue::new(&mut b).range(a..=stage_count));
-            options.stages = some.then_some((a.min(b), b.max(a)));
-        });
-        ui.end_row();
-    });
+            ui.label(t!("export-stages"));
+            crate::app::mirror::row(ui, |ui| {
+                let mut some = options.stages.is_some();
+                ui.checkbox(&mut some, t!("export-only"));
+                let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));
+                ui.add_enabled(some, egui::DragValue::new(&mut a).range(1..=stage_count));
+                ui.label(t!("export-to"));
+                ui.add_enabled(some, egui::DragValue::new(&mut b).range(a..=stage_count));
+                options.stages = some.then_some((a.min(b), b.max(a)));
+            });
+            ui.end_row();
+        },
+    );
 }
 
 /// A theme's name in the editor's language.

@@ -45,7 +45,10 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_map(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new().add_filter(t!("file-filter-map"), &["ron"]).set_title(t!("file-open-title")).pick_file()
+        rfd::FileDialog::new()
+            .add_filter(t!("file-filter-map"), &["ron"])
+            .set_title(t!("file-open-title"))
+            .pick_file()
     }
 
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf> {
@@ -218,7 +221,11 @@ impl TouchlineApp {
             return;
         }
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-            self.modals.error(t!("file-no-folder", path = path.display().to_string(), folder = folder.display().to_string()));
+            self.modals.error(t!(
+                "file-no-folder",
+                path = path.display().to_string(),
+                folder = folder.display().to_string()
+            ));
             return;
         }
         let mut map = crate::templates::load("blank").unwrap_or_default();
@@ -327,7 +334,11 @@ impl TouchlineApp {
                 false
             }
             Err(e) => {
-                self.modals.error(t!("file-not-saved", path = path.display().to_string(), error = e.to_string()));
+                self.modals.error(t!(
+                    "file-not-saved",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ));
                 false
             }
         }

@@ -52,7 +52,12 @@ pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settin
     fired
 }
 
-fn menus_and_toolbar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settings, fired: &mut Vec<MenuAction>) {
+fn menus_and_toolbar(
+    ui: &mut Ui,
+    doc: Option<&mut Document>,
+    settings: &mut Settings,
+    fired: &mut Vec<MenuAction>,
+) {
     {
         {
             for menu in <Menu as strum::IntoEnumIterator>::iter() {
@@ -179,12 +184,13 @@ fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
     if ui.selectable_label(doc.view == View::Journey, t!("toolbar-journey")).clicked() {
         doc.view = View::Journey;
     }
-    if ui.selectable_label(doc.view.is_blueprint(), t!("toolbar-blueprint")).clicked() && !doc.view.is_blueprint() {
+    if ui.selectable_label(doc.view.is_blueprint(), t!("toolbar-blueprint")).clicked()
+        && !doc.view.is_blueprint()
+    {
         run(UiCommand::ToggleView);
     }
     if let View::Blueprint { other_lanes } = &mut doc.view {
-        ui.checkbox(other_lanes, t!("toolbar-other-lanes"))
-            .on_hover_text(t!("toolbar-other-lanes-hint"));
+        ui.checkbox(other_lanes, t!("toolbar-other-lanes")).on_hover_text(t!("toolbar-other-lanes-hint"));
     }
     ui.separator();
     if ui.add_enabled(doc.history.can_undo(), Button::new(UiCommand::Undo.label())).clicked() {
@@ -197,7 +203,11 @@ fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
     if ui.button("−").on_hover_text(UiCommand::ZoomOut.label()).clicked() {
         run(UiCommand::ZoomOut);
     }
-    if ui.button(format!("{:.0} %", doc.canvas.zoom() * 100.0)).on_hover_text(UiCommand::ZoomFit.label()).clicked() {
+    if ui
+        .button(format!("{:.0} %", doc.canvas.zoom() * 100.0))
+        .on_hover_text(UiCommand::ZoomFit.label())
+        .clicked()
+    {
         run(UiCommand::ZoomFit);
     }
     if ui.button("+").on_hover_text(UiCommand::ZoomIn.label()).clicked() {

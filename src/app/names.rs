@@ -2,7 +2,7 @@
 //! evidence, map states), in the editor's language. The model keeps its English labels for the
 //! command line and the spreadsheets.
 
-use crate::model::{Channel, Evidence, Flag, LaneKind, JourneyState, Rating};
+use crate::model::{Channel, Evidence, Flag, JourneyState, LaneKind, Rating};
 
 pub fn lane_kind_name(kind: LaneKind) -> String {
     match kind {

@@ -97,7 +97,8 @@ impl TouchlineApp {
             return;
         }
         let shown: Vec<&str> = names.iter().take(3).copied().collect();
-        let more = if names.len() > 3 { t!("pictures-and-more", count = names.len() - 3) } else { String::new() };
+        let more =
+            if names.len() > 3 { t!("pictures-and-more", count = names.len() - 3) } else { String::new() };
         let mut choice = None;
         let fill = crate::theme::mix(ui.visuals().panel_fill, ui.visuals().warn_fg_color, 0.16);
         egui::Panel::top("pictures outside the map's folder")
@@ -107,11 +108,7 @@ impl TouchlineApp {
                     ui.strong(t!("pictures-outside"));
                     ui.label(format!("{}{more}.", shown.join(", ")));
                     ui.label(t!("pictures-not-read"));
-                    if ui
-                        .button(t!("pictures-show"))
-                        .on_hover_text(t!("pictures-show-hint"))
-                        .clicked()
-                    {
+                    if ui.button(t!("pictures-show")).on_hover_text(t!("pictures-show-hint")).clicked() {
                         choice = Some(true);
                     }
                     if ui.button(t!("pictures-not-now")).clicked() {
@@ -153,8 +150,7 @@ impl TouchlineApp {
     /// refused with a message, and the map is left as it was.
     pub(super) fn attach_picture(&mut self, target: &PictureTarget, file: &Path, edits: &mut Vec<Edit>) {
         if !is_picture_file(file) {
-            self.modals
-                .error(t!("pictures-only-png-jpeg", path = file.display().to_string()));
+            self.modals.error(t!("pictures-only-png-jpeg", path = file.display().to_string()));
             return;
         }
         let Some(doc) = self.docs.get() else { return };
@@ -179,8 +175,7 @@ impl TouchlineApp {
             return;
         }
         if self.docs.get().is_none() {
-            self.modals
-                .error(t!("pictures-open-map-first", path = file.display().to_string()));
+            self.modals.error(t!("pictures-open-map-first", path = file.display().to_string()));
             return;
         }
         match self.drop_target(ctx) {

@@ -81,10 +81,8 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
         ui.heading(t!("start-recovered"));
         ui.label(t!("start-recovered-text"));
         for found in waiting {
-            let name = found
-                .original
-                .as_ref()
-                .map_or_else(|| t!("start-untitled"), |p| p.display().to_string());
+            let name =
+                found.original.as_ref().map_or_else(|| t!("start-untitled"), |p| p.display().to_string());
             crate::app::mirror::row(ui, |ui| {
                 ui.label(name);
                 if ui.button(t!("start-restore")).clicked() {

@@ -425,7 +425,12 @@ pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, Expor
             let page = pdf::page_size(display);
             let paper = pdf::PAPER.iter().find(|(_, size)| options.fit == Some(*size)).map(|(n, _)| *n);
             match paper {
-                Some(paper) => t!("export-size-paper", width = page.x.round(), height = page.y.round(), paper = paper.to_uppercase()),
+                Some(paper) => t!(
+                    "export-size-paper",
+                    width = page.x.round(),
+                    height = page.y.round(),
+                    paper = paper.to_uppercase()
+                ),
                 None => t!("export-size-page", width = page.x.round(), height = page.y.round()),
             }
         }

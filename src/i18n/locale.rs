@@ -18,7 +18,8 @@ fn from_environment(var: impl Fn(&str) -> Option<String>) -> Option<Language> {
     {
         return Some(language);
     }
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|name| var(name).filter(|v| !v.is_empty()))?;
+    let value =
+        ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|name| var(name).filter(|v| !v.is_empty()))?;
     if value == "C" || value == "POSIX" || value.starts_with("C.") {
         return Some(Language::English);
     }
@@ -37,7 +38,10 @@ mod tests {
     fn the_posix_variables_name_the_language() {
         assert_eq!(from_environment(env(&[("LANG", "ar_SA.UTF-8")])), Some(Language::Arabic));
         assert_eq!(from_environment(env(&[("LANG", "th_TH.UTF-8")])), Some(Language::Thai));
-        assert_eq!(from_environment(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "id_ID.UTF-8")])), Some(Language::Indonesian));
+        assert_eq!(
+            from_environment(env(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "id_ID.UTF-8")])),
+            Some(Language::Indonesian)
+        );
         assert_eq!(from_environment(env(&[("LANG", "de_DE@euro")])), Some(Language::German));
         assert_eq!(from_environment(env(&[("LANGUAGE", "fr:th"), ("LANG", "de_DE")])), Some(Language::Thai));
         assert_eq!(from_environment(env(&[("LANG", "C.UTF-8")])), Some(Language::English));

@@ -21,7 +21,9 @@ mod locale;
 pub use locale::system_language;
 
 /// A language the editor speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, strum::EnumIter)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, strum::EnumIter,
+)]
 pub enum Language {
     #[default]
     English,
@@ -184,10 +186,45 @@ fn format(id: &str, args: Option<&FluentArgs>) -> String {
     let language = language();
     let text = catalog(language)
         .format(id, args)
-        .or_else(|| (language != Language::English).then(|| catalog(Language::English).format(id, args)).flatten())
+        .or_else(|| {
+            (language != Language::English).then(|| catalog(Language::English).format(id, args)).flatten()
+        })
         .unwrap_or_else(|| id.to_owned());
     let text = if language.is_rtl() { crate::text::visual_lines(&text, RTL_LINE_CHARS) } else { text };
     if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
+}
+
+/// The messages whose ids start with `prefix`, in `language` as written (logical order, for a
+/// browser to lay out), each variable left as `{name}` for the page to fill in. The room's page
+/// asks for these in its participant's language.
+pub fn page_words(language: Language, prefix: &str) -> Vec<(String, String)> {
+    const NAMES: [&str; 7] = ["on", "left", "budget", "count", "title", "name", "status"];
+    let mut args = FluentArgs::with_capacity(NAMES.len());
+    for name in NAMES {
+        args.set(name, FluentValue::from(format!("{{{name}}}")));
+    }
+    let ids = Language::English
+        .source()
+        .lines()
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+        .filter(|id| id.starts_with(prefix) && !id.starts_with(char::is_whitespace));
+    ids.map(|id| {
+        let text = catalog(language)
+            .format(id, Some(&args))
+            .or_else(|| catalog(Language::English).format(id, Some(&args)))
+            .unwrap_or_else(|| id.to_owned());
+        (id.to_owned(), text)
+    })
+    .collect()
+}
+
+/// The first language of an HTTP `Accept-Language` header that the editor speaks (the header
+/// lists them in the browser's order of preference).
+pub fn from_accept_language(header: &str) -> Option<Language> {
+    header
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .find_map(|tag| Language::from_code(tag.trim()))
 }
 
 /// A message on one row, where it must not wrap (a status bar): a right-to-left message's rows,
@@ -201,7 +238,9 @@ pub fn one_line(text: &str) -> String {
 const RTL_LINE_CHARS: usize = 48;
 
 fn catalog(language: Language) -> Rc<Catalog> {
-    CATALOGS.with(|catalogs| catalogs.borrow_mut().entry(language).or_insert_with(|| Rc::new(Catalog::new(language))).clone())
+    CATALOGS.with(|catalogs| {
+        catalogs.borrow_mut().entry(language).or_insert_with(|| Rc::new(Catalog::new(language))).clone()
+    })
 }
 
 /// One language's messages, with those that take no variables formatted once.
@@ -218,7 +257,8 @@ impl Catalog {
         bundle.set_use_isolating(false);
         // A file that does not parse keeps the messages that did (the tests hold every file to
         // parsing whole); the rest fall back to English.
-        let resource = FluentResource::try_new(language.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let resource =
+            FluentResource::try_new(language.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
         Self { bundle, plain: RefCell::new(HashMap::new()) }
     }

@@ -25,7 +25,9 @@ fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 fn variables(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split('$').skip(1).map(|rest| rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').collect())
+    text.split('$')
+        .skip(1)
+        .map(|rest| rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-').collect())
 }
 
 #[test]
@@ -66,7 +68,9 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
                 continue;
             }
             // The i18n module's own examples and tests are not the editor's texts.
-            if path.extension().is_none_or(|e| e != "rs") || path.parent().is_some_and(|p| p.ends_with("i18n")) {
+            if path.extension().is_none_or(|e| e != "rs")
+                || path.parent().is_some_and(|p| p.ends_with("i18n"))
+            {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
@@ -117,8 +121,23 @@ fn the_code_asks_for_messages_that_exist_with_their_variables() {
         assert_eq!(names, variables, "{file}: `{id}` is given other variables than en.ftl names");
     }
     let used: BTreeSet<&str> = uses.iter().map(|(_, id, _)| id.as_str()).collect();
+    // The room's page asks for its words by id from its own files.
+    let page: String = ["index.html", "code.html", "room.js"]
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(format!("{}/src/room/page/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        })
+        .collect();
     for id in english.keys() {
-        assert!(used.contains(id.as_str()), "en.ftl has `{id}`, which nothing asks for");
+        if let Some(vote_on) = id.strip_prefix("room-page-vote-on-") {
+            // Asked for as "room-page-vote-on-" + the vote's key.
+            assert!(page.contains("room-page-vote-on-"), "{id}");
+            assert!(["pain-points", "opportunities", "all-cards"].contains(&vote_on), "{id}");
+            continue;
+        }
+        let asked =
+            used.contains(id.as_str()) || (id.starts_with("room-page-") && page.contains(id.as_str()));
+        assert!(asked, "en.ftl has `{id}`, which nothing asks for");
     }
 }
 
@@ -171,4 +190,21 @@ fn codes_name_languages() {
     assert_eq!(Language::from_code("ar-EG"), Some(Language::Arabic));
     assert_eq!(Language::from_code("pt-BR"), None);
     assert_eq!(Language::from_code(""), None);
+}
+
+#[test]
+fn the_rooms_page_gets_its_words_in_its_readers_language() {
+    assert_eq!(from_accept_language("de-DE,de;q=0.9,en;q=0.8"), Some(Language::German));
+    assert_eq!(from_accept_language("fr-FR, ar-SA;q=0.7"), Some(Language::Arabic));
+    assert_eq!(from_accept_language("fr"), None);
+    let words: BTreeMap<String, String> = page_words(Language::Arabic, "room-page-").into_iter().collect();
+    // As written: logical order, for the browser to lay out (no visual reordering, no marks).
+    assert_eq!(words["room-page-join"], "انضمام");
+    // Variables stay for the page to fill in.
+    assert_eq!(words["room-page-dots-left"], "النقاط المتبقية: {left} من {budget}");
+    assert!(words.keys().all(|id| id.starts_with("room-page-")));
+    assert_eq!(
+        words.len(),
+        messages(Language::English.source()).keys().filter(|id| id.starts_with("room-page-")).count()
+    );
 }

@@ -110,12 +110,13 @@ async fn connection(stream: tokio::net::TcpStream, peer: SocketAddr, shared: Arc
 async fn route(shared: &Arc<Shared>, peer: SocketAddr, request: Request<Incoming>) -> Reply {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
+    let accept_language = accept_language(&request);
     let mut parts = path.trim_start_matches('/').splitn(2, '/');
     let first = parts.next().unwrap_or_default();
     let rest = parts.next();
     // The short address: the code form, its style sheet, and the form's answer.
     match (first, rest) {
-        ("", None) => return only(&method, &Method::GET, || page::code_form(None)),
+        ("", None) => return only(&method, &Method::GET, || page::code_form(None, &accept_language)),
         ("room.css", None) => return only(&method, &Method::GET, page::style),
         ("join", None) => {
             if method != Method::POST {
@@ -133,6 +134,7 @@ async fn route(shared: &Arc<Shared>, peer: SocketAddr, request: Request<Incoming
         Some("") => only(&method, &Method::GET, page::index),
         Some("room.js") => only(&method, &Method::GET, page::script),
         Some("room.css") => only(&method, &Method::GET, page::style),
+        Some("words.json") => only(&method, &Method::GET, || page::words(&accept_language)),
         Some("api/events") if method == Method::GET => {
             events(shared, request.uri().query().unwrap_or_default())
         }
@@ -148,6 +150,16 @@ async fn route(shared: &Arc<Shared>, peer: SocketAddr, request: Request<Incoming
     }
 }
 
+/// The request's `Accept-Language` header, or nothing (the page then speaks English).
+fn accept_language<B>(request: &Request<B>) -> String {
+    request
+        .headers()
+        .get(hyper::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Whether `segment` is the room's token; compared in constant time.
 fn has_token(shared: &Shared, segment: &str) -> bool {
     let Some(token) = super::unhex::<16>(segment) else { return false };
@@ -156,6 +168,7 @@ fn has_token(shared: &Shared, segment: &str) -> bool {
 
 /// The short address's form: a right code is sent on to the full address.
 async fn typed_code(shared: &Shared, peer: SocketAddr, request: Request<Incoming>) -> Reply {
+    let accept_language = accept_language(&request);
     let body = match read_body(request).await {
         Ok(body) => body,
         Err(reply) => return *reply,
@@ -173,7 +186,7 @@ async fn typed_code(shared: &Shared, peer: SocketAddr, request: Request<Incoming
             } else {
                 StatusCode::FORBIDDEN
             };
-            let mut reply = page::code_form(Some(&refusal.to_string()));
+            let mut reply = page::code_form(Some(&refusal.to_string()), &accept_language);
             *reply.status_mut() = status;
             reply
         }

@@ -23,10 +23,27 @@ pub(super) fn style() -> Reply {
     reply(StatusCode::OK, "text/css; charset=utf-8", Bytes::from_static(STYLE.as_bytes()))
 }
 
-/// The form for the room code, with a message about the last try (our own words, escaped all
-/// the same).
-pub(super) fn code_form(message: Option<&str>) -> Reply {
-    let page = CODE.replace("{message}", &escape(message.unwrap_or_default()));
+/// The page's words in the language its reader's browser asks for (`Accept-Language`), with
+/// that language's code: `{"lang":"de","words":{"room-page-join":"Beitreten",...}}`.
+pub(super) fn words(accept_language: &str) -> Reply {
+    let language = crate::i18n::from_accept_language(accept_language).unwrap_or_default();
+    let words: serde_json::Map<String, serde_json::Value> = crate::i18n::page_words(language, "room-page-")
+        .into_iter()
+        .map(|(id, text)| (id, serde_json::Value::String(text)))
+        .collect();
+    let body = serde_json::json!({ "lang": language.code(), "words": words }).to_string();
+    reply(StatusCode::OK, "application/json", body)
+}
+
+/// The form for the room code, in its reader's language, with a message about the last try (our
+/// own words, escaped all the same).
+pub(super) fn code_form(message: Option<&str>, accept_language: &str) -> Reply {
+    let language = crate::i18n::from_accept_language(accept_language).unwrap_or_default();
+    let mut page = CODE.replace("{lang}", language.code());
+    for (id, text) in crate::i18n::page_words(language, "room-page-code-") {
+        page = page.replace(&format!("{{{id}}}"), &escape(&text));
+    }
+    let page = page.replace("{message}", &escape(message.unwrap_or_default()));
     reply(StatusCode::OK, "text/html; charset=utf-8", page)
 }
 

@@ -201,7 +201,10 @@ pub(super) fn handle(
                         direction: crate::model::LinkDirection::OneWay,
                         label: String::new(),
                     };
-                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, t!("edit-link-cards")));
+                    edits.push(Edit::apply(
+                        Command::InsertLink { index: usize::MAX, link },
+                        t!("edit-link-cards"),
+                    ));
                 }
             }
             Drag::RubberBand { .. } | Drag::Pan | Drag::Cancelled => {}

@@ -54,7 +54,6 @@ impl Canvas {
     }
 }
 
-
 /// One undo step that deletes these cards (with their links and points).
 pub fn delete_cards(ids: &[CardId]) -> Edit {
     let label = t!("canvas-delete-cards", count = ids.len());
@@ -82,7 +81,10 @@ fn stage_menu(
     }
     if ui.button(t!("canvas-add-stage-after")).clicked() {
         edits.push(Edit::apply(
-            Command::InsertStage { index: index + 1, stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")) },
+            Command::InsertStage {
+                index: index + 1,
+                stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")),
+            },
             t!("edit-add-stage"),
         ));
         ui.close();

@@ -54,11 +54,14 @@ impl Changes {
 /// through `pictures`.
 pub(super) fn panel(ui: &mut Ui, doc: &mut Document, pictures: picture::Pictures<'_>, edits: &mut Vec<Edit>) {
     let (map, canvas) = (&doc.map, &mut doc.canvas);
-    crate::app::mirror::end_panel("inspector").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            crate::app::mirror::column(ui, |ui| inspector_ui(ui, map, canvas, pictures, edits));
-        });
-    });
+    crate::app::mirror::end_panel("inspector").resizable(true).default_size(300.0).min_size(240.0).show(
+        ui,
+        |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                crate::app::mirror::column(ui, |ui| inspector_ui(ui, map, canvas, pictures, edits));
+            });
+        },
+    );
 }
 
 /// What the inspector shows for the selection, in its column.
@@ -214,7 +217,11 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     if !c.author.is_empty() {
         crate::app::mirror::row_wrapped(ui, |ui| {
             ui.label(t!("inspector-added-by", name = c.author.as_str()));
-            if ui.small_button(t!("inspector-remove-name")).on_hover_text(t!("inspector-remove-name-hint")).clicked() {
+            if ui
+                .small_button(t!("inspector-remove-name"))
+                .on_hover_text(t!("inspector-remove-name-hint"))
+                .clicked()
+            {
                 c.author.clear();
                 changes.field = Some("author");
                 changes.seal = true;
@@ -248,8 +255,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         },
     );
     if let Some(Channel::Other(name)) = &mut c.channel {
-        let response =
-            ui.add(egui::TextEdit::singleline(name).hint_text(t!("inspector-channel-name"))).labelled_by(channel_label);
+        let response = ui
+            .add(egui::TextEdit::singleline(name).hint_text(t!("inspector-channel-name")))
+            .labelled_by(channel_label);
         changes.track(&response, "channel name");
     }
 
@@ -281,8 +289,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
 
     heading(ui, &t!("inspector-evidence"));
     crate::app::mirror::row_wrapped(ui, |ui| {
-        for (value, label) in
-            [(None, t!("inspector-unknown"))].into_iter().chain(Evidence::ALL.map(|e| (Some(e), names::evidence_name(e))))
+        for (value, label) in [(None, t!("inspector-unknown"))]
+            .into_iter()
+            .chain(Evidence::ALL.map(|e| (Some(e), names::evidence_name(e))))
         {
             if ui.selectable_label(c.evidence == value, label).clicked() {
                 c.evidence = value;
@@ -290,13 +299,15 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
             }
         }
     });
-    for (name, field, value) in
-        [(t!("inspector-priority"), "priority", &mut c.priority), (t!("inspector-effort"), "effort", &mut c.effort)]
-    {
+    for (name, field, value) in [
+        (t!("inspector-priority"), "priority", &mut c.priority),
+        (t!("inspector-effort"), "effort", &mut c.effort),
+    ] {
         heading(ui, &name);
         crate::app::mirror::row_wrapped(ui, |ui| {
-            for (choice, label) in
-                [(None, t!("inspector-not-set"))].into_iter().chain(crate::model::Rating::ALL.map(|r| (Some(r), names::rating_name(r))))
+            for (choice, label) in [(None, t!("inspector-not-set"))]
+                .into_iter()
+                .chain(crate::model::Rating::ALL.map(|r| (Some(r), names::rating_name(r))))
             {
                 if ui.selectable_label(*value == choice, label).clicked() {
                     *value = choice;
@@ -312,7 +323,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         let label = ui.label(t!("inspector-dots"));
         let response = ui.add(egui::DragValue::new(&mut c.votes).range(0..=999)).labelled_by(label.id);
         changes.track(&response, "votes");
-        if c.votes > 0 && ui.small_button(t!("inspector-clear")).on_hover_text(t!("inspector-clear-hint")).clicked() {
+        if c.votes > 0
+            && ui.small_button(t!("inspector-clear")).on_hover_text(t!("inspector-clear-hint")).clicked()
+        {
             c.votes = 0;
             changes.field = Some("votes");
             changes.seal = true;
@@ -354,9 +367,10 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
         let command = (label != link.label).then(|| Command::ReplaceLink(Link { label, ..link.clone() }));
         changes.finish(edits, command, &format!("link {}", link.id), &t!("edit-link-label"));
     }
-    egui::ComboBox::from_id_salt("link to").selected_text(t!("inspector-link-to")).width(ui.available_width()).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::from_id_salt("link to")
+        .selected_text(t!("inspector-link-to"))
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
             for other in map.cards.iter().filter(|c| c.id != card.id) {
                 if ui.selectable_label(false, &other.title).clicked() {
                     let link = Link {
@@ -366,11 +380,13 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                         direction: LinkDirection::OneWay,
                         label: String::new(),
                     };
-                    edits.push(Edit::apply(Command::InsertLink { index: usize::MAX, link }, t!("edit-add-link")));
+                    edits.push(Edit::apply(
+                        Command::InsertLink { index: usize::MAX, link },
+                        t!("edit-add-link"),
+                    ));
                 }
             }
-        },
-    );
+        });
 }
 
 fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
@@ -393,14 +409,17 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
     let mut changes = Changes::default();
     text_field(ui, &mut changes, &t!("inspector-title"), &mut l.title, "title", false);
     heading(ui, &t!("inspector-kind"));
-    egui::ComboBox::from_id_salt("lane kind").selected_text(names::lane_kind_name(l.kind)).show_ui(ui, |ui| {
-        for kind in LaneKind::ALL {
-            if ui.selectable_label(l.kind == kind, names::lane_kind_name(kind)).clicked() {
-                l.kind = kind;
-                changes.field = Some("kind");
+    egui::ComboBox::from_id_salt("lane kind").selected_text(names::lane_kind_name(l.kind)).show_ui(
+        ui,
+        |ui| {
+            for kind in LaneKind::ALL {
+                if ui.selectable_label(l.kind == kind, names::lane_kind_name(kind)).clicked() {
+                    l.kind = kind;
+                    changes.field = Some("kind");
+                }
             }
-        }
-    });
+        },
+    );
     heading(ui, &t!("inspector-height"));
     let response = ui.add(egui::Slider::new(&mut l.height, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "height");
@@ -491,7 +510,10 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             for kind in LaneKind::ALL {
                 if ui.button(names::lane_kind_name(kind)).clicked() {
                     edits.push(Edit::apply(
-                        Command::InsertLane { index: usize::MAX, lane: crate::app::names::new_lane(map, kind) },
+                        Command::InsertLane {
+                            index: usize::MAX,
+                            lane: crate::app::names::new_lane(map, kind),
+                        },
                         t!("edit-add-lane"),
                     ));
                     ui.close();

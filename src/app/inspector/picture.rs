@@ -93,7 +93,11 @@ impl Pictures<'_> {
             ui.weak(name);
         }
         crate::app::mirror::row(ui, |ui| {
-            let choose = if image.is_some() { t!("inspector-replace-picture") } else { t!("inspector-choose-picture") };
+            let choose = if image.is_some() {
+                t!("inspector-replace-picture")
+            } else {
+                t!("inspector-choose-picture")
+            };
             if ui.button(choose).on_hover_text(t!("inspector-picture-hint")).clicked() {
                 *self.request = Some(target.clone());
             }

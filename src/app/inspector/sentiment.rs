@@ -31,8 +31,12 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
     });
     heading(ui, &t!("inspector-anchored"));
     let anchor_text = |a: &Anchor| match a {
-        Anchor::Stage(s) => map.stage(s).map_or_else(String::new, |s| t!("canvas-point-stage", name = s.name.as_str())),
-        Anchor::Card(c) => map.card(c).map_or_else(String::new, |c| t!("inspector-anchor-card", title = c.title.as_str())),
+        Anchor::Stage(s) => {
+            map.stage(s).map_or_else(String::new, |s| t!("canvas-point-stage", name = s.name.as_str()))
+        }
+        Anchor::Card(c) => {
+            map.card(c).map_or_else(String::new, |c| t!("inspector-anchor-card", title = c.title.as_str()))
+        }
     };
     egui::ComboBox::from_id_salt("anchor")
         .selected_text(anchor_text(&p.at))
@@ -99,7 +103,14 @@ pub(super) fn personas_ui(
             let mut p = persona.clone();
             let mut changes = Changes::default();
             text_field(ui, &mut changes, &t!("inspector-name"), &mut p.name, "name", false);
-            text_field(ui, &mut changes, &t!("inspector-description"), &mut p.description, "description", true);
+            text_field(
+                ui,
+                &mut changes,
+                &t!("inspector-description"),
+                &mut p.description,
+                "description",
+                true,
+            );
             let mut goals = p.goals.join("\n");
             text_field(ui, &mut changes, &t!("inspector-goals"), &mut goals, "goals", true);
             let mut needs = p.needs.join("\n");
@@ -109,7 +120,8 @@ pub(super) fn personas_ui(
             let command = (p != *persona).then_some(Command::ReplacePersona(p));
             changes.finish(edits, command, &format!("persona {}", persona.id), &t!("edit-persona"));
             if ui.button(t!("inspector-delete-persona")).clicked() {
-                edits.push(Edit::apply(Command::RemovePersona(persona.id.clone()), t!("edit-delete-persona")));
+                edits
+                    .push(Edit::apply(Command::RemovePersona(persona.id.clone()), t!("edit-delete-persona")));
             }
         });
         // The persona's rows take a picture file dropped on them.
@@ -156,7 +168,10 @@ pub(super) fn personas_ui(
         });
     }
     if ui.button(t!("inspector-add-curve")).clicked() {
-        let curve = Curve::new(if map.curves.is_empty() { t!("inspector-curve-customer") } else { t!("state-future") }, None);
+        let curve = Curve::new(
+            if map.curves.is_empty() { t!("inspector-curve-customer") } else { t!("state-future") },
+            None,
+        );
         *active_curve = Some(curve.id.clone());
         edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, t!("edit-add-curve")));
     }
@@ -177,9 +192,15 @@ fn curve_row(
     ui.painter().rect_filled(swatch.shrink(1.0), 3.0, colour);
     ui.label(egui::RichText::new(name).strong());
     let mut shown = !curve.hidden;
-    let visible = ui.checkbox(&mut shown, t!("inspector-visible")).on_hover_text(t!("inspector-visible-hint"));
+    let visible =
+        ui.checkbox(&mut shown, t!("inspector-visible")).on_hover_text(t!("inspector-visible-hint"));
     visible.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::CheckBox, true, shown, t!("inspector-curve-visible", name = name))
+        egui::WidgetInfo::selected(
+            egui::Role::CheckBox,
+            true,
+            shown,
+            t!("inspector-curve-visible", name = name),
+        )
     });
     if visible.changed() {
         edits.push(Edit::apply(
@@ -188,19 +209,23 @@ fn curve_row(
         ));
     }
     let is_active = active == Some(&curve.id);
-    let marker = ui
-        .selectable_label(is_active, t!("inspector-active"))
-        .on_hover_text(t!("inspector-active-hint"));
+    let marker =
+        ui.selectable_label(is_active, t!("inspector-active")).on_hover_text(t!("inspector-active-hint"));
     marker.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::RadioButton, true, is_active, t!("inspector-curve-active", name = name))
+        egui::WidgetInfo::selected(
+            egui::Role::RadioButton,
+            true,
+            is_active,
+            t!("inspector-curve-active", name = name),
+        )
     });
     if marker.clicked() {
         *active_curve = Some(curve.id.clone());
     }
-    let delete =
-        ui.small_button(t!("command-delete")).on_hover_text(t!("inspector-delete-curve-hint"));
-    delete
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t!("inspector-delete-curve", name = name)));
+    let delete = ui.small_button(t!("command-delete")).on_hover_text(t!("inspector-delete-curve-hint"));
+    delete.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, t!("inspector-delete-curve", name = name))
+    });
     if delete.clicked() {
         edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), t!("edit-delete-curve")));
     }

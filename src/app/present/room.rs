@@ -115,10 +115,10 @@ impl RoomSide {
         if self.published.as_ref() == Some(&published) {
             return;
         }
-        let on = now.vote.map(|v| v.on.label().to_owned()).unwrap_or_default();
+        let on = now.vote.map(|v| v.on.key()).unwrap_or_default();
         let voting = now.vote.zip(self.voting).map(|(vote, round)| Voting {
             round,
-            on: &on,
+            on,
             budget: vote.dots_per_person,
             lanes: crate::model::LaneKind::ALL.into_iter().filter(|k| vote.on.accepts(*k)).collect(),
         });
@@ -258,9 +258,8 @@ impl RoomSide {
                         let mut gone = None;
                         for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
                             crate::app::mirror::row(ui, |ui| {
-                                let remove = ui
-                                    .button(text("×", 20.0))
-                                    .on_hover_text(t!("room-remove-note-hint"));
+                                let remove =
+                                    ui.button(text("×", 20.0)).on_hover_text(t!("room-remove-note-hint"));
                                 if remove.clicked() {
                                     edits.push(Edit::apply(
                                         Command::RemoveCard(id.clone()),

@@ -27,6 +27,16 @@ impl VoteOn {
         }
     }
 
+    /// A word for what is voted on that does not depend on the editor's language: the room's
+    /// page words it in its reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PainPoints => "pain-points",
+            Self::Opportunities => "opportunities",
+            Self::AllCards => "all-cards",
+        }
+    }
+
     /// What is voted on, as it reads inside a sentence ("pain points").
     pub fn subject(self) -> String {
         match self {

@@ -12,6 +12,14 @@
   let timerBase = null;
   let stageChosen = false;
   let lastFocus = undefined;
+  // The page's words in its reader's language (words.json, from the editor's message files);
+  // until they arrive, or if they do not, the English written into the page.
+  let words = {};
+  const w = (id, vars) => {
+    let text = words[id] || id;
+    for (const [name, value] of Object.entries(vars || {})) text = text.split("{" + name + "}").join(String(value));
+    return text;
+  };
 
   function show(section) {
     for (const id of ["connecting", "join", "room", "closed"]) $(id).hidden = id !== section;
@@ -34,7 +42,7 @@
     });
     let answer = {};
     try { answer = await response.json(); } catch (e) { answer = {}; }
-    if (!response.ok) throw new Error(answer.error || "the room did not answer (" + response.status + ")");
+    if (!response.ok) throw new Error(answer.error || w("room-page-no-answer", { status: response.status }));
     return answer;
   }
 
@@ -53,10 +61,10 @@
     source.onmessage = (event) => {
       heard = true;
       const message = JSON.parse(event.data);
-      if (message.closed) return closed("The room is closed", "Thank you for taking part. The facilitator has your notes and dots.");
+      if (message.closed) return closed(w("room-page-closed-title"), w("room-page-closed-text"));
       if (message.removed) {
         localStorage.removeItem(roomKey);
-        return closed("You left the room", "The facilitator took you out of the room, or you left.");
+        return closed(w("room-page-left-title"), w("room-page-removed-text"));
       }
       state = message;
       render();
@@ -71,10 +79,10 @@
           key = null;
           startJoin();
         } else {
-          closed("The room is closed", "The connection to the facilitator's computer ended.");
+          closed(w("room-page-closed-title"), w("room-page-ended-text"));
         }
       } else {
-        $("connecting").textContent = "Connection lost · trying again…";
+        $("connecting").textContent = w("room-page-lost");
       }
     };
   }
@@ -90,7 +98,7 @@
     event.preventDefault();
     const name = $("name").value.trim();
     $("join-error").textContent = "";
-    if (!name) return ($("join-error").textContent = "Type your name first.");
+    if (!name) return ($("join-error").textContent = w("room-page-name-first"));
     try {
       const answer = await post("api/join", { name });
       key = answer.key;
@@ -109,14 +117,14 @@
     status.className = "status";
     if (!text) {
       status.className = "error";
-      status.textContent = "Write something first.";
+      status.textContent = w("room-page-write-first");
       return;
     }
     $("note-send").disabled = true;
     try {
       await post("api/note", { key, lane: $("note-lane").value, stage: $("note-stage").value, text });
       $("note-text").value = "";
-      status.textContent = "Added to the map ✓";
+      status.textContent = w("room-page-added");
     } catch (e) {
       status.className = "error";
       status.textContent = e.message;
@@ -136,7 +144,7 @@
   $("leave").addEventListener("click", async () => {
     try { await post("api/leave", { key }); } catch (e) { /* gone already */ }
     localStorage.removeItem(roomKey);
-    closed("You left the room", "Scan the code again to come back.");
+    closed(w("room-page-left-title"), w("room-page-come-back"));
   });
 
   async function dot(card, takeBack) {
@@ -171,7 +179,7 @@
       $("stage-name").textContent = room.stage.name;
       $("stage-goal").textContent = room.stage.goal;
     } else {
-      $("stage-name").textContent = "The whole journey";
+      $("stage-name").textContent = w("room-page-whole-journey");
       $("stage-goal").textContent = room.stages.map((s) => s.name).join(" → ");
     }
     $("me-name").textContent = state.you.me.name;
@@ -202,7 +210,7 @@
         box.append(list);
         lanes.append(box);
       }
-      if (!room.stage.lanes.length) lanes.append(el("p", "Nothing here yet.", "quiet"));
+      if (!room.stage.lanes.length) lanes.append(el("p", w("room-page-nothing-here"), "quiet"));
     }
 
     if (room.timer) timerBase = { left: room.timer.left, at: Date.now() };
@@ -215,7 +223,7 @@
     results.replaceChildren();
     for (const row of room.results || []) {
       const item = el("li");
-      item.append(el("span", row.votes === 1 ? "1 dot" : row.votes + " dots", "count"));
+      item.append(el("span", row.votes === 1 ? w("room-page-one-dot") : w("room-page-dots", { count: row.votes }), "count"));
       const what = el("span", row.title);
       what.append(el("span", row.stage, "author"));
       item.append(what);
@@ -229,8 +237,8 @@
     if (!vote) return;
     const mine = state.you.me.dots || {};
     const left = state.you.me.left;
-    $("vote-title").textContent = "Dot vote · " + vote.on;
-    $("vote-left").textContent = left === 1 ? "1 dot left" : left + " of " + vote.budget + " dots left";
+    $("vote-title").textContent = w("room-page-vote-title", { on: w("room-page-vote-on-" + vote.on) });
+    $("vote-left").textContent = w("room-page-dots-left", { left, budget: vote.budget });
     const list = $("vote-cards");
     list.replaceChildren();
     for (const card of vote.cards) {
@@ -241,12 +249,12 @@
       const less = el("button", "−", "less");
       less.type = "button";
       less.disabled = count === 0;
-      less.setAttribute("aria-label", "Take back a dot from " + card.title);
+      less.setAttribute("aria-label", w("room-page-take-back", { title: card.title }));
       less.addEventListener("click", () => dot(card.id, true));
       const more = el("button", "+");
       more.type = "button";
       more.disabled = left === 0;
-      more.setAttribute("aria-label", "Put a dot on " + card.title);
+      more.setAttribute("aria-label", w("room-page-put-dot", { title: card.title }));
       more.addEventListener("click", () => dot(card.id, false));
       const dots = el("span", count ? "●".repeat(Math.min(count, 5)) + (count > 5 ? count : "") : "", "mine");
       item.append(what, less, dots, more);
@@ -266,6 +274,19 @@
   }
   setInterval(tick, 500);
 
-  if (key) connect();
-  else startJoin();
+  function start() {
+    if (key) connect();
+    else startJoin();
+  }
+
+  fetch("words.json", { credentials: "omit", cache: "no-store" })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((answer) => {
+      if (!answer) return;
+      words = answer.words || {};
+      document.documentElement.lang = answer.lang || "en";
+      for (const node of document.querySelectorAll("[data-t]")) node.textContent = w(node.dataset.t);
+    })
+    .catch(() => { /* the page keeps its English */ })
+    .finally(start);
 })();
