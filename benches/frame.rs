@@ -52,10 +52,20 @@ fn dragging_on(map: touchline::model::Map, zoom: Option<f32>) -> (egui::Context,
 }
 
 fn dragging_doc(doc: Document, zoom: Option<f32>) -> (egui::Context, TouchlineApp, Pos2) {
+    dragging_in(doc, zoom, None)
+}
+
+/// A drag under way; with a language, the editor speaks it and shows its inspector.
+fn dragging_in(
+    doc: Document,
+    zoom: Option<f32>,
+    language: Option<touchline::i18n::Language>,
+) -> (egui::Context, TouchlineApp, Pos2) {
     let ctx = egui::Context::default();
     touchline::fonts::install(&ctx);
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
-    app.settings.inspector_open = false;
+    app.settings.inspector_open = language.is_some();
+    app.settings.language = language;
     app.set_document(doc);
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
@@ -192,6 +202,14 @@ fn drag_frame_zoomed_to_fit_arabic(bencher: divan::Bencher) {
 #[divan::bench]
 fn drag_frame_at_100_percent_arabic(bencher: divan::Bencher) {
     bench_drag_on(bencher, dragging_on(arabic_map(), Some(1.0)));
+}
+
+/// The Arabic drag in the editor speaking Arabic: every menu, inspector and status bar text from
+/// the message files, put in visual order, in the mirrored interface.
+#[divan::bench]
+fn drag_frame_zoomed_to_fit_arabic_interface(bencher: divan::Bencher) {
+    let arabic = Some(touchline::i18n::Language::Arabic);
+    bench_drag_on(bencher, dragging_in(Document::new(arabic_map(), None), None, arabic));
 }
 
 #[divan::bench(sample_count = 10)]
