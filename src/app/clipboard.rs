@@ -43,9 +43,9 @@ pub(super) fn duplicate(doc: &mut Document) -> Option<Edit> {
     }
     doc.canvas.selection = Selection::cards(fresh);
     let label = if commands.len() == 1 {
-        t!("edit-duplicate-card")
+        tl!("edit-duplicate-card")
     } else {
-        t!("edit-duplicate-cards", count = commands.len())
+        tl!("edit-duplicate-cards", count = commands.len())
     };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
@@ -132,9 +132,9 @@ fn pasted(doc: &mut Document, commands: Vec<Command>, fresh: HashSet<CardId>) ->
     }
     doc.canvas.selection = Selection::cards(fresh);
     let label = if commands.len() == 1 {
-        t!("edit-paste-card")
+        tl!("edit-paste-card")
     } else {
-        t!("edit-paste-cards", count = commands.len())
+        tl!("edit-paste-cards", count = commands.len())
     };
     Some(Edit::apply(Command::Batch(commands), &label))
 }

@@ -79,7 +79,7 @@ impl TouchlineApp {
             Disk::Changed { fingerprint, .. } if seen == Some(fingerprint) => {}
             Disk::Changed { map, fingerprint } => match *map {
                 Ok(theirs) if !dirty => {
-                    if let Err(e) = doc.reload(theirs, fingerprint, &t!("edit-reloaded")) {
+                    if let Err(e) = doc.reload(theirs, fingerprint, &tl!("edit-reloaded")) {
                         self.modals.error(t!("disk-reload-failed", error = e.to_string()));
                     }
                     doc.follow.notice = None;
@@ -209,7 +209,7 @@ impl TouchlineApp {
                 }
             }
             (Choice::TakeTheirs, Some(DiskNotice::Changed { theirs, fingerprint, .. })) => {
-                if let Err(e) = doc.reload(*theirs, fingerprint, &t!("edit-take-theirs")) {
+                if let Err(e) = doc.reload(*theirs, fingerprint, &tl!("edit-take-theirs")) {
                     self.modals.error(t!("disk-take-failed", error = e.to_string()));
                 }
             }
@@ -217,7 +217,7 @@ impl TouchlineApp {
                 let base = doc.on_disk.as_ref().map_or_else(|| doc.map.clone(), |d| d.map.clone());
                 let merged = merge(&base, &doc.map, &theirs);
                 let command = crate::edit::Command::ReplaceMap(Box::new(merged.map));
-                if let Err(e) = doc.apply(command, &t!("edit-merge-disk"), None) {
+                if let Err(e) = doc.apply(command, &tl!("edit-merge-disk"), None) {
                     self.modals.error(t!("disk-merge-failed", error = e.to_string()));
                     return;
                 }

@@ -41,7 +41,7 @@ impl Document {
             C::ToggleView => self.toggle_view(),
             C::ClearVotes => {
                 if let Some(command) = present::vote::clear(&self.map) {
-                    edits.push(Edit::apply(command, t!("edit-clear-votes")));
+                    edits.push(Edit::apply(command, tl!("edit-clear-votes")));
                 }
             }
             C::SelectLeft | C::SelectRight | C::SelectUp | C::SelectDown => {
@@ -127,7 +127,7 @@ impl Document {
     fn delete_selection(&mut self) -> Option<Edit> {
         Some(match std::mem::take(&mut self.canvas.selection) {
             Selection::Nothing => return None,
-            Selection::Point(point) => Edit::apply(Command::RemovePoint(point), t!("edit-delete-point")),
+            Selection::Point(point) => Edit::apply(Command::RemovePoint(point), tl!("edit-delete-point")),
             Selection::Cards(selected) => {
                 // In map order, as the undo step puts them back.
                 let ids: Vec<_> = self
@@ -143,10 +143,10 @@ impl Document {
                 canvas::delete_cards(&ids)
             }
             Selection::Header(HeaderSelection::Stage(id)) => {
-                Edit::apply(Command::RemoveStage(id), t!("edit-delete-stage"))
+                Edit::apply(Command::RemoveStage(id), tl!("edit-delete-stage"))
             }
             Selection::Header(HeaderSelection::Lane(id)) => {
-                Edit::apply(Command::RemoveLane(id), t!("edit-delete-lane"))
+                Edit::apply(Command::RemoveLane(id), tl!("edit-delete-lane"))
             }
         })
     }

@@ -297,7 +297,7 @@ impl TouchlineApp {
         if !rebased.is_empty() {
             self.apply_edits(vec![super::Edit::apply(
                 crate::edit::Command::Batch(rebased),
-                t!("edit-keep-pictures"),
+                tl!("edit-keep-pictures"),
             )]);
         }
         self.write_map(path, false)

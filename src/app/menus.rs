@@ -58,22 +58,18 @@ fn menus_and_toolbar(
     settings: &mut Settings,
     fired: &mut Vec<MenuAction>,
 ) {
-    {
-        {
-            for menu in <Menu as strum::IntoEnumIterator>::iter() {
-                ui.menu_button(menu.label(), |ui| {
-                    menu_entries(ui, doc.as_deref(), &settings.recent, menu, fired);
-                    if menu == Menu::View {
-                        theme_choices(ui, &mut settings.theme);
-                        language_choices(ui, &mut settings.language);
-                    }
-                });
+    for menu in <Menu as strum::IntoEnumIterator>::iter() {
+        ui.menu_button(menu.label(), |ui| {
+            menu_entries(ui, doc.as_deref(), &settings.recent, menu, fired);
+            if menu == Menu::View {
+                theme_choices(ui, &mut settings.theme);
+                language_choices(ui, &mut settings.language);
             }
-            if let Some(doc) = doc {
-                ui.separator();
-                toolbar(ui, doc, fired);
-            }
-        }
+        });
+    }
+    if let Some(doc) = doc {
+        ui.separator();
+        toolbar(ui, doc, fired);
     }
 }
 
@@ -222,11 +218,13 @@ pub(super) fn status(ui: &mut Ui, doc: &Document) {
             let place = doc.path.as_ref().map_or_else(|| t!("status-not-saved"), |p| p.display().to_string());
             ui.weak(place);
             ui.separator();
-            ui.weak(format!(
-                "{} · {} · {}",
-                t!("status-stages", count = doc.map.stages.len()),
-                t!("status-lanes", count = doc.map.lanes.len()),
-                t!("status-cards", count = doc.map.cards.len())
+            ui.weak(crate::i18n::join(
+                &[
+                    t!("status-stages", count = doc.map.stages.len()),
+                    t!("status-lanes", count = doc.map.lanes.len()),
+                    t!("status-cards", count = doc.map.cards.len()),
+                ],
+                " · ",
             ));
             let selected = doc.canvas.selection.card_count();
             if selected > 0 {

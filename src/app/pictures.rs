@@ -158,7 +158,7 @@ impl TouchlineApp {
         let folder = doc.path.as_deref().map(pictures_folder);
         let name = crate::pictures::relative_name(folder.as_deref(), &absolute);
         if let Some(command) = set_picture(&doc.map, target, Some(name)) {
-            edits.push(Edit::apply(command, t!("edit-add-picture")));
+            edits.push(Edit::apply(command, tl!("edit-add-picture")));
             edits.push(Edit::Seal);
         }
     }

@@ -133,6 +133,19 @@ macro_rules! t {
     };
 }
 
+/// A message in logical order, as written, even in a right-to-left language: for text that is
+/// kept and later shown inside another message (an undo step's name inside "Undo …", what a
+/// vote is on inside its headline), which puts the whole in visual order once.
+#[macro_export]
+macro_rules! tl {
+    ($id:literal) => {
+        $crate::i18n::logical_text($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::logical_text($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
 /// The marks a pseudo-localised message is wrapped in (see [`set_pseudo`]).
 pub const PSEUDO_OPEN: char = '‹';
 pub const PSEUDO_CLOSE: char = '›';
@@ -172,6 +185,16 @@ pub fn text(id: &str) -> String {
 
 /// A message with variables.
 pub fn text_with(id: &str, args: &[(&str, Arg)]) -> String {
+    format(id, Some(&fluent_args(args)))
+}
+
+/// A message in logical order (see [`tl!`](crate::tl)).
+pub fn logical_text(id: &str, args: &[(&str, Arg)]) -> String {
+    let text = lookup(id, Some(&fluent_args(args)));
+    if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
     let mut fluent = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
         match value {
@@ -179,19 +202,34 @@ pub fn text_with(id: &str, args: &[(&str, Arg)]) -> String {
             Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
         }
     }
-    format(id, Some(&fluent))
+    fluent
 }
 
-fn format(id: &str, args: Option<&FluentArgs>) -> String {
+/// The message in the thread's language, else in English, else its id.
+fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
     let language = language();
-    let text = catalog(language)
+    catalog(language)
         .format(id, args)
         .or_else(|| {
             (language != Language::English).then(|| catalog(Language::English).format(id, args)).flatten()
         })
-        .unwrap_or_else(|| id.to_owned());
-    let text = if language.is_rtl() { crate::text::visual_lines(&text, RTL_LINE_CHARS) } else { text };
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn format(id: &str, args: Option<&FluentArgs>) -> String {
+    let text = lookup(id, args);
+    let text = if language().is_rtl() { crate::text::visual_lines(&text, RTL_LINE_CHARS) } else { text };
     if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
+}
+
+/// Pieces of one row joined by `separator` in reading order: in a right-to-left language the
+/// pieces (each in visual order already) are laid from the right, so the first stands rightmost.
+pub fn join(pieces: &[String], separator: &str) -> String {
+    if is_rtl() {
+        pieces.iter().rev().map(String::as_str).collect::<Vec<_>>().join(separator)
+    } else {
+        pieces.join(separator)
+    }
 }
 
 /// The messages whose ids start with `prefix`, in `language` as written (logical order, for a

@@ -74,11 +74,14 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
-            for (at, _) in source.match_indices("t!(") {
-                if source[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            for (at, _) in source.match_indices("!(") {
+                // `t!(` and `tl!(`: the macro's name is the identifier before the `!`.
+                let name_start =
+                    source[..at].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+                if !matches!(&source[name_start..at], "t" | "tl") {
                     continue;
                 }
-                let Some(rest) = source[at + 3..].trim_start().strip_prefix('"') else { continue };
+                let Some(rest) = source[at + 2..].trim_start().strip_prefix('"') else { continue };
                 let id: String = rest.chars().take_while(|c| *c != '"').collect();
                 let call = &rest[id.len() + 1..];
                 let end = matching_paren(call);

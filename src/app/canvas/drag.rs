@@ -119,7 +119,7 @@ pub(super) fn handle(
                         changed.width = width;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceStage(changed),
-                            label: t!("edit-resize-stage").into(),
+                            label: tl!("edit-resize-stage"),
                             merge_key: Some(format!("resize {id}")),
                         });
                     }
@@ -139,7 +139,7 @@ pub(super) fn handle(
                         changed.height = height;
                         edits.push(Edit::Apply {
                             command: Command::ReplaceLane(changed),
-                            label: t!("edit-resize-lane").into(),
+                            label: tl!("edit-resize-lane"),
                             merge_key: Some(format!("resize {id}")),
                         });
                     }
@@ -166,7 +166,7 @@ pub(super) fn handle(
                 if target != index {
                     edits.push(Edit::apply(
                         Command::MoveStage { id: layout.stages[index].id.clone(), index: target },
-                        t!("edit-move-stage"),
+                        tl!("edit-move-stage"),
                     ));
                 }
             }
@@ -177,7 +177,7 @@ pub(super) fn handle(
                 {
                     edits.push(Edit::apply(
                         Command::MoveLane { id: layout.lanes[index].id.clone(), index: map_index },
-                        t!("edit-move-lane"),
+                        tl!("edit-move-lane"),
                     ));
                 }
             }
@@ -203,7 +203,7 @@ pub(super) fn handle(
                     };
                     edits.push(Edit::apply(
                         Command::InsertLink { index: usize::MAX, link },
-                        t!("edit-link-cards"),
+                        tl!("edit-link-cards"),
                     ));
                 }
             }
@@ -289,7 +289,8 @@ fn drop_cards(layout: &MapLayout, ids: &[CardId], scene: Pos2) -> Option<Edit> {
         stage: stage_id.clone(),
         index: slot + k,
     }));
-    let label = if ids.len() == 1 { t!("edit-move-card") } else { t!("edit-move-cards", count = ids.len()) };
+    let label =
+        if ids.len() == 1 { tl!("edit-move-card") } else { tl!("edit-move-cards", count = ids.len()) };
     Some(Edit::apply(Command::Batch(commands), &label))
 }
 

@@ -56,7 +56,7 @@ impl Canvas {
 
 /// One undo step that deletes these cards (with their links and points).
 pub fn delete_cards(ids: &[CardId]) -> Edit {
-    let label = t!("canvas-delete-cards", count = ids.len());
+    let label = tl!("canvas-delete-cards", count = ids.len());
     Edit::apply(Command::Batch(ids.iter().cloned().map(Command::RemoveCard).collect()), &label)
 }
 
@@ -75,7 +75,7 @@ fn stage_menu(
     if ui.button(t!("canvas-add-stage-before")).clicked() {
         edits.push(Edit::apply(
             Command::InsertStage { index, stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")) },
-            t!("edit-add-stage"),
+            tl!("edit-add-stage"),
         ));
         ui.close();
     }
@@ -85,7 +85,7 @@ fn stage_menu(
                 index: index + 1,
                 stage: crate::model::Stage::new_in(map, t!("canvas-new-stage")),
             },
-            t!("edit-add-stage"),
+            tl!("edit-add-stage"),
         ));
         ui.close();
     }
@@ -104,9 +104,9 @@ fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing
         ui.close();
     }
     let (button, label) = if lane.collapsed {
-        (t!("canvas-expand"), t!("edit-expand-lane"))
+        (t!("canvas-expand"), tl!("edit-expand-lane"))
     } else {
-        (t!("canvas-collapse"), t!("edit-collapse-lane"))
+        (t!("canvas-collapse"), tl!("edit-collapse-lane"))
     };
     if ui.button(button).clicked() {
         let mut changed = lane.clone();
@@ -119,7 +119,7 @@ fn lane_menu(ui: &mut Ui, map: &Map, id: &LaneId, edits: &mut Vec<Edit>, editing
             if ui.button(crate::app::lane_kind_name(kind)).clicked() {
                 edits.push(Edit::apply(
                     Command::InsertLane { index: index + 1, lane: crate::app::names::new_lane(map, kind) },
-                    t!("edit-add-lane"),
+                    tl!("edit-add-lane"),
                 ));
                 ui.close();
             }

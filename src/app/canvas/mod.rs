@@ -435,7 +435,7 @@ impl Canvas {
         self.editing = Some(editing);
         Some(Edit::Apply {
             command: Command::InsertCard { index: usize::MAX, card },
-            label: t!("edit-add-card"),
+            label: tl!("edit-add-card"),
             merge_key,
         })
     }

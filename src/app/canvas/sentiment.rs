@@ -84,7 +84,7 @@ pub fn add_point(canvas: &mut Canvas, map: &Map, layout: &MapLayout, pos: Pos2, 
     }
     let point = Point::new(curve, at, value);
     canvas.selection = super::Selection::Point(point.id.clone());
-    Some(Edit::apply(Command::InsertPoint(point), t!("edit-add-point")))
+    Some(Edit::apply(Command::InsertPoint(point), tl!("edit-add-point")))
 }
 
 /// While a point is dragged: its new value, applied live as one merged undo step.
@@ -107,7 +107,7 @@ pub fn drag_value(
 /// The edit that puts a point where a drag has it; all edits of one drag merge into one step.
 pub fn move_point(point: Point) -> Edit {
     let merge_key = Some(format!("point {}", point.id));
-    Edit::Apply { command: Command::ReplacePoint(point), label: t!("edit-move-point").into(), merge_key }
+    Edit::Apply { command: Command::ReplacePoint(point), label: tl!("edit-move-point"), merge_key }
 }
 
 /// When a point is released: re-anchor it if it was dropped on another card or stage that its

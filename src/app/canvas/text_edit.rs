@@ -68,7 +68,7 @@ impl InlineEdit {
                     merge_key,
                     command: None,
                     otherwise: Some(Command::RemoveCard(id.clone())),
-                    label: t!("edit-add-card"),
+                    label: tl!("edit-add-card"),
                 });
             }
             let mut card = map.card(id)?.clone();
@@ -81,7 +81,7 @@ impl InlineEdit {
                 merge_key,
                 command: Some(Command::InsertCard { index: usize::MAX, card: named }),
                 otherwise: Some(Command::ReplaceCard(card)),
-                label: t!("edit-add-card"),
+                label: tl!("edit-add-card"),
             });
         }
         if text.is_empty() || text == self.original {
@@ -91,22 +91,22 @@ impl InlineEdit {
             TextTarget::Card(id) => {
                 let mut card = map.card(id)?.clone();
                 card.title = text;
-                (Command::ReplaceCard(card), t!("edit-card-text"))
+                (Command::ReplaceCard(card), tl!("edit-card-text"))
             }
             TextTarget::Stage(id) => {
                 let mut stage = map.stage(id)?.clone();
                 stage.name = text;
-                (Command::ReplaceStage(stage), t!("edit-rename-stage"))
+                (Command::ReplaceStage(stage), tl!("edit-rename-stage"))
             }
             TextTarget::Lane(id) => {
                 let mut lane = map.lane(id)?.clone();
                 lane.title = text;
-                (Command::ReplaceLane(lane), t!("edit-rename-lane"))
+                (Command::ReplaceLane(lane), tl!("edit-rename-lane"))
             }
             TextTarget::Title => {
                 let mut meta = map.meta();
                 meta.title = text;
-                (Command::SetMeta(Box::new(meta)), t!("edit-rename-map"))
+                (Command::SetMeta(Box::new(meta)), tl!("edit-rename-map"))
             }
         };
         Some(Edit::apply(command, label))

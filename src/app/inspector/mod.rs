@@ -72,39 +72,32 @@ fn inspector_ui(
     pictures: picture::Pictures<'_>,
     edits: &mut Vec<Edit>,
 ) {
-    {
-        {
-            ui.add_space(6.0);
-            if let Some(point) =
-                canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id))
-            {
-                point_ui(ui, map, point, edits);
-                return;
+    ui.add_space(6.0);
+    if let Some(point) = canvas.selection.point().and_then(|id| map.points.iter().find(|p| &p.id == id)) {
+        point_ui(ui, map, point, edits);
+        return;
+    }
+    let selected: Vec<&Card> = map.cards.iter().filter(|c| canvas.selection.contains(&c.id)).collect();
+    match (selected.as_slice(), canvas.selection.header()) {
+        ([card], _) => card_ui(ui, map, card, pictures, edits),
+        ([_, ..], _) => {
+            ui.heading(t!("inspector-cards-selected", count = selected.len()));
+            ui.label(t!("inspector-cards-selected-hint"));
+        }
+        ([], Some(HeaderSelection::Stage(id))) => {
+            if let Some(stage) = map.stage(id) {
+                stage_ui(ui, stage, edits);
             }
-            let selected: Vec<&Card> =
-                map.cards.iter().filter(|c| canvas.selection.contains(&c.id)).collect();
-            match (selected.as_slice(), canvas.selection.header()) {
-                ([card], _) => card_ui(ui, map, card, pictures, edits),
-                ([_, ..], _) => {
-                    ui.heading(t!("inspector-cards-selected", count = selected.len()));
-                    ui.label(t!("inspector-cards-selected-hint"));
-                }
-                ([], Some(HeaderSelection::Stage(id))) => {
-                    if let Some(stage) = map.stage(id) {
-                        stage_ui(ui, stage, edits);
-                    }
-                }
-                ([], Some(HeaderSelection::Lane(id))) => {
-                    if let Some(lane) = map.lane(id) {
-                        lane_ui(ui, lane, edits);
-                    }
-                }
-                ([], None) => {
-                    map_ui(ui, map, edits);
-                    let theme = pictures.theme;
-                    personas_ui(ui, map, theme, &mut canvas.active_curve, pictures, edits);
-                }
+        }
+        ([], Some(HeaderSelection::Lane(id))) => {
+            if let Some(lane) = map.lane(id) {
+                lane_ui(ui, lane, edits);
             }
+        }
+        ([], None) => {
+            map_ui(ui, map, edits);
+            let theme = pictures.theme;
+            personas_ui(ui, map, theme, &mut canvas.active_curve, pictures, edits);
         }
     }
 }
@@ -332,7 +325,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         }
     });
     let command = (c != *card).then_some(Command::ReplaceCard(c));
-    changes.finish(edits, command, &format!("card {}", card.id), &t!("edit-card"));
+    changes.finish(edits, command, &format!("card {}", card.id), &tl!("edit-card"));
 
     links_ui(ui, map, card, edits);
 }
@@ -351,8 +344,8 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
             };
             let other = if link.from == card.id { &link.to } else { &link.from };
             ui.label(format!("{arrow} {}", title(other)));
-            if ui.small_button("×").on_hover_text(t!("edit-remove-link")).clicked() {
-                edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), t!("edit-remove-link")));
+            if ui.small_button("×").on_hover_text(tl!("edit-remove-link")).clicked() {
+                edits.push(Edit::apply(Command::RemoveLink(link.id.clone()), tl!("edit-remove-link")));
             }
         });
         // A short label, drawn on the link's route ("hands over", "triggers").
@@ -365,7 +358,7 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
         let mut changes = Changes::default();
         changes.track(&field, "label");
         let command = (label != link.label).then(|| Command::ReplaceLink(Link { label, ..link.clone() }));
-        changes.finish(edits, command, &format!("link {}", link.id), &t!("edit-link-label"));
+        changes.finish(edits, command, &format!("link {}", link.id), &tl!("edit-link-label"));
     }
     egui::ComboBox::from_id_salt("link to")
         .selected_text(t!("inspector-link-to"))
@@ -382,7 +375,7 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                     };
                     edits.push(Edit::apply(
                         Command::InsertLink { index: usize::MAX, link },
-                        t!("edit-add-link"),
+                        tl!("edit-add-link"),
                     ));
                 }
             }
@@ -400,7 +393,7 @@ fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
     changes.track(&response, "width");
     colour_field(ui, &mut changes, &mut s.colour);
     let command = (s != *stage).then_some(Command::ReplaceStage(s));
-    changes.finish(edits, command, &format!("stage {}", stage.id), &t!("edit-stage"));
+    changes.finish(edits, command, &format!("stage {}", stage.id), &tl!("edit-stage"));
 }
 
 fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
@@ -435,7 +428,7 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
     }
     colour_field(ui, &mut changes, &mut l.colour);
     let command = (l != *lane).then_some(Command::ReplaceLane(l));
-    changes.finish(edits, command, &format!("lane {}", lane.id), &t!("edit-lane"));
+    changes.finish(edits, command, &format!("lane {}", lane.id), &tl!("edit-lane"));
 }
 
 fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
@@ -464,7 +457,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             ("1–10", Scale { min: 1, max: 10 }),
         ] {
             if ui.selectable_label(map.scale == scale, label).clicked() && map.scale != scale {
-                edits.push(Edit::apply(crate::edit::set_scale(map, scale), t!("edit-scale")));
+                edits.push(Edit::apply(crate::edit::set_scale(map, scale), tl!("edit-scale")));
             }
         }
     });
@@ -478,7 +471,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
             .labelled_by(to);
         let scale = Scale { min, max };
         if (a.changed() || b.changed()) && scale != map.scale {
-            edits.push(Edit::apply(crate::edit::set_scale(map, scale), t!("edit-scale")));
+            edits.push(Edit::apply(crate::edit::set_scale(map, scale), tl!("edit-scale")));
         }
     });
     heading(ui, &t!("inspector-no-point"));
@@ -494,7 +487,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     });
     words_ui(ui, &mut changes, &mut meta.words, &mut meta.direction);
     let command = (meta != original).then_some(Command::SetMeta(Box::new(meta)));
-    changes.finish(edits, command, "map", &t!("edit-map"));
+    changes.finish(edits, command, "map", &tl!("edit-map"));
 
     ui.add_space(12.0);
     ui.separator();
@@ -503,7 +496,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
         if ui.button(t!("inspector-add-stage")).clicked() {
             edits.push(Edit::apply(
                 Command::InsertStage { index: usize::MAX, stage: Stage::new_in(map, t!("canvas-new-stage")) },
-                t!("edit-add-stage"),
+                tl!("edit-add-stage"),
             ));
         }
         ui.menu_button(t!("inspector-add-lane"), |ui| {
@@ -514,7 +507,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
                             index: usize::MAX,
                             lane: crate::app::names::new_lane(map, kind),
                         },
-                        t!("edit-add-lane"),
+                        tl!("edit-add-lane"),
                     ));
                     ui.close();
                 }

@@ -58,10 +58,10 @@ pub(super) fn point_ui(ui: &mut Ui, map: &Map, point: &Point, edits: &mut Vec<Ed
             }
         });
     let command = (p != *point).then_some(Command::ReplacePoint(p));
-    changes.finish(edits, command, &format!("point {}", point.id), &t!("edit-point"));
+    changes.finish(edits, command, &format!("point {}", point.id), &tl!("edit-point"));
     ui.add_space(8.0);
     if ui.button(t!("inspector-delete-point")).clicked() {
-        edits.push(Edit::apply(Command::RemovePoint(point.id.clone()), t!("edit-delete-point")));
+        edits.push(Edit::apply(Command::RemovePoint(point.id.clone()), tl!("edit-delete-point")));
     }
 }
 
@@ -118,10 +118,12 @@ pub(super) fn personas_ui(
             p.goals = lines(&goals);
             p.needs = lines(&needs);
             let command = (p != *persona).then_some(Command::ReplacePersona(p));
-            changes.finish(edits, command, &format!("persona {}", persona.id), &t!("edit-persona"));
+            changes.finish(edits, command, &format!("persona {}", persona.id), &tl!("edit-persona"));
             if ui.button(t!("inspector-delete-persona")).clicked() {
-                edits
-                    .push(Edit::apply(Command::RemovePersona(persona.id.clone()), t!("edit-delete-persona")));
+                edits.push(Edit::apply(
+                    Command::RemovePersona(persona.id.clone()),
+                    tl!("edit-delete-persona"),
+                ));
             }
         });
         // The persona's rows take a picture file dropped on them.
@@ -147,7 +149,7 @@ pub(super) fn personas_ui(
                 Command::InsertPersona { index: usize::MAX, persona },
                 Command::InsertCurve { index: usize::MAX, curve },
             ]),
-            t!("edit-add-persona"),
+            tl!("edit-add-persona"),
         ));
     }
 
@@ -173,7 +175,7 @@ pub(super) fn personas_ui(
             None,
         );
         *active_curve = Some(curve.id.clone());
-        edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, t!("edit-add-curve")));
+        edits.push(Edit::apply(Command::InsertCurve { index: usize::MAX, curve }, tl!("edit-add-curve")));
     }
 }
 
@@ -205,7 +207,7 @@ fn curve_row(
     if visible.changed() {
         edits.push(Edit::apply(
             Command::ReplaceCurve(Curve { hidden: !shown, ..curve.clone() }),
-            t!("edit-show-curve"),
+            tl!("edit-show-curve"),
         ));
     }
     let is_active = active == Some(&curve.id);
@@ -227,7 +229,7 @@ fn curve_row(
         egui::WidgetInfo::labeled(egui::Role::Button, true, t!("inspector-delete-curve", name = name))
     });
     if delete.clicked() {
-        edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), t!("edit-delete-curve")));
+        edits.push(Edit::apply(Command::RemoveCurve(curve.id.clone()), tl!("edit-delete-curve")));
     }
 }
 

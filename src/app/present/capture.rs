@@ -142,7 +142,7 @@ pub fn ui(
         let mut card = Card::new(capture.lane.clone(), capture.stage.clone(), text);
         card.id = crate::model::CardId(crate::model::IdMaker::for_map(map).make("c-", &card.title));
         card.colour = Some(NOTE_COLOUR);
-        edits.push(Edit::apply(Command::InsertCard { index: usize::MAX, card }, t!("edit-add-note")));
+        edits.push(Edit::apply(Command::InsertCard { index: usize::MAX, card }, tl!("edit-add-note")));
         edits.push(Edit::Seal);
         capture.added += 1;
     }

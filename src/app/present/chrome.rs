@@ -336,12 +336,12 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
             ui.add_space(10.0 * s);
             let clear = ui.add_enabled(
                 !ranked.is_empty(),
-                egui::Button::new(text(t!("edit-clear-votes"), 20.0 * s, theme.text)),
+                egui::Button::new(text(tl!("edit-clear-votes"), 20.0 * s, theme.text)),
             );
             if clear.clicked()
                 && let Some(command) = vote::clear(map)
             {
-                edits.push(Edit::apply(command, t!("edit-clear-votes")));
+                edits.push(Edit::apply(command, tl!("edit-clear-votes")));
             }
         });
 }

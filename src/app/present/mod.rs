@@ -165,7 +165,7 @@ impl Presentation {
     pub fn progress(&self, map: &crate::model::Map) -> String {
         let line = self.stage_line(map);
         match &self.room {
-            Some(room) if !room.card_shown => format!("{line} · {}", room.line()),
+            Some(room) if !room.card_shown => crate::i18n::join(&[line, room.line()], " · "),
             _ => line,
         }
     }
@@ -296,7 +296,7 @@ impl Presentation {
             let result = if take_back { vote.remove(map, &card) } else { vote.add(map, &card) };
             match result {
                 Ok(command) => {
-                    let label = if take_back { t!("edit-take-dot") } else { t!("edit-add-dot") };
+                    let label = if take_back { tl!("edit-take-dot") } else { tl!("edit-add-dot") };
                     edits.push(Edit::apply(command, label));
                     edits.push(Edit::Seal);
                 }

@@ -146,11 +146,11 @@ impl RoomSide {
             card.id = CardId(ids.make("c-", &card.title));
             card.colour = Some(NOTE_COLOUR);
             card.author = note.author.clone().unwrap_or_default();
-            let who = note.author.unwrap_or_else(|| t!("room-someone"));
+            let who = note.author.unwrap_or_else(|| tl!("room-someone"));
             self.recent.push((card.id.clone(), who.clone(), card.title.clone()));
             edits.push(Edit::apply(
                 Command::InsertCard { index: usize::MAX, card },
-                t!("edit-room-note", name = who.as_str()),
+                tl!("edit-room-note", name = who.as_str()),
             ));
             edits.push(Edit::Seal);
         }
@@ -169,14 +169,14 @@ impl RoomSide {
             })
             .collect();
         if !commands.is_empty() {
-            edits.push(Edit::apply(Command::Batch(commands), t!("edit-room-dots")));
+            edits.push(Edit::apply(Command::Batch(commands), tl!("edit-room-dots")));
             edits.push(Edit::Seal);
         }
     }
 
     /// "Room K7M2QX · 12 people", for the progress line while the card is hidden.
     pub fn line(&self) -> String {
-        t!("room-line", code = self.room.code(), people = people(self.room.people()))
+        t!("room-line", code = self.room.code(), people = people_logical(self.room.people()))
     }
 
     /// The join card beside the map: the QR code to scan, the address and code to type, who is
@@ -249,7 +249,7 @@ impl RoomSide {
                                 self.room.remove(person.id);
                             }
                             ui.label(text(&person.name, 20.0));
-                            ui.label(muted(&format!("{notes} · {dots}"), 18.0));
+                            ui.label(muted(&crate::i18n::join(&[notes, dots], " · "), 18.0));
                         });
                     }
                     if !self.recent.is_empty() {
@@ -298,6 +298,11 @@ impl RoomSide {
 
 fn people(n: usize) -> String {
     if n == 0 { t!("room-nobody") } else { t!("room-people", count = n) }
+}
+
+/// [`people`] in logical order, to go inside another message.
+fn people_logical(n: usize) -> String {
+    if n == 0 { tl!("room-nobody") } else { tl!("room-people", count = n) }
 }
 
 /// The QR code of `url` as a texture, one texel per module with a four-module quiet zone, drawn

@@ -37,12 +37,12 @@ impl VoteOn {
         }
     }
 
-    /// What is voted on, as it reads inside a sentence ("pain points").
+    /// What is voted on, as it reads inside a sentence ("pain points"), in logical order.
     pub fn subject(self) -> String {
         match self {
-            Self::PainPoints => t!("vote-on-pain-points"),
-            Self::Opportunities => t!("vote-on-opportunities"),
-            Self::AllCards => t!("vote-on-all-cards"),
+            Self::PainPoints => tl!("vote-on-pain-points"),
+            Self::Opportunities => tl!("vote-on-opportunities"),
+            Self::AllCards => tl!("vote-on-all-cards"),
         }
     }
 
