@@ -297,52 +297,55 @@ pub(super) fn results_panel(ui: &mut Ui, map: &Map, theme: &Theme, edits: &mut V
                 .stroke(Stroke::new(1.0, theme.card_border)),
         )
         .show(ui, |ui| {
-            ui.label(
-                text(t!("present-results", count = vote::total(map)), 30.0 * s, theme.header_text).strong(),
-            );
-            ui.add_space(10.0 * s);
-            if ranked.is_empty() {
-                ui.label(text(t!("present-no-dots"), 20.0 * s, theme.muted_text));
-            }
-            egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0 * s).show(ui, |ui| {
-                let mut rank = 0;
-                let mut last = None;
-                for (position, (id, votes)) in ranked.iter().enumerate() {
-                    if last != Some(*votes) {
-                        rank = position + 1;
-                        last = Some(*votes);
-                    }
-                    let Some(card) = map.card(id) else { continue };
-                    let stage = map.stage(&card.stage).map_or("", |s| s.name.as_str());
-                    let accent = if winners.contains(id) { theme.winner } else { theme.card_border };
-                    Frame::new()
-                        .fill(theme.card)
-                        .stroke(Stroke::new(2.0 * s, accent))
-                        .corner_radius(8.0 * s)
-                        .inner_margin(10.0 * s)
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            crate::app::mirror::row(ui, |ui| {
-                                ui.label(text(format!("{rank}."), 24.0 * s, theme.text).strong());
-                                let dots = t!("present-dots", count = *votes);
-                                ui.label(text(dots, 24.0 * s, theme.text).strong());
+            crate::app::mirror::column(ui, |ui| {
+                ui.label(
+                    text(t!("present-results", count = vote::total(map)), 30.0 * s, theme.header_text)
+                        .strong(),
+                );
+                ui.add_space(10.0 * s);
+                if ranked.is_empty() {
+                    ui.label(text(t!("present-no-dots"), 20.0 * s, theme.muted_text));
+                }
+                egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0 * s).show(ui, |ui| {
+                    let mut rank = 0;
+                    let mut last = None;
+                    for (position, (id, votes)) in ranked.iter().enumerate() {
+                        if last != Some(*votes) {
+                            rank = position + 1;
+                            last = Some(*votes);
+                        }
+                        let Some(card) = map.card(id) else { continue };
+                        let stage = map.stage(&card.stage).map_or("", |s| s.name.as_str());
+                        let accent = if winners.contains(id) { theme.winner } else { theme.card_border };
+                        Frame::new()
+                            .fill(theme.card)
+                            .stroke(Stroke::new(2.0 * s, accent))
+                            .corner_radius(8.0 * s)
+                            .inner_margin(10.0 * s)
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                crate::app::mirror::row(ui, |ui| {
+                                    ui.label(text(format!("{rank}."), 24.0 * s, theme.text).strong());
+                                    let dots = t!("present-dots", count = *votes);
+                                    ui.label(text(dots, 24.0 * s, theme.text).strong());
+                                });
+                                map_label(ui, &card.title, 22.0 * s, theme.text, true);
+                                map_label(ui, stage, 20.0 * s, theme.muted_text, true);
                             });
-                            map_label(ui, &card.title, 22.0 * s, theme.text, true);
-                            map_label(ui, stage, 20.0 * s, theme.muted_text, true);
-                        });
-                    ui.add_space(6.0 * s);
+                        ui.add_space(6.0 * s);
+                    }
+                });
+                ui.add_space(10.0 * s);
+                let clear = ui.add_enabled(
+                    !ranked.is_empty(),
+                    egui::Button::new(text(tl!("edit-clear-votes"), 20.0 * s, theme.text)),
+                );
+                if clear.clicked()
+                    && let Some(command) = vote::clear(map)
+                {
+                    edits.push(Edit::apply(command, tl!("edit-clear-votes")));
                 }
             });
-            ui.add_space(10.0 * s);
-            let clear = ui.add_enabled(
-                !ranked.is_empty(),
-                egui::Button::new(text(tl!("edit-clear-votes"), 20.0 * s, theme.text)),
-            );
-            if clear.clicked()
-                && let Some(command) = vote::clear(map)
-            {
-                edits.push(Edit::apply(command, tl!("edit-clear-votes")));
-            }
         });
 }
 

@@ -206,89 +206,92 @@ impl RoomSide {
             .show(ui, |ui| {
                 super::chrome::large_type(ui, s);
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.label(text(&t!("room-join"), 34.0).strong());
-                    ui.label(muted(&t!("room-scan"), 20.0));
-                    ui.add_space(10.0 * s);
-                    let side = (ui.available_width()).min(400.0 * s);
-                    ui.vertical_centered(|ui| {
-                        let image = egui::Image::new((qr.id(), egui::vec2(side, side)))
-                            .corner_radius(8.0 * s)
-                            .alt_text(t!("room-qr", url = url.as_str()));
-                        ui.add(image);
-                    });
-                    ui.add_space(10.0 * s);
-                    ui.label(muted(&t!("room-or-open"), 20.0));
-                    ui.label(text(&self.room.short_url(), 28.0).strong().monospace());
-                    crate::app::mirror::row(ui, |ui| {
-                        ui.label(muted(&t!("room-type-code"), 20.0));
-                        ui.label(text(self.room.code(), 34.0).strong().monospace().color(theme.accent));
-                    });
-                    if self.room.address().ip().is_loopback() {
-                        ui.label(muted(&t!("room-loopback"), 18.0));
-                    }
-                    ui.add_space(14.0 * s);
-                    let people_here = self.room.participants();
-                    ui.label(text(&people(people_here.len()), 26.0).strong());
-                    let mut paused = self.room.paused();
-                    if ui.checkbox(&mut paused, text(&t!("room-pause"), 20.0)).changed() {
-                        self.room.set_paused(paused);
-                    }
-                    let mut anonymous = self.room.anonymous();
-                    if ui.checkbox(&mut anonymous, text(&t!("room-anonymous"), 20.0)).changed() {
-                        self.room.set_anonymous(anonymous);
-                    }
-                    ui.add_space(8.0 * s);
-                    for person in &people_here {
-                        crate::app::mirror::row(ui, |ui| {
-                            let dots = t!("present-dots", count = person.dots);
-                            let notes = t!("room-notes", count = person.notes);
-                            let remove = ui
-                                .button(text("×", 20.0))
-                                .on_hover_text(t!("room-remove-person", name = person.name.as_str()));
-                            if remove.clicked() {
-                                self.room.remove(person.id);
-                            }
-                            ui.label(text(&person.name, 20.0));
-                            ui.label(muted(&crate::i18n::join(&[notes, dots], " · "), 18.0));
+                    crate::app::mirror::column(ui, |ui| {
+                        ui.label(text(&t!("room-join"), 34.0).strong());
+                        ui.label(muted(&t!("room-scan"), 20.0));
+                        ui.add_space(10.0 * s);
+                        let side = (ui.available_width()).min(400.0 * s);
+                        ui.vertical_centered(|ui| {
+                            let image = egui::Image::new((qr.id(), egui::vec2(side, side)))
+                                .corner_radius(8.0 * s)
+                                .alt_text(t!("room-qr", url = url.as_str()));
+                            ui.add(image);
                         });
-                    }
-                    if !self.recent.is_empty() {
-                        ui.add_space(12.0 * s);
-                        ui.label(text(&t!("room-latest"), 22.0).strong());
-                        let mut gone = None;
-                        for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
+                        ui.add_space(10.0 * s);
+                        ui.label(muted(&t!("room-or-open"), 20.0));
+                        ui.label(text(&self.room.short_url(), 28.0).strong().monospace());
+                        crate::app::mirror::row(ui, |ui| {
+                            ui.label(muted(&t!("room-type-code"), 20.0));
+                            ui.label(text(self.room.code(), 34.0).strong().monospace().color(theme.accent));
+                        });
+                        if self.room.address().ip().is_loopback() {
+                            ui.label(muted(&t!("room-loopback"), 18.0));
+                        }
+                        ui.add_space(14.0 * s);
+                        let people_here = self.room.participants();
+                        ui.label(text(&people(people_here.len()), 26.0).strong());
+                        let mut paused = self.room.paused();
+                        if ui.checkbox(&mut paused, text(&t!("room-pause"), 20.0)).changed() {
+                            self.room.set_paused(paused);
+                        }
+                        let mut anonymous = self.room.anonymous();
+                        if ui.checkbox(&mut anonymous, text(&t!("room-anonymous"), 20.0)).changed() {
+                            self.room.set_anonymous(anonymous);
+                        }
+                        ui.add_space(8.0 * s);
+                        for person in &people_here {
                             crate::app::mirror::row(ui, |ui| {
-                                let remove =
-                                    ui.button(text("×", 20.0)).on_hover_text(t!("room-remove-note-hint"));
+                                let dots = t!("present-dots", count = person.dots);
+                                let notes = t!("room-notes", count = person.notes);
+                                let remove = ui
+                                    .button(text("×", 20.0))
+                                    .on_hover_text(t!("room-remove-person", name = person.name.as_str()));
                                 if remove.clicked() {
-                                    edits.push(Edit::apply(
-                                        Command::RemoveCard(id.clone()),
-                                        t!("room-remove-note"),
-                                    ));
-                                    edits.push(Edit::Seal);
-                                    gone = Some(i);
+                                    self.room.remove(person.id);
                                 }
-                                ui.label(
-                                    RichText::new(format!("{title} — {who}"))
-                                        .size(18.0 * s)
-                                        .color(theme.header_text),
-                                );
+                                ui.label(text(&person.name, 20.0));
+                                ui.label(muted(&crate::i18n::join(&[notes, dots], " · "), 18.0));
                             });
                         }
-                        if let Some(i) = gone {
-                            self.recent.remove(i);
+                        if !self.recent.is_empty() {
+                            ui.add_space(12.0 * s);
+                            ui.label(text(&t!("room-latest"), 22.0).strong());
+                            let mut gone = None;
+                            for (i, (id, who, title)) in self.recent.iter().enumerate().rev().take(6) {
+                                crate::app::mirror::row(ui, |ui| {
+                                    let remove =
+                                        ui.button(text("×", 20.0)).on_hover_text(t!("room-remove-note-hint"));
+                                    if remove.clicked() {
+                                        edits.push(Edit::apply(
+                                            Command::RemoveCard(id.clone()),
+                                            t!("room-remove-note"),
+                                        ));
+                                        edits.push(Edit::Seal);
+                                        gone = Some(i);
+                                    }
+                                    ui.label(
+                                        RichText::new(format!("{title} — {who}"))
+                                            .size(18.0 * s)
+                                            .color(theme.header_text),
+                                    );
+                                });
+                            }
+                            if let Some(i) = gone {
+                                self.recent.remove(i);
+                            }
                         }
-                    }
-                    ui.add_space(16.0 * s);
-                    crate::app::mirror::row(ui, |ui| {
-                        if ui.button(text(&t!("room-hide-card"), 20.0)).clicked() {
-                            action = Some(CardAction::Hide);
-                        }
-                        let close = egui::Button::new(text(&t!("room-close"), 20.0).color(Color32::WHITE))
-                            .fill(theme.negative);
-                        if ui.add(close).clicked() {
-                            action = Some(CardAction::Close);
-                        }
+                        ui.add_space(16.0 * s);
+                        crate::app::mirror::row(ui, |ui| {
+                            if ui.button(text(&t!("room-hide-card"), 20.0)).clicked() {
+                                action = Some(CardAction::Hide);
+                            }
+                            let close =
+                                egui::Button::new(text(&t!("room-close"), 20.0).color(Color32::WHITE))
+                                    .fill(theme.negative);
+                            if ui.add(close).clicked() {
+                                action = Some(CardAction::Close);
+                            }
+                        });
                     });
                 });
             });
