@@ -18,6 +18,8 @@ pub(super) struct Info<'a> {
     pub progress: String,
     pub stage: Option<usize>,
     pub stages: usize,
+    /// The map reads right to left: stage 1's bar is the rightmost.
+    pub rtl: bool,
     pub vote: Option<&'a VoteSession>,
     /// The room is open: people vote on their phones.
     pub room: bool,
@@ -162,7 +164,7 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
                     let hints = t!("present-hints");
                     ui.label(text(hints, 18.0 * s, theme.muted_text));
                 } else {
-                    progress_dots(ui, info.stage, info.stages, theme, s);
+                    progress_dots(ui, info, theme, s);
                 }
             });
         },
@@ -233,7 +235,8 @@ pub(super) fn paint(ui: &Ui, rect: Rect, theme: &Theme, info: &Info<'_>, now: f6
 }
 
 /// A row of short bars, one per stage, the current one lit.
-fn progress_dots(ui: &mut Ui, stage: Option<usize>, stages: usize, theme: &Theme, s: f32) {
+fn progress_dots(ui: &mut Ui, info: &Info<'_>, theme: &Theme, s: f32) {
+    let (stage, stages) = (info.stage, info.stages);
     if stages == 0 {
         return;
     }
@@ -241,8 +244,11 @@ fn progress_dots(ui: &mut Ui, stage: Option<usize>, stages: usize, theme: &Theme
     let width = stages as f32 * w + (stages - 1) as f32 * gap;
     let (rect, _) = ui.allocate_exact_size(vec2(width, h + 4.0 * s), egui::Sense::hover());
     for k in 0..stages {
-        let bar =
-            Rect::from_min_size(pos2(rect.left() + k as f32 * (w + gap), rect.top() + 2.0 * s), vec2(w, h));
+        let place = if info.rtl { stages - 1 - k } else { k };
+        let bar = Rect::from_min_size(
+            pos2(rect.left() + place as f32 * (w + gap), rect.top() + 2.0 * s),
+            vec2(w, h),
+        );
         let lit = stage.is_none_or(|i| i == k);
         let colour = if lit { theme.stage_palette[k % theme.stage_palette.len()] } else { theme.grid_line };
         ui.painter().rect_filled(bar, h / 2.0, colour);

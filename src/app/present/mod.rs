@@ -311,6 +311,7 @@ impl Presentation {
                 Shot::Stage(i) => Some(i),
             },
             stages,
+            rtl: map.direction.is_rtl(),
             vote: self.vote.as_ref(),
             room: self.room.is_some(),
             notice: self.notice.as_ref().filter(|(_, at)| now - at < 3.0).map(|(text, _)| text.as_str()),

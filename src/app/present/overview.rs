@@ -64,16 +64,24 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
         let pad = 14.0 * s;
         let text_width = column.width() - 2.0 * pad;
         let mut at = column.top() + 18.0 * s;
-        at = label(
-            ui,
-            &format!("{}", i + 1),
-            SMALL * s,
-            theme.muted_text,
-            pos2(column.left() + pad, at),
-            text_width,
-            Some(1),
-        )
-        .bottom();
+        // In a map that reads right to left the column's lines start at its right edge: the number
+        // and the count (in the editor's language) stand there too.
+        let start_x = |words: &str| {
+            if !rtl {
+                return column.left() + pad;
+            }
+            let measured = crate::text::layout(
+                ui.ctx(),
+                words,
+                FontId::proportional(SMALL * s),
+                theme.muted_text,
+                text_width,
+            );
+            column.right() - pad - measured.size().x.min(text_width)
+        };
+        let number = format!("{}", i + 1);
+        at = label(ui, &number, SMALL * s, theme.muted_text, pos2(start_x(&number), at), text_width, Some(1))
+            .bottom();
         at = label(
             ui,
             &stage.name,
@@ -91,7 +99,7 @@ pub(super) fn slide(ui: &Ui, map: &Map, layout: &MapLayout, theme: &Theme, area:
             &count,
             SMALL * s,
             theme.muted_text,
-            pos2(column.left() + pad, at + 4.0 * s),
+            pos2(start_x(&count), at + 4.0 * s),
             text_width,
             Some(1),
         )
