@@ -139,7 +139,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             ui.label(t!("export-format"));
             crate::app::mirror::row(ui, |ui| {
                 for format in Format::ALL {
-                    if ui.radio(options.format == format, format.label()).clicked()
+                    if crate::app::mirror::radio(ui, options.format == format, format.label()).clicked()
                         && options.format != format
                     {
                         // A scale left at one format's default follows to the other's.
@@ -165,16 +165,19 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
 
             ui.label(t!("export-view"));
             crate::app::mirror::row(ui, |ui| {
-                if ui.radio(options.view == View::Journey, t!("toolbar-journey")).clicked() {
+                if crate::app::mirror::radio(ui, options.view == View::Journey, t!("toolbar-journey"))
+                    .clicked()
+                {
                     options.view = View::Journey;
                 }
-                if ui.radio(options.view.is_blueprint(), t!("toolbar-blueprint")).clicked()
+                if crate::app::mirror::radio(ui, options.view.is_blueprint(), t!("toolbar-blueprint"))
+                    .clicked()
                     && !options.view.is_blueprint()
                 {
                     options.view = View::Blueprint { other_lanes: false };
                 }
                 if let View::Blueprint { other_lanes } = &mut options.view {
-                    ui.checkbox(other_lanes, t!("export-with-other-lanes"));
+                    crate::app::mirror::checkbox(ui, other_lanes, t!("export-with-other-lanes"));
                 }
             });
             ui.end_row();
@@ -189,14 +192,14 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                 };
                 let unit = format!(" {unit}");
                 crate::app::mirror::row(ui, |ui| {
-                    ui.radio_value(&mut fit, false, t!("export-scale"));
+                    crate::app::mirror::radio_value(ui, &mut fit, false, t!("export-scale"));
                     ui.add_enabled(
                         !fit,
                         egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
                     );
                 });
                 crate::app::mirror::row(ui, |ui| {
-                    ui.radio_value(&mut fit, true, t!("export-fit-to"));
+                    crate::app::mirror::radio_value(ui, &mut fit, true, t!("export-fit-to"));
                     let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
                     ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()));
                     ui.label("×");
@@ -227,27 +230,27 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             ui.label(t!("export-theme"));
             crate::app::mirror::row(ui, |ui| {
                 for kind in ThemeKind::ALL {
-                    ui.radio_value(&mut options.theme, kind, theme_name(kind));
+                    crate::app::mirror::radio_value(ui, &mut options.theme, kind, theme_name(kind));
                 }
             });
             ui.end_row();
 
             ui.label(t!("export-type"));
-            ui.checkbox(&mut options.large_type, t!("export-large-type"));
+            crate::app::mirror::checkbox(ui, &mut options.large_type, t!("export-large-type"));
             ui.end_row();
 
             ui.label(t!("export-votes"));
-            ui.checkbox(&mut options.votes, t!("export-show-votes"));
+            crate::app::mirror::checkbox(ui, &mut options.votes, t!("export-show-votes"));
             ui.end_row();
 
             ui.label(t!("export-background"));
-            ui.checkbox(&mut options.transparent, t!("export-transparent"));
+            crate::app::mirror::checkbox(ui, &mut options.transparent, t!("export-transparent"));
             ui.end_row();
 
             ui.label(t!("export-stages"));
             crate::app::mirror::row(ui, |ui| {
                 let mut some = options.stages.is_some();
-                ui.checkbox(&mut some, t!("export-only"));
+                crate::app::mirror::checkbox(ui, &mut some, t!("export-only"));
                 let (mut a, mut b) = options.stages.unwrap_or((1, stage_count));
                 ui.add_enabled(some, egui::DragValue::new(&mut a).range(1..=stage_count));
                 ui.label(t!("export-to"));

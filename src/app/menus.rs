@@ -151,7 +151,7 @@ fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
         (ThemeChoice::Dark, t!("theme-dark")),
         (ThemeChoice::HighContrast, t!("theme-high-contrast")),
     ] {
-        if ui.radio(*theme == choice, label).clicked() {
+        if crate::app::mirror::radio(ui, *theme == choice, label).clicked() {
             *theme = choice;
             ui.close();
         }
@@ -161,13 +161,13 @@ fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
 /// View → Language: follow the system, or one of the languages, each named in itself.
 fn language_choices(ui: &mut Ui, chosen: &mut Option<Language>) {
     ui.menu_button(t!("menu-language"), |ui| {
-        if ui.radio(chosen.is_none(), t!("language-system")).clicked() {
+        if crate::app::mirror::radio(ui, chosen.is_none(), t!("language-system")).clicked() {
             *chosen = None;
             ui.close();
         }
         ui.separator();
         for language in Language::all() {
-            if ui.radio(*chosen == Some(language), language.endonym()).clicked() {
+            if crate::app::mirror::radio(ui, *chosen == Some(language), language.endonym()).clicked() {
                 *chosen = Some(language);
                 ui.close();
             }
@@ -186,7 +186,8 @@ fn toolbar(ui: &mut Ui, doc: &mut Document, fired: &mut Vec<MenuAction>) {
         run(UiCommand::ToggleView);
     }
     if let View::Blueprint { other_lanes } = &mut doc.view {
-        ui.checkbox(other_lanes, t!("toolbar-other-lanes")).on_hover_text(t!("toolbar-other-lanes-hint"));
+        crate::app::mirror::checkbox(ui, other_lanes, t!("toolbar-other-lanes"))
+            .on_hover_text(t!("toolbar-other-lanes-hint"));
     }
     ui.separator();
     if ui.add_enabled(doc.history.can_undo(), Button::new(UiCommand::Undo.label())).clicked() {

@@ -4,7 +4,7 @@
 //! UI thread's language ([`crate::i18n::is_rtl`]). The canvas is not mirrored by the interface's
 //! language (a map reads in its own direction), nor are its pan and keys.
 
-use egui::{Align, InnerResponse, Layout, Ui};
+use egui::{Align, InnerResponse, Layout, Rect, Ui};
 
 /// The side a panel that stands at the end of a row (the inspector) takes: the right, or in a
 /// mirrored interface the left.
@@ -59,4 +59,107 @@ pub fn text_align() -> egui::Align2 {
 /// left-to-right column of its own (in the right-aligned column it would spread the panel).
 pub fn grid<R>(ui: &mut Ui, grid: egui::Grid, add: impl FnOnce(&mut Ui) -> R) -> R {
     ui.with_layout(Layout::top_down(Align::Min), |ui| grid.show(ui, add).inner).inner
+}
+
+/// A check box whose box stands on the reading side: egui's own, or in a mirrored interface
+/// the text first and the box at the right.
+pub fn checkbox(ui: &mut Ui, checked: &mut bool, text: impl Into<egui::WidgetText>) -> egui::Response {
+    if !crate::i18n::is_rtl() {
+        return ui.checkbox(checked, text);
+    }
+    let mut response = choice_ui(ui, *checked, text.into(), Mark::Check);
+    if response.clicked() {
+        *checked = !*checked;
+        response.mark_changed();
+    }
+    response
+}
+
+/// A radio button whose circle stands on the reading side.
+pub fn radio(ui: &mut Ui, selected: bool, text: impl Into<egui::WidgetText>) -> egui::Response {
+    if crate::i18n::is_rtl() {
+        choice_ui(ui, selected, text.into(), Mark::Radio)
+    } else {
+        ui.radio(selected, text)
+    }
+}
+
+/// A radio button that sets `current` to `alternative` when chosen.
+pub fn radio_value<V: PartialEq>(
+    ui: &mut Ui,
+    current: &mut V,
+    alternative: V,
+    text: impl Into<egui::WidgetText>,
+) -> egui::Response {
+    let mut response = radio(ui, *current == alternative, text);
+    if response.clicked() && *current != alternative {
+        *current = alternative;
+        response.mark_changed();
+    }
+    response
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Check,
+    Radio,
+}
+
+/// A check box or radio button laid out from the right: its text, then its box or circle at the
+/// right end, drawn with the same sizes and colours as egui's.
+fn choice_ui(ui: &mut Ui, on: bool, text: egui::WidgetText, mark: Mark) -> egui::Response {
+    let (icon, inner, gap) =
+        (ui.spacing().icon_width, ui.spacing().icon_width_inner, ui.spacing().icon_spacing);
+    let galley =
+        text.into_galley(ui, None, (ui.available_width() - icon - gap).max(0.0), egui::TextStyle::Button);
+    let height = galley.size().y.max(ui.spacing().interact_size.y);
+    let size = egui::vec2(galley.size().x + gap + icon, height);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let role = if mark == Mark::Check {
+        egui::accesskit::Role::CheckBox
+    } else {
+        egui::accesskit::Role::RadioButton
+    };
+    response.widget_info(|| egui::WidgetInfo::selected(role, ui.is_enabled(), on, galley.text()));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        let centre = egui::pos2(rect.right() - icon / 2.0, rect.center().y);
+        let big = Rect::from_center_size(centre, egui::Vec2::splat(icon));
+        let small = Rect::from_center_size(centre, egui::Vec2::splat(inner));
+        let painter = ui.painter();
+        match mark {
+            Mark::Check => {
+                painter.rect(
+                    big.expand(visuals.expansion),
+                    // A box, not the rounder corners of buttons.
+                    2.0,
+                    visuals.bg_fill,
+                    visuals.bg_stroke,
+                    egui::StrokeKind::Inside,
+                );
+                if on {
+                    let points = vec![
+                        egui::pos2(small.left(), small.center().y),
+                        egui::pos2(small.center().x, small.bottom()),
+                        egui::pos2(small.right(), small.top()),
+                    ];
+                    painter.add(egui::Shape::line(points, visuals.fg_stroke));
+                }
+            }
+            Mark::Radio => {
+                painter.circle(
+                    centre,
+                    big.width() / 2.0 + visuals.expansion,
+                    visuals.bg_fill,
+                    visuals.bg_stroke,
+                );
+                if on {
+                    painter.circle_filled(centre, small.width() / 3.0, visuals.fg_stroke.color);
+                }
+            }
+        }
+        let text_at = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+        painter.galley(text_at, galley, visuals.text_color());
+    }
+    response
 }

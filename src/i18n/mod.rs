@@ -154,6 +154,7 @@ thread_local! {
     static LANGUAGE: Cell<Language> = const { Cell::new(Language::English) };
     static PSEUDO: Cell<bool> = const { Cell::new(false) };
     static CATALOGS: RefCell<HashMap<Language, Rc<Catalog>>> = RefCell::new(HashMap::new());
+    static SHOWN: RefCell<Shown> = RefCell::new(Shown::default());
 }
 
 /// The language this thread's messages are in.
@@ -180,12 +181,45 @@ pub fn set_pseudo(on: bool) {
 
 /// A message without variables.
 pub fn text(id: &str) -> String {
-    format(id, None)
+    shown(id, &[])
 }
 
 /// A message with variables.
 pub fn text_with(id: &str, args: &[(&str, Arg)]) -> String {
-    format(id, Some(&fluent_args(args)))
+    shown(id, args)
+}
+
+/// Messages as shown, by language, marks, id and variables: a frame asks for the same few
+/// dozen texts as the last, and formatting (and, in Arabic, ordering) each again would cost a
+/// frame tens of microseconds.
+#[derive(Default)]
+struct Shown {
+    texts: HashMap<String, Rc<str>>,
+}
+
+impl Shown {
+    /// Texts kept before the cache starts afresh (counts and names change; most do not).
+    const LIMIT: usize = 2_000;
+}
+
+fn shown(id: &str, args: &[(&str, Arg)]) -> String {
+    use std::fmt::Write as _;
+    let mut key = format!("{:?}{}{id}", language(), PSEUDO.with(Cell::get));
+    for (name, value) in args {
+        let _ = write!(key, "\u{1f}{name}={value:?}");
+    }
+    if let Some(text) = SHOWN.with(|s| s.borrow().texts.get(&key).cloned()) {
+        return text.to_string();
+    }
+    let text = if args.is_empty() { format(id, None) } else { format(id, Some(&fluent_args(args))) };
+    SHOWN.with(|s| {
+        let mut shown = s.borrow_mut();
+        if shown.texts.len() >= Shown::LIMIT {
+            shown.texts.clear();
+        }
+        shown.texts.insert(key, text.as_str().into());
+    });
+    text
 }
 
 /// A message in logical order (see [`tl!`](crate::tl)).

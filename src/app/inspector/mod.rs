@@ -147,7 +147,7 @@ fn words_ui(
     egui::CollapsingHeader::new(egui::RichText::new(t!("inspector-words")).strong()).show(ui, |ui| {
         // Which way the map reads goes with its language.
         let mut rtl = direction.is_rtl();
-        let toggle = ui.checkbox(&mut rtl, t!("inspector-rtl"));
+        let toggle = crate::app::mirror::checkbox(ui, &mut rtl, t!("inspector-rtl"));
         if toggle.changed() {
             *direction = if rtl {
                 crate::model::MapDirection::RightToLeft
@@ -179,7 +179,7 @@ fn colour_field(ui: &mut Ui, changes: &mut Changes, value: &mut Option<Colour>) 
     heading(ui, &t!("inspector-colour"));
     crate::app::mirror::row(ui, |ui| {
         let mut on = value.is_some();
-        let response = ui.checkbox(&mut on, t!("inspector-own-colour"));
+        let response = crate::app::mirror::checkbox(ui, &mut on, t!("inspector-own-colour"));
         if response.changed() {
             *value = on.then_some(Colour::rgb(0x5b, 0x8d, 0xef));
         }
@@ -258,7 +258,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     for (i, (spec, value)) in Metrics::SPECS.iter().zip(c.metrics.values_mut()).enumerate() {
         crate::app::mirror::row(ui, |ui| {
             let mut on = value.is_some();
-            let response = ui.checkbox(&mut on, names::metric_name(i, spec));
+            let response = crate::app::mirror::checkbox(ui, &mut on, names::metric_name(i, spec));
             if response.changed() {
                 *value = on.then_some(spec.min.max(0.0));
                 changes.field = Some("metric");
@@ -274,7 +274,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
     heading(ui, &t!("inspector-flags"));
     for flag in Flag::ALL {
         let mut on = c.has_flag(flag);
-        if ui.checkbox(&mut on, names::flag_name(flag)).changed() {
+        if crate::app::mirror::checkbox(ui, &mut on, names::flag_name(flag)).changed() {
             c.set_flag(flag, on);
             changes.field = Some("flags");
         }
@@ -416,11 +416,10 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
     heading(ui, &t!("inspector-height"));
     let response = ui.add(egui::Slider::new(&mut l.height, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "height");
-    if ui.checkbox(&mut l.collapsed, t!("inspector-collapsed")).changed() {
+    if crate::app::mirror::checkbox(ui, &mut l.collapsed, t!("inspector-collapsed")).changed() {
         changes.field = Some("collapsed");
     }
-    if ui
-        .checkbox(&mut l.show_notes, t!("inspector-show-notes"))
+    if crate::app::mirror::checkbox(ui, &mut l.show_notes, t!("inspector-show-notes"))
         .on_hover_text(t!("inspector-show-notes-hint"))
         .changed()
     {
@@ -476,11 +475,14 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     });
     heading(ui, &t!("inspector-no-point"));
     crate::app::mirror::row(ui, |ui| {
-        if ui.radio(meta.curve_gaps == CurveGaps::Bridge, t!("inspector-bridge")).clicked() {
+        if crate::app::mirror::radio(ui, meta.curve_gaps == CurveGaps::Bridge, t!("inspector-bridge"))
+            .clicked()
+        {
             meta.curve_gaps = CurveGaps::Bridge;
             changes.field = Some("gaps");
         }
-        if ui.radio(meta.curve_gaps == CurveGaps::Break, t!("inspector-break")).clicked() {
+        if crate::app::mirror::radio(ui, meta.curve_gaps == CurveGaps::Break, t!("inspector-break")).clicked()
+        {
             meta.curve_gaps = CurveGaps::Break;
             changes.field = Some("gaps");
         }

@@ -194,8 +194,8 @@ fn curve_row(
     ui.painter().rect_filled(swatch.shrink(1.0), 3.0, colour);
     ui.label(egui::RichText::new(name).strong());
     let mut shown = !curve.hidden;
-    let visible =
-        ui.checkbox(&mut shown, t!("inspector-visible")).on_hover_text(t!("inspector-visible-hint"));
+    let visible = crate::app::mirror::checkbox(ui, &mut shown, t!("inspector-visible"))
+        .on_hover_text(t!("inspector-visible-hint"));
     visible.widget_info(|| {
         egui::WidgetInfo::selected(
             egui::Role::CheckBox,

@@ -389,7 +389,7 @@ pub(super) fn vote_setup_ui(ctx: &egui::Context, setup: &mut (VoteOn, u32)) -> O
         ui.heading(t!("present-dot-vote"));
         ui.label(t!("present-vote-question"));
         for on in VoteOn::ALL {
-            ui.radio_value(&mut setup.0, on, on.label());
+            crate::app::mirror::radio_value(ui, &mut setup.0, on, on.label());
         }
         ui.add_space(6.0);
         crate::app::mirror::row(ui, |ui| {

@@ -231,11 +231,15 @@ impl RoomSide {
                         let people_here = self.room.participants();
                         ui.label(text(&people(people_here.len()), 26.0).strong());
                         let mut paused = self.room.paused();
-                        if ui.checkbox(&mut paused, text(&t!("room-pause"), 20.0)).changed() {
+                        if crate::app::mirror::checkbox(ui, &mut paused, text(&t!("room-pause"), 20.0))
+                            .changed()
+                        {
                             self.room.set_paused(paused);
                         }
                         let mut anonymous = self.room.anonymous();
-                        if ui.checkbox(&mut anonymous, text(&t!("room-anonymous"), 20.0)).changed() {
+                        if crate::app::mirror::checkbox(ui, &mut anonymous, text(&t!("room-anonymous"), 20.0))
+                            .changed()
+                        {
                             self.room.set_anonymous(anonymous);
                         }
                         ui.add_space(8.0 * s);
