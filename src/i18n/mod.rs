@@ -315,10 +315,9 @@ fn catalog(language: Language) -> Rc<Catalog> {
     })
 }
 
-/// One language's messages, with those that take no variables formatted once.
+/// One language's messages (what is shown is kept by [`Shown`]).
 struct Catalog {
     bundle: FluentBundle<FluentResource>,
-    plain: RefCell<HashMap<String, Rc<str>>>,
 }
 
 impl Catalog {
@@ -332,22 +331,13 @@ impl Catalog {
         let resource =
             FluentResource::try_new(language.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
-        Self { bundle, plain: RefCell::new(HashMap::new()) }
+        Self { bundle }
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-        if args.is_none()
-            && let Some(text) = self.plain.borrow().get(id)
-        {
-            return Some(text.to_string());
-        }
         let pattern = self.bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, args, &mut errors).into_owned();
-        if args.is_none() {
-            self.plain.borrow_mut().insert(id.to_owned(), text.as_str().into());
-        }
-        Some(text)
+        Some(self.bundle.format_pattern(pattern, args, &mut errors).into_owned())
     }
 }
 
