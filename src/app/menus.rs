@@ -13,7 +13,15 @@ use crate::layout::View;
 fn item(ui: &mut Ui, command: UiCommand, label: &str, enabled: bool) -> bool {
     let mut button = Button::new(label);
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        let keys = ui.ctx().format_shortcut(&shortcut);
+        // A mirrored menu reads from the right: the entry at the right, its keys at the left.
+        button = if crate::i18n::is_rtl() {
+            button.left_text(egui::RichText::new(keys).weak())
+        } else {
+            button.shortcut_text(keys)
+        };
+    } else if crate::i18n::is_rtl() {
+        button = button.left_text("");
     }
     let mut response = ui.add_enabled(enabled, button);
     if let Some(hint) = command.hint() {
