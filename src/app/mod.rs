@@ -395,8 +395,8 @@ impl TouchlineApp {
     fn presentation_window(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{} — {} — Touchline",
+            self.docs.get().map_or_else(String::new, Document::display_name),
             t!("window-presenting"),
-            self.docs.get().map_or_else(String::new, Document::display_name)
         );
         let builder = egui::ViewportBuilder::default()
             .with_title(title)
