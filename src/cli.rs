@@ -30,8 +30,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate maps; print every problem as `file:line:col: message` or `file: item: message`.
+    /// A folder checks every map in it and its subfolders (a team's repository of maps).
     Check {
-        #[arg(required = true, value_name = "MAP")]
+        #[arg(required = true, value_name = "MAP_OR_FOLDER")]
         maps: Vec<PathBuf>,
     },
     /// Rewrite maps in canonical form (like rustfmt), atomically.
@@ -182,9 +183,26 @@ fn present(path: &Path, request: crate::app::PresentRequest) -> ExitCode {
     crate::app::run(Some(path.to_owned()), Some(request))
 }
 
-fn check(maps: &[PathBuf]) -> ExitCode {
+fn check(paths: &[PathBuf]) -> ExitCode {
     let mut ok = true;
-    for path in maps {
+    let mut maps = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            maps.push(path.clone());
+            continue;
+        }
+        let found = crate::file::folder::maps_in(path);
+        for problem in &found.unreadable {
+            ok = false;
+            let _ = writeln!(std::io::stderr(), "{problem}");
+        }
+        let _ = writeln!(std::io::stderr(), "{}", found.summary(path));
+        if found.maps.is_empty() {
+            ok = false;
+        }
+        maps.extend(found.maps);
+    }
+    for path in &maps {
         match file::load(path) {
             Ok(map) => {
                 empty_title_warnings(path, &map);

@@ -73,6 +73,41 @@ fn check_reports_every_problem_path_first_and_exits_1() {
     assert_eq!(std::fs::read(&bad).unwrap(), before, "check never touches a file");
 }
 
+/// A team's folder of maps: `check DIR` reads every map in it and its subfolders, names the
+/// broken ones with their places, passes over what is not a map and exits 1 if any map fails.
+#[test]
+fn check_of_a_folder_checks_every_map_in_it_and_its_subfolders() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("products/detail")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    for (name, template) in [("current.ron", "ecommerce"), ("products/detail/onboarding.ron", "saas-onboarding")] {
+        std::fs::copy(format!("maps/{template}.ron"), root.join(name)).unwrap();
+    }
+    std::fs::copy("maps/ecommerce.ron", root.join(".git/copy.ron")).unwrap();
+    std::fs::write(root.join("settings.ron"), "(theme: Dark)").unwrap();
+    let folder = root.to_str().unwrap();
+
+    let out = touchline(&["check", folder]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim(), format!("{folder}: 2 maps (1 other .ron file passed over)"));
+
+    // A broken map deep inside fails the whole check, with its path and place.
+    let broken = root.join("products/broken.ron");
+    std::fs::write(&broken, "(format_version: 8, map: (title: \"x\",, ))").unwrap();
+    let out = touchline(&["check", folder]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:1:", broken.display())), "{err}");
+    assert!(err.contains(": 3 maps"), "{err}");
+
+    // A folder with no map in it is a mistake worth a failure (a wrong path in CI).
+    let empty = tempfile::tempdir().unwrap();
+    let out = touchline(&["check", empty.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(": no maps"), "{}", stderr(&out));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(touchline(&["check"]).status.code(), Some(2));

@@ -5,6 +5,7 @@
 
 mod atomic;
 pub mod disk;
+pub mod folder;
 mod migrate;
 pub mod recovery;
 
