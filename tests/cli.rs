@@ -81,7 +81,9 @@ fn check_of_a_folder_checks_every_map_in_it_and_its_subfolders() {
     let root = dir.path();
     std::fs::create_dir_all(root.join("products/detail")).unwrap();
     std::fs::create_dir_all(root.join(".git")).unwrap();
-    for (name, template) in [("current.ron", "ecommerce"), ("products/detail/onboarding.ron", "saas-onboarding")] {
+    for (name, template) in
+        [("current.ron", "ecommerce"), ("products/detail/onboarding.ron", "saas-onboarding")]
+    {
         std::fs::copy(format!("maps/{template}.ron"), root.join(name)).unwrap();
     }
     std::fs::copy("maps/ecommerce.ron", root.join(".git/copy.ron")).unwrap();
