@@ -86,7 +86,7 @@ status-cards = { $count ->
 status-selected = المحدد: { $count }
 status-hint = انقر مرتين للتحرير · اسحب للنقل · Alt+سحب للربط · اسحب بالزر الأيمن أو مرّر للتنقل · Ctrl+تمرير للتكبير
 menu-language = اللغة
-language-system = حسب النظام
+language-system = حسب النظام ({ $name })
 error-failed = تعذّر { $what }: { $error }
 window-presenting = عرض تقديمي
 

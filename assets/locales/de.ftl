@@ -77,7 +77,7 @@ status-cards = { $count ->
 status-selected = { $count } ausgewählt
 status-hint = Doppelklick bearbeitet · Ziehen verschiebt · Alt+Ziehen verknüpft · Rechts-Ziehen oder Scrollen verschiebt die Ansicht · Strg+Scrollen zoomt
 menu-language = Sprache
-language-system = Wie das System
+language-system = Wie das System ({ $name })
 error-failed = { $what } ist fehlgeschlagen: { $error }
 window-presenting = Präsentation
 

@@ -78,7 +78,7 @@ status-cards = { $count ->
 status-selected = { $count } selected
 status-hint = Double-click to edit · drag to move · Alt+drag to link · right-drag or scroll to pan · Ctrl+scroll to zoom
 menu-language = Language
-language-system = Follow system
+language-system = Follow system ({ $name })
 error-failed = { $what } failed: { $error }
 window-presenting = Presenting
 

@@ -68,7 +68,7 @@ status-cards = { $count } kartu
 status-selected = { $count } dipilih
 status-hint = Klik ganda untuk menyunting · seret untuk memindah · Alt+seret untuk menautkan · seret kanan atau gulir untuk menggeser · Ctrl+gulir untuk memperbesar
 menu-language = Bahasa
-language-system = Ikuti sistem
+language-system = Ikuti sistem ({ $name })
 error-failed = { $what } gagal: { $error }
 window-presenting = Presentasi
 

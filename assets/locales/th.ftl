@@ -68,7 +68,7 @@ status-cards = { $count } การ์ด
 status-selected = เลือก { $count } รายการ
 status-hint = ดับเบิลคลิกเพื่อแก้ไข · ลากเพื่อย้าย · Alt+ลากเพื่อเชื่อม · ลากด้วยปุ่มขวาหรือเลื่อนเพื่อแพน · Ctrl+เลื่อนเพื่อซูม
 menu-language = ภาษา
-language-system = ตามระบบ
+language-system = ตามระบบ ({ $name })
 error-failed = { $what } ไม่สำเร็จ: { $error }
 window-presenting = กำลังนำเสนอ
 

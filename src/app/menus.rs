@@ -43,17 +43,23 @@ pub(super) enum MenuAction {
 
 /// The menu bar, with the toolbar when a map is open; the theme choice is made in `settings`
 /// and the view in `doc`; the rest comes back as actions.
-pub(super) fn bar(ui: &mut Ui, doc: Option<&mut Document>, settings: &mut Settings) -> Vec<MenuAction> {
+/// `system` is the system's language, named beside View → Language → Follow system.
+pub(super) fn bar(
+    ui: &mut Ui,
+    doc: Option<&mut Document>,
+    settings: &mut Settings,
+    system: Language,
+) -> Vec<MenuAction> {
     let mut fired = Vec::new();
     egui::Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             // A mirrored interface starts its menus at the right.
             if crate::i18n::is_rtl() {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    menus_and_toolbar(ui, doc, settings, &mut fired);
+                    menus_and_toolbar(ui, doc, settings, system, &mut fired);
                 });
             } else {
-                menus_and_toolbar(ui, doc, settings, &mut fired);
+                menus_and_toolbar(ui, doc, settings, system, &mut fired);
             }
         });
     });
@@ -64,6 +70,7 @@ fn menus_and_toolbar(
     ui: &mut Ui,
     doc: Option<&mut Document>,
     settings: &mut Settings,
+    system: Language,
     fired: &mut Vec<MenuAction>,
 ) {
     for menu in <Menu as strum::IntoEnumIterator>::iter() {
@@ -71,7 +78,7 @@ fn menus_and_toolbar(
             menu_entries(ui, doc.as_deref(), &settings.recent, menu, fired);
             if menu == Menu::View {
                 theme_choices(ui, &mut settings.theme);
-                language_choices(ui, &mut settings.language);
+                language_choices(ui, &mut settings.language, system);
             }
         });
     }
@@ -167,9 +174,11 @@ fn theme_choices(ui: &mut Ui, theme: &mut ThemeChoice) {
 }
 
 /// View → Language: follow the system, or one of the languages, each named in itself.
-fn language_choices(ui: &mut Ui, chosen: &mut Option<Language>) {
+fn language_choices(ui: &mut Ui, chosen: &mut Option<Language>, system: Language) {
     ui.menu_button(t!("menu-language"), |ui| {
-        if crate::app::mirror::radio(ui, chosen.is_none(), t!("language-system")).clicked() {
+        if crate::app::mirror::radio(ui, chosen.is_none(), t!("language-system", name = system.endonym()))
+            .clicked()
+        {
             *chosen = None;
             ui.close();
         }

@@ -214,7 +214,7 @@ impl TouchlineApp {
         self.apply_edits(std::mem::take(&mut edits));
 
         self.picture_input.zones.clear();
-        for action in menus::bar(ui, self.docs.get_mut(), &mut self.settings) {
+        for action in menus::bar(ui, self.docs.get_mut(), &mut self.settings, self.system_language) {
             match action {
                 menus::MenuAction::Run(command) => self.run_command(command, &ctx, &mut edits),
                 menus::MenuAction::OpenRecent(path) => self.after_asking(Pending::Open(Some(path))),
