@@ -7,16 +7,21 @@
 use egui_kittest::{Harness, SnapshotOptions};
 use touchline::app::{Document, NoDialogs, ThemeChoice, TouchlineApp};
 
+/// The editor drawn on the GPU (Mesa's software renderer), at `size`, in real frame time.
+fn rendering(app: TouchlineApp, size: (f32, f32)) -> Harness<'static, TouchlineApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(touchline::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app)
+}
+
 fn snapshot(template: &str, theme: ThemeChoice, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
     app.settings.theme = theme;
     app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    let mut harness = rendering(app, (1280.0, 800.0));
     harness.run_steps(4);
     // A small tolerance: software renderers may differ in the last bit of anti-aliasing.
     harness.snapshot_options(name, &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400));
@@ -53,12 +58,7 @@ fn editor_in(language: touchline::i18n::Language, template: &str, name: &str) {
     app.settings.language = Some(language);
     app.settings.inspector_open = true;
     app.set_document(Document::new(touchline::templates::load(template).unwrap(), None));
-    let mut harness = Harness::builder()
-        .with_size((1440.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    let mut harness = rendering(app, (1440.0, 900.0));
     harness.run_steps(4);
     // Tab selects the first card, so the inspector shows a card's fields.
     harness.key_press(egui::Key::Tab);
@@ -86,12 +86,7 @@ fn presentation_snapshots(theme: touchline::theme::ThemeKind, name: &str) {
     let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
     app.set_document(Document::new(touchline::templates::load("ecommerce").unwrap(), None));
     app.presentation = Some(touchline::app::Presentation::new(false, theme, None));
-    let mut harness = Harness::builder()
-        .with_size((1280.0, 720.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(touchline::fonts::install)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut TouchlineApp| app.show(ui), app);
+    let mut harness = rendering(app, (1280.0, 720.0));
     // Past the key hints, which show for the first seconds.
     harness.run_steps(400);
     let options = SnapshotOptions::new().threshold(2.0).max_failed_pixels(400);

@@ -14,22 +14,18 @@ pub fn end_panel(id_salt: &'static str) -> egui::Panel {
 
 /// A row of widgets from the reading side: `ui.horizontal`, mirrored.
 pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if crate::i18n::is_rtl() {
-        let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-        ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center), add)
-    } else {
-        ui.horizontal(add)
-    }
+    if crate::i18n::is_rtl() { row_from_the_right(ui, false, add) } else { ui.horizontal(add) }
 }
 
 /// A row that wraps onto more rows: `ui.horizontal_wrapped`, mirrored.
 pub fn row_wrapped<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if crate::i18n::is_rtl() {
-        let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-        ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center).with_main_wrap(true), add)
-    } else {
-        ui.horizontal_wrapped(add)
-    }
+    if crate::i18n::is_rtl() { row_from_the_right(ui, true, add) } else { ui.horizontal_wrapped(add) }
+}
+
+/// What `ui.horizontal` does, starting at the right: as wide as there is room, one widget high.
+fn row_from_the_right<R>(ui: &mut Ui, wrap: bool, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center).with_main_wrap(wrap), add)
 }
 
 /// A column whose widgets hold to the reading side: the left, or in a mirrored interface the

@@ -224,7 +224,11 @@ fn shown(id: &str, args: &[(&str, Arg)]) -> String {
 
 /// A message in logical order (see [`tl!`](crate::tl)).
 pub fn logical_text(id: &str, args: &[(&str, Arg)]) -> String {
-    let text = lookup(id, Some(&fluent_args(args)));
+    marked(lookup_in(language(), id, Some(&fluent_args(args))))
+}
+
+/// `text` in the pseudo-locale's marks, when they are on.
+fn marked(text: String) -> String {
     if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
 }
 
@@ -239,9 +243,8 @@ fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
     fluent
 }
 
-/// The message in the thread's language, else in English, else its id.
-fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
-    let language = language();
+/// The message in `language`, else in English, else its id.
+fn lookup_in(language: Language, id: &str, args: Option<&FluentArgs>) -> String {
     catalog(language)
         .format(id, args)
         .or_else(|| {
@@ -251,9 +254,9 @@ fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    let text = lookup(id, args);
-    let text = if language().is_rtl() { crate::text::visual_lines(&text, RTL_LINE_CHARS) } else { text };
-    if PSEUDO.with(Cell::get) { format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}") } else { text }
+    let language = language();
+    let text = lookup_in(language, id, args);
+    marked(if language.is_rtl() { crate::text::visual_lines(&text, RTL_LINE_CHARS) } else { text })
 }
 
 /// Pieces of one row joined by `separator` in reading order: in a right-to-left language the
@@ -280,14 +283,7 @@ pub fn page_words(language: Language, prefix: &str) -> Vec<(String, String)> {
         .lines()
         .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
         .filter(|id| id.starts_with(prefix) && !id.starts_with(char::is_whitespace));
-    ids.map(|id| {
-        let text = catalog(language)
-            .format(id, Some(&args))
-            .or_else(|| catalog(Language::English).format(id, Some(&args)))
-            .unwrap_or_else(|| id.to_owned());
-        (id.to_owned(), text)
-    })
-    .collect()
+    ids.map(|id| (id.to_owned(), lookup_in(language, id, Some(&args)))).collect()
 }
 
 /// The first language of an HTTP `Accept-Language` header that the editor speaks (the header
@@ -302,7 +298,7 @@ pub fn from_accept_language(header: &str) -> Option<Language> {
 /// A message on one row, where it must not wrap (a status bar): a right-to-left message's rows,
 /// broken for wrapping, put back side by side (the first at the right).
 pub fn one_line(text: &str) -> String {
-    if is_rtl() { text.lines().rev().collect::<Vec<_>>().join(" ") } else { text.to_owned() }
+    join(&text.lines().map(str::to_owned).collect::<Vec<_>>(), " ")
 }
 
 /// Where a right-to-left message's long lines are broken: egui would wrap a line in visual order
