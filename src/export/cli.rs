@@ -54,6 +54,12 @@ pub struct ExportArgs {
     /// Draw the dots of a workshop's dot vote on the cards.
     #[arg(long)]
     pub votes: bool,
+    /// How an SVG carries its text: `outlines` (the default) looks the same in every viewer, the
+    /// words selectable but not editable; `embedded` is editable text with the fonts inside the
+    /// file (browsers and Inkscape read them); `system` names the fonts and embeds nothing, for
+    /// Figma or Illustrator on a machine that has them.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub svg_text: Option<SvgTextArg>,
     /// Lay the map out this way for this export, whatever the map says: `rtl` puts stage 1 at
     /// the right, `ltr` at the left.
     #[arg(long, value_enum)]
@@ -81,6 +87,13 @@ pub enum FormatArg {
 pub enum Fit {
     Size([u32; 2]),
     Paper(&'static str, [u32; 2]),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SvgTextArg {
+    Outlines,
+    Embedded,
+    System,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -180,6 +193,11 @@ impl ExportArgs {
             }),
             large_type: self.large_type,
             votes: self.votes,
+            svg_text: match self.svg_text {
+                None | Some(SvgTextArg::Outlines) => super::svg::SvgText::Outlines,
+                Some(SvgTextArg::Embedded) => super::svg::SvgText::Embedded,
+                Some(SvgTextArg::System) => super::svg::SvgText::System,
+            },
         }
     }
 }

@@ -2,6 +2,7 @@
 //! what the editor shows, minus selection and hover marks.
 
 pub mod cli;
+pub mod glyphs;
 mod output;
 pub mod pdf;
 pub mod raster;
@@ -39,6 +40,8 @@ pub struct ExportOptions {
     pub large_type: bool,
     /// Draw the dot-vote dots on the cards.
     pub votes: bool,
+    /// How an SVG carries its text.
+    pub svg_text: svg::SvgText,
 }
 
 impl Default for ExportOptions {
@@ -53,6 +56,7 @@ impl Default for ExportOptions {
             fit: None,
             large_type: false,
             votes: false,
+            svg_text: svg::SvgText::default(),
         }
     }
 }
@@ -163,7 +167,8 @@ impl<'a> Job<'a> {
                 Ok(Rendered { bytes, summary: format!("{width}×{height}") })
             }
             Format::Svg => {
-                Ok(kilobytes(svg::write(&paint_vector(map, options, marks, pictures)?).into_bytes()))
+                let painting = paint_vector(map, options, marks, pictures)?;
+                Ok(kilobytes(svg::write(&painting, options.svg_text).into_bytes()))
             }
             Format::Pdf => Ok(kilobytes(pdf::write(&paint_vector(map, options, marks, pictures)?, map)?)),
         }
@@ -795,12 +800,13 @@ mod tests {
             images: std::collections::HashMap::new(),
         };
         let empty = painting(Vec::new());
-        let (empty_svg, empty_pdf) = (svg::write(&empty), pdf::write(&empty, &map).unwrap());
+        let svg_of = |painting: &vector::Painting| svg::write(painting, svg::SvgText::Outlines);
+        let (empty_svg, empty_pdf) = (svg_of(&empty), pdf::write(&empty, &map).unwrap());
         assert_eq!(pdf::write(&empty, &map).unwrap(), empty_pdf, "a PDF is written the same every time");
         let mut written = std::collections::HashMap::new();
         for (kind, shape) in kinds {
             let one = painting(vec![shape]);
-            let (svg, pdf) = (svg::write(&one), pdf::write(&one, &map).unwrap());
+            let (svg, pdf) = (svg_of(&one), pdf::write(&one, &map).unwrap());
             assert_ne!(svg, empty_svg, "the SVG writer drops the {kind}");
             assert_ne!(pdf, empty_pdf, "the PDF writer drops the {kind}");
             written.insert(kind, (svg, pdf));

@@ -21,6 +21,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
 use super::ExportError;
+use super::glyphs;
 use super::vector::{self, Painting};
 use crate::model::Map;
 
@@ -39,10 +40,12 @@ pub fn write(painting: &Painting, map: &Map) -> Result<Vec<u8>, ExportError> {
     let mut document = Document::new();
     let mut pdf_page = document.start_page_with(PageSettings::new(size));
     let mut surface = pdf_page.surface();
+    let fonts = glyphs::Fonts::load();
     surface.push_transform(&Transform::from_scale(page.x / painting.size.x, page.y / painting.size.y));
     Writer {
         surface: &mut surface,
-        fonts: Fonts::load(),
+        faces: pdf_faces(&fonts),
+        fonts,
         images: HashMap::new(),
         pixels: painting.images.clone(),
     }
@@ -66,38 +69,11 @@ pub fn page_size(display: egui::Vec2) -> egui::Vec2 {
     if largest > MAX_PAGE_SIDE { display * (MAX_PAGE_SIDE / largest) } else { display }
 }
 
-/// The editor's fonts in fallback order, and which of them draws each character.
-struct Fonts {
-    faces: Vec<(Font, egui::epaint::text::Blob)>,
-    chosen: HashMap<char, Option<usize>>,
-}
-
-impl Fonts {
-    fn load() -> Self {
-        let faces = crate::fonts::all()
-            .into_iter()
-            .filter_map(|blob| Some((Font::new(blob.clone().into(), 0)?, blob)))
-            .collect();
-        Self { faces, chosen: HashMap::new() }
-    }
-
-    /// The first font, in the editor's fallback order, that has a glyph for `c`.
-    fn for_char(&mut self, c: char) -> Option<usize> {
-        let faces = &self.faces;
-        *self
-            .chosen
-            .entry(c)
-            .or_insert_with(|| (0..faces.len()).find(|&i| has_glyph((*faces[i].1).as_ref(), c)))
-    }
-
-    fn has(&self, index: usize, c: char) -> bool {
-        self.faces.get(index).is_some_and(|(_, blob)| has_glyph((**blob).as_ref(), c))
-    }
-}
-
 struct Writer<'s, 'p> {
     surface: &'s mut Surface<'p>,
-    fonts: Fonts,
+    fonts: glyphs::Fonts,
+    /// Each font of `fonts` as the PDF embeds it.
+    faces: Vec<Option<Font>>,
     /// The painting's pictures, each encoded once however often it is drawn.
     images: HashMap<egui::TextureId, Option<krilla::image::Image>>,
     pixels: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
@@ -306,7 +282,7 @@ impl Writer<'_, '_> {
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
         let direction =
             if row.direction.is_rtl() { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
-        let face = self.fonts.faces[font].0.clone();
+        let Some(face) = self.faces.get(font).cloned().flatten() else { return false };
         self.surface.draw_text(
             Point::from_xy(row.left, row.baseline),
             face,
@@ -322,37 +298,16 @@ impl Writer<'_, '_> {
         let (paint, opacity) = paint(span.colour);
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
-        let chars: Vec<char> = span.text.chars().collect();
-        let mut start = 0;
-        while start < chars.len() {
-            let font = self.fonts.for_char(chars[start]);
-            let mut end = start + 1;
-            // Spaces, marks and joiners stay with the piece they are in when its font has them,
-            // so that a line of Arabic or Thai is shaped whole.
-            while end < chars.len() {
-                let c = chars[end];
-                let same = self.fonts.for_char(c) == font;
-                let neutral = c.is_whitespace() || is_joining(c);
-                let kept = neutral && font.is_some_and(|f| self.fonts.has(f, c));
-                if !same && !kept {
-                    break;
-                }
-                end += 1;
-            }
-            if let Some(index) = font {
-                let text: String = chars[start..end].iter().collect();
-                let x = span.xs[start..end].iter().copied().fold(f32::INFINITY, f32::min);
-                let font = self.fonts.faces[index].0.clone();
-                self.surface.draw_text(
-                    Point::from_xy(x, span.at.y),
-                    font,
-                    span.size,
-                    &text,
-                    false,
-                    TextDirection::Auto,
-                );
-            }
-            start = end;
+        for piece in self.fonts.pieces(span) {
+            let Some(font) = self.faces.get(piece.font).cloned().flatten() else { continue };
+            self.surface.draw_text(
+                Point::from_xy(piece.x, span.at.y),
+                font,
+                span.size,
+                &piece.text,
+                false,
+                TextDirection::Auto,
+            );
         }
     }
 }
@@ -432,14 +387,9 @@ impl vector::Sink for Writer<'_, '_> {
     }
 }
 
-fn has_glyph(font: &[u8], c: char) -> bool {
-    use skrifa::MetadataProvider as _;
-    skrifa::FontRef::new(font).is_ok_and(|font| font.charmap().map(c).is_some_and(|g| g.to_u32() != 0))
-}
-
-/// Characters that belong to the one before them: combining marks, joiners, variation selectors.
-fn is_joining(c: char) -> bool {
-    matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{0300}'..='\u{036f}')
+/// Each of the editor's fonts as the PDF embeds it.
+fn pdf_faces(fonts: &glyphs::Fonts) -> Vec<Option<Font>> {
+    (0..fonts.len()).map(|i| fonts.blob(i).and_then(|blob| Font::new(blob.into(), 0))).collect()
 }
 
 /// A PDF colour and opacity for an egui colour (premultiplied in egui, straight in PDF).

@@ -1,8 +1,10 @@
 //! SVG: the shapes `render::paint` makes, written as vector markup instead of rasterised.
 //!
-//! Text stays text (`<text>` with the bundled fonts' families), so it can be selected, searched
-//! and edited in Figma or Illustrator; each stage, lane, card and curve is one `<g>` carrying the
-//! item's id, so people can restyle the file by hand.
+//! How text is carried is the writer's choice ([`SvgText`]): by default as outlines of the
+//! editor's own glyphs, shaped as the editor shapes them, with colour emoji as the font's own
+//! pictures, so the file looks the same in every viewer whatever fonts are installed; an
+//! invisible `<text>` on top keeps the words selectable and searchable. Each stage, lane, card
+//! and curve is one `<g>` carrying the item's id, so people can restyle the file by hand.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -12,15 +14,32 @@ use egui::epaint::{
 };
 use egui::{Color32, Pos2, Rect, Stroke, StrokeKind};
 
-use super::vector::{self, Painting, corner_radii, text_rows, vertical_stops};
+use super::glyphs;
+use super::vector::{self, Painting, Span, corner_radii, text_rows, vertical_stops};
 use crate::render::Group;
 
 /// The font families a renderer should use, in the order the editor falls back through them.
 pub const FONT_FAMILIES: &str = "'Noto Sans', 'Noto Sans Thai', 'Noto Sans Arabic', 'Noto Color Emoji', 'Ubuntu', 'Noto Emoji', sans-serif";
 
-/// Writes a painting as an SVG document.
-pub fn write(painting: &Painting) -> String {
-    let mut writer = Writer::new();
+/// How an SVG carries its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SvgText {
+    /// Glyph outlines (colour emoji as pictures), with the words as invisible text on top: the
+    /// same in every viewer; the words can be selected and searched but not edited as text.
+    #[default]
+    Outlines,
+    /// Text in the editor's fonts, embedded whole (colour emoji as pictures): editable, and the
+    /// same wherever the viewer reads embedded fonts (browsers, Inkscape); librsvg and LibreOffice
+    /// ignore them and use installed fonts.
+    Embedded,
+    /// Text naming the editor's fonts, embedding nothing: the smallest file, for Figma or
+    /// Illustrator work on a machine that has the fonts.
+    System,
+}
+
+/// Writes a painting as an SVG document, its text carried as `text` says.
+pub fn write(painting: &Painting, text: SvgText) -> String {
+    let mut writer = Writer::new(text);
     writer.images.clone_from(&painting.images);
     vector::walk(painting, &mut writer);
     // Groups that painted nothing leave an empty element; drop them to keep the file tidy.
@@ -40,8 +59,13 @@ pub fn write(painting: &Painting) -> String {
     if !painting.description.is_empty() {
         let _ = writeln!(out, "<desc>{}</desc>", Escaped(&painting.description));
     }
-    if !writer.defs.is_empty() {
+    let styles = writer.font_faces();
+    if !styles.is_empty() {
+        let _ = writeln!(out, "<style>{styles}</style>");
+    }
+    if !writer.defs.is_empty() || !writer.glyph_defs.is_empty() {
         out.push_str("<defs>\n");
+        out.push_str(&writer.glyph_defs);
         out.push_str(&writer.defs);
         out.push_str("</defs>\n");
     }
@@ -56,6 +80,15 @@ pub fn write(painting: &Painting) -> String {
 struct Writer {
     body: String,
     defs: String,
+    text: SvgText,
+    /// The editor's fonts, for text drawn as glyphs, with each glyph defined once in
+    /// `glyph_defs` (`None`: blank) and each piece shaped once.
+    fonts: glyphs::Fonts,
+    glyph_defs: String,
+    glyphs: HashMap<(usize, u32), Option<String>>,
+    shaped: HashMap<(usize, String, u32), Vec<glyphs::Placed>>,
+    /// The fonts that text in the editor's fonts uses, to embed.
+    used_fonts: std::collections::BTreeSet<usize>,
     /// Clip rectangles already defined, by their corners and corner radius (in hundredths).
     clips: HashMap<[i32; 5], usize>,
     gradients: usize,
@@ -68,10 +101,16 @@ struct Writer {
 }
 
 impl Writer {
-    fn new() -> Self {
+    fn new(text: SvgText) -> Self {
         Self {
             body: String::new(),
             defs: String::new(),
+            text,
+            fonts: glyphs::Fonts::load(),
+            glyph_defs: String::new(),
+            glyphs: HashMap::new(),
+            shaped: HashMap::new(),
+            used_fonts: std::collections::BTreeSet::new(),
             clips: HashMap::new(),
             gradients: 0,
             images: HashMap::new(),
@@ -423,6 +462,173 @@ impl Writer {
             self.body.push_str("</text>\n");
         }
     }
+
+    /// The transform attribute of a rotated text shape (empty when upright).
+    fn rotation(shape: &TextShape) -> String {
+        if shape.angle == 0.0 {
+            String::new()
+        } else {
+            format!(
+                r#" transform="rotate({} {} {})""#,
+                N(shape.angle.to_degrees()),
+                N(shape.pos.x),
+                N(shape.pos.y)
+            )
+        }
+    }
+
+    /// A piece of text shaped in its font at its size, shaped once however often it is drawn.
+    fn shaped(&mut self, piece: &glyphs::Piece, size: f32) -> Vec<glyphs::Placed> {
+        let key = (piece.font, piece.text.clone(), size.to_bits());
+        let fonts = &self.fonts;
+        self.shaped
+            .entry(key)
+            .or_insert_with(|| fonts.shape(piece.font, &piece.text, size, egui::Pos2::ZERO))
+            .clone()
+    }
+
+    /// The id of a glyph's definition (an outline, or a colour glyph's picture), defined once;
+    /// `None` for a blank glyph.
+    fn glyph(&mut self, font: usize, glyph: u32) -> Option<String> {
+        use base64::Engine as _;
+        if let Some(id) = self.glyphs.get(&(font, glyph)) {
+            return id.clone();
+        }
+        let id = if self.fonts.is_bitmap(font) {
+            self.fonts.bitmap(font, glyph).map(|picture| {
+                let id = format!("e{font}-{glyph}");
+                let data = base64::engine::general_purpose::STANDARD.encode(picture.png);
+                let _ = writeln!(
+                    self.glyph_defs,
+                    r#"<image id="{id}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" xlink:href="data:image/png;base64,{data}"/>"#,
+                    N(picture.left),
+                    N(picture.top),
+                    N(picture.width),
+                    N(picture.height)
+                );
+                id
+            })
+        } else {
+            self.fonts.outline(font, glyph).map(|d| {
+                let id = format!("g{font}-{glyph}");
+                let _ = writeln!(self.glyph_defs, r#"<path id="{id}" d="{d}"/>"#);
+                id
+            })
+        };
+        self.glyphs.insert((font, glyph), id.clone());
+        id
+    }
+
+    /// A piece's glyphs, each a `<use>` of its definition placed where the shaper put it.
+    fn piece_glyphs(&mut self, piece: &glyphs::Piece, span: &Span) {
+        let scale = self.fonts.scale(piece.font, span.size);
+        // Outlines are drawn y up in font units; colour pictures are placed y down.
+        let flip = if self.fonts.is_bitmap(piece.font) { 1.0 } else { -1.0 };
+        for placed in self.shaped(piece, span.size) {
+            let Some(id) = self.glyph(piece.font, placed.glyph) else { continue };
+            let _ = writeln!(
+                self.body,
+                r##"<use xlink:href="#{id}" transform="matrix({} 0 0 {} {} {})"/>"##,
+                N4(scale),
+                N4(scale * flip),
+                N(piece.x + placed.x),
+                N(span.at.y + placed.y)
+            );
+        }
+    }
+
+    /// Text as the outlines of the editor's glyphs, one `<g>` per run carrying its colour.
+    fn outlined_text(&mut self, shape: &TextShape) {
+        let _ = writeln!(self.body, r#"<g aria-hidden="true"{}>"#, Self::rotation(shape));
+        for row in text_rows(shape) {
+            for span in &row.spans {
+                let _ = writeln!(self.body, "<g{}>", Fill(span.colour));
+                for piece in self.fonts.pieces(span) {
+                    self.piece_glyphs(&piece, span);
+                }
+                self.body.push_str("</g>\n");
+            }
+        }
+        self.body.push_str("</g>\n");
+    }
+
+    /// Text in the editor's fonts (embedded), one `<text>` per piece of one font placed where
+    /// the editor drew it; a right-to-left row one font draws whole stays one `<text>` in
+    /// reading order. Colour emoji are pictures.
+    fn embedded_text(&mut self, shape: &TextShape) {
+        let transform = Self::rotation(shape);
+        for row in text_rows(shape) {
+            if let Some(logical) = &row.logical
+                && let Some(font) = self.one_font(&logical.text)
+            {
+                self.used_fonts.insert(font);
+                let span = &row.spans[0];
+                let _ = writeln!(
+                    self.body,
+                    r#"<text x="{}" y="{}" font-size="{}" font-family="{}" direction="rtl"{}{transform}>{}</text>"#,
+                    N(logical.right),
+                    N(logical.baseline),
+                    N(span.size),
+                    family(font),
+                    Fill(span.colour),
+                    Escaped(&logical.text)
+                );
+                continue;
+            }
+            for span in &row.spans {
+                for piece in self.fonts.pieces(span) {
+                    if self.fonts.is_bitmap(piece.font) {
+                        let _ = writeln!(self.body, "<g{transform}>");
+                        self.piece_glyphs(&piece, span);
+                        self.body.push_str("</g>\n");
+                        continue;
+                    }
+                    self.used_fonts.insert(piece.font);
+                    let _ = writeln!(
+                        self.body,
+                        r#"<text x="{}" y="{}" font-size="{}" font-family="{}"{}{transform}>{}</text>"#,
+                        N(piece.x),
+                        N(span.at.y),
+                        N(span.size),
+                        family(piece.font),
+                        Fill(span.colour),
+                        Escaped(&piece.text)
+                    );
+                }
+            }
+        }
+    }
+
+    /// The one outline font that draws all of a right-to-left row written in one direction.
+    fn one_font(&mut self, text: &str) -> Option<usize> {
+        let strong_ltr = |c: char| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::L;
+        if text.chars().any(strong_ltr) {
+            return None;
+        }
+        let font = text.chars().find(|c| !c.is_whitespace()).and_then(|c| self.fonts.for_char(c))?;
+        (!self.fonts.is_bitmap(font) && text.chars().all(|c| self.fonts.has(font, c))).then_some(font)
+    }
+
+    /// `@font-face` rules embedding each font the text uses, whole.
+    fn font_faces(&self) -> String {
+        use base64::Engine as _;
+        let mut out = String::new();
+        for &font in &self.used_fonts {
+            let Some(data) = self.fonts.data(font) else { continue };
+            let data = base64::engine::general_purpose::STANDARD.encode(data);
+            let _ = write!(
+                out,
+                "@font-face{{font-family:'Touchline {font}';src:url(data:font/ttf;base64,{data}) format('truetype')}}"
+            );
+        }
+        out
+    }
+}
+
+/// The font families of text in font `font` of the editor's fonts: the embedded one, then the
+/// editor's families as installed.
+fn family(font: usize) -> String {
+    format!("'Touchline {font}', {FONT_FAMILIES}")
 }
 
 impl vector::Sink for Writer {
@@ -496,7 +702,17 @@ impl vector::Sink for Writer {
     }
 
     fn text(&mut self, shape: &TextShape) {
-        self.write_text(shape);
+        match self.text {
+            SvgText::Outlines => {
+                self.outlined_text(shape);
+                // The words, invisible, over their outlines: to select, copy and search.
+                self.body.push_str(r#"<g opacity="0">"#);
+                self.write_text(shape);
+                self.body.push_str("</g>\n");
+            }
+            SvgText::Embedded => self.embedded_text(shape),
+            SvgText::System => self.write_text(shape),
+        }
     }
 
     fn mesh(&mut self, mesh: &Mesh) {
@@ -595,6 +811,16 @@ impl fmt::Display for N {
             let s = format!("{v:.2}");
             f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
         }
+    }
+}
+
+/// A scale factor, to six decimals (a font unit at 14 points is 0.014 of a point).
+struct N4(f32);
+
+impl fmt::Display for N4 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = format!("{:.6}", self.0);
+        f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
     }
 }
 

@@ -112,6 +112,19 @@ fn a_visual_row_has_one_glyph_per_character_at_its_piece() {
 }
 
 #[test]
+fn a_left_to_right_piece_of_a_visual_row_keeps_each_glyph_where_it_is_drawn() {
+    // The exports place each font's piece of a run at its first character's glyph: a narrow
+    // "i" and a wide "W" must not be spread evenly over the piece.
+    let ctx = ctx();
+    let galley = no_wrap(&ctx, "iiii WWWW قراءة", font(), Color32::WHITE);
+    let glyphs = &galley.rows[0].row.glyphs;
+    let width_of = |c: char| glyphs.iter().find(|g| g.chr == c).unwrap().advance_width;
+    assert!(width_of('W') > 2.0 * width_of('i'), "{} vs {}", width_of('W'), width_of('i'));
+    let x_of = |c: char| glyphs.iter().find(|g| g.chr == c).unwrap().pos.x;
+    assert!((x_of('W') - 4.0 * width_of('i') - width_of(' ')).abs() < 0.5);
+}
+
+#[test]
 fn brackets_mirror_and_numbers_keep_their_order() {
     let ctx = ctx();
     let galley = no_wrap(&ctx, "(مرحبا) 2024", font(), Color32::WHITE);

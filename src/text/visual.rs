@@ -219,8 +219,8 @@ pub(super) fn logical_order(visual: &str, rtl: bool) -> String {
 /// epaint gives a right-to-left run more glyphs than characters (it adds a zero-width glyph per
 /// character after the run's last), which its cursor code and the vector writers, both counting
 /// one glyph per character, cannot follow. What is drawn comes from the row's mesh, so the
-/// glyph list is rebuilt: one per character, each piece's characters spread over the width the
-/// piece takes.
+/// glyph list is rebuilt: one per character, a left-to-right piece's where epaint placed them, a
+/// right-to-left piece's spread over the width the piece takes.
 pub(super) fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
     let job = galley.job.clone();
     let mut line_start = 0;
@@ -237,14 +237,29 @@ pub(super) fn one_glyph_per_char(ctx: &egui::Context, galley: &mut Galley) {
                 }
                 let text = &job.text[from..to];
                 let single = LayoutJob::single_section(text.to_owned(), section.format.clone());
-                let width = ctx.fonts_mut(|fonts| fonts.layout_job(single)).size().x;
-                let count = text.chars().count() as f32;
-                for (k, c) in text.chars().enumerate() {
-                    let mut glyph = template;
-                    glyph.chr = c;
-                    glyph.advance_width = width / count;
-                    glyph.pos.x = x + glyph.advance_width * k as f32;
-                    glyphs.push(glyph);
+                let laid = ctx.fonts_mut(|fonts| fonts.layout_job(single));
+                let width = laid.size().x;
+                let count = text.chars().count();
+                match laid.rows.first().map(|r| &r.glyphs) {
+                    // A left-to-right piece has one glyph per character already, where it is drawn.
+                    Some(own) if laid.rows.len() == 1 && own.len() == count => {
+                        for (c, own) in text.chars().zip(own) {
+                            let mut glyph = template;
+                            glyph.chr = c;
+                            glyph.advance_width = own.advance_width;
+                            glyph.pos.x = x + own.pos.x;
+                            glyphs.push(glyph);
+                        }
+                    }
+                    _ => {
+                        for (k, c) in text.chars().enumerate() {
+                            let mut glyph = template;
+                            glyph.chr = c;
+                            glyph.advance_width = width / count as f32;
+                            glyph.pos.x = x + glyph.advance_width * k as f32;
+                            glyphs.push(glyph);
+                        }
+                    }
                 }
                 x += width;
             }
