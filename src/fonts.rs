@@ -14,6 +14,10 @@ const BUNDLED: [(&str, &[u8]); 4] = [
     ("NotoColorEmoji", include_bytes!("../assets/fonts/NotoColorEmoji.ttf")),
 ];
 
+/// How many of [`all`]'s fonts, from the first, are the bundled text fonts (Noto Sans, Thai,
+/// Arabic); the rest are colour emoji and egui's own fonts for symbols.
+pub const TEXT_FONTS: usize = 3;
+
 /// The font definitions: Noto Sans for Latin text, with Thai and Arabic fallbacks, Noto Color
 /// Emoji, and egui's own fonts last for symbols.
 pub fn definitions() -> FontDefinitions {

@@ -392,7 +392,13 @@ fn every_template_exports_an_svg_with_each_card_title_as_text_in_the_cards_group
                 "{}: the map's title names the drawing",
                 template.name
             );
-            assert!(!svg.contains("<image"), "{}: no bitmaps", template.name);
+            // No bitmaps but the colour emoji's own pictures, each defined once.
+            let images: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("image")).collect();
+            assert!(
+                images.iter().all(|i| i.attribute("id").is_some_and(|id| id.starts_with('e'))),
+                "{}: only emoji are bitmaps",
+                template.name
+            );
             for card in &map.cards {
                 let Some(text) = text_of_group(&doc, &format!("card-{}", card.id.as_str())) else {
                     // Only the blueprint view with other lanes is sure to show every lane.
@@ -447,38 +453,55 @@ fn an_svg_of_some_stages_keeps_their_numbers_and_fit_sets_the_shown_size() {
     );
 }
 
-/// Renders an SVG with `rsvg-convert` at `width` pixels, seeing only the fonts the editor uses.
-/// All but the colour emoji: librsvg on cairo 1.16 draws bitmap emoji at their bitmap size, so
-/// here emoji come from the editor's outline fallback (Noto Emoji), a few blocks of difference.
-fn rsvg(svg: &Path, png: &Path, width: u32) {
-    let dir = svg.parent().unwrap().join("fonts");
-    std::fs::create_dir_all(&dir).unwrap();
-    let colour_emoji = std::fs::read("assets/fonts/NotoColorEmoji.ttf").unwrap();
-    for (i, font) in touchline::fonts::all().iter().enumerate() {
-        let bytes: &[u8] = (**font).as_ref();
-        if bytes != colour_emoji.as_slice() {
-            std::fs::write(dir.join(format!("{i}.ttf")), bytes).unwrap();
-        }
-    }
-    let conf = dir.join("fonts.conf");
+/// A fontconfig that sees no fonts at all: a machine without the editor's fonts (and without any
+/// other), so whatever an SVG shows it carries itself.
+fn no_fonts(dir: &Path) -> PathBuf {
+    let fonts = dir.join("no-fonts");
+    std::fs::create_dir_all(fonts.join("none")).unwrap();
+    let conf = fonts.join("fonts.conf");
     std::fs::write(
         &conf,
         format!(
             r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
 <dir>{}</dir><cachedir>{}</cachedir></fontconfig>"#,
-            dir.display(),
-            dir.join("cache").display()
+            fonts.join("none").display(),
+            fonts.join("cache").display()
         ),
     )
     .unwrap();
+    conf
+}
+
+/// Renders an SVG with `rsvg-convert` at `width` pixels, on a machine without fonts.
+fn rsvg(svg: &Path, png: &Path, width: u32) {
     let out = Command::new("rsvg-convert")
-        .env("FONTCONFIG_FILE", &conf)
+        .env("FONTCONFIG_FILE", no_fonts(svg.parent().unwrap()))
         .args(["-w", &width.to_string(), "-o"])
         .arg(png)
         .arg(svg)
         .output()
         .expect("rsvg-convert runs (scripts/test installs librsvg2-bin)");
     assert!(out.status.success(), "rsvg-convert: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Renders an SVG in headless Chromium at its own size (`width`×`height`), on a machine without
+/// fonts.
+fn chromium(svg: &Path, png: &Path, [width, height]: [u32; 2]) {
+    let dir = svg.parent().unwrap();
+    let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("chromium is missing: `bash scripts/test` installs it");
+    let out = Command::new(browser)
+        .env("FONTCONFIG_FILE", no_fonts(dir))
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1"])
+        .arg(format!("--user-data-dir={}", dir.join("chromium-profile").display()))
+        .arg(format!("--window-size={width},{height}"))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", svg.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(png.exists(), "chromium wrote no screenshot: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// The share of 4×4 blocks whose average colour differs by more than `tolerance` in a channel:
@@ -535,6 +558,68 @@ fn an_svg_renders_like_the_png_of_the_same_map() {
         let share = differing_blocks(&reference, &drawn_image, 40);
         assert!(share < 0.01, "{template}: {:.2} % of blocks differ from the PNG", share * 100.0);
     }
+}
+
+/// The default SVG carries its glyphs: on a machine with no fonts at all, librsvg and Chromium
+/// draw every template as the PNG export shows it, in both views, light and dark.
+#[test]
+fn every_template_as_svg_looks_like_its_png_in_rsvg_and_chromium_without_any_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for template in touchline::templates::ALL {
+        for (view, theme) in
+            [("journey", "light"), ("journey", "dark"), ("blueprint", "light"), ("blueprint", "dark")]
+        {
+            let name = format!("{}-{view}-{theme}", template.name);
+            let map = format!("maps/{}.ron", template.name);
+            let extra = ["--view", view, "--theme", theme];
+            let (png, svg) = (dir.path().join(format!("{name}.png")), dir.path().join(format!("{name}.svg")));
+            ok(&export(&map, &png, &[&["--scale", "1"], &extra[..]].concat()));
+            ok(&export(&map, &svg, &extra));
+            let reference = image::open(&png).unwrap().to_rgba8();
+            let (by_rsvg, by_chromium) =
+                (dir.path().join(format!("{name}.rsvg.png")), dir.path().join(format!("{name}.chromium.png")));
+            rsvg(&svg, &by_rsvg, reference.width());
+            chromium(&svg, &by_chromium, [reference.width(), reference.height()]);
+            for (renderer, drawn) in [("rsvg", by_rsvg), ("chromium", by_chromium)] {
+                let drawn = image::open(&drawn).unwrap().to_rgba8();
+                let share = differing_blocks(&reference, &drawn, 40);
+                if share >= 0.01 {
+                    failures.push(format!("{name} in {renderer}: {:.2} % of blocks differ", share * 100.0));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// `--svg-text`: outlines with the words invisible on top (the default), editable text with the
+/// fonts embedded, or text naming the fonts and carrying nothing.
+#[test]
+fn svg_text_modes_carry_outlines_embedded_fonts_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = "maps/b2b-phone-system-ar.ron";
+    let mut files = Vec::new();
+    for mode in ["outlines", "embedded", "system"] {
+        let svg = dir.path().join(format!("{mode}.svg"));
+        ok(&export(map, &svg, &["--svg-text", mode]));
+        files.push(std::fs::read_to_string(&svg).unwrap());
+    }
+    let [outlines, embedded, system] = [&files[0], &files[1], &files[2]];
+    let title = "البحث عن نظام هاتف عمل جديد";
+    for (mode, text) in [("outlines", outlines), ("embedded", embedded), ("system", system)] {
+        assert!(text.contains(&format!(">{title}</text>")), "{mode}: the title is text in reading order");
+    }
+    assert!(outlines.contains("<use xlink:href=\"#g") && outlines.contains(r#"<g opacity="0">"#));
+    assert!(!outlines.contains("@font-face"));
+    assert!(embedded.contains("@font-face{font-family:'Touchline") && !embedded.contains(r#"<g opacity="0">"#));
+    assert!(!system.contains("@font-face") && !system.contains("<use") && !system.contains("opacity=\"0\""));
+    assert!(system.len() < outlines.len() && outlines.len() < embedded.len());
+
+    // The mode is for SVG only.
+    let out = export("maps/ecommerce.ron", &dir.path().join("a.png"), &["--svg-text", "system"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--svg-text is for SVG"));
 }
 
 #[test]
@@ -668,6 +753,11 @@ fn map_with_picture(dir: &Path, picture: &str) -> PathBuf {
 }
 
 /// Pixels of exactly this colour.
+/// The pictures an SVG shows, less the colour emoji's glyph pictures (defined once, with an id).
+fn pictures_in<'a, 'i>(doc: &'a roxmltree::Document<'i>) -> Vec<roxmltree::Node<'a, 'i>> {
+    doc.descendants().filter(|n| n.has_tag_name("image") && n.attribute("id").is_none()).collect()
+}
+
 fn count_colour(image: &image::RgbaImage, colour: [u8; 3]) -> usize {
     image.pixels().filter(|p| p.0[..3] == colour).count()
 }
@@ -701,7 +791,7 @@ fn a_cards_picture_is_in_every_export_format() {
     ok(&export(map, &svg, &[]));
     let text = std::fs::read_to_string(&svg).unwrap();
     let doc = roxmltree::Document::parse(&text).unwrap();
-    let images: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("image")).collect();
+    let images = pictures_in(&doc);
     assert_eq!(images.len(), 1, "one picture, embedded once");
     let card =
         images[0].ancestors().find(|n| n.attribute("class") == Some("card")).expect("in the card's group");
@@ -746,7 +836,7 @@ fn a_missing_picture_is_a_placeholder_and_a_warning_naming_the_card_never_a_fail
     // The placeholder names the file, so the SVG says which picture to put back.
     let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
     assert!(svg.contains(">gone.png<") && svg.contains(">missing picture<"), "the placeholder is drawn");
-    assert!(!svg.contains("<image"));
+    assert!(pictures_in(&roxmltree::Document::parse(&svg).unwrap()).is_empty());
 
     let check = touchline(&["check", map]);
     assert!(check.status.success(), "a missing picture is only a warning");

@@ -294,6 +294,12 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             format.label()
         ));
     }
+    if args.svg_text.is_some() && format != Format::Svg {
+        return crate::exit::usage(format!(
+            "--svg-text is for SVG exports; a {} carries its text its own way",
+            format.label()
+        ));
+    }
     let mut map = match crate::file::load(&args.map) {
         Ok(map) => map,
         Err(e) => return crate::exit::fail(e),

@@ -28,7 +28,8 @@ pub enum SvgText {
     /// same in every viewer; the words can be selected and searched but not edited as text.
     #[default]
     Outlines,
-    /// Text in the editor's fonts, embedded whole (colour emoji as pictures): editable, and the
+    /// Text in the editor's fonts, embedded whole (colour emoji as pictures, symbols as
+    /// outlines): editable, and the
     /// same wherever the viewer reads embedded fonts (browsers, Inkscape); librsvg and LibreOffice
     /// ignore them and use installed fonts.
     Embedded,
@@ -554,7 +555,7 @@ impl Writer {
 
     /// Text in the editor's fonts (embedded), one `<text>` per piece of one font placed where
     /// the editor drew it; a right-to-left row one font draws whole stays one `<text>` in
-    /// reading order. Colour emoji are pictures.
+    /// reading order. Colour emoji are pictures and symbols from egui's fonts outlines.
     fn embedded_text(&mut self, shape: &TextShape) {
         let transform = Self::rotation(shape);
         for row in text_rows(shape) {
@@ -577,8 +578,9 @@ impl Writer {
             }
             for span in &row.spans {
                 for piece in self.fonts.pieces(span) {
-                    if self.fonts.is_bitmap(piece.font) {
-                        let _ = writeln!(self.body, "<g{transform}>");
+                    // Emoji and symbols as the editor draws them: pictures and outlines.
+                    if piece.font >= crate::fonts::TEXT_FONTS {
+                        let _ = writeln!(self.body, "<g{}{transform}>", Fill(span.colour));
                         self.piece_glyphs(&piece, span);
                         self.body.push_str("</g>\n");
                         continue;
@@ -599,14 +601,14 @@ impl Writer {
         }
     }
 
-    /// The one outline font that draws all of a right-to-left row written in one direction.
+    /// The one text font that draws all of a right-to-left row written in one direction.
     fn one_font(&mut self, text: &str) -> Option<usize> {
         let strong_ltr = |c: char| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::L;
         if text.chars().any(strong_ltr) {
             return None;
         }
         let font = text.chars().find(|c| !c.is_whitespace()).and_then(|c| self.fonts.for_char(c))?;
-        (!self.fonts.is_bitmap(font) && text.chars().all(|c| self.fonts.has(font, c))).then_some(font)
+        (font < crate::fonts::TEXT_FONTS && text.chars().all(|c| self.fonts.has(font, c))).then_some(font)
     }
 
     /// `@font-face` rules embedding each font the text uses, whole.
