@@ -150,6 +150,10 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                         if format != Format::Pdf && options.fit.is_some_and(is_paper) {
                             options.fit = None;
                         }
+                        // A deck's ratio is no size, nor a size a ratio.
+                        if format == Format::Slides || options.format == Format::Slides {
+                            options.fit = None;
+                        }
                         options.format = format;
                     }
                 }
@@ -160,6 +164,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                 Format::Png => t!("export-png-about"),
                 Format::Svg => t!("export-svg-about"),
                 Format::Pdf => t!("export-pdf-about"),
+                Format::Slides => t!("export-slides-about"),
             });
             ui.end_row();
 
@@ -183,6 +188,16 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             ui.end_row();
 
             ui.label(t!("export-size"));
+            if options.format == Format::Slides {
+                // A deck's slides are 16:9, or 4:3 for older projectors.
+                crate::app::mirror::row(ui, |ui| {
+                    let mut standard = options.fit == Some(export::deck::STANDARD_RATIO);
+                    crate::app::mirror::radio_value(ui, &mut standard, false, "16:9");
+                    crate::app::mirror::radio_value(ui, &mut standard, true, "4:3");
+                    options.fit = standard.then_some(export::deck::STANDARD_RATIO);
+                });
+                ui.end_row();
+            } else {
             ui.vertical(|ui| {
                 let mut fit = options.fit.is_some();
                 let unit = if options.format == Format::Pdf {
@@ -226,6 +241,7 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                 });
             });
             ui.end_row();
+            }
 
             ui.label(t!("export-theme"));
             crate::app::mirror::row(ui, |ui| {

@@ -78,6 +78,7 @@ impl FileDialogs for NativeDialogs {
             crate::export::Format::Png => t!("file-filter-png"),
             crate::export::Format::Svg => t!("file-filter-svg"),
             crate::export::Format::Pdf => t!("file-filter-pdf"),
+            crate::export::Format::Slides => t!("file-filter-slides"),
         };
         rfd::FileDialog::new()
             .add_filter(kind, &[format.extension()])

@@ -76,6 +76,8 @@ pub enum FormatArg {
     Png,
     Svg,
     Pdf,
+    /// A slide deck (PowerPoint, Keynote, Google Slides, LibreOffice Impress).
+    Pptx,
     /// The cards as a spreadsheet, one row per card (what `touchline import` reads back).
     Csv,
     /// A Mermaid `journey` diagram, for a README.
@@ -87,6 +89,8 @@ pub enum FormatArg {
 pub enum Fit {
     Size([u32; 2]),
     Paper(&'static str, [u32; 2]),
+    /// A slide deck's ratio: `16:9` or `4:3`.
+    Ratio([u32; 2]),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -138,6 +142,11 @@ fn parse_stages(s: &str) -> Result<(usize, usize), String> {
 
 fn parse_fit(s: &str) -> Result<Fit, String> {
     let name = s.trim().to_lowercase();
+    match name.as_str() {
+        "16:9" => return Ok(Fit::Ratio([16, 9])),
+        "4:3" => return Ok(Fit::Ratio(super::deck::STANDARD_RATIO)),
+        _ => {}
+    }
     if let Some((name, size)) = super::pdf::PAPER.into_iter().find(|(n, _)| *n == name) {
         return Ok(Fit::Paper(name, size));
     }
@@ -160,6 +169,7 @@ impl ExportArgs {
             FormatArg::Png => Some(Format::Png),
             FormatArg::Svg => Some(Format::Svg),
             FormatArg::Pdf => Some(Format::Pdf),
+            FormatArg::Pptx => Some(Format::Slides),
             FormatArg::Csv | FormatArg::Mermaid => None,
         });
         let shown = self.output.display();
@@ -167,8 +177,8 @@ impl ExportArgs {
             (Some(asked), _) => Ok(asked),
             (None, Some(named)) => Ok(named),
             (None, None) => Err(format!(
-                "{shown}: cannot tell the format; name the file .png, .svg, .pdf, .csv or .mmd, or give \
-                 --format png|svg|pdf|csv|mermaid"
+                "{shown}: cannot tell the format; name the file .png, .svg, .pdf, .pptx, .csv or .mmd, or \
+                 give --format png|svg|pdf|pptx|csv|mermaid"
             )),
         }
     }
@@ -188,8 +198,10 @@ impl ExportArgs {
             },
             transparent: self.transparent,
             stages: self.stages,
-            fit: self.fit.map(|fit| match fit {
-                Fit::Size(size) | Fit::Paper(_, size) => size,
+            fit: self.fit.and_then(|fit| match fit {
+                Fit::Size(size) | Fit::Paper(_, size) => Some(size),
+                // A deck is 16:9 unless asked for 4:3.
+                Fit::Ratio(ratio) => (ratio == super::deck::STANDARD_RATIO).then_some(ratio),
             }),
             large_type: self.large_type,
             votes: self.votes,
@@ -281,6 +293,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Format::Png => Kind::Png,
         Format::Svg => Kind::Svg,
         Format::Pdf => Kind::Pdf,
+        Format::Slides => Kind::Slides,
     };
     let to = match destination(&args.output, kind, args.force) {
         Ok(to) => to,
@@ -293,6 +306,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             "--fit {name} is a paper size, for PDF; give the {} a size in pixels like 1920x1080",
             format.label()
         ));
+    }
+    match (args.fit, format) {
+        (Some(Fit::Ratio(_)), Format::Slides) | (None, _) => {}
+        (Some(Fit::Ratio([w, h])), _) => {
+            return crate::exit::usage(format!(
+                "--fit {w}:{h} is a slide deck's ratio; give the {} a size like 1920x1080",
+                format.label()
+            ));
+        }
+        (Some(_), Format::Slides) => {
+            return crate::exit::usage("a slide deck takes --fit 16:9 (the default) or --fit 4:3");
+        }
+        (Some(_), _) => {}
     }
     if args.svg_text.is_some() && format != Format::Svg {
         return crate::exit::usage(format!(

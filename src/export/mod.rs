@@ -2,6 +2,7 @@
 //! what the editor shows, minus selection and hover marks.
 
 pub mod cli;
+pub mod deck;
 pub mod glyphs;
 mod output;
 pub mod pdf;
@@ -171,6 +172,7 @@ impl<'a> Job<'a> {
                 Ok(kilobytes(svg::write(&painting, options.svg_text).into_bytes()))
             }
             Format::Pdf => Ok(kilobytes(pdf::write(&paint_vector(map, options, marks, pictures)?, map)?)),
+            Format::Slides => Ok(kilobytes(deck::write(map, options, pictures)?)),
         }
     }
 
@@ -187,10 +189,12 @@ pub enum Format {
     Png,
     Svg,
     Pdf,
+    /// A slide deck (PowerPoint's `.pptx`).
+    Slides,
 }
 
 impl Format {
-    pub const ALL: [Self; 3] = [Self::Png, Self::Svg, Self::Pdf];
+    pub const ALL: [Self; 4] = [Self::Png, Self::Svg, Self::Pdf, Self::Slides];
 
     /// The format a file name asks for, by its extension (any case).
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -203,6 +207,7 @@ impl Format {
             Self::Png => "png",
             Self::Svg => "svg",
             Self::Pdf => "pdf",
+            Self::Slides => "pptx",
         }
     }
 
@@ -211,6 +216,7 @@ impl Format {
             Self::Png => "PNG",
             Self::Svg => "SVG",
             Self::Pdf => "PDF",
+            Self::Slides => "PPTX",
         }
     }
 
@@ -419,6 +425,10 @@ pub fn describe_size(map: &Map, options: &ExportOptions) -> Result<String, Expor
     if options.format == Format::Png {
         let [w, h] = image_size(map, options)?;
         return Ok(t!("export-size-image", width = w, height = h));
+    }
+    if options.format == Format::Slides {
+        let ratio = if options.fit == Some(deck::STANDARD_RATIO) { "4:3" } else { "16:9" };
+        return Ok(t!("export-size-slides", count = deck::slide_count(map, options), ratio = ratio));
     }
     let ctx = context();
     let part = select_stages(map, options.stages)?;

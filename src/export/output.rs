@@ -12,6 +12,7 @@ pub enum Kind {
     Png,
     Svg,
     Pdf,
+    Slides,
     Csv,
     Mermaid,
 }
@@ -22,6 +23,7 @@ impl Kind {
             Self::Png => "a PNG image",
             Self::Svg => "an SVG drawing",
             Self::Pdf => "a PDF document",
+            Self::Slides => "a slide deck",
             Self::Csv => "a spreadsheet",
             Self::Mermaid => "a Mermaid diagram",
         }
@@ -127,6 +129,10 @@ fn sniff(head: &[u8]) -> Option<Kind> {
     }
     if head.starts_with(b"%PDF-") {
         return Some(Kind::Pdf);
+    }
+    // A zip package holding a presentation.
+    if head.starts_with(b"PK\x03\x04") && head.windows(19).any(|w| w == b"[Content_Types].xml") {
+        return Some(Kind::Slides);
     }
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();

@@ -829,7 +829,7 @@ impl fmt::Display for N4 {
 /// Text escaped for XML content and attribute values. Control characters, and every character
 /// XML 1.0 forbids (U+FFFE, U+FFFF), are dropped: a file that holds one is not well-formed and
 /// viewers refuse it whole.
-struct Escaped<'a>(&'a str);
+pub(super) struct Escaped<'a>(pub(super) &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
