@@ -494,7 +494,13 @@ fn chromium(svg: &Path, png: &Path, [width, height]: [u32; 2]) {
         .expect("chromium is missing: `bash scripts/test` installs it");
     let out = Command::new(browser)
         .env("FONTCONFIG_FILE", no_fonts(dir))
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+        ])
         .arg(format!("--user-data-dir={}", dir.join("chromium-profile").display()))
         .arg(format!("--window-size={width},{height}"))
         .arg(format!("--screenshot={}", png.display()))
@@ -577,8 +583,10 @@ fn every_template_as_svg_looks_like_its_png_in_rsvg_and_chromium_without_any_fon
             ok(&export(&map, &png, &[&["--scale", "1"], &extra[..]].concat()));
             ok(&export(&map, &svg, &extra));
             let reference = image::open(&png).unwrap().to_rgba8();
-            let (by_rsvg, by_chromium) =
-                (dir.path().join(format!("{name}.rsvg.png")), dir.path().join(format!("{name}.chromium.png")));
+            let (by_rsvg, by_chromium) = (
+                dir.path().join(format!("{name}.rsvg.png")),
+                dir.path().join(format!("{name}.chromium.png")),
+            );
             rsvg(&svg, &by_rsvg, reference.width());
             chromium(&svg, &by_chromium, [reference.width(), reference.height()]);
             for (renderer, drawn) in [("rsvg", by_rsvg), ("chromium", by_chromium)] {
@@ -612,7 +620,9 @@ fn svg_text_modes_carry_outlines_embedded_fonts_or_nothing() {
     }
     assert!(outlines.contains("<use xlink:href=\"#g") && outlines.contains(r#"<g opacity="0">"#));
     assert!(!outlines.contains("@font-face"));
-    assert!(embedded.contains("@font-face{font-family:'Touchline") && !embedded.contains(r#"<g opacity="0">"#));
+    assert!(
+        embedded.contains("@font-face{font-family:'Touchline") && !embedded.contains(r#"<g opacity="0">"#)
+    );
     assert!(!system.contains("@font-face") && !system.contains("<use") && !system.contains("opacity=\"0\""));
     assert!(system.len() < outlines.len() && outlines.len() < embedded.len());
 

@@ -198,49 +198,57 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
                 });
                 ui.end_row();
             } else {
-            ui.vertical(|ui| {
-                let mut fit = options.fit.is_some();
-                let unit = if options.format == Format::Pdf {
-                    t!("export-unit-points")
-                } else {
-                    t!("export-unit-pixels")
-                };
-                let unit = format!(" {unit}");
-                crate::app::mirror::row(ui, |ui| {
-                    crate::app::mirror::radio_value(ui, &mut fit, false, t!("export-scale"));
-                    ui.add_enabled(
-                        !fit,
-                        egui::Slider::new(&mut options.scale, export::SCALE_RANGE).step_by(0.5).suffix("×"),
-                    );
-                });
-                crate::app::mirror::row(ui, |ui| {
-                    crate::app::mirror::radio_value(ui, &mut fit, true, t!("export-fit-to"));
-                    let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
-                    ui.add_enabled(fit, egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()));
-                    ui.label("×");
-                    ui.add_enabled(fit, egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit.as_str()));
-                    options.fit = fit.then_some([w, h]);
-                });
-                crate::app::mirror::row(ui, |ui| {
-                    let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
-                    let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
-                        &papers
+                ui.vertical(|ui| {
+                    let mut fit = options.fit.is_some();
+                    let unit = if options.format == Format::Pdf {
+                        t!("export-unit-points")
                     } else {
-                        &[("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])]
+                        t!("export-unit-pixels")
                     };
-                    for (label, size) in presets {
-                        let label = if options.format == Format::Pdf {
-                            label.to_uppercase()
+                    let unit = format!(" {unit}");
+                    crate::app::mirror::row(ui, |ui| {
+                        crate::app::mirror::radio_value(ui, &mut fit, false, t!("export-scale"));
+                        ui.add_enabled(
+                            !fit,
+                            egui::Slider::new(&mut options.scale, export::SCALE_RANGE)
+                                .step_by(0.5)
+                                .suffix("×"),
+                        );
+                    });
+                    crate::app::mirror::row(ui, |ui| {
+                        crate::app::mirror::radio_value(ui, &mut fit, true, t!("export-fit-to"));
+                        let [mut w, mut h] = options.fit.unwrap_or([1920, 1080]);
+                        ui.add_enabled(
+                            fit,
+                            egui::DragValue::new(&mut w).range(1..=20_000).suffix(unit.as_str()),
+                        );
+                        ui.label("×");
+                        ui.add_enabled(
+                            fit,
+                            egui::DragValue::new(&mut h).range(1..=20_000).suffix(unit.as_str()),
+                        );
+                        options.fit = fit.then_some([w, h]);
+                    });
+                    crate::app::mirror::row(ui, |ui| {
+                        let papers = export::pdf::PAPER.map(|(name, size)| (name, size));
+                        let presets: &[(&str, [u32; 2])] = if options.format == Format::Pdf {
+                            &papers
                         } else {
-                            (*label).to_owned()
+                            &[("16:9 HD", [1920, 1080]), ("16:9 4K", [3840, 2160])]
                         };
-                        if ui.small_button(label).clicked() {
-                            options.fit = Some(*size);
+                        for (label, size) in presets {
+                            let label = if options.format == Format::Pdf {
+                                label.to_uppercase()
+                            } else {
+                                (*label).to_owned()
+                            };
+                            if ui.small_button(label).clicked() {
+                                options.fit = Some(*size);
+                            }
                         }
-                    }
+                    });
                 });
-            });
-            ui.end_row();
+                ui.end_row();
             }
 
             ui.label(t!("export-theme"));

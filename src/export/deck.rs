@@ -69,9 +69,14 @@ fn has_blueprint(map: &Map) -> bool {
 /// The deck of `map` as a `.pptx` file: `options` give the theme, the stages, the view of the
 /// whole-map slide, whether to add the results of the vote, and the ratio (`fit`
 /// [`STANDARD_RATIO`] for 4:3).
-pub fn write(map: &Map, options: &ExportOptions, pictures: &crate::pictures::Set) -> Result<Vec<u8>, ExportError> {
+pub fn write(
+    map: &Map,
+    options: &ExportOptions,
+    pictures: &crate::pictures::Set,
+) -> Result<Vec<u8>, ExportError> {
     let size = if options.fit == Some(STANDARD_RATIO) { STANDARD } else { WIDE };
-    let mut deck = Deck { size, media: Media::default(), slides: Vec::new() };
+    let mut deck =
+        Deck { size, media: Media::default(), slides: Vec::new(), fonts: super::glyphs::Fonts::load() };
     let theme = Theme::new(options.theme);
     let base = ExportOptions { scale: 1.0, fit: None, transparent: false, ..options.clone() };
 
@@ -109,9 +114,20 @@ fn t_or(text: &str, otherwise: &str) -> String {
 struct Media {
     files: Vec<(Vec<u8>, &'static str)>,
     by_pixels: HashMap<usize, Option<usize>>,
+    /// Colour emoji, by font and glyph.
+    by_glyph: HashMap<(usize, u32), usize>,
 }
 
 impl Media {
+    /// The index of a colour glyph's picture.
+    fn add_glyph(&mut self, font: usize, glyph: u32, png: &[u8]) -> usize {
+        let files = &mut self.files;
+        *self.by_glyph.entry((font, glyph)).or_insert_with(|| {
+            files.push((png.to_vec(), "png"));
+            files.len() - 1
+        })
+    }
+
     /// The index of `image`'s file, encoded the first time it is asked for.
     fn add(&mut self, image: &Arc<ColorImage>) -> Option<usize> {
         let key = Arc::as_ptr(image) as usize;
@@ -138,18 +154,20 @@ struct Deck {
     size: [i64; 2],
     media: Media,
     slides: Vec<Slide>,
+    fonts: super::glyphs::Fonts,
 }
 
 impl Deck {
     /// A slide holding a painting, scaled to fit within the margins and centred.
     fn painting_slide(&mut self, painting: &Painting, name: &str) {
         let room = [self.size[0] - 2 * MARGIN, self.size[1] - 2 * MARGIN];
-        let scale = (room[0] as f64 / f64::from(painting.size.x)).min(room[1] as f64 / f64::from(painting.size.y));
+        let scale =
+            (room[0] as f64 / f64::from(painting.size.x)).min(room[1] as f64 / f64::from(painting.size.y));
         let offset = [
             (self.size[0] as f64 - f64::from(painting.size.x) * scale) / 2.0,
             (self.size[1] as f64 - f64::from(painting.size.y) * scale) / 2.0,
         ];
-        let mut shapes = Shapes::new(scale, offset, &mut self.media, &painting.images);
+        let mut shapes = Shapes::new(scale, offset, &mut self.media, &mut self.fonts, &painting.images);
         vector::walk(painting, &mut shapes);
         let (xml, media) = shapes.finish();
         self.slides.push(Slide {
@@ -165,7 +183,7 @@ impl Deck {
         let rtl = map.direction.is_rtl();
         let images = HashMap::new();
         // One unit is a point here.
-        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &images);
+        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &mut self.fonts, &images);
         let width = self.size[0] as f32 / EMU_PER_POINT as f32;
         let margin = 48.0;
         let line = Rect::from_min_max(pos2(margin, 0.0), pos2(width - margin, 0.0));
@@ -180,19 +198,29 @@ impl Deck {
         y = y.max(200.0) + 24.0;
         let column = ((width - 2.0 * margin) / map.personas.len().clamp(1, 4) as f32).min(280.0);
         for (i, persona) in map.personas.iter().take(4).enumerate() {
-            let left = if rtl { width - margin - column * (i + 1) as f32 } else { margin + column * i as f32 };
+            let left =
+                if rtl { width - margin - column * (i + 1) as f32 } else { margin + column * i as f32 };
             let avatar = Rect::from_min_size(pos2(left, y), Vec2::splat(64.0));
             let picture = persona
                 .image
                 .as_deref()
                 .and_then(|name| pictures.pictures.get(name)?.as_ref().ok()?.levels.first().cloned());
             match picture {
-                Some(image) => shapes.picture_at(avatar, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), &image, true),
+                Some(image) => {
+                    shapes.picture_at(avatar, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), &image, true)
+                }
                 None => {
                     shapes.preset(avatar, "ellipse", Some(theme.accent), None, "Avatar");
                     let initial: String = persona.name.chars().take(1).collect();
                     let centre = Rect::from_center_size(avatar.center(), Vec2::new(64.0, 0.0));
-                    shapes.text_box_aligned(centre, avatar.center().y + 9.0, &initial, 26.0, Color32::WHITE, Align::Centre);
+                    shapes.text_box_aligned(
+                        centre,
+                        avatar.center().y + 9.0,
+                        &initial,
+                        26.0,
+                        Color32::WHITE,
+                        Align::Centre,
+                    );
                 }
             }
             let text = Rect::from_min_max(pos2(left, 0.0), pos2(left + column - 12.0, 0.0));
@@ -209,7 +237,7 @@ impl Deck {
     fn results_slide(&mut self, map: &Map, theme: &Theme) {
         let rtl = map.direction.is_rtl();
         let images = HashMap::new();
-        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &images);
+        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &mut self.fonts, &images);
         let width = self.size[0] as f32 / EMU_PER_POINT as f32;
         let margin = 48.0;
         let line = Rect::from_min_max(pos2(margin, 0.0), pos2(width - margin, 0.0));
@@ -229,7 +257,8 @@ impl Deck {
             shapes.text_box(count, y, &card.votes.to_string(), 16.0, theme.text, false);
             let stage = map.stages.iter().find(|s| s.id == card.stage).map_or("", |s| s.name.as_str());
             let title = Rect::from_min_max(pos2(margin + 240.0, 0.0), pos2(width - margin, 0.0));
-            let words = if stage.is_empty() { card.title.clone() } else { format!("{} · {stage}", card.title) };
+            let words =
+                if stage.is_empty() { card.title.clone() } else { format!("{} · {stage}", card.title) };
             shapes.text_box(title, y, &words, 16.0, theme.text, rtl);
         }
         let (xml, media) = shapes.finish();
@@ -241,7 +270,8 @@ impl Deck {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let deflated =
             zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        let stored =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         let mut part = |name: &str, text: &str| -> Result<(), zip::result::ZipError> {
             zip.start_file(name, deflated)?;
             zip.write_all(text.as_bytes())?;
@@ -252,16 +282,22 @@ impl Deck {
             "_rels/.rels",
             &relationships(&[
                 ("officeDocument", "ppt/presentation.xml"),
-                ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+                (
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                    "docProps/core.xml",
+                ),
                 ("extended-properties", "docProps/app.xml"),
             ]),
         )?;
         part("docProps/core.xml", &core_properties(map))?;
-        part("docProps/app.xml", &format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        part(
+            "docProps/app.xml",
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Touchline</Application><Slides>{}</Slides></Properties>"#,
-            self.slides.len()
-        ))?;
+                self.slides.len()
+            ),
+        )?;
         part("ppt/presentation.xml", &self.presentation())?;
         let mut links = vec![("slideMaster".to_owned(), "slideMasters/slideMaster1.xml".to_owned())];
         links.extend((1..=self.slides.len()).map(|i| ("slide".to_owned(), format!("slides/slide{i}.xml"))));
@@ -269,13 +305,21 @@ impl Deck {
         links.push(("presProps".into(), "presProps.xml".into()));
         let links: Vec<(&str, &str)> = links.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         part("ppt/_rels/presentation.xml.rels", &relationships(&links))?;
-        part("ppt/presProps.xml", &format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<p:presentationPr {NAMESPACES}/>"#))?;
+        part(
+            "ppt/presProps.xml",
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<p:presentationPr {NAMESPACES}/>"#
+            ),
+        )?;
         part("ppt/theme/theme1.xml", THEME)?;
         part("ppt/slideMasters/slideMaster1.xml", &slide_master())?;
         part(
             "ppt/slideMasters/_rels/slideMaster1.xml.rels",
-            &relationships(&[("slideLayout", "../slideLayouts/slideLayout1.xml"), ("theme", "../theme/theme1.xml")]),
+            &relationships(&[
+                ("slideLayout", "../slideLayouts/slideLayout1.xml"),
+                ("theme", "../theme/theme1.xml"),
+            ]),
         )?;
         part("ppt/slideLayouts/slideLayout1.xml", &slide_layout())?;
         part(
@@ -405,6 +449,9 @@ struct Shapes<'a> {
     scale: f64,
     offset: [f64; 2],
     media: &'a mut Media,
+    /// The editor's fonts, to draw colour emoji as their pictures (office suites draw them in
+    /// black and white, or not at all).
+    fonts: &'a mut super::glyphs::Fonts,
     images: &'a HashMap<egui::TextureId, Arc<ColorImage>>,
     /// The slide's media files (its relationships from `rId2` on).
     used: Vec<usize>,
@@ -418,9 +465,11 @@ impl<'a> Shapes<'a> {
         scale: f64,
         offset: [f64; 2],
         media: &'a mut Media,
+        fonts: &'a mut super::glyphs::Fonts,
         images: &'a HashMap<egui::TextureId, Arc<ColorImage>>,
     ) -> Self {
-        Self { scale, offset, media, images, used: Vec::new(), open: vec![(String::new(), None, String::new())], next_id: 2 }
+        let open = vec![(String::new(), None, String::new())];
+        Self { scale, offset, media, fonts, images, used: Vec::new(), open, next_id: 2 }
     }
 
     fn finish(mut self) -> (String, Vec<usize>) {
@@ -485,11 +534,22 @@ impl<'a> Shapes<'a> {
             return "<a:ln><a:noFill/></a:ln>".into();
         }
         let dash = if dashed { r#"<a:prstDash val="dash"/>"# } else { "" };
-        format!(r#"<a:ln w="{}" cap="rnd">{}{dash}<a:round/></a:ln>"#, self.length(width).max(1), SolidFill(colour))
+        format!(
+            r#"<a:ln w="{}" cap="rnd">{}{dash}<a:round/></a:ln>"#,
+            self.length(width).max(1),
+            SolidFill(colour)
+        )
     }
 
     /// A shape of preset geometry (`rect`, `roundRect` with its adjustment, `ellipse`).
-    fn preset(&mut self, rect: Rect, geometry: &str, fill: Option<Color32>, line: Option<Stroke>, name: &str) {
+    fn preset(
+        &mut self,
+        rect: Rect,
+        geometry: &str,
+        fill: Option<Color32>,
+        line: Option<Stroke>,
+        name: &str,
+    ) {
         self.preset_adjusted(rect, geometry, None, fill, line, name);
     }
 
@@ -506,8 +566,12 @@ impl<'a> Shapes<'a> {
             return;
         }
         let id = self.id();
-        let fill = fill.filter(|c| c.a() > 0).map_or_else(|| "<a:noFill/>".to_owned(), |c| SolidFill(c).to_string());
-        let line = line.map_or_else(|| self.outline(0.0, Color32::TRANSPARENT, false), |s| self.outline(s.width, s.color, false));
+        let fill =
+            fill.filter(|c| c.a() > 0).map_or_else(|| "<a:noFill/>".to_owned(), |c| SolidFill(c).to_string());
+        let line = line.map_or_else(
+            || self.outline(0.0, Color32::TRANSPARENT, false),
+            |s| self.outline(s.width, s.color, false),
+        );
         let adjust = adjust.map_or_else(String::new, |v| format!(r#"<a:gd name="adj" fmla="val {v}"/>"#));
         let xml = format!(
             r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name} {id}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="{geometry}"><a:avLst>{adjust}</a:avLst></a:prstGeom>{fill}{line}</p:spPr></p:sp>"#,
@@ -516,12 +580,14 @@ impl<'a> Shapes<'a> {
         self.push(rect, &xml);
     }
 
-    /// A freeform: `d` builds the path in EMU relative to the shape's frame.
+    /// A freeform: `segments` build the path in EMU relative to the shape's frame, closed at the
+    /// end when `closed`; filled with `fill` if given.
     fn freeform(&mut self, points: &[Pos2], segments: &str, closed: bool, fill: Option<Color32>, line: &str) {
         let bounds = Rect::from_points(points);
         let [x, y, w, h] = self.frame(bounds);
         let id = self.id();
-        let fill_xml = fill.filter(|c| c.a() > 0 && closed).map_or_else(|| "<a:noFill/>".to_owned(), |c| SolidFill(c).to_string());
+        let fill_xml =
+            fill.filter(|c| c.a() > 0).map_or_else(|| "<a:noFill/>".to_owned(), |c| SolidFill(c).to_string());
         let path_fill = if fill_xml == "<a:noFill/>" { r#" fill="none""# } else { "" };
         let close = if closed { "<a:close/>" } else { "" };
         let xml = format!(
@@ -544,7 +610,7 @@ impl<'a> Shapes<'a> {
         for p in &points[1..] {
             let _ = write!(d, "<a:lnTo>{}</a:lnTo>", self.pt(*p, origin));
         }
-        self.freeform(points, &d, closed, fill, line);
+        self.freeform(points, &d, closed, fill.filter(|_| closed), line);
     }
 
     /// A path's line: solid, or a colour running top to bottom as a gradient.
@@ -555,7 +621,12 @@ impl<'a> Shapes<'a> {
                 let (_, stops) = vector::vertical_stops(colour_at.as_ref(), points);
                 let mut gradient = String::new();
                 for (offset, colour) in stops {
-                    let _ = write!(gradient, r#"<a:gs pos="{}">{}</a:gs>"#, (offset * 100_000.0).round() as i64, Colour(colour));
+                    let _ = write!(
+                        gradient,
+                        r#"<a:gs pos="{}">{}</a:gs>"#,
+                        (offset * 100_000.0).round() as i64,
+                        Colour(colour)
+                    );
                 }
                 format!(
                     r#"<a:ln w="{}" cap="rnd"><a:gradFill rotWithShape="1"><a:gsLst>{gradient}</a:gsLst><a:lin ang="5400000" scaled="0"/></a:gradFill><a:round/></a:ln>"#,
@@ -568,6 +639,10 @@ impl<'a> Shapes<'a> {
     /// A picture filling `rect`, cropped to the `uv` part of the image, round when asked.
     fn picture_at(&mut self, rect: Rect, uv: Rect, image: &Arc<ColorImage>, round: bool) {
         let Some(file) = self.media.add(image) else { return };
+        self.media_at(rect, uv, file, round);
+    }
+
+    fn media_at(&mut self, rect: Rect, uv: Rect, file: usize, round: bool) {
         let index = match self.used.iter().position(|&f| f == file) {
             Some(i) => i,
             None => {
@@ -596,14 +671,30 @@ impl<'a> Shapes<'a> {
         self.text_box_aligned(line, baseline, text, size, colour, align);
     }
 
-    fn text_box_aligned(&mut self, line: Rect, baseline: f32, text: &str, size: f32, colour: Color32, align: Align) {
+    fn text_box_aligned(
+        &mut self,
+        line: Rect,
+        baseline: f32,
+        text: &str,
+        size: f32,
+        colour: Color32,
+        align: Align,
+    ) {
         let runs = [(text.to_owned(), size, colour)];
         let rtl = crate::text::direction(text).is_rtl();
         self.row_box(line.min.x, line.max.x, baseline, &runs, align, rtl);
     }
 
     /// A text box holding one row of runs, placed so its baseline falls on `baseline`.
-    fn row_box(&mut self, left: f32, right: f32, baseline: f32, runs: &[(String, f32, Color32)], align: Align, rtl: bool) {
+    fn row_box(
+        &mut self,
+        left: f32,
+        right: f32,
+        baseline: f32,
+        runs: &[(String, f32, Color32)],
+        align: Align,
+        rtl: bool,
+    ) {
         let Some(size) = runs.iter().map(|r| r.1).reduce(f32::max) else { return };
         if runs.iter().all(|r| r.0.trim().is_empty()) {
             return;
@@ -638,6 +729,60 @@ impl<'a> Shapes<'a> {
             self.xfrm(rect)
         );
         self.push(rect, &xml);
+    }
+
+    /// Whether `text` has a character only a font no office suite has draws: a colour emoji,
+    /// or a symbol from egui's own fonts.
+    fn has_emoji(&mut self, text: &str) -> bool {
+        text.chars()
+            .any(|c| !c.is_ascii() && self.fonts.for_char(c).is_some_and(|f| f >= crate::fonts::TEXT_FONTS))
+    }
+
+    /// A piece in a symbol font, each glyph a freeform of its outline.
+    fn outlined(&mut self, piece: &super::glyphs::Piece, span: &vector::Span) {
+        let scale = self.fonts.scale(piece.font, span.size);
+        for placed in self.fonts.shape(piece.font, &piece.text, span.size, pos2(piece.x, span.at.y)) {
+            let place = |x: f32, y: f32| pos2(placed.x + x * scale, placed.y - y * scale);
+            let mut bounds = Bounds(None, place);
+            if !self.fonts.draw(piece.font, placed.glyph, &mut bounds) {
+                continue;
+            }
+            let Some(area) = bounds.0 else { continue };
+            let mut pen = Freeform { shapes: self, origin: area.min, place, d: String::new() };
+            self.fonts.draw(piece.font, placed.glyph, &mut pen);
+            let d = pen.d;
+            let none = self.outline(0.0, Color32::TRANSPARENT, false);
+            // Each contour closes itself.
+            self.freeform(&[area.min, area.max], &d, false, Some(span.colour), &none);
+        }
+    }
+
+    /// A run holding colour emoji: each font's piece where the editor drew it, text as text and
+    /// each emoji as its picture.
+    fn span_with_emoji(&mut self, span: &vector::Span) {
+        for piece in self.fonts.pieces(span) {
+            if piece.font >= crate::fonts::TEXT_FONTS && !self.fonts.is_bitmap(piece.font) {
+                self.outlined(&piece, span);
+                continue;
+            }
+            if !self.fonts.is_bitmap(piece.font) {
+                let rtl = crate::text::direction(&piece.text).is_rtl();
+                let right = piece.x + span.size * (piece.text.chars().count() as f32 + 1.0);
+                let runs = [(piece.text.clone(), span.size, span.colour)];
+                self.row_box(piece.x, right, span.at.y, &runs, Align::Left, rtl);
+                continue;
+            }
+            let scale = self.fonts.scale(piece.font, span.size);
+            for placed in self.fonts.shape(piece.font, &piece.text, span.size, pos2(piece.x, span.at.y)) {
+                let Some(picture) = self.fonts.bitmap(piece.font, placed.glyph) else { continue };
+                let rect = Rect::from_min_size(
+                    pos2(placed.x + picture.left * scale, placed.y + picture.top * scale),
+                    Vec2::new(picture.width * scale, picture.height * scale),
+                );
+                let file = self.media.add_glyph(piece.font, placed.glyph, picture.png);
+                self.media_at(rect, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), file, false);
+            }
+        }
     }
 }
 
@@ -713,6 +858,22 @@ impl vector::Sink for Shapes<'_> {
     }
 
     fn path(&mut self, shape: &PathShape) {
+        // A line whose colour follows its height (the sentiment curve) is drawn in short pieces,
+        // each in its own colour: office suites draw gradient lines in one colour or not at all.
+        if let ColorMode::UV(colour_at) = &shape.stroke.color
+            && !shape.closed
+            && shape.points.len() > 2
+        {
+            let bounds = Rect::from_points(&shape.points);
+            for pair in shape.points.windows(2).collect::<Vec<_>>().chunks(3) {
+                let mut points: Vec<Pos2> = pair.iter().map(|w| w[0]).collect();
+                points.extend(pair.last().map(|w| w[1]));
+                let middle = points[points.len() / 2];
+                let line = self.outline(shape.stroke.width, colour_at(bounds, middle), false);
+                self.polyline(&points, false, None, &line);
+            }
+            return;
+        }
         let line = self.path_line(&shape.stroke, &shape.points);
         self.polyline(&shape.points, shape.closed, Some(shape.fill), &line);
     }
@@ -728,12 +889,14 @@ impl vector::Sink for Shapes<'_> {
             self.pt(second, origin),
             self.pt(end, origin)
         );
-        self.freeform(&shape.points, &d, shape.closed, Some(shape.fill), &line);
+        let fill = shape.closed.then_some(shape.fill);
+        self.freeform(&shape.points, &d, shape.closed, fill, &line);
     }
 
     fn text(&mut self, shape: &TextShape) {
         for row in text_rows(shape) {
-            if let Some(logical) = &row.logical {
+            let emoji = row.spans.iter().any(|span| self.has_emoji(&span.text));
+            if let Some(logical) = row.logical.as_ref().filter(|_| !emoji) {
                 let span = &row.spans[0];
                 let runs = [(logical.text.clone(), span.size, span.colour)];
                 let rtl = logical.direction.is_rtl();
@@ -742,6 +905,10 @@ impl vector::Sink for Shapes<'_> {
                 continue;
             }
             for span in &row.spans {
+                if emoji {
+                    self.span_with_emoji(span);
+                    continue;
+                }
                 let right = span.xs.last().map_or(span.at.x, |x| x + span.size) + span.size;
                 let runs = [(span.text.clone(), span.size, span.colour)];
                 self.row_box(span.at.x, right, span.at.y, &runs, Align::Left, false);
@@ -759,6 +926,71 @@ impl vector::Sink for Shapes<'_> {
             let none = self.outline(0.0, Color32::TRANSPARENT, false);
             self.polyline(&[a.pos, b.pos, c.pos], true, Some(a.color), &none);
         }
+    }
+}
+
+/// The area a glyph's outline covers, on the slide.
+struct Bounds<F>(Option<Rect>, F);
+
+impl<F: Fn(f32, f32) -> Pos2> Bounds<F> {
+    fn add(&mut self, x: f32, y: f32) {
+        let p = (self.1)(x, y);
+        self.0 = Some(self.0.map_or(Rect::from_min_max(p, p), |r| r.union(Rect::from_min_max(p, p))));
+    }
+}
+
+impl<F: Fn(f32, f32) -> Pos2> skrifa::outline::OutlinePen for Bounds<F> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.add(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.add(x, y);
+    }
+    fn quad_to(&mut self, cx: f32, cy: f32, x: f32, y: f32) {
+        self.add(cx, cy);
+        self.add(x, y);
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        self.add(cx0, cy0);
+        self.add(cx1, cy1);
+        self.add(x, y);
+    }
+    fn close(&mut self) {}
+}
+
+/// A glyph's outline as a freeform's path, relative to `origin`.
+struct Freeform<'s, 'a, F> {
+    shapes: &'s Shapes<'a>,
+    origin: Pos2,
+    place: F,
+    d: String,
+}
+
+impl<F: Fn(f32, f32) -> Pos2> Freeform<'_, '_, F> {
+    fn pt(&self, x: f32, y: f32) -> String {
+        self.shapes.pt((self.place)(x, y), self.origin)
+    }
+}
+
+impl<F: Fn(f32, f32) -> Pos2> skrifa::outline::OutlinePen for Freeform<'_, '_, F> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let p = self.pt(x, y);
+        let _ = write!(self.d, "<a:moveTo>{p}</a:moveTo>");
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let p = self.pt(x, y);
+        let _ = write!(self.d, "<a:lnTo>{p}</a:lnTo>");
+    }
+    fn quad_to(&mut self, cx: f32, cy: f32, x: f32, y: f32) {
+        let (c, p) = (self.pt(cx, cy), self.pt(x, y));
+        let _ = write!(self.d, "<a:quadBezTo>{c}{p}</a:quadBezTo>");
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        let (c0, c1, p) = (self.pt(cx0, cy0), self.pt(cx1, cy1), self.pt(x, y));
+        let _ = write!(self.d, "<a:cubicBezTo>{c0}{c1}{p}</a:cubicBezTo>");
+    }
+    fn close(&mut self) {
+        self.d.push_str("<a:close/>");
     }
 }
 

@@ -165,6 +165,14 @@ impl Fonts {
         (!pen.0.is_empty()).then_some(pen.0)
     }
 
+    /// Draws a glyph's outline, in font units (y up), into `pen`; false for a blank glyph.
+    pub fn draw(&self, font: usize, glyph: u32, pen: &mut impl OutlinePen) -> bool {
+        let Some(data) = self.data(font) else { return false };
+        let Ok(font_ref) = skrifa::FontRef::new(data) else { return false };
+        let Some(outline) = font_ref.outline_glyphs().get(skrifa::GlyphId::new(glyph)) else { return false };
+        outline.draw(DrawSettings::unhinted(Size::unscaled(), LocationRef::default()), pen).is_ok()
+    }
+
     /// A colour glyph's picture, from the font's largest bitmap strike.
     pub fn bitmap(&self, font: usize, glyph: u32) -> Option<Bitmap<'_>> {
         let face = self.faces.get(font)?;
