@@ -5,10 +5,10 @@
 packages=(mesa-vulkan-drivers libvulkan1 libegl1 libegl-mesa0 libgl1-mesa-dri)
 # The tests also read exports back with the tools people use: rsvg-convert renders SVG, poppler
 # reads PDF; they open the room's page in a real browser (Chromium, driven by ChromeDriver) and
-# read the join card's QR code back (zbarimg).
+# read the join card's QR code back (zbarimg); LibreOffice Impress turns slide decks into PDF.
 # `scripts/test` sets TOUCHLINE_TEST_PACKAGES so the editor alone does not pull them.
 if [[ -n ${TOUCHLINE_TEST_PACKAGES:-} ]]; then
-  packages+=(librsvg2-bin poppler-utils chromium chromium-driver zbar-tools)
+  packages+=(librsvg2-bin poppler-utils chromium chromium-driver zbar-tools libreoffice-impress)
 fi
 missing=()
 for p in "${packages[@]}"; do
