@@ -207,7 +207,7 @@ impl Deck {
                 .and_then(|name| pictures.pictures.get(name)?.as_ref().ok()?.levels.first().cloned());
             match picture {
                 Some(image) => {
-                    shapes.picture_at(avatar, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), &image, true)
+                    shapes.picture_at(avatar, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), &image, true);
                 }
                 None => {
                     shapes.preset(avatar, "ellipse", Some(theme.accent), None, "Avatar");
@@ -1020,12 +1020,13 @@ struct Colour(Color32);
 
 impl fmt::Display for Colour {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [r, g, b, a] = self.0.to_srgba_unmultiplied();
-        if a == 255 {
-            write!(f, r#"<a:srgbClr val="{r:02X}{g:02X}{b:02X}"/>"#)
+        let [red, green, blue, opacity] = self.0.to_srgba_unmultiplied();
+        let hex = format!("{red:02X}{green:02X}{blue:02X}");
+        if opacity == 255 {
+            write!(f, r#"<a:srgbClr val="{hex}"/>"#)
         } else {
-            let alpha = u32::from(a) * 100_000 / 255;
-            write!(f, r#"<a:srgbClr val="{r:02X}{g:02X}{b:02X}"><a:alpha val="{alpha}"/></a:srgbClr>"#)
+            let alpha = u32::from(opacity) * 100_000 / 255;
+            write!(f, r#"<a:srgbClr val="{hex}"><a:alpha val="{alpha}"/></a:srgbClr>"#)
         }
     }
 }
