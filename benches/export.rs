@@ -1,6 +1,6 @@
 //! Exporting the generated 1,000-card map, end to end: PNG at 3840×2160 (layout, painting,
-//! tessellation, drawing the meshes on the CPU, encoding), SVG and PDF (layout, painting, writing
-//! the vectors).
+//! tessellation, drawing the meshes on the CPU, encoding), SVG (text as glyph outlines) and PDF
+//! (layout, painting, writing the vectors), and slide decks.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test or benchmark")]
 
@@ -47,6 +47,29 @@ fn export_1000_cards_pdf(bencher: divan::Bencher) {
         let none = touchline::pictures::Set::default();
         let rendered = Job::new(&map, &options, &none).render().expect("renders");
         write_file(&rendered.bytes, &path).expect("writes");
+    });
+}
+
+/// A deck of the 8-stage B2B template: title, map, eight stage slides (budget: ≤ 500 ms).
+#[divan::bench(sample_count = 10)]
+fn deck_of_the_8_stage_b2b_map(bencher: divan::Bencher) {
+    let map = touchline::templates::load("b2b-phone-system").expect("template");
+    let options = ExportOptions { format: Format::Slides, scale: 1.0, ..ExportOptions::default() };
+    bencher.bench_local(|| {
+        let none = touchline::pictures::Set::default();
+        Job::new(&map, &options, &none).render().expect("renders")
+    });
+}
+
+/// A deck of the 1,000-card map: 24 stage slides of about 40 cards and the whole map (budget:
+/// ≤ 2 s).
+#[divan::bench(sample_count = 5)]
+fn deck_of_1000_cards(bencher: divan::Bencher) {
+    let map = map(Size::default());
+    let options = ExportOptions { format: Format::Slides, scale: 1.0, ..ExportOptions::default() };
+    bencher.bench_local(|| {
+        let none = touchline::pictures::Set::default();
+        Job::new(&map, &options, &none).render().expect("renders")
     });
 }
 

@@ -139,7 +139,12 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             ui.label(t!("export-format"));
             crate::app::mirror::row(ui, |ui| {
                 for format in Format::ALL {
-                    if crate::app::mirror::radio(ui, options.format == format, format.label()).clicked()
+                    let label = if format == Format::Slides {
+                        t!("file-filter-slides")
+                    } else {
+                        format.label().to_owned()
+                    };
+                    if crate::app::mirror::radio(ui, options.format == format, label).clicked()
                         && options.format != format
                     {
                         // A scale left at one format's default follows to the other's.
@@ -259,17 +264,22 @@ fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
             });
             ui.end_row();
 
-            ui.label(t!("export-type"));
-            crate::app::mirror::checkbox(ui, &mut options.large_type, t!("export-large-type"));
-            ui.end_row();
+            // A deck's stage slides are in large type, and slides are never transparent.
+            if options.format != Format::Slides {
+                ui.label(t!("export-type"));
+                crate::app::mirror::checkbox(ui, &mut options.large_type, t!("export-large-type"));
+                ui.end_row();
+            }
 
             ui.label(t!("export-votes"));
             crate::app::mirror::checkbox(ui, &mut options.votes, t!("export-show-votes"));
             ui.end_row();
 
-            ui.label(t!("export-background"));
-            crate::app::mirror::checkbox(ui, &mut options.transparent, t!("export-transparent"));
-            ui.end_row();
+            if options.format != Format::Slides {
+                ui.label(t!("export-background"));
+                crate::app::mirror::checkbox(ui, &mut options.transparent, t!("export-transparent"));
+                ui.end_row();
+            }
 
             ui.label(t!("export-stages"));
             crate::app::mirror::row(ui, |ui| {
