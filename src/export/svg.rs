@@ -523,19 +523,30 @@ impl Writer {
     /// A piece's glyphs, each a `<use>` of its definition placed where the shaper put it.
     fn piece_glyphs(&mut self, piece: &glyphs::Piece, span: &Span) {
         let scale = self.fonts.scale(piece.font, span.size);
-        // Outlines are drawn y up in font units; colour pictures are placed y down.
+        if scale <= 0.0 {
+            return;
+        }
+        // One frame per piece in font units (y up for outlines; colour pictures are placed y
+        // down), so each glyph is placed by two short numbers.
         let flip = if self.fonts.is_bitmap(piece.font) { 1.0 } else { -1.0 };
+        let _ = write!(
+            self.body,
+            r#"<g transform="matrix({} 0 0 {} {} {})">"#,
+            N4(scale),
+            N4(scale * flip),
+            N(piece.x),
+            N(span.at.y)
+        );
         for placed in self.shaped(piece, span.size) {
             let Some(id) = self.glyph(piece.font, placed.glyph) else { continue };
-            let _ = writeln!(
-                self.body,
-                r##"<use xlink:href="#{id}" transform="matrix({} 0 0 {} {} {})"/>"##,
-                N4(scale),
-                N4(scale * flip),
-                N(piece.x + placed.x),
-                N(span.at.y + placed.y)
-            );
+            let (x, y) = (placed.x / scale, placed.y / (scale * flip));
+            let _ = write!(self.body, r##"<use xlink:href="#{id}" x="{}""##, x.round());
+            if y.round() != 0.0 {
+                let _ = write!(self.body, r#" y="{}""#, y.round());
+            }
+            self.body.push_str("/>");
         }
+        self.body.push_str("</g>\n");
     }
 
     /// Text as the outlines of the editor's glyphs, one `<g>` per run carrying its colour.
