@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
+#[path = "common/readback.rs"]
+mod readback;
+
 use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -169,43 +172,7 @@ fn with_editor_fonts(dir: &Path) -> std::path::PathBuf {
     for name in ["NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansThai-Regular.ttf"] {
         std::fs::copy(Path::new("assets/fonts").join(name), fonts.join(name)).unwrap();
     }
-    let conf = fonts.join("fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<dir>{}</dir><cachedir>{}</cachedir></fontconfig>"#,
-            fonts.display(),
-            fonts.join("cache").display()
-        ),
-    )
-    .unwrap();
-    conf
-}
-
-/// The share of 4×4 blocks whose average colour differs by more than `tolerance` in a channel.
-fn differing_blocks(one: &image::RgbImage, other: &image::RgbImage, tolerance: u8) -> f64 {
-    assert_eq!(one.dimensions(), other.dimensions());
-    let (columns, rows) = (one.width() / 4, one.height() / 4);
-    let average = |img: &image::RgbImage, bx: u32, by: u32| {
-        let mut sum = [0u32; 3];
-        for y in by * 4..by * 4 + 4 {
-            for x in bx * 4..bx * 4 + 4 {
-                for (s, v) in sum.iter_mut().zip(img.get_pixel(x, y).0) {
-                    *s += u32::from(v);
-                }
-            }
-        }
-        sum.map(|s| (s / 16) as u8)
-    };
-    let mut differing = 0;
-    for by in 0..rows {
-        for bx in 0..columns {
-            let (p, q) = (average(one, bx, by), average(other, bx, by));
-            differing += u32::from(p.iter().zip(q).any(|(x, y)| x.abs_diff(y) > tolerance));
-        }
-    }
-    f64::from(differing) / f64::from(columns * rows)
+    readback::fontconfig_seeing(&fonts, &fonts)
 }
 
 /// Where a painting of `size` sits on a slide of `page` (the deck's margin, scaled to fit and
@@ -286,7 +253,7 @@ fn libreoffice_turns_the_deck_into_slides_that_look_like_the_png_exports() {
                 &png,
                 &["--stages", &range, "--large-type", "--scale", "1"],
             ));
-            let reference = image::open(&png).unwrap().to_rgb8();
+            let reference = image::open(&png).unwrap().to_rgba8();
             let page = dir.path().join(format!("{name}-page"));
             let number = (2 + stage).to_string();
             let status = Command::new("pdftoppm")
@@ -296,11 +263,11 @@ fn libreoffice_turns_the_deck_into_slides_that_look_like_the_png_exports() {
                 .status()
                 .unwrap();
             assert!(status.success());
-            let slide = image::open(page.with_extension("png")).unwrap().to_rgb8();
+            let slide = image::open(page.with_extension("png")).unwrap().to_rgba8();
             let (x, y, w, h) = placed(reference.dimensions(), slide.dimensions());
             let shown = image::imageops::crop_imm(&slide, x, y, w, h).to_image();
             let expected = image::imageops::resize(&reference, w, h, image::imageops::FilterType::Triangle);
-            let share = differing_blocks(&shown, &expected, 40);
+            let share = readback::differing_blocks(&shown, &expected, 40);
             eprintln!("{name} stage {stage}: {:.2} % of blocks differ", share * 100.0);
             // Text rasterised by LibreOffice, in its own line placement, differs from the editor's
             // at glyph edges: 0.3–4 % of blocks on these maps. A card missing or moved, or the

@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
 
+#[path = "common/readback.rs"]
+mod readback;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -456,20 +459,9 @@ fn an_svg_of_some_stages_keeps_their_numbers_and_fit_sets_the_shown_size() {
 /// A fontconfig that sees no fonts at all: a machine without the editor's fonts (and without any
 /// other), so whatever an SVG shows it carries itself.
 fn no_fonts(dir: &Path) -> PathBuf {
-    let fonts = dir.join("no-fonts");
-    std::fs::create_dir_all(fonts.join("none")).unwrap();
-    let conf = fonts.join("fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<dir>{}</dir><cachedir>{}</cachedir></fontconfig>"#,
-            fonts.join("none").display(),
-            fonts.join("cache").display()
-        ),
-    )
-    .unwrap();
-    conf
+    let none = dir.join("no-fonts").join("none");
+    std::fs::create_dir_all(&none).unwrap();
+    readback::fontconfig_seeing(&dir.join("no-fonts"), &none)
 }
 
 /// Renders an SVG with `rsvg-convert` at `width` pixels, on a machine without fonts.
@@ -510,32 +502,6 @@ fn chromium(svg: &Path, png: &Path, [width, height]: [u32; 2]) {
     assert!(png.exists(), "chromium wrote no screenshot: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// The share of 4×4 blocks whose average colour differs by more than `tolerance` in a channel:
-/// glyph edges anti-aliased by two rasterisers differ pixel by pixel but not block by block.
-fn differing_blocks(one: &image::RgbaImage, other: &image::RgbaImage, tolerance: u8) -> f64 {
-    assert_eq!(one.dimensions(), other.dimensions());
-    let (columns, rows) = (one.width() / 4, one.height() / 4);
-    let average = |img: &image::RgbaImage, bx: u32, by: u32| {
-        let mut sum = [0u32; 4];
-        for y in by * 4..by * 4 + 4 {
-            for x in bx * 4..bx * 4 + 4 {
-                for (s, v) in sum.iter_mut().zip(img.get_pixel(x, y).0) {
-                    *s += u32::from(v);
-                }
-            }
-        }
-        sum.map(|s| (s / 16) as u8)
-    };
-    let mut differing = 0;
-    for by in 0..rows {
-        for bx in 0..columns {
-            let (p, q) = (average(one, bx, by), average(other, bx, by));
-            differing += u32::from(p.iter().zip(q).any(|(x, y)| x.abs_diff(y) > tolerance));
-        }
-    }
-    f64::from(differing) / f64::from(columns * rows)
-}
-
 #[test]
 fn an_svg_renders_like_the_png_of_the_same_map() {
     let dir = tempfile::tempdir().unwrap();
@@ -561,7 +527,7 @@ fn an_svg_renders_like_the_png_of_the_same_map() {
         let reference = image::open(&png).unwrap().to_rgba8();
         rsvg(&svg, &drawn, reference.width());
         let drawn_image = image::open(&drawn).unwrap().to_rgba8();
-        let share = differing_blocks(&reference, &drawn_image, 40);
+        let share = readback::differing_blocks(&reference, &drawn_image, 40);
         assert!(share < 0.01, "{template}: {:.2} % of blocks differ from the PNG", share * 100.0);
     }
 }
@@ -591,7 +557,7 @@ fn every_template_as_svg_looks_like_its_png_in_rsvg_and_chromium_without_any_fon
             chromium(&svg, &by_chromium, [reference.width(), reference.height()]);
             for (renderer, drawn) in [("rsvg", by_rsvg), ("chromium", by_chromium)] {
                 let drawn = image::open(&drawn).unwrap().to_rgba8();
-                let share = differing_blocks(&reference, &drawn, 40);
+                let share = readback::differing_blocks(&reference, &drawn, 40);
                 if share >= 0.01 {
                     failures.push(format!("{name} in {renderer}: {:.2} % of blocks differ", share * 100.0));
                 }
@@ -645,7 +611,7 @@ fn a_changed_colour_is_caught_by_the_svg_comparison() {
     std::fs::write(&svg, markup.replace("fill=\"#e7f6f6\"", "fill=\"#ff00ff\"")).unwrap();
     let reference = image::open(&png).unwrap().to_rgba8();
     rsvg(&svg, &drawn, reference.width());
-    let share = differing_blocks(&reference, &image::open(&drawn).unwrap().to_rgba8(), 40);
+    let share = readback::differing_blocks(&reference, &image::open(&drawn).unwrap().to_rgba8(), 40);
     assert!(share > 0.01, "only {:.2} % of blocks differ", share * 100.0);
 }
 

@@ -47,6 +47,8 @@ pub const STANDARD_RATIO: [u32; 2] = [4, 3];
 /// Where a row's baseline sits below the top of its text box, in ems: Noto Sans's ascent, which
 /// office suites place the first line by.
 const ASCENT: f32 = 1.069;
+/// The margin of the title and results slides, in points.
+const SIDE: f32 = 48.0;
 /// The most voted cards a results slide ranks.
 const RESULTS: usize = 12;
 
@@ -178,91 +180,101 @@ impl Deck {
         });
     }
 
+    /// A slide of shapes placed in points, between margins of 48 points: `draw` gets the
+    /// shapes, the line from margin to margin, and the slide's width.
+    fn native_slide(
+        &mut self,
+        background: Color32,
+        name: &str,
+        draw: impl FnOnce(&mut Shapes<'_>, Rect, f32),
+    ) {
+        let images = HashMap::new();
+        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &mut self.fonts, &images);
+        let width = self.size[0] as f32 / EMU_PER_POINT as f32;
+        let line = Rect::from_min_max(pos2(SIDE, 0.0), pos2(width - SIDE, 0.0));
+        draw(&mut shapes, line, width);
+        let (xml, media) = shapes.finish();
+        self.slides.push(Slide { shapes: xml, background, media, name: name.to_owned() });
+    }
+
     /// The title slide: the map's title and scenario, and its personas with their avatars.
     fn title_slide(&mut self, map: &Map, theme: &Theme, pictures: &crate::pictures::Set) {
         let rtl = map.direction.is_rtl();
-        let images = HashMap::new();
-        // One unit is a point here.
-        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &mut self.fonts, &images);
-        let width = self.size[0] as f32 / EMU_PER_POINT as f32;
-        let margin = 48.0;
-        let line = Rect::from_min_max(pos2(margin, 0.0), pos2(width - margin, 0.0));
-        shapes.text_box(line, 96.0, &t_or(&map.title, "Untitled journey"), 36.0, theme.text, rtl);
-        let mut y = 150.0;
-        if !map.scenario.trim().is_empty() {
+        self.native_slide(theme.body, &map.title, |shapes, line, width| {
+            shapes.text_box(line, 96.0, &t_or(&map.title, "Untitled journey"), 36.0, theme.text, rtl);
+            let mut y = 150.0;
             for row in wrap_words(&map.scenario, 80) {
                 shapes.text_box(line, y, &row, 18.0, theme.muted_text, rtl);
                 y += 26.0;
             }
-        }
-        y = y.max(200.0) + 24.0;
-        let column = ((width - 2.0 * margin) / map.personas.len().clamp(1, 4) as f32).min(280.0);
-        for (i, persona) in map.personas.iter().take(4).enumerate() {
-            let left =
-                if rtl { width - margin - column * (i + 1) as f32 } else { margin + column * i as f32 };
-            let avatar = Rect::from_min_size(pos2(left, y), Vec2::splat(64.0));
-            let picture = persona
-                .image
-                .as_deref()
-                .and_then(|name| pictures.pictures.get(name)?.as_ref().ok()?.levels.first().cloned());
-            match picture {
-                Some(image) => {
-                    shapes.picture_at(avatar, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), &image, true);
+            y = y.max(200.0) + 24.0;
+            let column = ((width - 2.0 * SIDE) / map.personas.len().clamp(1, 4) as f32).min(280.0);
+            for (i, persona) in map.personas.iter().take(4).enumerate() {
+                let left =
+                    if rtl { width - SIDE - column * (i + 1) as f32 } else { SIDE + column * i as f32 };
+                let avatar = Rect::from_min_size(pos2(left, y), Vec2::splat(64.0));
+                let picture = persona
+                    .image
+                    .as_deref()
+                    .and_then(|name| pictures.pictures.get(name)?.as_ref().ok()?.levels.first().cloned());
+                match picture {
+                    Some(image) => {
+                        shapes.picture_at(
+                            avatar,
+                            Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
+                            &image,
+                            true,
+                        );
+                    }
+                    None => {
+                        shapes.preset(avatar, "ellipse", Some(theme.accent), None, "Avatar");
+                        let initial: String = persona.name.chars().take(1).collect();
+                        let centre = Rect::from_center_size(avatar.center(), Vec2::new(64.0, 0.0));
+                        let baseline = avatar.center().y + 9.0;
+                        shapes.text_box_aligned(
+                            centre,
+                            baseline,
+                            &initial,
+                            26.0,
+                            Color32::WHITE,
+                            Align::Centre,
+                        );
+                    }
                 }
-                None => {
-                    shapes.preset(avatar, "ellipse", Some(theme.accent), None, "Avatar");
-                    let initial: String = persona.name.chars().take(1).collect();
-                    let centre = Rect::from_center_size(avatar.center(), Vec2::new(64.0, 0.0));
-                    shapes.text_box_aligned(
-                        centre,
-                        avatar.center().y + 9.0,
-                        &initial,
-                        26.0,
-                        Color32::WHITE,
-                        Align::Centre,
-                    );
+                let text = Rect::from_min_max(pos2(left, 0.0), pos2(left + column - 12.0, 0.0));
+                shapes.text_box(text, y + 96.0, &persona.name, 18.0, theme.text, rtl);
+                for (k, row) in wrap_words(&persona.description, 30).iter().take(4).enumerate() {
+                    shapes.text_box(text, y + 122.0 + 20.0 * k as f32, row, 13.0, theme.muted_text, rtl);
                 }
             }
-            let text = Rect::from_min_max(pos2(left, 0.0), pos2(left + column - 12.0, 0.0));
-            shapes.text_box(text, y + 96.0, &persona.name, 18.0, theme.text, rtl);
-            for (k, row) in wrap_words(&persona.description, 30).iter().take(4).enumerate() {
-                shapes.text_box(text, y + 122.0 + 20.0 * k as f32, row, 13.0, theme.muted_text, rtl);
-            }
-        }
-        let (xml, media) = shapes.finish();
-        self.slides.push(Slide { shapes: xml, background: theme.body, media, name: map.title.clone() });
+        });
     }
 
     /// The results of the dot vote: the most voted cards, ranked, with a bar each.
     fn results_slide(&mut self, map: &Map, theme: &Theme) {
         let rtl = map.direction.is_rtl();
-        let images = HashMap::new();
-        let mut shapes = Shapes::new(EMU_PER_POINT, [0.0, 0.0], &mut self.media, &mut self.fonts, &images);
-        let width = self.size[0] as f32 / EMU_PER_POINT as f32;
-        let margin = 48.0;
-        let line = Rect::from_min_max(pos2(margin, 0.0), pos2(width - margin, 0.0));
-        shapes.text_box(line, 80.0, "Results of the vote", 30.0, theme.text, false);
-        let mut ranked: Vec<_> = map.cards.iter().filter(|c| c.votes > 0).collect();
-        ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.title.cmp(&b.title)));
-        let most = ranked.first().map_or(1, |c| c.votes).max(1);
-        if ranked.is_empty() {
-            shapes.text_box(line, 140.0, "No card has votes yet.", 18.0, theme.muted_text, false);
-        }
-        for (i, card) in ranked.iter().take(RESULTS).enumerate() {
-            let y = 130.0 + 30.0 * i as f32;
-            let bar = 160.0 * card.votes as f32 / most as f32;
-            let bar_rect = Rect::from_min_size(pos2(margin, y - 14.0), Vec2::new(bar.max(4.0), 18.0));
-            shapes.preset(bar_rect, "rect", Some(theme.accent), None, "Votes");
-            let count = Rect::from_min_max(pos2(margin + 168.0, 0.0), pos2(margin + 230.0, 0.0));
-            shapes.text_box(count, y, &card.votes.to_string(), 16.0, theme.text, false);
-            let stage = map.stages.iter().find(|s| s.id == card.stage).map_or("", |s| s.name.as_str());
-            let title = Rect::from_min_max(pos2(margin + 240.0, 0.0), pos2(width - margin, 0.0));
-            let words =
-                if stage.is_empty() { card.title.clone() } else { format!("{} · {stage}", card.title) };
-            shapes.text_box(title, y, &words, 16.0, theme.text, rtl);
-        }
-        let (xml, media) = shapes.finish();
-        self.slides.push(Slide { shapes: xml, background: theme.body, media, name: "Results".into() });
+        self.native_slide(theme.body, "Results", |shapes, line, width| {
+            shapes.text_box(line, 80.0, "Results of the vote", 30.0, theme.text, false);
+            let mut ranked: Vec<_> = map.cards.iter().filter(|c| c.votes > 0).collect();
+            ranked.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.title.cmp(&b.title)));
+            let most = ranked.first().map_or(1, |c| c.votes).max(1);
+            if ranked.is_empty() {
+                shapes.text_box(line, 140.0, "No card has votes yet.", 18.0, theme.muted_text, false);
+            }
+            for (i, card) in ranked.iter().take(RESULTS).enumerate() {
+                let y = 130.0 + 30.0 * i as f32;
+                let bar = 160.0 * card.votes as f32 / most as f32;
+                let bar_rect = Rect::from_min_size(pos2(SIDE, y - 14.0), Vec2::new(bar.max(4.0), 18.0));
+                shapes.preset(bar_rect, "rect", Some(theme.accent), None, "Votes");
+                let count = Rect::from_min_max(pos2(SIDE + 168.0, 0.0), pos2(SIDE + 230.0, 0.0));
+                shapes.text_box(count, y, &card.votes.to_string(), 16.0, theme.text, false);
+                let stage = map.stages.iter().find(|s| s.id == card.stage).map_or("", |s| s.name.as_str());
+                let title = Rect::from_min_max(pos2(SIDE + 240.0, 0.0), pos2(width - SIDE, 0.0));
+                let words =
+                    if stage.is_empty() { card.title.clone() } else { format!("{} · {stage}", card.title) };
+                shapes.text_box(title, y, &words, 16.0, theme.text, rtl);
+            }
+        });
     }
 
     /// The package: every part, zipped.
@@ -733,7 +745,7 @@ impl<'a> Shapes<'a> {
 
     /// Whether `text` has a character only a font no office suite has draws: a colour emoji,
     /// or a symbol from egui's own fonts.
-    fn has_emoji(&mut self, text: &str) -> bool {
+    fn needs_own_glyphs(&mut self, text: &str) -> bool {
         text.chars()
             .any(|c| !c.is_ascii() && self.fonts.for_char(c).is_some_and(|f| f >= crate::fonts::TEXT_FONTS))
     }
@@ -757,9 +769,9 @@ impl<'a> Shapes<'a> {
         }
     }
 
-    /// A run holding colour emoji: each font's piece where the editor drew it, text as text and
-    /// each emoji as its picture.
-    fn span_with_emoji(&mut self, span: &vector::Span) {
+    /// A run holding colour emoji or symbols: each font's piece where the editor drew it, text as
+    /// text, each emoji as its picture and each symbol as a freeform.
+    fn span_with_own_glyphs(&mut self, span: &vector::Span) {
         for piece in self.fonts.pieces(span) {
             if piece.font >= crate::fonts::TEXT_FONTS && !self.fonts.is_bitmap(piece.font) {
                 self.outlined(&piece, span);
@@ -895,8 +907,8 @@ impl vector::Sink for Shapes<'_> {
 
     fn text(&mut self, shape: &TextShape) {
         for row in text_rows(shape) {
-            let emoji = row.spans.iter().any(|span| self.has_emoji(&span.text));
-            if let Some(logical) = row.logical.as_ref().filter(|_| !emoji) {
+            let own_glyphs = row.spans.iter().any(|span| self.needs_own_glyphs(&span.text));
+            if let Some(logical) = row.logical.as_ref().filter(|_| !own_glyphs) {
                 let span = &row.spans[0];
                 let runs = [(logical.text.clone(), span.size, span.colour)];
                 let rtl = logical.direction.is_rtl();
@@ -905,8 +917,8 @@ impl vector::Sink for Shapes<'_> {
                 continue;
             }
             for span in &row.spans {
-                if emoji {
-                    self.span_with_emoji(span);
+                if own_glyphs {
+                    self.span_with_own_glyphs(span);
                     continue;
                 }
                 let right = span.xs.last().map_or(span.at.x, |x| x + span.size) + span.size;

@@ -161,12 +161,8 @@ impl Fonts {
 
     /// A glyph's outline as SVG path data in font units, y up; `None` for a blank glyph.
     pub fn outline(&self, font: usize, glyph: u32) -> Option<String> {
-        let data = self.data(font)?;
-        let font_ref = skrifa::FontRef::new(data).ok()?;
-        let outline = font_ref.outline_glyphs().get(skrifa::GlyphId::new(glyph))?;
         let mut pen = PathData(String::new());
-        outline.draw(DrawSettings::unhinted(Size::unscaled(), LocationRef::default()), &mut pen).ok()?;
-        (!pen.0.is_empty()).then_some(pen.0)
+        (self.draw(font, glyph, &mut pen) && !pen.0.is_empty()).then_some(pen.0)
     }
 
     /// Draws a glyph's outline, in font units (y up), into `pen`; false for a blank glyph.

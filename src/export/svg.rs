@@ -405,16 +405,7 @@ impl Writer {
     /// written; a row of several formats gets one `<tspan>` per format, each placed where the
     /// editor placed it.
     fn write_text(&mut self, shape: &TextShape) {
-        let transform = if shape.angle == 0.0 {
-            String::new()
-        } else {
-            format!(
-                r#" transform="rotate({} {} {})""#,
-                N(shape.angle.to_degrees()),
-                N(shape.pos.x),
-                N(shape.pos.y)
-            )
-        };
+        let transform = Self::rotation(shape);
         for row in text_rows(shape) {
             if let Some(logical) = &row.logical {
                 // The row as written, laid out by the renderer from its start edge: text stays
