@@ -125,6 +125,7 @@ pub fn map(size: Size) -> Map {
             goal: sentence(&mut rng, 5, 10),
             colour: None,
             width: 1.0,
+            opens: None,
         })
         .collect();
     map.lanes = (0..size.lanes.max(1))

@@ -261,7 +261,7 @@ fn votes_are_saved_counted_by_info_and_kept_by_fmt() {
 fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = voted_map(dir.path());
-    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 8", "format_version: 2");
+    let text = std::fs::read_to_string(&path).unwrap().replace("format_version: 9", "format_version: 2");
     std::fs::write(&path, &text).unwrap();
     let out = touchline(&["check", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
@@ -269,7 +269,7 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     // Without votes the old version still opens.
     let plain = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 2");
+        .replace("format_version: 9", "format_version: 2");
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
@@ -285,7 +285,7 @@ fn a_version_3_file_reads_and_an_author_needs_version_4() {
     let path = dir.path().join("old.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 3");
+        .replace("format_version: 9", "format_version: 3");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 3 file opens");
@@ -302,7 +302,7 @@ fn a_version_4_file_reads_and_own_words_need_version_5() {
     let path = dir.path().join("v4.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 4");
+        .replace("format_version: 9", "format_version: 4");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 4 file opens");
@@ -320,7 +320,7 @@ fn a_version_5_file_reads_and_pictures_need_version_6() {
     let path = dir.path().join("v5.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 5");
+        .replace("format_version: 9", "format_version: 5");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 5 file opens");
@@ -881,7 +881,7 @@ fn a_version_6_file_reads_and_priorities_need_version_7() {
     let path = dir.path().join("v6.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 6");
+        .replace("format_version: 9", "format_version: 6");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 6 file opens");
@@ -899,7 +899,7 @@ fn a_version_7_file_reads_and_a_cards_author_needs_version_8() {
     let path = dir.path().join("v7.ron");
     let text = std::fs::read_to_string("maps/ecommerce.ron")
         .unwrap()
-        .replace("format_version: 8", "format_version: 7");
+        .replace("format_version: 9", "format_version: 7");
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 7 file opens");
@@ -909,6 +909,35 @@ fn a_version_7_file_reads_and_a_cards_author_needs_version_8() {
     let out = touchline(&["check", &shown]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("an author needs format_version 8"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_version_8_file_reads_and_links_between_maps_need_version_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.ron");
+    let text = std::fs::read_to_string("maps/ecommerce.ron")
+        .unwrap()
+        .replace("format_version: 9", "format_version: 8");
+    std::fs::write(&path, &text).unwrap();
+    let shown = path.display().to_string();
+    assert!(touchline(&["check", &shown]).status.success(), "a version 8 file opens");
+    for (field, message) in [
+        ("opens: \"detail.ron\"", "card \"c-checkout\" opens another map"),
+        ("counterpart: \"future.ron\"", "the map names its counterpart"),
+        ("allow: [\"stale\"]", "silences review rules"),
+    ] {
+        let linked = if field.starts_with("opens") {
+            text.replacen("title: \"Checkout\"", &format!("title: \"Checkout\", {field}"), 1)
+        } else {
+            text.replacen("        personas: [", &format!("        {field},\n        personas: ["), 1)
+        };
+        assert_ne!(linked, text, "{field}");
+        std::fs::write(&path, linked).unwrap();
+        let out = touchline(&["check", &shown]);
+        assert_eq!(out.status.code(), Some(1), "{field}");
+        let err = stderr(&out);
+        assert!(err.contains(message) && err.contains("need format_version 9"), "{field}: {err}");
+    }
 }
 
 #[test]

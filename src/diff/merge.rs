@@ -637,6 +637,8 @@ mod tests {
             curve_gaps: CurveGaps::Break,
             direction: crate::model::MapDirection::RightToLeft,
             words: Words { neutral: "Netral".into(), flag_exit: "Keluar".into(), ..Words::default() },
+            counterpart: Some("future.ron".into()),
+            allow: vec!["stale".into()],
             personas: shop.personas,
             stages: shop.stages,
             lanes: shop.lanes,
@@ -659,6 +661,8 @@ mod tests {
         plain.curve_gaps = crate::model::CurveGaps::default();
         plain.direction = crate::model::MapDirection::default();
         plain.words = crate::model::Words::default();
+        plain.counterpart = None;
+        plain.allow.clear();
 
         let Ok(Value::Object(saved)) = serde_json::to_value(&full) else { panic!("a map saves as fields") };
         let own: Vec<&String> = saved.keys().filter(|k| !super::super::LISTS.contains(&k.as_str())).collect();

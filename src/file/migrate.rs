@@ -15,8 +15,10 @@
 //! blueprint's lines, the journey's state in the map's language), version 6 pictures on cards and
 //! personas (`image: "photos/counter.jpg"`), version 7 a card's `priority` and `effort`, version 8
 //! a card's `author` (a workshop participant who added it from their phone) and the map's
-//! `direction` (`RightToLeft` for a map that reads from the right). Versions 2 to 7
-//! read with the current types and refuse the fields they did not have in the same way.
+//! `direction` (`RightToLeft` for a map that reads from the right), version 9 links between
+//! maps (a card's or a stage's `opens`, the map's `counterpart`) and the review rules a map
+//! silences (`allow`). Versions 2 to 8 read with the current types and refuse the fields they did
+//! not have in the same way.
 
 use serde::Deserialize;
 
@@ -76,14 +78,38 @@ fn v1_to_v2(old: MapV1) -> Map {
     map
 }
 
+/// The first item that names another map or silences a review rule (format version 9), as a
+/// message's start.
+fn links_to_maps(map: &Map) -> Option<String> {
+    if let Some(stage) = map.stages.iter().find(|s| s.opens.is_some()) {
+        return Some(format!("stage {:?} opens another map", stage.id.as_str()));
+    }
+    if let Some(card) = map.cards.iter().find(|c| c.opens.is_some()) {
+        return Some(format!("card {:?} opens another map", card.id.as_str()));
+    }
+    if map.counterpart.is_some() {
+        return Some("the map names its counterpart".to_owned());
+    }
+    (!map.allow.is_empty()).then(|| "the map silences review rules (allow)".to_owned())
+}
+
 /// Reads a file of an older version and brings it up to the current one.
 pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, LoadError> {
     match version {
         1 => Ok(v1_to_v2(parse_ron::<DocumentIn<MapV1>>(path, text)?.map)),
-        2..=7 => {
+        2..=8 => {
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
+            if let Some(item) = links_to_maps(&map) {
+                return Err(newer(format!(
+                    "{item}, which format_version {version} does not have; links between maps \
+                     need format_version 9"
+                )));
+            }
+            if version == 8 {
+                return Ok(map);
+            }
             if version == 2
                 && let Some(card) = map.cards.iter().find(|c| c.votes > 0)
             {

@@ -20,7 +20,7 @@ use crate::model::{Map, Problem};
 pub use atomic::{is_read_only_refusal, replace_read_only, write_atomically};
 
 /// The version this build writes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Files larger than this are refused before they are read. The largest real maps are a few
 /// hundred kilobytes; this leaves room for a hundred times that while keeping a hostile file from

@@ -19,11 +19,21 @@ pub struct Stage {
     /// Width relative to the default stage width.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub width: f32,
+    /// A map that tells this stage in detail: a map file, relative to this map's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<String>,
 }
 
 impl Stage {
     pub fn new(name: impl Into<String>) -> Self {
-        Self { id: StageId::fresh(), name: name.into(), goal: String::new(), colour: None, width: 1.0 }
+        Self {
+            id: StageId::fresh(),
+            name: name.into(),
+            goal: String::new(),
+            colour: None,
+            width: 1.0,
+            opens: None,
+        }
     }
 
     /// A new stage of `map` whose id reads as its name (`s-new-stage-2`).
@@ -227,6 +237,10 @@ pub struct Card {
     /// Who wrote the card, when a workshop participant added it from their phone.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// A map that tells this card's part of the journey in detail: a map file, relative to this
+    /// map's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<String>,
 }
 
 impl Card {
@@ -248,6 +262,7 @@ impl Card {
             priority: None,
             effort: None,
             author: String::new(),
+            opens: None,
         }
     }
 

@@ -47,6 +47,14 @@ pub struct Map {
     /// The scale's levels, the blueprint's lines and the state in the map's language.
     #[serde(default, skip_serializing_if = "Words::is_empty")]
     pub words: Words,
+    /// The same journey in its other state (a current-state map's future state, or back): a
+    /// map file, relative to this map's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+    /// Review rules (`touchline lint`) this map silences: `"rule"` for the whole map, or
+    /// `"rule:id"` for one card or stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
     #[serde(default)]
     pub personas: Vec<Persona>,
     #[serde(default)]
@@ -160,6 +168,7 @@ pub struct Meta {
     pub curve_gaps: CurveGaps,
     pub direction: MapDirection,
     pub words: Words,
+    pub counterpart: Option<String>,
 }
 
 impl Default for Map {
@@ -180,6 +189,8 @@ impl Map {
             curve_gaps: CurveGaps::default(),
             direction: MapDirection::default(),
             words: Words::default(),
+            counterpart: None,
+            allow: Vec::new(),
             personas: Vec::new(),
             stages: Vec::new(),
             lanes: Vec::new(),
@@ -200,11 +211,12 @@ impl Map {
             curve_gaps: self.curve_gaps,
             direction: self.direction,
             words: self.words.clone(),
+            counterpart: self.counterpart.clone(),
         }
     }
 
     pub fn set_meta(&mut self, meta: Meta) {
-        let Meta { title, scenario, author, state, scale, curve_gaps, direction, words } = meta;
+        let Meta { title, scenario, author, state, scale, curve_gaps, direction, words, counterpart } = meta;
         self.title = title;
         self.scenario = scenario;
         self.author = author;
@@ -213,6 +225,7 @@ impl Map {
         self.curve_gaps = curve_gaps;
         self.direction = direction;
         self.words = words;
+        self.counterpart = counterpart;
     }
 
     /// The name of a level of the sentiment scale, in the map's words.

@@ -48,13 +48,13 @@ impl Report {
         seen
     }
 
-    /// A picture's path: the file may be missing (that is only a warning), but the path itself
-    /// must name something.
-    fn image(&mut self, kind: &str, id: &str, image: Option<&str>) {
-        match image {
-            Some(path) if path.trim().is_empty() => self.add(kind, id, "image path is empty".to_owned()),
+    /// A picture's or another map's path (`what`: `image`, `opens`): the file may be missing
+    /// (that is only a warning), but the path itself must name something.
+    fn path(&mut self, kind: &str, id: &str, what: &str, path: Option<&str>) {
+        match path {
+            Some(path) if path.trim().is_empty() => self.add(kind, id, format!("{what} path is empty")),
             Some(path) if path.chars().any(char::is_control) => {
-                self.add(kind, id, format!("image path {path:?} holds a control character"));
+                self.add(kind, id, format!("{what} path {path:?} holds a control character"));
             }
             _ => {}
         }
@@ -92,6 +92,8 @@ impl Map {
             );
         }
 
+        r.path("map", "", "counterpart", self.counterpart.as_deref());
+
         let personas = r.unique_ids("persona", self.personas.iter().map(|p| p.id.as_str()));
         let stages = r.unique_ids("stage", self.stages.iter().map(|s| s.id.as_str()));
         let lanes = r.unique_ids("lane", self.lanes.iter().map(|l| l.id.as_str()));
@@ -101,10 +103,11 @@ impl Map {
         r.unique_ids("link", self.links.iter().map(|l| l.id.as_str()));
 
         for persona in &self.personas {
-            r.image("persona", persona.id.as_str(), persona.image.as_deref());
+            r.path("persona", persona.id.as_str(), "image", persona.image.as_deref());
         }
         for stage in &self.stages {
             r.size("stage", stage.id.as_str(), "width", stage.width);
+            r.path("stage", stage.id.as_str(), "opens", stage.opens.as_deref());
         }
         for lane in &self.lanes {
             r.size("lane", lane.id.as_str(), "height", lane.height);
@@ -118,7 +121,8 @@ impl Map {
             if !stages.contains(card.stage.as_str()) {
                 r.add("card", id, format!("stage {:?} does not exist", card.stage.as_str()));
             }
-            r.image("card", id, card.image.as_deref());
+            r.path("card", id, "image", card.image.as_deref());
+            r.path("card", id, "opens", card.opens.as_deref());
             for (spec, value) in Metrics::SPECS.iter().zip(card.metrics.values()) {
                 if let Some(v) = value
                     && !(v.is_finite() && v >= spec.min && v <= spec.max)
@@ -211,6 +215,8 @@ mod tests {
         map.curves.push(curve);
         map.scale = Scale { min: 3, max: 1 };
         map.cards[0].image = Some("  ".to_owned());
+        map.cards[0].opens = Some("detail\n.ron".to_owned());
+        map.counterpart = Some(String::new());
 
         let text: Vec<String> = map.validate().iter().map(ToString::to_string).collect();
         let expect = [
@@ -222,6 +228,8 @@ mod tests {
             "persona \"nobody\" does not exist",
             "value 9 is off the scale",
             "card \"c12\": image path is empty",
+            "card \"c12\": opens path \"detail\\n.ron\" holds a control character",
+            "map: counterpart path is empty",
         ];
         for e in expect {
             assert!(text.iter().any(|t| t.contains(e)), "missing {e:?} in {text:#?}");
