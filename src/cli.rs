@@ -30,11 +30,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate maps; print every problem as `file:line:col: message` or `file: item: message`.
-    /// A folder checks every map in it and its subfolders (a team's repository of maps).
+    /// A folder checks every map in it and its subfolders (a team's repository of maps), and
+    /// the maps they link to.
     Check {
         #[arg(required = true, value_name = "MAP_OR_FOLDER")]
         maps: Vec<PathBuf>,
+        /// Apply the reviewer's rules too, as `touchline lint` does.
+        #[arg(long)]
+        lint: bool,
     },
+    /// Check maps and apply the rules a reviewer would (owners, evidence, curve points,
+    /// duplicates, stale maps); `--format github` annotates a pull request.
+    Lint(crate::portfolio::cli::LintArgs),
     /// Rewrite maps in canonical form (like rustfmt), atomically.
     Fmt {
         /// Change nothing; list the maps that are not in canonical form and exit 1 if any.
@@ -95,7 +102,8 @@ pub enum Command {
 /// Runs a headless subcommand and returns the process's exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Check { maps } => check(&maps),
+        Command::Check { maps, lint } => crate::portfolio::cli::run_check(&maps, lint),
+        Command::Lint(args) => crate::portfolio::cli::run_lint(&args),
         Command::Fmt { check, maps } => fmt(&maps, check),
         Command::Info { map, json } => info(&map, json),
         Command::New { template, output, force } => new(&template, &output, force),
@@ -181,72 +189,6 @@ fn present(path: &Path, request: crate::app::PresentRequest) -> ExitCode {
     }
     let request = crate::app::PresentRequest { stage: stage.map(|n| n - 1), ..request };
     crate::app::run(Some(path.to_owned()), Some(request))
-}
-
-fn check(paths: &[PathBuf]) -> ExitCode {
-    let mut ok = true;
-    let mut maps = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            maps.push(path.clone());
-            continue;
-        }
-        let found = crate::file::folder::maps_in(path);
-        for problem in &found.unreadable {
-            ok = false;
-            let _ = writeln!(std::io::stderr(), "{problem}");
-        }
-        let _ = writeln!(std::io::stderr(), "{}", found.summary(path));
-        if found.maps.is_empty() {
-            ok = false;
-        }
-        maps.extend(found.maps);
-    }
-    for path in &maps {
-        match file::load(path) {
-            Ok(map) => {
-                empty_title_warnings(path, &map);
-                picture_warnings(path, &map);
-            }
-            Err(e) => {
-                ok = false;
-                let _ = writeln!(std::io::stderr(), "{e}");
-            }
-        }
-    }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
-}
-
-/// A warning for each card with no title: valid (a card may be a bare marker), but nearly always
-/// a card whose text was never typed.
-fn empty_title_warnings(path: &std::path::Path, map: &crate::model::Map) {
-    let untitled: Vec<&str> =
-        map.cards.iter().filter(|c| c.title.trim().is_empty()).map(|c| c.id.as_str()).collect();
-    if untitled.is_empty() {
-        return;
-    }
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    for id in untitled {
-        let needle = format!("id: {id:?}");
-        let place = text
-            .lines()
-            .position(|l| l.contains(&needle))
-            .map_or_else(|| path.display().to_string(), |line| format!("{}:{}", path.display(), line + 1));
-        let _ = writeln!(std::io::stderr(), "{place}: warning: card {id:?} has no title");
-    }
-}
-
-/// A warning line for each picture the map names that cannot be shown: the map is still valid
-/// (the editor and exports draw a placeholder), so `check` still succeeds. Only each picture's
-/// header is read, so checking a map of big photos stays quick.
-fn picture_warnings(path: &std::path::Path, map: &crate::model::Map) {
-    use crate::pictures::{Reach, folder_of, probe_named, unshown};
-    let folder = folder_of(path);
-    // A picture outside the map's folder is not even looked at: the warning says so.
-    let unshown = unshown(map, |name| probe_named(folder, name, Reach::MapFolder).err());
-    for warning in crate::pictures::warnings(path, &unshown) {
-        let _ = writeln!(std::io::stderr(), "{warning}");
-    }
 }
 
 fn fmt(maps: &[PathBuf], check_only: bool) -> ExitCode {

@@ -25,6 +25,7 @@ pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod pictures;
+pub mod portfolio;
 pub mod render;
 pub mod room;
 pub mod templates;

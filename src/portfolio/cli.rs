@@ -1,0 +1,172 @@
+//! `touchline check` and `touchline lint` over maps and folders of maps.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::lint::{self, Finding, Options, Severity};
+use super::{Entry, Folder};
+use crate::exit::usage;
+
+/// How `lint` prints its findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `file:line: warning[rule]: message`, one a line.
+    #[default]
+    Text,
+    /// One JSON document: the findings and the counts.
+    Json,
+    /// GitHub Actions workflow commands: annotations on the pull request's lines.
+    Github,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    #[arg(required_unless_present = "rules", value_name = "MAP_OR_FOLDER")]
+    pub maps: Vec<PathBuf>,
+    /// Print JSON (the same as `--format json`).
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit 1 on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Warn about maps whose last git commit is older than this many days.
+    #[arg(long, value_name = "DAYS")]
+    pub stale_days: Option<u64>,
+    /// List the rules, their ids and what they ask, and exit.
+    #[arg(long)]
+    pub rules: bool,
+}
+
+/// `touchline check`: whether maps read and what they link to exists; `--lint` adds the
+/// reviewer's rules.
+pub fn run_check(maps: &[PathBuf], review: bool) -> ExitCode {
+    let Some(entries) = gather(maps, false) else { return ExitCode::FAILURE };
+    let Ok(entries) = entries else { return ExitCode::FAILURE };
+    let findings = lint::findings(&entries.list, Options { review, ..Options::default() });
+    for finding in &findings {
+        let _ = writeln!(std::io::stderr(), "{}", finding.text(review));
+    }
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    if errors || !entries.complete { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// `touchline lint`.
+pub fn run_lint(args: &LintArgs) -> ExitCode {
+    if args.rules {
+        use strum::IntoEnumIterator as _;
+        for rule in lint::Rule::iter() {
+            let checked_by = if rule.is_review() { "lint" } else { "check" };
+            println!("{:<26} {:<7} {:<5} {}", rule.id(), rule.severity().word(), checked_by, rule.about());
+        }
+        return ExitCode::SUCCESS;
+    }
+    let format = if args.json { Format::Json } else { args.format };
+    if args.json && args.format != Format::Text && args.format != Format::Json {
+        return usage("--json and --format github ask for two outputs; choose one");
+    }
+    let Some(entries) = gather(&args.maps, args.stale_days.is_some()) else { return ExitCode::FAILURE };
+    let entries = match entries {
+        Ok(entries) => entries,
+        Err(message) => return usage(message),
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let options = Options { review: true, stale_days: args.stale_days, now };
+    let findings = lint::findings(&entries.list, options);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Text => {
+            for finding in &findings {
+                let _ = writeln!(out, "{}", finding.text(true));
+            }
+        }
+        Format::Github => {
+            for finding in &findings {
+                let _ = writeln!(out, "{}", finding.github());
+            }
+        }
+        Format::Json => {
+            let report = Report { maps: entries.list.len(), errors, warnings, findings: &findings };
+            match serde_json::to_string_pretty(&report) {
+                Ok(text) => {
+                    let _ = writeln!(out, "{text}");
+                }
+                Err(e) => return crate::exit::fail(e),
+            }
+        }
+    }
+    let _ = writeln!(std::io::stderr(), "{}", tally(entries.list.len(), errors, warnings));
+    let failed = errors > 0 || !entries.complete || (args.deny_warnings && warnings > 0);
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    maps: usize,
+    errors: usize,
+    warnings: usize,
+    findings: &'a [Finding],
+}
+
+/// `12 maps: 1 error, 3 warnings`.
+fn tally(maps: usize, errors: usize, warnings: usize) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!("{}: {}, {}", count(maps, "map", "maps"), count(errors, "error", "errors"), count(warnings, "warning", "warnings"))
+}
+
+/// The maps named and found in the folders named.
+struct Entries {
+    list: Vec<Entry>,
+    /// Every folder could be listed and held a map.
+    complete: bool,
+}
+
+/// Reads every map `paths` name (files, and folders searched recursively), saying on standard
+/// error what each folder held. With `history`, reads when each map last changed in git; `Err`
+/// is a usage message when none of them is in a repository.
+fn gather(paths: &[PathBuf], history: bool) -> Option<Result<Entries, String>> {
+    let mut list = Vec::new();
+    let mut complete = true;
+    let mut in_git = false;
+    for path in paths {
+        let mut entries = if path.is_dir() {
+            let folder = Folder::open(path);
+            for problem in &folder.found.unreadable {
+                complete = false;
+                let _ = writeln!(std::io::stderr(), "{problem}");
+            }
+            let _ = writeln!(std::io::stderr(), "{}", folder.found.summary(path));
+            complete &= !folder.entries.is_empty();
+            folder
+        } else {
+            let root = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+            let entry = Entry::load(&root, path.clone());
+            Folder { root: root.clone(), entries: vec![entry], found: Default::default(), in_git: false }
+        };
+        if history {
+            if entries.root.as_os_str().is_empty() {
+                entries.root = PathBuf::from(".");
+            }
+            if let Err(e) = entries.read_history() {
+                let _ = writeln!(std::io::stderr(), "{e}");
+                return None;
+            }
+            in_git |= entries.in_git;
+        }
+        list.extend(entries.entries);
+    }
+    if history && !in_git {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Some(Err(format!(
+            "--stale-days reads each map's last commit, and {} is in no git repository",
+            named.join(", ")
+        )));
+    }
+    Some(Ok(Entries { list, complete }))
+}

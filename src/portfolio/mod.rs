@@ -1,0 +1,130 @@
+//! A folder of maps as one portfolio: every map under a folder, read together, with what a team
+//! asks of them all: where each one links (`opens`, `counterpart`), when it last changed (the
+//! file, and git), the review rules (`lint`), every pain point and opportunity in one table
+//! (`rollup`), and search across every map.
+//!
+//! Nothing here knows egui: the workspace window, `touchline lint` and `touchline report` share
+//! it.
+
+pub mod cli;
+pub mod git;
+pub mod lint;
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::file::LoadError;
+use crate::file::folder::{self, Found};
+use crate::model::Map;
+
+/// One map file of a folder.
+#[derive(Debug)]
+pub struct Entry {
+    /// The file, as found under the folder (the folder's path joined with the file's).
+    pub path: PathBuf,
+    /// The file's path inside the folder, with `/`: how lists and reports name it.
+    pub name: String,
+    /// The map, or why it could not be read.
+    pub map: Result<Map, LoadError>,
+    /// When the file was last written.
+    pub modified: Option<SystemTime>,
+    /// The newest commit that changed the file, when the folder is in a git repository and the
+    /// history has been read ([`Folder::read_history`]).
+    pub commit: Option<git::LastCommit>,
+}
+
+impl Entry {
+    pub(crate) fn load(root: &Path, path: PathBuf) -> Self {
+        let name = path.strip_prefix(root).map_or_else(
+            |_| path.display().to_string(),
+            |inside| {
+                inside.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+            },
+        );
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let map = crate::file::load(&path);
+        Self { path, name, map, modified, commit: None }
+    }
+
+    /// The map's title, or the file's name when it could not be read.
+    pub fn title(&self) -> &str {
+        match &self.map {
+            Ok(map) => &map.title,
+            Err(_) => &self.name,
+        }
+    }
+}
+
+/// Every map under a folder, read.
+#[derive(Debug)]
+pub struct Folder {
+    pub root: PathBuf,
+    /// In path order.
+    pub entries: Vec<Entry>,
+    /// What the walk passed over.
+    pub found: Found,
+    /// Whether the folder is in a git repository (known once the history was read).
+    pub in_git: bool,
+}
+
+impl Folder {
+    /// Finds and reads every map under `root`, on as many threads as the machine has cores.
+    pub fn open(root: &Path) -> Self {
+        let mut found = folder::maps_in(root);
+        let paths = std::mem::take(&mut found.maps);
+        let entries = read_all(root, paths);
+        found.maps = entries.iter().map(|e| e.path.clone()).collect();
+        Self { root: root.to_path_buf(), entries, found, in_git: false }
+    }
+
+    /// Reads when each map last changed in git. A folder in no repository keeps no commits.
+    pub fn read_history(&mut self) -> Result<(), git::GitError> {
+        let paths: Vec<PathBuf> = self.entries.iter().map(|e| e.path.clone()).collect();
+        let Some(mut commits) = git::last_commits(&self.root, &paths)? else { return Ok(()) };
+        self.in_git = true;
+        for entry in &mut self.entries {
+            entry.commit = commits.remove(&entry.path);
+        }
+        Ok(())
+    }
+
+    /// The maps that could be read, with their entries.
+    pub fn maps(&self) -> impl Iterator<Item = (&Entry, &Map)> {
+        self.entries.iter().filter_map(|e| Some((e, e.map.as_ref().ok()?)))
+    }
+
+    /// The entry of the file `path` (as found, or any path naming the same file).
+    pub fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.path == path).or_else(|| {
+            let wanted = path.canonicalize().ok()?;
+            self.entries.iter().find(|e| e.path.canonicalize().is_ok_and(|p| p == wanted))
+        })
+    }
+}
+
+/// The file another map's `opens` or `counterpart` names: relative to the folder of the map
+/// that names it, as pictures are.
+pub fn linked_path(map_file: &Path, link: &str) -> PathBuf {
+    crate::pictures::folder_of(map_file).map_or_else(|| PathBuf::from(link), |folder| folder.join(link))
+}
+
+fn read_all(root: &Path, paths: Vec<PathBuf>) -> Vec<Entry> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
+    if threads == 1 || paths.len() < 8 {
+        return paths.into_iter().map(|p| Entry::load(root, p)).collect();
+    }
+    let share = paths.len().div_ceil(threads);
+    let mut parts: Vec<Vec<PathBuf>> = Vec::new();
+    let mut rest = paths;
+    while !rest.is_empty() {
+        let tail = rest.split_off(share.min(rest.len()));
+        parts.push(std::mem::replace(&mut rest, tail));
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(|p| Entry::load(root, p)).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    })
+}
