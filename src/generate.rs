@@ -222,6 +222,77 @@ pub fn add_links(map: &mut Map, count: usize, seed: u64) {
     }
 }
 
+/// The owners a generated folder's cards name.
+const OWNERS: [&str; 5] = ["Product", "Support", "Operations", "Marketing", "E-commerce team"];
+
+/// Writes a team's folder of `maps` generated maps of `cards` cards each under `root`, the way
+/// a team keeps them: one folder per product with its current-state map, its future-state map
+/// (each the other's counterpart) and detail maps in a subfolder that the current map's first
+/// stages open. Owners, votes and reported shares are spread over the cards, and one broken file
+/// and one `.ron` file that is not a map lie at the top. Returns the maps written, in order.
+pub fn folder(
+    root: &std::path::Path,
+    maps: usize,
+    cards: usize,
+    seed: u64,
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    use crate::model::JourneyState;
+    let mut written = Vec::with_capacity(maps);
+    for i in 0..maps {
+        let (product, role) = (i / 4, i % 4);
+        let dir = root.join(format!("product-{product:03}"));
+        let (name, state, title) = match role {
+            0 => ("current.ron", JourneyState::CurrentState, "current state"),
+            1 => ("future.ron", JourneyState::FutureState, "future state"),
+            2 => ("detail/onboarding.ron", JourneyState::CurrentState, "onboarding in detail"),
+            _ => ("detail/support.ron", JourneyState::CurrentState, "support in detail"),
+        };
+        let path = dir.join(name);
+        let seed = seed.wrapping_mul(1000).wrapping_add(i as u64 + 1);
+        let mut m = map(Size { stages: 6, lanes: 6, cards, seed });
+        m.title = format!("Product {product}: {title}");
+        m.state = state;
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9).max(1));
+        for card in &mut m.cards {
+            if rng.chance(60) {
+                card.owner = OWNERS[rng.below(OWNERS.len())].to_owned();
+            }
+            if rng.chance(30) {
+                card.votes = rng.below(8) as u32;
+            }
+            if rng.chance(25) {
+                card.metrics.pain_frequency = Some(rng.below(100) as f32);
+            }
+            if rng.chance(15) {
+                card.metrics.drop_off = Some(rng.below(60) as f32);
+            }
+        }
+        match role {
+            0 => {
+                m.counterpart = Some("future.ron".to_owned());
+                if let [first, second, ..] = m.stages.as_mut_slice() {
+                    first.opens = Some("detail/onboarding.ron".to_owned());
+                    second.opens = Some("detail/support.ron".to_owned());
+                }
+            }
+            1 => m.counterpart = Some("current.ron".to_owned()),
+            _ => {}
+        }
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        crate::file::save(&m, &path)?;
+        written.push(path);
+    }
+    std::fs::create_dir_all(root)?;
+    std::fs::write(
+        root.join("broken.ron"),
+        "(\n    format_version: 9,\n    map: (title: \"Half written\",,\n",
+    )?;
+    std::fs::write(root.join("settings.ron"), "(theme: Dark)\n")?;
+    Ok(written)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -230,5 +301,21 @@ mod tests {
         assert_eq!(map.validate(), vec![]);
         assert_eq!((map.stages.len(), map.lanes.len(), map.cards.len()), (24, 12, 1000));
         assert_eq!(map.links.len(), 50);
+    }
+
+    #[test]
+    fn a_generated_folder_links_its_maps_and_holds_one_broken_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = super::folder(dir.path(), 8, 20, 3).unwrap();
+        assert_eq!(written.len(), 8);
+        let folder = crate::portfolio::Folder::open(dir.path());
+        assert_eq!(folder.entries.len(), 9, "8 maps and the broken one");
+        assert_eq!(folder.found.other_ron, 1);
+        assert_eq!(folder.entries.iter().filter(|e| e.map.is_err()).count(), 1);
+        let current = folder.entries.iter().find(|e| e.name == "product-001/current.ron").unwrap();
+        let map = current.map.as_ref().unwrap();
+        assert_eq!(map.counterpart.as_deref(), Some("future.ron"));
+        assert_eq!(map.stages[0].opens.as_deref(), Some("detail/onboarding.ron"));
+        assert!(folder.entries.iter().any(|e| e.name == "product-001/detail/onboarding.ron"));
     }
 }

@@ -102,6 +102,12 @@ pub fn run_lint(args: &LintArgs) -> ExitCode {
         }
     }
     let _ = writeln!(std::io::stderr(), "{}", tally(entries.list.len(), errors, warnings));
+    if warnings > 0 && format == Format::Text {
+        let _ = writeln!(
+            std::io::stderr(),
+            "a map silences a warning it accepts with allow: [\"rule\"], or allow: [\"rule:id\"] for one card or stage"
+        );
+    }
     let failed = errors > 0 || !entries.complete || (args.deny_warnings && warnings > 0);
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
@@ -117,7 +123,12 @@ struct Report<'a> {
 /// `12 maps: 1 error, 3 warnings`.
 fn tally(maps: usize, errors: usize, warnings: usize) -> String {
     let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!("{}: {}, {}", count(maps, "map", "maps"), count(errors, "error", "errors"), count(warnings, "warning", "warnings"))
+    format!(
+        "{}: {}, {}",
+        count(maps, "map", "maps"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings")
+    )
 }
 
 /// The maps named and found in the folders named.

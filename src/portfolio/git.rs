@@ -34,7 +34,10 @@ pub struct GitError {
 
 /// The newest commit that changed each of `files` (paths under `folder`). `Ok(None)` when the
 /// folder is in no git repository; a file that no commit holds (new, untracked) has no entry.
-pub fn last_commits(folder: &Path, files: &[PathBuf]) -> Result<Option<HashMap<PathBuf, LastCommit>>, GitError> {
+pub fn last_commits(
+    folder: &Path,
+    files: &[PathBuf],
+) -> Result<Option<HashMap<PathBuf, LastCommit>>, GitError> {
     let fail = |why: String| GitError { folder: folder.display().to_string(), why };
     let Ok(repo) = gix::discover(folder) else { return Ok(None) };
     let Some(workdir) = repo.workdir() else { return Ok(None) };
@@ -44,7 +47,8 @@ pub fn last_commits(folder: &Path, files: &[PathBuf]) -> Result<Option<HashMap<P
     for file in files {
         let Ok(full) = file.canonicalize() else { continue };
         let Ok(inside) = full.strip_prefix(&workdir) else { continue };
-        let parts: Vec<String> = inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> =
+            inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         wanted.insert(parts.join("/"), file.clone());
     }
     let folders: HashSet<String> = wanted
@@ -69,7 +73,9 @@ pub fn last_commits(folder: &Path, files: &[PathBuf]) -> Result<Option<HashMap<P
         let parent = commit.parent_ids().next().map(gix::Id::detach);
         let tree = commit.tree_id().map_err(|e| fail(e.to_string()))?.detach();
         let parent_tree = match parent {
-            Some(p) => Some(repo.find_commit(p).and_then(|c| c.tree_id()).map_err(|e| fail(e.to_string()))?.detach()),
+            Some(p) => {
+                Some(repo.find_commit(p).and_then(|c| c.tree_id()).map_err(|e| fail(e.to_string()))?.detach())
+            }
             None => None,
         };
         open.changed.clear();

@@ -230,7 +230,12 @@ fn map_findings(found: &mut Found<'_>, map: &Map, links: &mut Links, options: Op
         .chain(map.cards.iter().filter_map(|c| Some(("card", c.id.as_str(), c.opens.as_deref()?))))
     {
         if let Some(why) = links.missing(&path, link) {
-            found.on_item(Rule::LinkMissing, id, Some("opens:"), format!("{kind} {id:?} opens {link:?}, {why}"));
+            found.on_item(
+                Rule::LinkMissing,
+                id,
+                Some("opens:"),
+                format!("{kind} {id:?} opens {link:?}, which {why}"),
+            );
         }
     }
     if let Some(other) = &map.counterpart
@@ -259,7 +264,10 @@ fn map_findings(found: &mut Found<'_>, map: &Map, links: &mut Links, options: Op
         if Rule::from_id(rule).is_none_or(|r| r.severity() == Severity::Error) {
             let line = found.line_of(&format!("{allowed:?}"), None);
             let known: Vec<&str> = silenceable().map(Rule::id).collect();
-            let message = format!("allow names {rule:?}, which is no rule a map can silence; rules: {}", known.join(", "));
+            let message = format!(
+                "allow names {rule:?}, which is no rule a map can silence; rules: {}",
+                known.join(", ")
+            );
             found.push(Rule::UnknownAllow, line, None, message);
         }
     }
@@ -276,7 +284,12 @@ fn pictures(found: &mut Found<'_>, map: &Map) {
     let folder = folder_of(&found.entry.path);
     // A picture outside the map's folder is not even looked at: the message says so.
     for u in unshown(map, |name| probe_named(folder, name, Reach::MapFolder).err()) {
-        found.on_item(Rule::PictureUnshown, u.id, Some("image:"), format!("{u}; it is drawn as a placeholder"));
+        found.on_item(
+            Rule::PictureUnshown,
+            u.id,
+            Some("image:"),
+            format!("{u}; it is drawn as a placeholder"),
+        );
     }
 }
 
@@ -287,11 +300,23 @@ fn review(found: &mut Found<'_>, map: &Map) {
         let (id, title) = (card.id.as_str(), card.title.trim());
         match kind_of.get(card.lane.as_str()) {
             Some(LaneKind::Opportunities) if card.owner.trim().is_empty() => {
-                found.on_item(Rule::OpportunityWithoutOwner, id, None, format!("opportunity {} has no owner", quoted(title)));
+                found.on_item(
+                    Rule::OpportunityWithoutOwner,
+                    id,
+                    None,
+                    format!("opportunity {} has no owner", quoted(title)),
+                );
             }
-            Some(LaneKind::PainPoints) if !matches!(card.evidence, Some(Evidence::Observed | Evidence::Proposed)) => {
-                let why = if card.evidence == Some(Evidence::Assumed) { "is only assumed" } else { "has no evidence" };
-                let message = format!("pain point {} {why}; mark it observed once research backs it", quoted(title));
+            Some(LaneKind::PainPoints)
+                if !matches!(card.evidence, Some(Evidence::Observed | Evidence::Proposed)) =>
+            {
+                let why = if card.evidence == Some(Evidence::Assumed) {
+                    "is only assumed"
+                } else {
+                    "has no evidence"
+                };
+                let message =
+                    format!("pain point {} {why}; mark it observed once research backs it", quoted(title));
                 found.on_item(Rule::PainWithoutEvidence, id, None, message);
             }
             _ => {}
@@ -368,7 +393,8 @@ impl Found<'_> {
 
     /// The first line holding `needle` (and `also`). Items are written one per line.
     fn line_of(&mut self, needle: &str, also: Option<&str>) -> Option<usize> {
-        let text = self.text.get_or_insert_with(|| std::fs::read_to_string(&self.entry.path).unwrap_or_default());
+        let text =
+            self.text.get_or_insert_with(|| std::fs::read_to_string(&self.entry.path).unwrap_or_default());
         let line = text.lines().position(|l| l.contains(needle) && also.is_none_or(|a| l.contains(a)));
         line.or_else(|| text.lines().position(|l| l.contains(needle))).map(|l| l + 1)
     }
@@ -394,7 +420,11 @@ impl Found<'_> {
                     } else {
                         Rule::Unreadable
                     };
-                    let line = if problem.id.is_empty() { None } else { self.line_of(&format!("id: {:?}", problem.id), None) };
+                    let line = if problem.id.is_empty() {
+                        None
+                    } else {
+                        self.line_of(&format!("id: {:?}", problem.id), None)
+                    };
                     let item = (!problem.id.is_empty()).then_some(problem.id.as_str());
                     self.push(rule, line, item, problem.to_string());
                 }
@@ -428,10 +458,10 @@ impl Links {
     fn missing(&mut self, map_file: &Path, link: &str) -> Option<String> {
         let target = super::linked_path(map_file, link);
         let Ok(canonical) = target.canonicalize() else {
-            return Some("which does not exist".to_owned());
+            return Some("does not exist".to_owned());
         };
         if canonical.is_dir() {
-            return Some("which is a folder, not a map".to_owned());
+            return Some("is a folder, not a map".to_owned());
         }
         let title = self
             .known
@@ -440,7 +470,7 @@ impl Links {
             .clone();
         match title {
             Some(_) => None,
-            None => Some("which does not read as a map (see `touchline check` on it)".to_owned()),
+            None => Some("does not read as a map (see `touchline check` on it)".to_owned()),
         }
     }
 }
@@ -503,7 +533,10 @@ mod tests {
             item: None,
             message: "100% stale\nreally".to_owned(),
         };
-        assert_eq!(finding.github(), "::warning file=maps/a%2Cb%3Ac.ron,line=3,title=stale::100%25 stale%0Areally");
+        assert_eq!(
+            finding.github(),
+            "::warning file=maps/a%2Cb%3Ac.ron,line=3,title=stale::100%25 stale%0Areally"
+        );
         assert_eq!(finding.text(true), "maps/a,b:c.ron:3: warning[stale]: 100% stale\nreally");
     }
 

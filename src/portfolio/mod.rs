@@ -123,7 +123,9 @@ fn read_all(root: &Path, paths: Vec<PathBuf>) -> Vec<Entry> {
     std::thread::scope(|scope| {
         let workers: Vec<_> = parts
             .into_iter()
-            .map(|part| scope.spawn(move || part.into_iter().map(|p| Entry::load(root, p)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.into_iter().map(|p| Entry::load(root, p)).collect::<Vec<_>>())
+            })
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     })

@@ -1,0 +1,271 @@
+//! A folder of maps from the command line: `check` following links between maps, `lint` with
+//! every rule, silencing, its three outputs and exit codes, and git history read from a
+//! repository made here.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a panic is a failed test")]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use touchline::file;
+use touchline::model::{Anchor, CardId, Evidence, JourneyState, Map};
+
+fn touchline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_touchline")).args(args).output().expect("runs the binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn shop() -> Map {
+    file::load(Path::new("maps/ecommerce.ron")).unwrap()
+}
+
+fn card<'a>(map: &'a mut Map, id: &str) -> &'a mut touchline::model::Card {
+    map.cards.iter_mut().find(|c| c.id.as_str() == id).unwrap()
+}
+
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Rina Tester",
+            "-c",
+            "user.email=rina@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+}
+
+/// A folder where every rule fires exactly once: `current.ron` breaks the reviewer's rules and
+/// links to a missing map, `orphan.ron` names a missing counterpart, `detail/point.ron` keeps a
+/// point whose card was deleted, `broken.ron` does not parse. With `git`, `current.ron` was last
+/// committed 400 days ago and everything else today.
+fn fixture(dir: &Path, with_git: bool) {
+    let mut current = shop();
+    current.counterpart = Some("future.ron".into());
+    card(&mut current, "c-opp-fit").owner.clear();
+    card(&mut current, "c-pain-size").evidence = Some(Evidence::Assumed);
+    // Silenced, one item: an unevidenced pain point the team accepted.
+    card(&mut current, "c-pain-return").evidence = None;
+    current.allow = vec!["pain-without-evidence:c-pain-return".into(), "no-such-rule".into()];
+    let fee = card(&mut current, "c-pain-fee").title.clone();
+    card(&mut current, "c-opp-fee").title = format!("  {}", fee.to_uppercase());
+    card(&mut current, "c-checkout").title.clear();
+    card(&mut current, "c-checkout-act").opens = Some("detail/missing.ron".into());
+    card(&mut current, "c-pain-return").image = Some("gone.png".into());
+    current.points.retain(|p| p.at != Anchor::Stage("s-awareness".into()));
+    file::save(&current, &dir.join("current.ron")).unwrap();
+
+    let mut future = shop();
+    future.state = JourneyState::FutureState;
+    future.counterpart = Some("current.ron".into());
+    future.stages[0].opens = Some("current.ron".into());
+    file::save(&future, &dir.join("future.ron")).unwrap();
+
+    let mut orphan = shop();
+    orphan.counterpart = Some("gone.ron".into());
+    file::save(&orphan, &dir.join("orphan.ron")).unwrap();
+
+    std::fs::create_dir_all(dir.join("detail")).unwrap();
+    let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
+    let without_chat: String =
+        text.lines().filter(|l| !l.contains("(id: \"c-chat\"")).map(|l| format!("{l}\n")).collect();
+    assert_ne!(without_chat, text);
+    std::fs::write(dir.join("detail/point.ron"), without_chat).unwrap();
+    std::fs::write(dir.join("broken.ron"), "(\n    format_version: 9,\n    map: (title: \"Half\",,\n")
+        .unwrap();
+
+    if with_git {
+        git(dir, &["init", "-q"], "2024-01-01T10:00:00Z");
+        git(dir, &["add", "current.ron"], "2024-01-01T10:00:00Z");
+        let old = "2025-10-30T10:00:00Z";
+        git(dir, &["commit", "-q", "-m", "First map of the shop"], old);
+        git(dir, &["add", "."], old);
+        let today = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        git(dir, &["commit", "-q", "-m", "The rest of the journeys"], &format!("@{today} +0000"));
+    }
+}
+
+fn by_rule(findings: &[serde_json::Value]) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f["rule"].as_str().unwrap().to_owned()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn lint_finds_every_rule_once_on_a_fixture_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), true);
+    let root = dir.path().display().to_string();
+    let out = touchline(&["lint", &root, "--json", "--stale-days", "30"]);
+    assert_eq!(out.status.code(), Some(1), "errors fail lint: {}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let expected: BTreeMap<String, usize> = [
+        "unreadable",
+        "point-on-deleted-card",
+        "untitled-card",
+        "picture-unshown",
+        "link-missing",
+        "counterpart-missing",
+        "opportunity-without-owner",
+        "pain-without-evidence",
+        "stage-without-curve-point",
+        "duplicate-card-title",
+        "stale",
+        "unknown-allow",
+    ]
+    .iter()
+    .map(|r| ((*r).to_owned(), 1))
+    .collect();
+    assert_eq!(by_rule(findings), expected, "{findings:#?}");
+    let (list, _) = std::process::Command::new(env!("CARGO_BIN_EXE_touchline"))
+        .arg("lint")
+        .arg("--rules")
+        .output()
+        .map(|o| (text(&o.stdout), ()))
+        .unwrap();
+    assert_eq!(list.lines().count(), expected.len(), "every rule is listed:\n{list}");
+    assert_eq!(report["maps"], 5);
+    assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(2), Some(10)));
+
+    // Each finding names its file and the line of the item it is on.
+    let current = std::fs::read_to_string(dir.path().join("current.ron")).unwrap();
+    let line_of = |needle: &str| current.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let find = |rule: &str| findings.iter().find(|f| f["rule"] == rule).unwrap();
+    let owner = find("opportunity-without-owner");
+    assert!(owner["file"].as_str().unwrap().ends_with("current.ron"));
+    assert_eq!(owner["line"], line_of("id: \"c-opp-fit\""));
+    assert_eq!(owner["item"], "c-opp-fit");
+    assert_eq!(find("duplicate-card-title")["item"], "c-opp-fee");
+    assert_eq!(find("link-missing")["line"], line_of("id: \"c-checkout-act\""));
+    assert_eq!(find("unknown-allow")["line"], line_of("\"no-such-rule\""));
+    assert!(
+        find("stale")["message"].as_str().unwrap().contains("2025-10-30 by Rina Tester"),
+        "{:?}",
+        find("stale")
+    );
+    assert!(find("counterpart-missing")["file"].as_str().unwrap().ends_with("orphan.ron"));
+    let point = find("point-on-deleted-card");
+    assert!(point["file"].as_str().unwrap().ends_with("point.ron"));
+    assert_eq!(point["severity"], "error");
+    assert_eq!(find("unreadable")["line"], 3);
+
+    // The same as text, one line each, and as GitHub annotations.
+    let out = touchline(&["lint", &root, "--stale-days", "30"]);
+    let lines = text(&out.stdout);
+    assert_eq!(lines.lines().count(), 12, "{lines}");
+    let want = format!(
+        "{}:{}: warning[opportunity-without-owner]: opportunity ",
+        dir.path().join("current.ron").display(),
+        line_of("id: \"c-opp-fit\"")
+    );
+    assert!(lines.contains(&want), "{lines}");
+    assert!(text(&out.stderr).contains("5 maps: 2 errors, 10 warnings"), "{}", text(&out.stderr));
+    let out = touchline(&["lint", &root, "--format", "github"]);
+    let annotations = text(&out.stdout);
+    assert!(
+        annotations.lines().all(|l| l.starts_with("::warning file=") || l.starts_with("::error file=")),
+        "{annotations}"
+    );
+    assert!(annotations.contains(",title=duplicate-card-title::card "), "{annotations}");
+    assert!(!annotations.contains("title=stale"), "staleness only when asked for");
+
+    // `check` says what reads and what links, without the reviewer's rules; `check --lint` is lint.
+    let out = touchline(&["check", &root]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("warning: card \"c-checkout-act\" opens \"detail/missing.ron\", which does not exist"),
+        "{said}"
+    );
+    assert!(said.contains("warning: the map's counterpart \"gone.ron\" does not exist"), "{said}");
+    assert!(!said.contains("has no owner"), "{said}");
+    let out = touchline(&["check", "--lint", &root]);
+    assert!(text(&out.stderr).contains("warning[opportunity-without-owner]"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn warnings_pass_unless_denied_and_the_shipped_templates_are_clean() {
+    let out = touchline(&["lint", "maps", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0, "templates stay clean: {report:#}");
+    assert!(touchline(&["lint", "--deny-warnings", "maps"]).status.success());
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut map = shop();
+    card(&mut map, "c-opp-fit").owner.clear();
+    let path = dir.path().join("owners.ron");
+    file::save(&map, &path).unwrap();
+    let shown = path.display().to_string();
+    assert_eq!(touchline(&["lint", &shown]).status.code(), Some(0), "a warning alone passes");
+    assert_eq!(touchline(&["lint", "--deny-warnings", &shown]).status.code(), Some(1));
+    // Silenced for the whole map.
+    map.allow = vec!["opportunity-without-owner".into()];
+    file::save(&map, &path).unwrap();
+    assert!(text(&touchline(&["lint", "--deny-warnings", &shown]).stdout).is_empty());
+    assert_eq!(touchline(&["lint", "--deny-warnings", &shown]).status.code(), Some(0));
+
+    // A wrong flag, and staleness outside a repository, are usage errors naming the problem.
+    let out = touchline(&["lint", "--stale-days", "30", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("in no git repository"), "{}", text(&out.stderr));
+    let out = touchline(&["lint", "--format", "sarif", &shown]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn git_history_gives_each_map_its_last_commit_and_author() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), true);
+    std::fs::write(dir.path().join("new.ron"), std::fs::read("maps/blank.ron").unwrap()).unwrap();
+    let mut folder = touchline::portfolio::Folder::open(dir.path());
+    folder.read_history().unwrap();
+    assert!(folder.in_git);
+    let commit = |name: &str| folder.entries.iter().find(|e| e.name == name).unwrap().commit.clone();
+    let current = commit("current.ron").unwrap();
+    assert_eq!(current.author, "Rina Tester");
+    assert_eq!(current.summary, "First map of the shop");
+    assert_eq!(touchline::portfolio::lint::date(current.seconds), "2025-10-30");
+    let nested = commit("detail/point.ron").unwrap();
+    assert_eq!(nested.summary, "The rest of the journeys");
+    assert!(commit("new.ron").is_none(), "a map never committed has no commit");
+
+    // A folder in no repository reads no history, and says so by `in_git`.
+    let plain = tempfile::tempdir().unwrap();
+    fixture(plain.path(), false);
+    let mut folder = touchline::portfolio::Folder::open(plain.path());
+    folder.read_history().unwrap();
+    assert!(!folder.in_git && folder.entries.iter().all(|e| e.commit.is_none()));
+}
+
+#[test]
+fn card_ids_of_the_fixture_exist() {
+    // The fixture edits cards by id; a template change that renames them fails here first.
+    let map = shop();
+    for id in [
+        "c-opp-fit",
+        "c-pain-size",
+        "c-pain-return",
+        "c-pain-fee",
+        "c-opp-fee",
+        "c-checkout",
+        "c-checkout-act",
+        "c-chat",
+    ] {
+        assert!(map.card(&CardId::from(id)).is_some(), "{id}");
+    }
+}
