@@ -9,6 +9,8 @@
 pub mod cli;
 pub mod git;
 pub mod lint;
+pub mod rollup;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
