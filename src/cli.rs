@@ -42,6 +42,9 @@ pub enum Command {
     /// Check maps and apply the rules a reviewer would (owners, evidence, curve points,
     /// duplicates, stale maps); `--format github` annotates a pull request.
     Lint(crate::portfolio::cli::LintArgs),
+    /// Every pain point and opportunity of a folder's maps, as a spreadsheet (`-o report.csv`)
+    /// or a PDF (`-o report.pdf`: a summary, then a page per map).
+    Report(crate::portfolio::cli::ReportArgs),
     /// Rewrite maps in canonical form (like rustfmt), atomically.
     Fmt {
         /// Change nothing; list the maps that are not in canonical form and exit 1 if any.
@@ -104,6 +107,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { maps, lint } => crate::portfolio::cli::run_check(&maps, lint),
         Command::Lint(args) => crate::portfolio::cli::run_lint(&args),
+        Command::Report(args) => crate::portfolio::cli::run_report(&args),
         Command::Fmt { check, maps } => fmt(&maps, check),
         Command::Info { map, json } => info(&map, json),
         Command::New { template, output, force } => new(&template, &output, force),

@@ -255,7 +255,7 @@ pub fn folder(
         let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9).max(1));
         for card in &mut m.cards {
             if rng.chance(60) {
-                card.owner = OWNERS[rng.below(OWNERS.len())].to_owned();
+                OWNERS[rng.below(OWNERS.len())].clone_into(&mut card.owner);
             }
             if rng.chance(30) {
                 card.votes = rng.below(8) as u32;

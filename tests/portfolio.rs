@@ -79,7 +79,7 @@ fn fixture(dir: &Path, with_git: bool) {
     std::fs::create_dir_all(dir.join("detail")).unwrap();
     let text = std::fs::read_to_string("maps/ecommerce.ron").unwrap();
     let without_chat: String =
-        text.lines().filter(|l| !l.contains("(id: \"c-chat\"")).map(|l| format!("{l}\n")).collect();
+        text.lines().filter(|l| !l.contains("(id: \"c-chat\"")).fold(String::new(), |all, l| all + l + "\n");
     assert_ne!(without_chat, text);
     std::fs::write(dir.join("detail/point.ron"), without_chat).unwrap();
     std::fs::write(dir.join("broken.ron"), "(\n    format_version: 9,\n    map: (title: \"Half\",,\n")
@@ -131,12 +131,7 @@ fn lint_finds_every_rule_once_on_a_fixture_with_its_file_and_line() {
     .map(|r| ((*r).to_owned(), 1))
     .collect();
     assert_eq!(by_rule(findings), expected, "{findings:#?}");
-    let (list, _) = std::process::Command::new(env!("CARGO_BIN_EXE_touchline"))
-        .arg("lint")
-        .arg("--rules")
-        .output()
-        .map(|o| (text(&o.stdout), ()))
-        .unwrap();
+    let list = text(&touchline(&["lint", "--rules"]).stdout);
     assert_eq!(list.lines().count(), expected.len(), "every rule is listed:\n{list}");
     assert_eq!(report["maps"], 5);
     assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(2), Some(10)));
@@ -268,4 +263,67 @@ fn card_ids_of_the_fixture_exist() {
     ] {
         assert!(map.card(&CardId::from(id)).is_some(), "{id}");
     }
+}
+
+#[test]
+fn report_writes_every_row_as_csv_and_a_summary_then_a_page_per_map_as_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let maps = dir.path().join("journeys");
+    let written = touchline::generate::folder(&maps, 8, 40, 2).unwrap();
+    let folder = touchline::portfolio::Folder::open(&maps);
+    let expected =
+        touchline::portfolio::rollup::rows(&folder, &touchline::portfolio::rollup::Filter::default());
+    let root = maps.display().to_string();
+
+    let csv_path = dir.path().join("report.csv");
+    let out = touchline(&["report", &root, "-o", csv_path.to_str().unwrap(), "--sort", "reported"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("broken.ron"), "the broken map is named: {}", text(&out.stderr));
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers, touchline::portfolio::report::CSV_COLUMNS);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), expected.len());
+    let reported: Vec<Option<f32>> = records.iter().map(|r| r[8].parse().ok()).collect();
+    let known = reported.iter().take_while(|r| r.is_some()).count();
+    assert!(known > 0 && reported[known..].iter().all(Option::is_none), "rows with a share come first");
+    assert!(reported[..known].windows(2).all(|w| w[0] >= w[1]), "largest share first");
+    assert!(records.iter().all(|r| r[4] == *"Pain point" || r[4] == *"Opportunity"));
+
+    let future = dir.path().join("future.csv");
+    let out =
+        touchline(&["report", &root, "-o", future.to_str().unwrap(), "--state", "future", "--kind", "pain"]);
+    assert!(out.status.success());
+    let rows: Vec<csv::StringRecord> =
+        csv::Reader::from_path(&future).unwrap().records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|r| &r[2] == "Future state" && &r[4] == "Pain point"));
+
+    let pdf = dir.path().join("report.pdf");
+    let out = touchline(&["report", &root, "-o", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let info = text(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout);
+    // One page of maps, one of the top rows, then one per map that reads.
+    let pages = 2 + written.len();
+    assert!(info.lines().any(|l| l.split_whitespace().eq(["Pages:", &pages.to_string()])), "{info}");
+    let words = text(&Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout);
+    assert!(
+        words.contains("Journey portfolio: journeys") && words.contains("Product 1: future state"),
+        "{words}"
+    );
+
+    // A report is a .csv or a .pdf, never a map; another kind of file is not replaced.
+    for wrong in ["report.xlsx", written[0].to_str().unwrap()] {
+        let out = touchline(&["report", &root, "-o", wrong]);
+        assert_eq!(out.status.code(), Some(2), "{wrong}");
+        assert!(text(&out.stderr).contains("a .csv spreadsheet or a .pdf document"), "{}", text(&out.stderr));
+    }
+    let out =
+        touchline(&["report", &root, "-o", csv_path.to_str().unwrap().replace(".csv", ".pdf").as_str()]);
+    assert!(out.status.success(), "an earlier report of the same kind is replaced");
+    let out = touchline(&["report", &root, "-o", pdf.to_str().unwrap().replace(".pdf", ".csv").as_str()]);
+    assert!(out.status.success());
+    std::fs::copy(&pdf, dir.path().join("slides.csv")).unwrap();
+    let out = touchline(&["report", &root, "-o", dir.path().join("slides.csv").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already holds a PDF document"), "{}", text(&out.stderr));
 }

@@ -4,7 +4,7 @@
 pub mod cli;
 pub mod deck;
 pub mod glyphs;
-mod output;
+pub(crate) mod output;
 pub mod pdf;
 pub mod raster;
 pub mod svg;
@@ -340,6 +340,46 @@ pub fn image_size(map: &Map, options: &ExportOptions) -> Result<[u32; 2], Export
     let (layout, mut output) = layout_in(&ctx, &map, options);
     output.textures_delta.clear();
     Ok(placement(&layout, options)?.0)
+}
+
+/// Pages drawn with egui's painter for a vector document (a report's tables), in the editor's
+/// fonts, one context for all of them.
+pub struct Pages {
+    ctx: egui::Context,
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        let ctx = context();
+        // Fonts load during the first frame.
+        let mut first = ctx.run_ui(input([64, 64]), |_| {});
+        first.textures_delta.clear();
+        Self { ctx }
+    }
+}
+
+impl Pages {
+    /// One page of `size` points, painted by `draw` on a white background.
+    pub fn page(&self, size: Vec2, title: &str, draw: impl FnOnce(&egui::Painter)) -> vector::Painting {
+        let screen = [size.x.ceil() as u32, size.y.ceil() as u32];
+        let mut draw = Some(draw);
+        let mut output = self.ctx.run_ui(input(screen), |ui| {
+            if let Some(draw) = draw.take() {
+                draw(ui.painter());
+            }
+        });
+        output.textures_delta.clear();
+        vector::Painting {
+            shapes: std::mem::take(&mut output.shapes),
+            groups: Vec::new(),
+            size,
+            display: size,
+            background: Some(egui::Color32::WHITE),
+            title: title.to_owned(),
+            description: String::new(),
+            images: std::collections::HashMap::new(),
+        }
+    }
 }
 
 fn context() -> egui::Context {

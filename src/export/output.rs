@@ -142,8 +142,9 @@ fn sniff(head: &[u8]) -> Option<Kind> {
     if text.starts_with("journey") || text.starts_with("```mermaid") {
         return Some(Kind::Mermaid);
     }
+    // A map's spreadsheet starts with its stage column, a folder's report with the map's.
     let first = text.lines().next().unwrap_or("").to_lowercase();
-    (first.starts_with("stage,") || first.starts_with("stage\t")).then_some(Kind::Csv)
+    ["stage,", "stage\t", "map,file,"].iter().any(|start| first.starts_with(start)).then_some(Kind::Csv)
 }
 
 #[cfg(test)]

@@ -34,30 +34,53 @@ pub const PAPER: [(&str, [u32; 2]); 3] = [("a4", [842, 595]), ("a3", [1191, 842]
 /// A painting of `map` as a one-page PDF, with the map's title, scenario and author as the
 /// document's metadata.
 pub fn write(painting: &Painting, map: &Map) -> Result<Vec<u8>, ExportError> {
-    let page = page_size(painting.display);
-    let size =
-        Size::from_wh(page.x, page.y).ok_or(ExportError::EmptyPage { width: page.x, height: page.y })?;
+    let about =
+        About { title: map.title.clone(), description: map.scenario.clone(), author: map.author.clone() };
+    write_pages(std::slice::from_ref(painting), &about)
+}
+
+/// What a document says about itself: its metadata.
+#[derive(Clone, Debug, Default)]
+pub struct About {
+    pub title: String,
+    pub description: String,
+    pub author: String,
+}
+
+/// Paintings as the pages of one PDF, each page the size its painting is shown at. Fonts and
+/// pictures are embedded once for the whole document.
+pub fn write_pages(paintings: &[Painting], about: &About) -> Result<Vec<u8>, ExportError> {
     let mut document = Document::new();
-    let mut pdf_page = document.start_page_with(PageSettings::new(size));
-    let mut surface = pdf_page.surface();
     let fonts = glyphs::Fonts::load();
-    surface.push_transform(&Transform::from_scale(page.x / painting.size.x, page.y / painting.size.y));
-    Writer {
-        surface: &mut surface,
-        faces: pdf_faces(&fonts),
-        fonts,
-        images: HashMap::new(),
-        pixels: painting.images.clone(),
+    let faces = pdf_faces(&fonts);
+    let mut writer_fonts = Some(fonts);
+    for painting in paintings {
+        let page = page_size(painting.display);
+        let size =
+            Size::from_wh(page.x, page.y).ok_or(ExportError::EmptyPage { width: page.x, height: page.y })?;
+        let mut pdf_page = document.start_page_with(PageSettings::new(size));
+        let mut surface = pdf_page.surface();
+        surface.push_transform(&Transform::from_scale(page.x / painting.size.x, page.y / painting.size.y));
+        let mut writer = Writer {
+            surface: &mut surface,
+            faces: faces.clone(),
+            fonts: writer_fonts.take().unwrap_or_else(glyphs::Fonts::load),
+            // Texture ids belong to each painting: pictures are not shared between pages.
+            images: HashMap::new(),
+            pixels: painting.images.clone(),
+        };
+        writer.painting(painting);
+        writer_fonts = Some(writer.fonts);
+        surface.pop();
+        surface.finish();
+        pdf_page.finish();
     }
-    .painting(painting);
-    surface.pop();
-    surface.finish();
-    pdf_page.finish();
     let metadata = Metadata::new()
-        .title(map.title.clone())
-        .description(map.scenario.clone())
+        .title(about.title.clone())
+        .description(about.description.clone())
         .creator("Touchline".to_owned());
-    let metadata = if map.author.is_empty() { metadata } else { metadata.authors(vec![map.author.clone()]) };
+    let metadata =
+        if about.author.is_empty() { metadata } else { metadata.authors(vec![about.author.clone()]) };
     document.set_metadata(metadata);
     document.finish().map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
 }

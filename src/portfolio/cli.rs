@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::lint::{self, Finding, Options, Severity};
+use super::rollup::{self, Filter, Kind, SortBy};
 use super::{Entry, Folder};
 use crate::exit::usage;
+use crate::model::JourneyState;
 
 /// How `lint` prints its findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +40,123 @@ pub struct LintArgs {
     /// List the rules, their ids and what they ask, and exit.
     #[arg(long)]
     pub rules: bool,
+}
+
+/// Which journeys a report keeps, by the maps' state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StateArg {
+    Current,
+    Future,
+    DayInTheLife,
+}
+
+/// Which cards a report keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Pain,
+    Opportunity,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The folder of maps (searched recursively), or maps.
+    #[arg(required = true, value_name = "FOLDER_OR_MAP")]
+    pub maps: Vec<PathBuf>,
+    /// Where to write: `.csv` (every row) or `.pdf` (a summary, then a page per map).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The column rows are sorted by; numbers largest first, names from A.
+    #[arg(long, value_enum, default_value_t = SortBy::Votes)]
+    pub sort: SortBy,
+    /// Sort the other way.
+    #[arg(long)]
+    pub reverse: bool,
+    /// Only maps with a persona of this name.
+    #[arg(long, value_name = "NAME")]
+    pub persona: Option<String>,
+    /// Only maps of this state.
+    #[arg(long, value_enum)]
+    pub state: Option<StateArg>,
+    /// Only pain points, or only opportunities.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Replace a file of another kind.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `touchline report`.
+pub fn run_report(args: &ReportArgs) -> ExitCode {
+    use crate::export::output::{Kind as OutputKind, destination};
+    let extension = args.output.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let kind = match extension.as_deref() {
+        Some("csv") => OutputKind::Csv,
+        Some("pdf") => OutputKind::Pdf,
+        _ => {
+            return usage(format!(
+                "-o {}: a report is a .csv spreadsheet or a .pdf document",
+                args.output.display()
+            ));
+        }
+    };
+    let to = match destination(&args.output, kind, args.force) {
+        Ok(to) => to,
+        Err(message) => return crate::exit::fail(message),
+    };
+    let Some(Ok(entries)) = gather(&args.maps, false) else { return ExitCode::FAILURE };
+    let root = match args.maps.as_slice() {
+        [one] if one.is_dir() => one.clone(),
+        _ => PathBuf::from("."),
+    };
+    let mut folder =
+        Folder { root, entries: entries.list, found: crate::file::folder::Found::default(), in_git: false };
+    if let Err(e) = folder.read_history() {
+        let _ = writeln!(std::io::stderr(), "{e}; the report gives files' own times");
+    }
+    for entry in &folder.entries {
+        if let Err(e) = &entry.map {
+            let _ = writeln!(std::io::stderr(), "{e}");
+        }
+    }
+    let filter = Filter {
+        persona: args.persona.clone(),
+        state: args.state.map(|s| match s {
+            StateArg::Current => JourneyState::CurrentState,
+            StateArg::Future => JourneyState::FutureState,
+            StateArg::DayInTheLife => JourneyState::DayInTheLife,
+        }),
+        kind: args.kind.map(|k| match k {
+            KindArg::Pain => Kind::PainPoint,
+            KindArg::Opportunity => Kind::Opportunity,
+        }),
+    };
+    let mut rows = rollup::rows(&folder, &filter);
+    rollup::sort(&mut rows, args.sort, args.sort.descending_first() != args.reverse);
+    let bytes = match kind {
+        OutputKind::Csv => super::report::csv(&rows).map_err(|e| e.to_string()),
+        _ => {
+            let now = super::report::seconds(std::time::SystemTime::now());
+            let subtitle = format!(
+                "{} maps, {} pain points and opportunities, sorted by {}; written {}",
+                folder.maps().count(),
+                rows.len(),
+                args.sort.label().to_lowercase(),
+                lint::date(now)
+            );
+            super::report::pdf(&folder, &rows, &subtitle).map_err(|e| e.to_string())
+        }
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => return crate::exit::fail(format!("{}: {e}", args.output.display())),
+    };
+    if let Err(e) = to.write(&bytes) {
+        return crate::exit::fail(format!("{}: cannot write: {e}", args.output.display()));
+    }
+    if !to.is_stdout() {
+        let _ = writeln!(std::io::stderr(), "wrote {} ({} rows)", args.output.display(), rows.len());
+    }
+    ExitCode::SUCCESS
 }
 
 /// `touchline check`: whether maps read and what they link to exists; `--lint` adds the
@@ -158,7 +277,12 @@ fn gather(paths: &[PathBuf], history: bool) -> Option<Result<Entries, String>> {
         } else {
             let root = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
             let entry = Entry::load(&root, path.clone());
-            Folder { root: root.clone(), entries: vec![entry], found: Default::default(), in_git: false }
+            Folder {
+                root: root.clone(),
+                entries: vec![entry],
+                found: crate::file::folder::Found::default(),
+                in_git: false,
+            }
         };
         if history {
             if entries.root.as_os_str().is_empty() {

@@ -324,8 +324,12 @@ fn review(found: &mut Found<'_>, map: &Map) {
     }
     // A curve with no point yet is not drawn: only a drawn curve leaves stages out.
     if !map.points.is_empty() {
-        let pointed: HashSet<&str> =
-            map.points.iter().filter_map(|p| map.anchor_stage(&p.at)).map(|s| s.as_str()).collect();
+        let pointed: HashSet<&str> = map
+            .points
+            .iter()
+            .filter_map(|p| map.anchor_stage(&p.at))
+            .map(crate::model::StageId::as_str)
+            .collect();
         for stage in map.stages.iter().filter(|s| !pointed.contains(s.id.as_str())) {
             let message = format!("stage {} has no point on the sentiment curve", quoted(stage.name.trim()));
             found.on_item(Rule::StageWithoutCurvePoint, stage.id.as_str(), None, message);

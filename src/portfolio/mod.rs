@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod git;
 pub mod lint;
+pub mod report;
 pub mod rollup;
 pub mod search;
 
