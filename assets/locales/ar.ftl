@@ -600,3 +600,60 @@ room-page-code-title = Touchline · الانضمام إلى غرفة
 room-page-code-heading = انضم إلى ورشة عمل
 room-page-code-label = رمز الغرفة (على الشاشة المشتركة)
 room-page-code-join = انضمام
+
+## A folder of maps: the workspace, search, roll-up and linked maps
+command-open-folder = فتح مجلد…
+command-open-folder-hint = افتح مجلدًا من الخرائط كمساحة عمل: كل خريطة فيه وفي مجلداته الفرعية، والبحث فيها جميعًا، ونقاط الألم والفرص في جدول واحد
+command-close-tab = إغلاق التبويب
+command-search-maps = البحث في كل الخرائط
+command-rollup = نقاط الألم والفرص
+command-follow-link = فتح الخريطة المرتبطة
+command-go-back = رجوع
+file-open-folder-title = فتح مجلد من الخرائط
+workspace-not-a-folder = { $path } ليس مجلدًا
+workspace-rollup = الملخص
+workspace-rollup-hint = كل نقاط الألم والفرص من كل الخرائط في جدول واحد
+workspace-maps = { $count ->
+    [one] خريطة واحدة
+   *[other] { $count } خرائط
+}
+workspace-broken = { $count } غير مقروءة
+workspace-other-files = { $count ->
+    [one] ملف آخر
+   *[other] { $count } ملفات أخرى
+}
+workspace-search-hint = البحث في كل الخرائط (Ctrl+Shift+F)
+workspace-counts = { $stages } مراحل، { $cards } بطاقات
+workspace-committed = { $date }، { $author }
+workspace-saved = حُفظت { $date }
+workspace-unreadable = لا تُفتح: مرّر المؤشر لمعرفة السبب
+workspace-no-matches = لا توجد بطاقة أو مرحلة أو شخصية مطابقة
+workspace-matches = { $count } نتيجة في { $maps } خرائط
+workspace-matches-cut = أول { $count } نتيجة: اكتب المزيد لتضييقها
+workspace-hit-map = خريطة
+workspace-hit-stage = مرحلة
+workspace-hit-card = بطاقة
+workspace-hit-persona = شخصية
+workspace-untitled = (بلا عنوان)
+workspace-choose = اختر خريطة من { $folder } من اللوحة الجانبية
+rollup-title = نقاط الألم والفرص
+rollup-all-kinds = نقاط الألم والفرص
+rollup-pain-points = نقاط الألم فقط
+rollup-opportunities = الفرص فقط
+rollup-all-states = كل الحالات
+rollup-all-personas = كل الشخصيات
+rollup-count = { $count } بطاقة
+rollup-kind = النوع
+rollup-pain-point = نقطة ألم
+rollup-opportunity = فرصة
+rollup-votes = الأصوات
+rollup-reported = أبلغ عنها
+rollup-drop-off = الانسحاب
+rollup-owner = المسؤول
+rollup-map = الخريطة
+rollup-stage = المرحلة
+rollup-card = البطاقة
+link-mark-hint = تفتح «{ $title }» ({ $file }): انقر للذهاب إليها، و Ctrl+[ للرجوع
+link-mark-missing = تفتح { $file }، وهي مفقودة
+link-unsaved = احفظ هذه الخريطة أولًا: الخرائط التي تفتحها يُعثر عليها انطلاقًا من مجلدها
+link-missing = { $file } غير موجود؛ راجع الرابط في لوحة الخصائص أو استعد الخريطة

@@ -577,3 +577,60 @@ room-page-code-title = Touchline · einem Raum beitreten
 room-page-code-heading = Einem Workshop beitreten
 room-page-code-label = Raumcode (auf dem geteilten Bildschirm)
 room-page-code-join = Beitreten
+
+## A folder of maps: the workspace, search, roll-up and linked maps
+command-open-folder = Ordner öffnen…
+command-open-folder-hint = Einen Ordner mit Karten als Arbeitsbereich öffnen: alle Karten darin und in seinen Unterordnern, Suche über alle und ihre Schmerzpunkte und Chancen in einer Tabelle
+command-close-tab = Tab schließen
+command-search-maps = Alle Karten durchsuchen
+command-rollup = Schmerzpunkte und Chancen
+command-follow-link = Verknüpfte Karte öffnen
+command-go-back = Zurück
+file-open-folder-title = Einen Ordner mit Karten öffnen
+workspace-not-a-folder = { $path } ist kein Ordner
+workspace-rollup = Übersicht
+workspace-rollup-hint = Alle Schmerzpunkte und Chancen aller Karten in einer Tabelle
+workspace-maps = { $count ->
+    [one] { $count } Karte
+   *[other] { $count } Karten
+}
+workspace-broken = { $count } nicht lesbar
+workspace-other-files = { $count ->
+    [one] { $count } andere Datei
+   *[other] { $count } andere Dateien
+}
+workspace-search-hint = Alle Karten durchsuchen (Strg+Umschalt+F)
+workspace-counts = { $stages } Phasen, { $cards } Karten
+workspace-committed = { $date }, { $author }
+workspace-saved = Gespeichert { $date }
+workspace-unreadable = Lässt sich nicht öffnen: Zeiger darauf zeigt den Grund
+workspace-no-matches = Keine Karte, Phase oder Persona passt
+workspace-matches = { $count } Treffer in { $maps } Karten
+workspace-matches-cut = Die ersten { $count } Treffer: weiter tippen grenzt sie ein
+workspace-hit-map = Karte
+workspace-hit-stage = Phase
+workspace-hit-card = Karte
+workspace-hit-persona = Persona
+workspace-untitled = (ohne Titel)
+workspace-choose = Links eine Karte aus { $folder } wählen
+rollup-title = Schmerzpunkte und Chancen
+rollup-all-kinds = Schmerzpunkte und Chancen
+rollup-pain-points = Nur Schmerzpunkte
+rollup-opportunities = Nur Chancen
+rollup-all-states = Jeder Zustand
+rollup-all-personas = Jede Persona
+rollup-count = { $count } Karten
+rollup-kind = Art
+rollup-pain-point = Schmerzpunkt
+rollup-opportunity = Chance
+rollup-votes = Stimmen
+rollup-reported = Gemeldet von
+rollup-drop-off = Absprung
+rollup-owner = Verantwortlich
+rollup-map = Karte
+rollup-stage = Phase
+rollup-card = Karte
+link-mark-hint = Öffnet „{ $title }“ ({ $file }): klicken, um hinzugehen, Strg+[ führt zurück
+link-mark-missing = Öffnet { $file }, die fehlt
+link-unsaved = Diese Karte zuerst speichern: Die Karten, die sie öffnet, werden von ihrem Ordner aus gefunden
+link-missing = { $file } existiert nicht; die Verknüpfung im Inspektor prüfen oder die Karte wiederherstellen

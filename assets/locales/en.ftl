@@ -578,3 +578,60 @@ room-page-code-title = Touchline · join a room
 room-page-code-heading = Join a workshop
 room-page-code-label = Room code (on the shared screen)
 room-page-code-join = Join
+
+## A folder of maps: the workspace, search, roll-up and linked maps
+command-open-folder = Open folder…
+command-open-folder-hint = Open a folder of maps as a workspace: every map in it and its subfolders, search across them, and their pain points and opportunities in one table
+command-close-tab = Close tab
+command-search-maps = Search all maps
+command-rollup = Pain points and opportunities
+command-follow-link = Open linked map
+command-go-back = Back
+file-open-folder-title = Open a folder of maps
+workspace-not-a-folder = { $path } is not a folder
+workspace-rollup = Roll-up
+workspace-rollup-hint = Every pain point and opportunity of every map, in one table
+workspace-maps = { $count ->
+    [one] { $count } map
+   *[other] { $count } maps
+}
+workspace-broken = { $count } unreadable
+workspace-other-files = { $count ->
+    [one] { $count } other file
+   *[other] { $count } other files
+}
+workspace-search-hint = Search all maps (Ctrl+Shift+F)
+workspace-counts = { $stages } stages, { $cards } cards
+workspace-committed = { $date }, { $author }
+workspace-saved = Saved { $date }
+workspace-unreadable = Does not open: hover for why
+workspace-no-matches = No card, stage or persona matches
+workspace-matches = { $count } matches in { $maps } maps
+workspace-matches-cut = The first { $count } matches: type more to narrow them
+workspace-hit-map = Map
+workspace-hit-stage = Stage
+workspace-hit-card = Card
+workspace-hit-persona = Persona
+workspace-untitled = (untitled)
+workspace-choose = Choose a map of { $folder } on the left
+rollup-title = Pain points and opportunities
+rollup-all-kinds = Pain points and opportunities
+rollup-pain-points = Pain points only
+rollup-opportunities = Opportunities only
+rollup-all-states = Every state
+rollup-all-personas = Every persona
+rollup-count = { $count } cards
+rollup-kind = Kind
+rollup-pain-point = Pain point
+rollup-opportunity = Opportunity
+rollup-votes = Votes
+rollup-reported = Reported by
+rollup-drop-off = Drop-off
+rollup-owner = Owner
+rollup-map = Map
+rollup-stage = Stage
+rollup-card = Card
+link-mark-hint = Opens “{ $title }” ({ $file }): click to go there, Ctrl+[ to come back
+link-mark-missing = Opens { $file }, which is missing
+link-unsaved = Save this map first: the maps it opens are found from its folder
+link-missing = { $file } does not exist; check the link in the inspector or restore the map

@@ -9,9 +9,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum UiCommand {
     New,
     Open,
+    OpenFolder,
     Import,
     Save,
     SaveAs,
+    CloseTab,
     Export,
     CopyImage,
     Quit,
@@ -35,6 +37,10 @@ pub enum UiCommand {
     Present,
     PresentInWindow,
     OpenRoom,
+    SearchMaps,
+    Rollup,
+    FollowLink,
+    GoBack,
     SelectLeft,
     SelectRight,
     SelectUp,
@@ -84,6 +90,12 @@ impl UiCommand {
         match self {
             Self::New => t!("command-new"),
             Self::Open => t!("command-open"),
+            Self::OpenFolder => t!("command-open-folder"),
+            Self::CloseTab => t!("command-close-tab"),
+            Self::SearchMaps => t!("command-search-maps"),
+            Self::Rollup => t!("command-rollup"),
+            Self::FollowLink => t!("command-follow-link"),
+            Self::GoBack => t!("command-go-back"),
             Self::Import => t!("command-import"),
             Self::Save => t!("command-save"),
             Self::SaveAs => t!("command-save-as"),
@@ -129,6 +141,7 @@ impl UiCommand {
         match self {
             Self::Import => Some(t!("command-import-hint")),
             Self::OpenRoom => Some(t!("command-open-room-hint")),
+            Self::OpenFolder => Some(t!("command-open-folder-hint")),
             _ => None,
         }
     }
@@ -136,7 +149,12 @@ impl UiCommand {
     /// The keys that run the command, the usual one first.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
-            Self::Import | Self::Quit | Self::ClearVotes | Self::OpenRoom => &[],
+            Self::Import | Self::Quit | Self::ClearVotes | Self::OpenRoom | Self::Rollup => &[],
+            Self::OpenFolder => const { &[key(CMD_SHIFT, Key::O)] },
+            Self::CloseTab => const { &[key(CMD, Key::W)] },
+            Self::SearchMaps => const { &[key(CMD_SHIFT, Key::F)] },
+            Self::FollowLink => const { &[key(CMD, Key::Enter)] },
+            Self::GoBack => const { &[key(CMD, Key::OpenBracket), key(Modifiers::ALT, Key::Backspace)] },
             Self::New => const { &[key(CMD, Key::N)] },
             Self::Open => const { &[key(CMD, Key::O)] },
             Self::Save => const { &[key(CMD, Key::S)] },
@@ -184,8 +202,8 @@ impl UiCommand {
     /// `None` for the commands only keys run.
     pub fn menu(self) -> Option<(Menu, u8)> {
         Some(match self {
-            Self::New | Self::Open | Self::Import => (Menu::File, 0),
-            Self::Save | Self::SaveAs => (Menu::File, 1),
+            Self::New | Self::Open | Self::OpenFolder | Self::Import => (Menu::File, 0),
+            Self::Save | Self::SaveAs | Self::CloseTab => (Menu::File, 1),
             Self::Export | Self::CopyImage => (Menu::File, 2),
             Self::Quit => (Menu::File, 3),
             Self::Undo | Self::Redo => (Menu::Edit, 0),
@@ -199,6 +217,7 @@ impl UiCommand {
             | Self::ToggleView
             | Self::ToggleInspector => (Menu::View, 0),
             Self::Present | Self::PresentInWindow | Self::OpenRoom => (Menu::View, 1),
+            Self::SearchMaps | Self::Rollup | Self::FollowLink | Self::GoBack => (Menu::View, 2),
             // Keys alone: Paste arrives as the system's paste event, Escape and the card keys act
             // on the canvas, the theme has its own choices in View.
             _ => return None,

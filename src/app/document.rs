@@ -40,6 +40,8 @@ pub struct Document {
     pub(super) autosave: Autosave,
     /// Its pictures outside its folder are not to be asked about again this session.
     pub(super) outside_pictures_dismissed: bool,
+    /// A card to bring into view once the map is laid out (opened from a search or roll-up).
+    pub reveal: Option<crate::model::CardId>,
 }
 
 /// The file's content as this editor last read or wrote it.
@@ -78,6 +80,7 @@ impl Document {
             follow: Follow::default(),
             autosave: Autosave::default(),
             outside_pictures_dismissed: false,
+            reveal: None,
         }
     }
 
@@ -193,6 +196,20 @@ impl Document {
         (&mut self.canvas, &self.map, self.layout.as_ref().map(|c| &c.layout))
     }
 
+    /// Brings the card asked for into view, at a zoom where it reads, once the canvas has its
+    /// place and the map its layout.
+    pub fn reveal_pending(&mut self) {
+        if self.canvas.rect.width() <= 0.0 || self.canvas.fit_requested {
+            return;
+        }
+        let Some(id) = self.reveal.take() else { return };
+        let Some(rect) = self.layout.as_ref().and_then(|c| c.layout.card(&id)).map(|c| c.rect) else { return };
+        if self.canvas.zoom() < 0.75 {
+            self.canvas.set_zoom(0.75);
+        }
+        self.canvas.reveal(rect);
+    }
+
     /// Marks the document as changed although nothing was edited (recovered work).
     pub fn mark_unsaved(&mut self) {
         self.history.mark_unsaved();
@@ -214,6 +231,68 @@ impl Documents {
 
     pub fn get_mut(&mut self) -> Option<&mut Document> {
         self.list.get_mut(self.active)
+    }
+
+    /// How many maps are open.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The open maps, in tab order.
+    pub fn iter(&self) -> impl Iterator<Item = &Document> {
+        self.list.iter()
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Document> {
+        self.list.iter_mut()
+    }
+
+    /// The shown tab's place.
+    pub fn active(&self) -> usize {
+        self.active
+    }
+
+    /// Shows the tab at `index`, if there is one.
+    pub fn select(&mut self, index: usize) {
+        if index < self.list.len() {
+            self.active = index;
+        }
+    }
+
+    /// The tab of the map saved at `path` (the same file by any name), if it is open.
+    pub fn find(&self, path: &Path) -> Option<usize> {
+        let wanted = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.list.iter().position(|d| {
+            d.path.as_ref().is_some_and(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == wanted)
+        })
+    }
+
+    /// Opens `doc` in a new tab after the shown one, and shows it.
+    pub fn push(&mut self, doc: Document) {
+        let at = if self.list.is_empty() { 0 } else { self.active + 1 };
+        self.list.insert(at, doc);
+        self.active = at;
+    }
+
+    /// Closes the tab at `index`; the tab before it is shown if it was the shown one.
+    pub fn remove(&mut self, index: usize) -> Option<Document> {
+        if index >= self.list.len() {
+            return None;
+        }
+        let doc = self.list.remove(index);
+        if self.active > index || self.active >= self.list.len() {
+            self.active = self.active.saturating_sub(1);
+        }
+        Some(doc)
+    }
+
+    /// The first tab with unsaved changes.
+    pub fn first_dirty(&self) -> Option<usize> {
+        self.list.iter().position(Document::is_dirty)
     }
 
     /// Puts `doc` in the shown tab, in place of the map there (the first tab when none is open).

@@ -84,7 +84,13 @@ impl Document {
             | C::CopyImage
             | C::Present
             | C::PresentInWindow
-            | C::OpenRoom => {}
+            | C::OpenRoom
+            | C::OpenFolder
+            | C::CloseTab
+            | C::SearchMaps
+            | C::Rollup
+            | C::FollowLink
+            | C::GoBack => {}
         }
         Ok(())
     }

@@ -10,6 +10,10 @@ use crate::model::Map;
 pub trait FileDialogs {
     fn pick_map(&mut self) -> Option<PathBuf>;
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// A folder of maps to open as a workspace; `None` when the user cancels.
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        None
+    }
     /// A spreadsheet or Mermaid file to import; `None` when the user cancels.
     fn pick_import(&mut self) -> Option<PathBuf> {
         None
@@ -49,6 +53,10 @@ impl FileDialogs for NativeDialogs {
             .add_filter(t!("file-filter-map"), &["ron"])
             .set_title(t!("file-open-title"))
             .pick_file()
+    }
+
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(t!("file-open-folder-title")).pick_folder()
     }
 
     fn save_map(&mut self, suggested_name: &str) -> Option<PathBuf> {
@@ -140,6 +148,8 @@ pub enum Pending {
     /// An imported map: new, and unsaved from the start.
     Import(Box<Map>),
     Recover(PathBuf),
+    /// Close the shown tab.
+    CloseTab,
 }
 
 const MAX_RECENT: usize = 10;
@@ -159,8 +169,22 @@ impl TouchlineApp {
         match pending {
             Pending::Close => {
                 self.discard_recovery();
+                // The shown map was saved or let go; another tab with unsaved work is asked
+                // about in turn before the window closes.
+                if let Some(next) = self.docs.first_dirty() {
+                    self.switch_tab(next);
+                    self.modals.open(super::Modal::Unsaved(Pending::Close));
+                    return;
+                }
                 self.window.allow_close = true;
                 self.window.close_now = true;
+            }
+            Pending::CloseTab => {
+                self.discard_recovery();
+                let shown = self.docs.active();
+                self.docs.remove(shown);
+                self.reset_pictures();
+                self.look_at_disk();
             }
             Pending::Open(path) => {
                 let path = path.or_else(|| self.dialogs.pick_map());
@@ -256,10 +280,87 @@ impl TouchlineApp {
             doc.blueprint_other_lanes = shown.blueprint_other_lanes;
         }
         self.docs.replace(doc);
-        // Another map's pictures: the library starts over (its revisions count from 0 again),
-        // reading pictures outside the map's folder only if the user agreed for this map.
+        self.reset_pictures();
+    }
+
+    /// Another map is shown: the picture library starts over (its revisions count from 0
+    /// again), reading pictures outside the map's folder only if the user agreed for this map.
+    pub(super) fn reset_pictures(&mut self) {
         self.pictures = crate::pictures::Library::default();
         self.pictures.set_reach(self.agreed_reach());
+    }
+
+    /// Shows the tab at `index`; what changed on disk while it was behind is looked at now.
+    pub fn switch_tab(&mut self, index: usize) {
+        if index == self.docs.active() || index >= self.docs.len() {
+            return;
+        }
+        if let Some(doc) = self.docs.get_mut() {
+            doc.canvas.editing = None;
+        }
+        self.docs.select(index);
+        self.reset_pictures();
+        self.look_at_disk();
+    }
+
+    /// Closes the tab at `index`, asking first if its map has unsaved changes.
+    pub fn close_tab(&mut self, index: usize) {
+        self.switch_tab(index);
+        self.after_asking(Pending::CloseTab);
+    }
+
+    /// Opens a folder of maps as the workspace, in place of any other.
+    pub fn open_folder(&mut self, path: &Path) {
+        if !path.is_dir() {
+            self.modals.error(t!("workspace-not-a-folder", path = path.display().to_string()));
+            return;
+        }
+        self.workspace = Some(super::workspace::Workspace::open(path));
+    }
+
+    /// Shows the map at `path` in its tab, opening it in a new tab if it is not open, with an
+    /// item of it selected. A map that does not read shows the same message as `check`.
+    pub fn open_in_tab(&mut self, path: &Path, select: Option<&crate::portfolio::search::Item>) {
+        if let Some(index) = self.docs.find(path) {
+            self.switch_tab(index);
+        } else {
+            let doc = match Document::open(path) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    self.modals.error(e.to_string());
+                    return;
+                }
+            };
+            let mut doc = doc;
+            if let Some(shown) = self.docs.get() {
+                doc.view = shown.view;
+                doc.blueprint_other_lanes = shown.blueprint_other_lanes;
+                doc.canvas.editing = None;
+            }
+            // A start with nothing in it (no file, no change) gives its place to the map.
+            if self.docs.get().is_some_and(|d| d.path.is_none() && !d.is_dirty() && d.history.undo_label().is_none()) {
+                self.docs.replace(doc);
+            } else {
+                self.docs.push(doc);
+            }
+            self.remember(path);
+            self.reset_pictures();
+            if let Some(file) = self.recovery_for(path) {
+                self.modals.open(super::Modal::Recovery(file));
+            }
+        }
+        let Some(doc) = self.docs.get_mut() else { return };
+        use crate::portfolio::search::Item;
+        match select {
+            Some(Item::Card(id)) if doc.map.card(id).is_some() => {
+                doc.canvas.selection = super::Selection::card(id.clone());
+                doc.reveal = Some(id.clone());
+            }
+            Some(Item::Stage(id)) if doc.map.stage(id).is_some() => {
+                doc.canvas.selection = super::Selection::Header(super::HeaderSelection::Stage(id.clone()));
+            }
+            _ => {}
+        }
     }
 
     /// Saves to the document's path, or asks for one. Returns whether the map was saved. Never
@@ -328,6 +429,9 @@ impl TouchlineApp {
                 }
                 self.discard_recovery();
                 self.remember(&path);
+                if let Some(workspace) = &mut self.workspace {
+                    workspace.refresh(&path);
+                }
                 true
             }
             Err(e) if !replace_read_only && crate::file::is_read_only_refusal(&e) => {
@@ -352,35 +456,32 @@ impl TouchlineApp {
         self.settings.recent.truncate(MAX_RECENT);
     }
 
-    fn recovery_file(&self) -> Option<PathBuf> {
-        let folder = self.recovery_folder.as_ref()?;
-        let doc = self.docs.get()?;
-        Some(recovery::file_for(folder, doc.path.as_deref(), doc.session))
-    }
-
-    /// Writes the recovery copy of unsaved work, at most every few seconds.
+    /// Writes the recovery copy of unsaved work, at most every few seconds, for every tab:
+    /// a map in a tab behind the shown one is as safe as the shown one.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         const EVERY_SECONDS: f64 = 5.0;
         let now = ctx.input(|i| i.time);
-        let Some(doc) = self.docs.get() else { return };
-        if !doc.is_dirty() || doc.revision() == doc.autosave.revision {
-            return;
-        }
-        let wait = EVERY_SECONDS - (now - doc.autosave.last);
-        if wait > 0.0 {
-            // Unsaved work waits for its recovery copy: come back then, even if nobody moves.
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
-            return;
-        }
-        let file = self.recovery_file();
-        let Some(doc) = self.docs.get_mut() else { return };
-        doc.autosave.last = now;
-        doc.autosave.revision = doc.revision();
-        if let Some(file) = file {
-            let original = doc.path.as_ref().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
-            // Recovery is a safety net: failing to write it must not interrupt the user.
-            if recovery::write(&file, original.as_deref(), &doc.map).is_ok() {
-                doc.autosave.written = Some(file);
+        let folder = self.recovery_folder.clone();
+        for doc in self.docs.iter_mut() {
+            if !doc.is_dirty() || doc.revision() == doc.autosave.revision {
+                continue;
+            }
+            let wait = EVERY_SECONDS - (now - doc.autosave.last);
+            if wait > 0.0 {
+                // Unsaved work waits for its recovery copy: come back then, even if nobody moves.
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+                continue;
+            }
+            doc.autosave.last = now;
+            doc.autosave.revision = doc.revision();
+            if let Some(folder) = &folder {
+                let file = recovery::file_for(folder, doc.path.as_deref(), doc.session);
+                let original =
+                    doc.path.as_ref().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()));
+                // Recovery is a safety net: failing to write it must not interrupt the user.
+                if recovery::write(&file, original.as_deref(), &doc.map).is_ok() {
+                    doc.autosave.written = Some(file);
+                }
             }
         }
     }

@@ -44,11 +44,21 @@ pub(super) enum MenuAction {
 /// The menu bar, with the toolbar when a map is open; the theme choice is made in `settings`
 /// and the view in `doc`; the rest comes back as actions.
 /// `system` is the system's language, named beside View → Language → Follow system.
+/// What, beyond the open map, decides whether a command can run.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Around {
+    /// A folder is open as the workspace.
+    pub folder: bool,
+    /// A linked map was followed and can be gone back from.
+    pub back: bool,
+}
+
 pub(super) fn bar(
     ui: &mut Ui,
     doc: Option<&mut Document>,
     settings: &mut Settings,
     system: Language,
+    around: Around,
 ) -> Vec<MenuAction> {
     let mut fired = Vec::new();
     egui::Panel::top("menu bar").show(ui, |ui| {
@@ -56,10 +66,10 @@ pub(super) fn bar(
             // A mirrored interface starts its menus at the right.
             if crate::i18n::is_rtl() {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    menus_and_toolbar(ui, doc, settings, system, &mut fired);
+                    menus_and_toolbar(ui, doc, settings, system, around, &mut fired);
                 });
             } else {
-                menus_and_toolbar(ui, doc, settings, system, &mut fired);
+                menus_and_toolbar(ui, doc, settings, system, around, &mut fired);
             }
         });
     });
@@ -71,11 +81,12 @@ fn menus_and_toolbar(
     doc: Option<&mut Document>,
     settings: &mut Settings,
     system: Language,
+    around: Around,
     fired: &mut Vec<MenuAction>,
 ) {
     for menu in <Menu as strum::IntoEnumIterator>::iter() {
         ui.menu_button(menu.label(), |ui| {
-            menu_entries(ui, doc.as_deref(), &settings.recent, menu, fired);
+            menu_entries(ui, doc.as_deref(), &settings.recent, menu, around, fired);
             if menu == Menu::View {
                 theme_choices(ui, &mut settings.theme);
                 language_choices(ui, &mut settings.language, system);
@@ -94,6 +105,7 @@ fn menu_entries(
     doc: Option<&Document>,
     recent: &[PathBuf],
     menu: Menu,
+    around: Around,
     fired: &mut Vec<MenuAction>,
 ) {
     let mut last_group = None;
@@ -103,7 +115,7 @@ fn menu_entries(
             ui.separator();
         }
         last_group = Some(group);
-        if item(ui, command, &entry_label(doc, command), enabled(doc, command)) {
+        if item(ui, command, &entry_label(doc, command), enabled(doc, command, around)) {
             fired.push(MenuAction::Run(command));
         }
         if command == UiCommand::Open {
@@ -128,12 +140,15 @@ fn entry_label(doc: Option<&Document>, command: UiCommand) -> String {
 }
 
 /// Whether a menu entry can be chosen now.
-fn enabled(doc: Option<&Document>, command: UiCommand) -> bool {
+fn enabled(doc: Option<&Document>, command: UiCommand, around: Around) -> bool {
     use UiCommand as C;
     let selection = doc.map(|d| &d.canvas.selection);
     let any_card = selection.is_some_and(|s| s.card_count() > 0);
     match command {
-        C::New | C::Open | C::Import | C::Quit => true,
+        C::New | C::Open | C::OpenFolder | C::Import | C::Quit => true,
+        C::SearchMaps | C::Rollup => around.folder,
+        C::GoBack => around.back,
+        C::FollowLink => doc.is_some_and(|d| super::links::selected_link(d).is_some()),
         C::Undo => doc.is_some_and(|d| d.history.can_undo()),
         C::Redo => doc.is_some_and(|d| d.history.can_redo()),
         C::Cut | C::Copy | C::Duplicate => any_card,

@@ -14,6 +14,7 @@ mod editing;
 mod export_dialog;
 mod files;
 mod inspector;
+mod links;
 mod menus;
 mod mirror;
 mod modal;
@@ -21,11 +22,13 @@ pub(crate) mod names;
 mod pictures;
 pub mod present;
 mod start;
+mod tabs;
+pub mod workspace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use egui::{Ui, ViewportCommand};
+use egui::{RichText, Ui, ViewportCommand};
 
 use crate::theme::{Theme, ThemeKind};
 
@@ -95,6 +98,10 @@ pub struct TouchlineApp {
     pub window: WindowState,
     /// The system's language, read once when the window opens (English in tests).
     pub system_language: crate::i18n::Language,
+    /// The folder of maps open beside the editor, if one is.
+    pub workspace: Option<workspace::Workspace>,
+    /// The maps linked maps were followed from, the last one last: Back returns there.
+    pub back: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for TouchlineApp {
@@ -120,6 +127,8 @@ impl TouchlineApp {
             recovery_folder,
             window: WindowState::default(),
             system_language: crate::i18n::Language::English,
+            workspace: None,
+            back: Vec::new(),
         }
     }
 
@@ -169,6 +178,13 @@ impl TouchlineApp {
         }
         self.follow_disk(&ctx);
         self.refresh_pictures(&ctx);
+        if let Some(workspace) = &mut self.workspace {
+            workspace.poll();
+            if workspace.reading_history() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+        }
+        self.refresh_linked();
         if fullscreen.is_some() {
             // The whole window presents: no menus, inspector or status bar; only a change to the
             // file on disk asks for a decision on top.
@@ -214,7 +230,8 @@ impl TouchlineApp {
         self.apply_edits(std::mem::take(&mut edits));
 
         self.picture_input.zones.clear();
-        for action in menus::bar(ui, self.docs.get_mut(), &mut self.settings, self.system_language) {
+        let around = menus::Around { folder: self.workspace.is_some(), back: !self.back.is_empty() };
+        for action in menus::bar(ui, self.docs.get_mut(), &mut self.settings, self.system_language, around) {
             match action {
                 menus::MenuAction::Run(command) => self.run_command(command, &ctx, &mut edits),
                 menus::MenuAction::OpenRecent(path) => self.after_asking(Pending::Open(Some(path))),
@@ -222,6 +239,22 @@ impl TouchlineApp {
         }
         self.disk_bar(ui);
         self.outside_pictures_bar(ui);
+        if self.workspace.is_some() || self.docs.len() > 1 || !self.back.is_empty() {
+            let crumbs = self.breadcrumbs();
+            match tabs::bar(ui, &self.docs, &crumbs) {
+                Some(tabs::Action::Select(i)) => self.switch_tab(i),
+                Some(tabs::Action::Close(i)) => self.close_tab(i),
+                Some(tabs::Action::Back) => self.go_back(),
+                None => {}
+            }
+        }
+        let mut opened = Vec::new();
+        if let Some(workspace) = &mut self.workspace {
+            let shown = self.docs.get().and_then(|d| d.path.clone());
+            opened.extend(workspace::panel(ui, workspace, shown.as_deref()));
+            opened.extend(workspace::rollup_window(&ctx, workspace));
+        }
+        let mut follow = None;
         if let Some(doc) = self.docs.get() {
             menus::status(ui, doc);
             if self.settings.inspector_open
@@ -242,12 +275,26 @@ impl TouchlineApp {
                         let out =
                             canvas.ui(ui, map, layout, &theme, self.pictures.shown(), canvas::Mode::Edit);
                         edits.extend(out.edits);
+                        follow = out.follow;
                     }
+                    doc.reveal_pending();
                 }
+            });
+        } else if let Some(workspace) = &self.workspace {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.label(RichText::new(t!("workspace-choose", folder = workspace.name())).weak());
+                });
             });
         } else if let Some(choice) = start::screen(ui, &self.settings.recent, self.recovery_folder.as_deref())
         {
             self.on_start_choice(choice);
+        }
+        for workspace::Action::Open { path, select } in opened {
+            self.open_in_tab(&path, select.as_ref());
+        }
+        if let Some(link) = follow {
+            self.follow_link(&link);
         }
         self.dropped_files(&ctx, &mut edits);
         self.choose_requested_picture(&mut edits);
@@ -324,6 +371,32 @@ impl TouchlineApp {
             C::Present | C::PresentInWindow => {
                 self.start_presenting(ctx, command == C::PresentInWindow, None);
             }
+            C::OpenFolder => {
+                if let Some(path) = self.dialogs.pick_folder() {
+                    self.open_folder(&path);
+                }
+            }
+            C::CloseTab => {
+                if !self.docs.is_empty() {
+                    self.close_tab(self.docs.active());
+                }
+            }
+            C::SearchMaps => {
+                if let Some(workspace) = &mut self.workspace {
+                    workspace.focus_search = true;
+                }
+            }
+            C::Rollup => {
+                if let Some(workspace) = &mut self.workspace {
+                    workspace.toggle_rollup();
+                }
+            }
+            C::FollowLink => {
+                if let Some(link) = self.docs.get().and_then(links::selected_link) {
+                    self.follow_link(&link);
+                }
+            }
+            C::GoBack => self.go_back(),
             C::OpenRoom => {
                 self.start_presenting(ctx, false, None);
                 if let Some(presentation) = &mut self.presentation {
@@ -424,19 +497,27 @@ impl TouchlineApp {
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.window.allow_close
-            && self.docs.get().is_some_and(Document::is_dirty)
+            && let Some(dirty) = self.docs.first_dirty()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            // Each tab with unsaved work is asked about in turn, the shown one first.
+            if !self.docs.get().is_some_and(Document::is_dirty) {
+                self.switch_tab(dirty);
+            }
             self.modals.open(Modal::Unsaved(Pending::Close));
         }
     }
 
-    /// `name — Touchline`, with a dot while there are unsaved changes.
+    /// `name — Touchline`, with a dot while there are unsaved changes, and the folder's name
+    /// when one is open: `● current.ron — journeys — Touchline`.
     pub fn window_title(&self) -> String {
+        let folder = self.workspace.as_ref().map(|w| format!(" — {}", w.name())).unwrap_or_default();
         match self.docs.get() {
             Some(doc) => {
-                format!("{}{} — Touchline", if doc.is_dirty() { "● " } else { "" }, doc.display_name())
+                let dirty = if doc.is_dirty() { "● " } else { "" };
+                format!("{dirty}{}{folder} — Touchline", doc.display_name())
             }
+            None if !folder.is_empty() => format!("{} — Touchline", folder.trim_start_matches(" — ")),
             None => "Touchline".to_owned(),
         }
     }
@@ -517,8 +598,10 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
             if let Some(settings) = cc.storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY)) {
                 app.settings = settings;
             }
-            if let Some(path) = &map {
-                app.open_or_create(path);
+            match &map {
+                Some(path) if path.is_dir() => app.open_folder(path),
+                Some(path) => app.open_or_create(path),
+                None => {}
             }
             if let Some(request) = present
                 && app.docs.get().is_some()

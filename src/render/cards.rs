@@ -82,10 +82,71 @@ pub(super) fn paint_cards(
             },
             options.pictures,
         );
+        if let Some(link) = &card.opens {
+            let rect = screen_from_scene * placed.rect;
+            paint_link_mark(painter, rect, link, options.linked, &layout.sizes, zoom, theme, layout.rtl);
+        }
     }
     if !blocks.is_empty() {
         painter.add(egui::Shape::mesh(blocks));
     }
+}
+
+/// The text of a link's mark: the opened map's title, or its file's name when the title is not
+/// known, or the file's name with a warning sign when the map is missing.
+pub fn link_mark_text(link: &str, linked: Option<&std::collections::HashMap<String, Option<String>>>) -> String {
+    let stem = std::path::Path::new(link).file_stem().map_or_else(|| link.to_owned(), |s| s.to_string_lossy().into_owned());
+    match linked.and_then(|l| l.get(link)) {
+        Some(Some(title)) => format!("↗ {}", crate::text::shown_part(title)),
+        Some(None) => format!("⚠ {stem}"),
+        None => format!("↗ {stem}"),
+    }
+}
+
+/// Where the "opens map" mark of an item sits: a small tag on the item's `edge` (a card's top
+/// edge, a stage header's bottom edge), at its trailing corner, and its text laid out.
+pub fn link_mark(
+    ctx: &egui::Context,
+    edge: Rect,
+    text: &str,
+    sizes: &Sizes,
+    zoom: f32,
+    rtl: bool,
+) -> (Rect, std::sync::Arc<egui::Galley>) {
+    let galley = crate::text::no_wrap(ctx, text, font(sizes.card_meta_font, zoom), Color32::WHITE);
+    let pad = vec2(5.0 * zoom, 2.0 * zoom);
+    let width = (galley.size().x + 2.0 * pad.x).min((edge.width() * 0.7).max(1.0));
+    let height = galley.size().y + 2.0 * pad.y;
+    let inset = 8.0 * zoom;
+    let x = if rtl { edge.left() + inset } else { edge.right() - inset - width };
+    (Rect::from_min_size(pos2(x, edge.top() - height * 0.55), vec2(width, height)), galley)
+}
+
+/// Paints the "opens map" mark of an item whose `edge` is given (see [`link_mark`]), naming
+/// the map `link` opens; a missing map's mark is drawn as a warning.
+#[expect(clippy::too_many_arguments, reason = "a mark sits on an item drawn with all of these")]
+pub fn paint_link_mark(
+    painter: &Painter,
+    edge: Rect,
+    link: &str,
+    linked: Option<&std::collections::HashMap<String, Option<String>>>,
+    sizes: &Sizes,
+    zoom: f32,
+    theme: &Theme,
+    rtl: bool,
+) {
+    if sizes.card_meta_font * zoom < crate::theme::MIN_READABLE_FONT * 0.5 {
+        return;
+    }
+    let text = link_mark_text(link, linked);
+    let missing = linked.and_then(|l| l.get(link)).is_some_and(Option::is_none);
+    let (rect, galley) = link_mark(painter.ctx(), edge, &text, sizes, zoom, rtl);
+    let fill = if missing { theme.flag_exit } else { theme.link };
+    let round = CornerRadius::same((rect.height() / 2.0).min(255.0) as u8);
+    painter.rect(rect, round, fill, Stroke::NONE, StrokeKind::Inside);
+    let pad = vec2(5.0 * zoom, 2.0 * zoom);
+    let clip = painter.with_clip_rect(rect.shrink2(vec2(pad.x * 0.5, 0.0)).intersect(painter.clip_rect()));
+    clip.galley(rect.min + pad, galley, Color32::WHITE);
 }
 
 /// How a card is being interacted with.

@@ -17,6 +17,7 @@ use egui::{FontId, Painter, Rect, Stroke};
 
 use crate::layout::MapLayout;
 use crate::model::{CardId, CurveId, LaneId, Map, StageId};
+pub use cards::{link_mark, link_mark_text, paint_link_mark};
 pub use headers::sticky_push;
 
 use crate::theme::{MIN_READABLE_FONT, Theme};
@@ -46,6 +47,9 @@ pub struct PaintOptions<'a> {
     pub groups: Option<&'a Groups>,
     /// The pictures cards and personas show; without them, each is drawn as being read.
     pub pictures: Option<&'a pictures::Pictures>,
+    /// The titles of the maps cards and stages open, by the `opens` that names them; a missing
+    /// map's is `None` (drawn as a placeholder). Without them, the mark names the file.
+    pub linked: Option<&'a std::collections::HashMap<String, Option<String>>>,
 }
 
 /// What a run of painted shapes draws. A vector export wraps each run in a group named after

@@ -85,6 +85,8 @@ pub struct CanvasOutput {
     pub vote_click: Option<(CardId, bool)>,
     /// Presenting, the empty cell (lane, stage) double-clicked: a note is asked for there.
     pub note_request: Option<(usize, usize)>,
+    /// The "opens map" mark clicked: the map it opens, as the card or stage names it.
+    pub follow: Option<String>,
 }
 
 /// View state of the canvas: never written into the map file.
@@ -108,6 +110,9 @@ pub struct Canvas {
     pub rect: Rect,
     /// The card the keyboard went to last: screen readers are told where it is.
     pub keyboard_focus: Option<CardId>,
+    /// The titles of the maps the map's cards and stages open (`None`: missing), by the
+    /// `opens` that names them, for their marks.
+    pub linked: std::collections::HashMap<String, Option<String>>,
 }
 
 impl Default for Canvas {
@@ -124,6 +129,7 @@ impl Default for Canvas {
             context: None,
             rect: Rect::ZERO,
             keyboard_focus: None,
+            linked: std::collections::HashMap::new(),
         }
     }
 }
@@ -260,8 +266,28 @@ impl Canvas {
         if let Some(cursor) = cursor {
             ui.ctx().set_cursor_icon(cursor);
         }
+        let mark = match (mode, pointer, &self.drag) {
+            (Mode::Edit, Some(at), None) => {
+                self.link_marks(ui.ctx(), map, layout).into_iter().find(|(rect, _)| rect.contains(at))
+            }
+            _ => None,
+        };
+        if let Some((_, link)) = &mark {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let title = self.linked.get(link).cloned().flatten();
+            let tip = match title {
+                Some(title) => t!("link-mark-hint", title = title, file = link.clone()),
+                None => t!("link-mark-missing", file = link.clone()),
+            };
+            response.clone().on_hover_text_at_pointer(tip);
+            if response.clicked() {
+                out.follow = Some(link.clone());
+            }
+        }
         drag::handle(self, ui, &response, map, layout, edits);
-        self.clicks(&response, &hit, map, layout, mode, &mut out);
+        if mark.is_none() || !response.clicked() {
+            self.clicks(&response, &hit, map, layout, mode, &mut out);
+        }
         let edits = &mut out.edits;
 
         let painter = ui.painter_at(rect);
@@ -291,6 +317,7 @@ impl Canvas {
                 stages_before: 0,
                 groups: None,
                 pictures: Some(pictures),
+                linked: Some(&self.linked),
             },
         );
         self.paint_header_selection(&painter, layout, theme);
@@ -319,6 +346,31 @@ impl Canvas {
         }
         self.context_menu(&response, map, layout, edits);
         out
+    }
+
+    /// The "opens map" marks on screen, each with the map it opens: on visible cards, and on
+    /// stage headers where they stand (kept in view while panning).
+    fn link_marks(&self, ctx: &egui::Context, map: &Map, layout: &MapLayout) -> Vec<(Rect, String)> {
+        let transform = self.screen_from_scene();
+        let zoom = transform.scaling;
+        let sizes = &layout.sizes;
+        let mut marks = Vec::new();
+        let visible = transform.inverse() * self.rect;
+        for placed in layout.visible_cards(visible) {
+            let Some(link) = map.cards.get(placed.index).and_then(|c| c.opens.as_ref()) else { continue };
+            let text = render::link_mark_text(link, Some(&self.linked));
+            let (rect, _) = render::link_mark(ctx, transform * placed.rect, &text, sizes, zoom, layout.rtl);
+            marks.push((rect, link.clone()));
+        }
+        let push = render::sticky_push(layout, transform, self.rect);
+        for placed in &layout.stages {
+            let Some(link) = map.stage(&placed.id).and_then(|s| s.opens.as_ref()) else { continue };
+            let header = (transform * placed.header).translate(egui::vec2(0.0, push.y));
+            let edge = Rect::from_min_max(egui::pos2(header.left(), header.bottom()), header.right_bottom());
+            let text = render::link_mark_text(link, Some(&self.linked));
+            marks.push((render::link_mark(ctx, edge, &text, sizes, zoom, layout.rtl).0, link.clone()));
+        }
+        marks
     }
 
     fn pan_and_zoom(&mut self, ui: &Ui, response: &egui::Response) {

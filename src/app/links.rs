@@ -1,0 +1,91 @@
+//! Maps that open other maps: following a card's or a stage's `opens`, coming back, and the
+//! titles their marks show.
+
+use std::path::PathBuf;
+
+use super::{Document, HeaderSelection, Selection, TouchlineApp};
+
+/// The map the selected card or stage opens, as it names it.
+pub fn selected_link(doc: &Document) -> Option<String> {
+    match &doc.canvas.selection {
+        Selection::Cards(ids) if ids.len() == 1 => ids.iter().next().and_then(|id| doc.map.card(id)?.opens.clone()),
+        Selection::Header(HeaderSelection::Stage(id)) => doc.map.stage(id)?.opens.clone(),
+        _ => None,
+    }
+}
+
+impl TouchlineApp {
+    /// Looks up the titles of the maps the shown map opens that its marks do not know yet.
+    pub(super) fn refresh_linked(&mut self) {
+        let Some(doc) = self.docs.get() else { return };
+        let Some(path) = doc.path.clone() else { return };
+        let links: Vec<String> = doc
+            .map
+            .cards
+            .iter()
+            .filter_map(|c| c.opens.clone())
+            .chain(doc.map.stages.iter().filter_map(|s| s.opens.clone()))
+            .filter(|l| !doc.canvas.linked.contains_key(l))
+            .collect();
+        if links.is_empty() {
+            return;
+        }
+        let mut found = Vec::with_capacity(links.len());
+        for link in links {
+            let target = crate::portfolio::linked_path(&path, &link);
+            let title = self
+                .workspace
+                .as_ref()
+                .and_then(|w| w.title_of(&target))
+                .or_else(|| crate::file::load(&target).ok().map(|m| m.title));
+            found.push((link, title));
+        }
+        if let Some(doc) = self.docs.get_mut() {
+            doc.canvas.linked.extend(found);
+        }
+    }
+
+    /// Opens the map `link` names (relative to the shown map's folder) in its tab; Back returns.
+    pub fn follow_link(&mut self, link: &str) {
+        let Some(from) = self.docs.get().and_then(|d| d.path.clone()) else {
+            self.modals.error(t!("link-unsaved"));
+            return;
+        };
+        let target = crate::portfolio::linked_path(&from, link);
+        if !target.is_file() {
+            self.modals.error(t!("link-missing", file = link.to_owned()));
+            return;
+        }
+        self.back.push(from);
+        self.open_in_tab(&target, None);
+        if self.docs.get().and_then(|d| d.path.as_deref()) != Some(target.as_path()) {
+            // It did not open (the error says why): there is nothing to come back from.
+            self.back.pop();
+        }
+    }
+
+    /// Goes back to the map a link was followed from.
+    pub fn go_back(&mut self) {
+        if let Some(path) = self.back.pop() {
+            self.open_in_tab(&path, None);
+        }
+    }
+
+    /// The maps followed to the shown one, as titles, first first.
+    pub fn breadcrumbs(&self) -> Vec<String> {
+        let title = |path: &PathBuf| {
+            self.docs
+                .find(path)
+                .and_then(|i| self.docs.iter().nth(i))
+                .map(|d| d.map.title.clone())
+                .unwrap_or_else(|| path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+        };
+        let mut crumbs: Vec<String> = self.back.iter().map(title).collect();
+        if !crumbs.is_empty()
+            && let Some(doc) = self.docs.get()
+        {
+            crumbs.push(doc.map.title.clone());
+        }
+        crumbs
+    }
+}
