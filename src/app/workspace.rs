@@ -237,6 +237,8 @@ fn map_list(ui: &mut Ui, ws: &Workspace, active: Option<&Path>, actions: &mut Ve
                 ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
             }
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 4.0))));
+            // The row takes the click: its lines are not text to select.
+            child.style_mut().interaction.selectable_labels = false;
             entry_lines(&mut child, entry);
             let response = response.on_hover_text(entry.name.clone());
             if response.clicked() {
