@@ -203,7 +203,9 @@ impl Document {
             return;
         }
         let Some(id) = self.reveal.take() else { return };
-        let Some(rect) = self.layout.as_ref().and_then(|c| c.layout.card(&id)).map(|c| c.rect) else { return };
+        let Some(rect) = self.layout.as_ref().and_then(|c| c.layout.card(&id)).map(|c| c.rect) else {
+            return;
+        };
         if self.canvas.zoom() < 0.75 {
             self.canvas.set_zoom(0.75);
         }

@@ -338,7 +338,11 @@ impl TouchlineApp {
                 doc.canvas.editing = None;
             }
             // A start with nothing in it (no file, no change) gives its place to the map.
-            if self.docs.get().is_some_and(|d| d.path.is_none() && !d.is_dirty() && d.history.undo_label().is_none()) {
+            if self
+                .docs
+                .get()
+                .is_some_and(|d| d.path.is_none() && !d.is_dirty() && d.history.undo_label().is_none())
+            {
                 self.docs.replace(doc);
             } else {
                 self.docs.push(doc);
@@ -350,13 +354,12 @@ impl TouchlineApp {
             }
         }
         let Some(doc) = self.docs.get_mut() else { return };
-        use crate::portfolio::search::Item;
         match select {
-            Some(Item::Card(id)) if doc.map.card(id).is_some() => {
+            Some(crate::portfolio::search::Item::Card(id)) if doc.map.card(id).is_some() => {
                 doc.canvas.selection = super::Selection::card(id.clone());
                 doc.reveal = Some(id.clone());
             }
-            Some(Item::Stage(id)) if doc.map.stage(id).is_some() => {
+            Some(crate::portfolio::search::Item::Stage(id)) if doc.map.stage(id).is_some() => {
                 doc.canvas.selection = super::Selection::Header(super::HeaderSelection::Stage(id.clone()));
             }
             _ => {}

@@ -8,7 +8,9 @@ use super::{Document, HeaderSelection, Selection, TouchlineApp};
 /// The map the selected card or stage opens, as it names it.
 pub fn selected_link(doc: &Document) -> Option<String> {
     match &doc.canvas.selection {
-        Selection::Cards(ids) if ids.len() == 1 => ids.iter().next().and_then(|id| doc.map.card(id)?.opens.clone()),
+        Selection::Cards(ids) if ids.len() == 1 => {
+            ids.iter().next().and_then(|id| doc.map.card(id)?.opens.clone())
+        }
         Selection::Header(HeaderSelection::Stage(id)) => doc.map.stage(id)?.opens.clone(),
         _ => None,
     }
@@ -33,11 +35,15 @@ impl TouchlineApp {
         let mut found = Vec::with_capacity(links.len());
         for link in links {
             let target = crate::portfolio::linked_path(&path, &link);
-            let title = self
-                .workspace
-                .as_ref()
-                .and_then(|w| w.title_of(&target))
-                .or_else(|| crate::file::load(&target).ok().map(|m| m.title));
+            // The folder's list may be older than the disk: a map deleted since is missing.
+            let title = if target.is_file() {
+                self.workspace
+                    .as_ref()
+                    .and_then(|w| w.title_of(&target))
+                    .or_else(|| crate::file::load(&target).ok().map(|m| m.title))
+            } else {
+                None
+            };
             found.push((link, title));
         }
         if let Some(doc) = self.docs.get_mut() {
@@ -74,11 +80,10 @@ impl TouchlineApp {
     /// The maps followed to the shown one, as titles, first first.
     pub fn breadcrumbs(&self) -> Vec<String> {
         let title = |path: &PathBuf| {
-            self.docs
-                .find(path)
-                .and_then(|i| self.docs.iter().nth(i))
-                .map(|d| d.map.title.clone())
-                .unwrap_or_else(|| path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+            self.docs.find(path).and_then(|i| self.docs.iter().nth(i)).map_or_else(
+                || path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                |d| d.map.title.clone(),
+            )
         };
         let mut crumbs: Vec<String> = self.back.iter().map(title).collect();
         if !crumbs.is_empty()

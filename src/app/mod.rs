@@ -239,7 +239,8 @@ impl TouchlineApp {
         }
         self.disk_bar(ui);
         self.outside_pictures_bar(ui);
-        if !self.docs.is_empty() && (self.workspace.is_some() || self.docs.len() > 1 || !self.back.is_empty()) {
+        if !self.docs.is_empty() && (self.workspace.is_some() || self.docs.len() > 1 || !self.back.is_empty())
+        {
             let crumbs = self.breadcrumbs();
             match tabs::bar(ui, &self.docs, &crumbs) {
                 Some(tabs::Action::Select(i)) => self.switch_tab(i),

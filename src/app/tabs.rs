@@ -19,7 +19,7 @@ pub fn bar(ui: &mut Ui, docs: &Documents, crumbs: &[String]) -> Option<Action> {
         super::mirror::row_wrapped(ui, |ui| {
             for (i, doc) in docs.iter().enumerate() {
                 let shown = i == docs.active();
-                let dirty = if doc.is_dirty() { "● " } else { "" };
+                let dirty = if doc.is_dirty() { "• " } else { "" };
                 let label = format!("{dirty}{}", doc.display_name());
                 let response = ui.selectable_label(shown, label).on_hover_text(doc.map.title.clone());
                 if response.clicked() {

@@ -143,8 +143,12 @@ impl Workspace {
         self.rollup = match self.rollup.take() {
             Some(_) => None,
             None => {
-                let mut rollup =
-                    Rollup { sort: SortBy::Votes, descending: true, filter: Filter::default(), rows: Vec::new() };
+                let mut rollup = Rollup {
+                    sort: SortBy::Votes,
+                    descending: true,
+                    filter: Filter::default(),
+                    rows: Vec::new(),
+                };
                 rollup.refill(&self.folder);
                 Some(rollup)
             }
@@ -185,7 +189,11 @@ pub fn panel(ui: &mut Ui, ws: &mut Workspace, active: Option<&Path>) -> Vec<Acti
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("📁 {}", ws.name())).strong());
             let open = ws.rollup.is_some();
-            if ui.selectable_label(open, t!("workspace-rollup")).on_hover_text(t!("workspace-rollup-hint")).clicked() {
+            if ui
+                .selectable_label(open, t!("workspace-rollup"))
+                .on_hover_text(t!("workspace-rollup-hint"))
+                .clicked()
+            {
                 ws.toggle_rollup();
             }
         });
@@ -223,29 +231,37 @@ pub fn panel(ui: &mut Ui, ws: &mut Workspace, active: Option<&Path>) -> Vec<Acti
 
 /// One row per map: title, then state, personas and counts, then the last change.
 fn map_list(ui: &mut Ui, ws: &Workspace, active: Option<&Path>, actions: &mut Vec<Action>) {
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.text_style_height(&egui::TextStyle::Small) + 14.0;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body)
+        + 2.0 * ui.text_style_height(&egui::TextStyle::Small)
+        + 14.0;
     let entries = &ws.folder.entries;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, entries.len(), |ui, range| {
-        for entry in &entries[range] {
-            let shown = active.is_some_and(|a| a == entry.path);
-            let (rect, response) =
-                ui.allocate_exact_size(egui::vec2(ui.available_width(), row_height), egui::Sense::click());
-            let visuals = ui.visuals();
-            if shown {
-                ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.35));
-            } else if response.hovered() {
-                ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+        ui,
+        row_height,
+        entries.len(),
+        |ui, range| {
+            for entry in &entries[range] {
+                let shown = active.is_some_and(|a| a == entry.path);
+                let (rect, response) = ui
+                    .allocate_exact_size(egui::vec2(ui.available_width(), row_height), egui::Sense::click());
+                let visuals = ui.visuals();
+                if shown {
+                    ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+                } else if response.hovered() {
+                    ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+                }
+                let mut child =
+                    ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 4.0))));
+                // The row takes the click: its lines are not text to select.
+                child.style_mut().interaction.selectable_labels = false;
+                entry_lines(&mut child, entry);
+                let response = response.on_hover_text(entry.name.clone());
+                if response.clicked() {
+                    actions.push(Action::Open { path: entry.path.clone(), select: None });
+                }
             }
-            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 4.0))));
-            // The row takes the click: its lines are not text to select.
-            child.style_mut().interaction.selectable_labels = false;
-            entry_lines(&mut child, entry);
-            let response = response.on_hover_text(entry.name.clone());
-            if response.clicked() {
-                actions.push(Action::Open { path: entry.path.clone(), select: None });
-            }
-        }
-    });
+        },
+    );
 }
 
 fn entry_lines(ui: &mut Ui, entry: &Entry) {
@@ -267,7 +283,10 @@ fn entry_lines(ui: &mut Ui, entry: &Entry) {
                     author = commit.author.clone()
                 ),
                 (None, Some(modified)) => {
-                    t!("workspace-saved", date = crate::portfolio::lint::date(crate::portfolio::report::seconds(modified)))
+                    t!(
+                        "workspace-saved",
+                        date = crate::portfolio::lint::date(crate::portfolio::report::seconds(modified))
+                    )
                 }
                 (None, None) => String::new(),
             };
@@ -310,7 +329,8 @@ fn results_list(ui: &mut Ui, ws: &mut Workspace, actions: &mut Vec<Action>) -> O
                     Item::Card(_) => t!("workspace-hit-card"),
                     Item::Persona(_) => t!("workspace-hit-persona"),
                 };
-                let label = if hit.label.trim().is_empty() { t!("workspace-untitled") } else { hit.label.clone() };
+                let label =
+                    if hit.label.trim().is_empty() { t!("workspace-untitled") } else { hit.label.clone() };
                 let mut text = format!("{kind}: {}", crate::text::shown_part(&label));
                 if let Some(context) = &hit.context {
                     text = format!("{text}\n    {context}");
@@ -345,15 +365,25 @@ pub fn rollup_window(ctx: &egui::Context, ws: &mut Workspace) -> Vec<Action> {
         .show(ctx, |ui| {
             let mut changed = false;
             ui.horizontal(|ui| {
-                let kinds = [(None, t!("rollup-all-kinds")), (Some(Kind::PainPoint), t!("rollup-pain-points")), (Some(Kind::Opportunity), t!("rollup-opportunities"))];
+                let kinds = [
+                    (None, t!("rollup-all-kinds")),
+                    (Some(Kind::PainPoint), t!("rollup-pain-points")),
+                    (Some(Kind::Opportunity), t!("rollup-opportunities")),
+                ];
                 changed |= choice(ui, "rollup kind", &mut rollup.filter.kind, &kinds);
-                let states: Vec<(Option<crate::model::JourneyState>, String)> = std::iter::once((None, t!("rollup-all-states")))
-                    .chain(crate::model::JourneyState::ALL.iter().map(|s| (Some(*s), crate::app::names::state_name(*s))))
-                    .collect();
+                let states: Vec<(Option<crate::model::JourneyState>, String)> =
+                    std::iter::once((None, t!("rollup-all-states")))
+                        .chain(
+                            crate::model::JourneyState::ALL
+                                .iter()
+                                .map(|s| (Some(*s), crate::app::names::state_name(*s))),
+                        )
+                        .collect();
                 changed |= choice(ui, "rollup state", &mut rollup.filter.state, &states);
-                let people: Vec<(Option<String>, String)> = std::iter::once((None, t!("rollup-all-personas")))
-                    .chain(personas.iter().map(|p| (Some(p.clone()), p.clone())))
-                    .collect();
+                let people: Vec<(Option<String>, String)> =
+                    std::iter::once((None, t!("rollup-all-personas")))
+                        .chain(personas.iter().map(|p| (Some(p.clone()), p.clone())))
+                        .collect();
                 changed |= choice(ui, "rollup persona", &mut rollup.filter.persona, &people);
                 ui.label(RichText::new(t!("rollup-count", count = rollup.rows.len())).weak());
             });
@@ -376,10 +406,17 @@ pub fn rollup_window(ctx: &egui::Context, ws: &mut Workspace) -> Vec<Action> {
                 for (sort, share) in columns {
                     let heading = sort.map_or_else(|| t!("rollup-kind"), sort_label);
                     let marker = match sort {
-                        Some(s) if s == rollup.sort => if rollup.descending { " ⏷" } else { " ⏶" },
+                        Some(s) if s == rollup.sort => {
+                            if rollup.descending {
+                                " ⏷"
+                            } else {
+                                " ⏶"
+                            }
+                        }
                         _ => "",
                     };
-                    let button = egui::Button::new(RichText::new(format!("{heading}{marker}")).strong()).frame(false);
+                    let button =
+                        egui::Button::new(RichText::new(format!("{heading}{marker}")).strong()).frame(false);
                     let response = ui.add_sized([width * share - 6.0, 20.0], button);
                     if let Some(sort) = sort
                         && response.clicked()
@@ -390,50 +427,62 @@ pub fn rollup_window(ctx: &egui::Context, ws: &mut Workspace) -> Vec<Action> {
             });
             ui.separator();
             let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rollup.rows.len(), |ui, range| {
-                for row in &rollup.rows[range] {
-                    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
-                    if response.hovered() {
-                        ui.painter().rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+                ui,
+                row_height,
+                rollup.rows.len(),
+                |ui, range| {
+                    for row in &rollup.rows[range] {
+                        let (rect, response) =
+                            ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
+                        if response.hovered() {
+                            ui.painter().rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+                        }
+                        let percent = |n: Option<f32>| n.map(|n| format!("{n}%")).unwrap_or_default();
+                        let kind = match row.kind {
+                            Kind::PainPoint => t!("rollup-pain-point"),
+                            Kind::Opportunity => t!("rollup-opportunity"),
+                        };
+                        let cells = [
+                            row.title.clone(),
+                            kind,
+                            row.map.clone(),
+                            row.stage.clone(),
+                            row.owner.clone(),
+                            row.votes.to_string(),
+                            percent(row.reported),
+                            percent(row.drop_off),
+                        ];
+                        let mut x = rect.left();
+                        for ((_, share), text) in columns.iter().zip(cells) {
+                            let cell = egui::Rect::from_min_size(
+                                egui::pos2(x, rect.top()),
+                                egui::vec2(width * share - 6.0, row_height),
+                            );
+                            let galley = ui.painter().layout(
+                                crate::text::shown_part(&text).into_owned(),
+                                egui::FontId::proportional(13.0),
+                                ui.visuals().text_color(),
+                                f32::INFINITY,
+                            );
+                            ui.painter().with_clip_rect(cell).galley(
+                                egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0),
+                                galley,
+                                Color32::PLACEHOLDER,
+                            );
+                            x += width * share;
+                        }
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, row.title.clone())
+                        });
+                        let response = response.on_hover_text(format!("{} — {}", row.title, row.file));
+                        if response.clicked() {
+                            let path = ws.folder.entries[row.entry].path.clone();
+                            actions.push(Action::Open { path, select: Some(Item::Card(row.card.clone())) });
+                        }
                     }
-                    let percent = |n: Option<f32>| n.map(|n| format!("{n}%")).unwrap_or_default();
-                    let kind = match row.kind {
-                        Kind::PainPoint => t!("rollup-pain-point"),
-                        Kind::Opportunity => t!("rollup-opportunity"),
-                    };
-                    let cells = [
-                        row.title.clone(),
-                        kind,
-                        row.map.clone(),
-                        row.stage.clone(),
-                        row.owner.clone(),
-                        row.votes.to_string(),
-                        percent(row.reported),
-                        percent(row.drop_off),
-                    ];
-                    let mut x = rect.left();
-                    for ((_, share), text) in columns.iter().zip(cells) {
-                        let cell = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(width * share - 6.0, row_height));
-                        let galley = ui.painter().layout(
-                            crate::text::shown_part(&text).into_owned(),
-                            egui::FontId::proportional(13.0),
-                            ui.visuals().text_color(),
-                            f32::INFINITY,
-                        );
-                        ui.painter().with_clip_rect(cell).galley(
-                            egui::pos2(cell.left(), cell.center().y - galley.size().y / 2.0),
-                            galley,
-                            Color32::PLACEHOLDER,
-                        );
-                        x += width * share;
-                    }
-                    let response = response.on_hover_text(format!("{} — {}", row.title, row.file));
-                    if response.clicked() {
-                        let path = ws.folder.entries[row.entry].path.clone();
-                        actions.push(Action::Open { path, select: Some(Item::Card(row.card.clone())) });
-                    }
-                }
-            });
+                },
+            );
         });
     if open {
         ws.rollup = Some(rollup);

@@ -94,8 +94,10 @@ pub(super) fn paint_cards(
 
 /// The text of a link's mark: the opened map's title, or its file's name when the title is not
 /// known, or the file's name with a warning sign when the map is missing.
-pub fn link_mark_text(link: &str, linked: Option<&std::collections::HashMap<String, Option<String>>>) -> String {
-    let stem = std::path::Path::new(link).file_stem().map_or_else(|| link.to_owned(), |s| s.to_string_lossy().into_owned());
+pub fn link_mark_text(link: &str, linked: Option<&super::Linked>) -> String {
+    let stem = std::path::Path::new(link)
+        .file_stem()
+        .map_or_else(|| link.to_owned(), |s| s.to_string_lossy().into_owned());
     match linked.and_then(|l| l.get(link)) {
         Some(Some(title)) => format!("↗ {}", crate::text::shown_part(title)),
         Some(None) => format!("⚠ {stem}"),
@@ -129,7 +131,7 @@ pub fn paint_link_mark(
     painter: &Painter,
     edge: Rect,
     link: &str,
-    linked: Option<&std::collections::HashMap<String, Option<String>>>,
+    linked: Option<&super::Linked>,
     sizes: &Sizes,
     zoom: f32,
     theme: &Theme,

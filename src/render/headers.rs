@@ -229,7 +229,16 @@ fn stages(
             // On the header's lower edge, as a card's mark sits on its upper edge.
             let edge = Rect::from_min_max(pos2(rect.left(), rect.bottom()), rect.right_bottom());
             let sizes = &layout.sizes;
-            super::cards::paint_link_mark(painter, edge, link, options.linked, sizes, zoom, theme, layout.rtl);
+            super::cards::paint_link_mark(
+                painter,
+                edge,
+                link,
+                options.linked,
+                sizes,
+                zoom,
+                theme,
+                layout.rtl,
+            );
         }
     }
 }

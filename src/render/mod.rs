@@ -22,6 +22,10 @@ pub use headers::sticky_push;
 
 use crate::theme::{MIN_READABLE_FONT, Theme};
 
+/// The titles of the maps a map's cards and stages open, by the `opens` that names them
+/// (`None`: the map is missing).
+pub type Linked = std::collections::HashMap<String, Option<String>>;
+
 /// What to draw besides the map itself.
 #[derive(Debug, Default)]
 pub struct PaintOptions<'a> {
@@ -49,7 +53,7 @@ pub struct PaintOptions<'a> {
     pub pictures: Option<&'a pictures::Pictures>,
     /// The titles of the maps cards and stages open, by the `opens` that names them; a missing
     /// map's is `None` (drawn as a placeholder). Without them, the mark names the file.
-    pub linked: Option<&'a std::collections::HashMap<String, Option<String>>>,
+    pub linked: Option<&'a Linked>,
 }
 
 /// What a run of painted shapes draws. A vector export wraps each run in a group named after
