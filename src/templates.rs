@@ -39,8 +39,18 @@ impl Template {
             .map_or(self.language, |(.., english)| english)
     }
 
+    /// The template as a new map. Links to other maps are left out: they name the templates'
+    /// own files, which a new map's folder does not have.
     pub fn map(&self) -> Result<Map, LoadError> {
-        file::parse(&format!("maps/{}.ron", self.name), self.text)
+        let mut map = file::parse(&format!("maps/{}.ron", self.name), self.text)?;
+        map.counterpart = None;
+        for stage in &mut map.stages {
+            stage.opens = None;
+        }
+        for card in &mut map.cards {
+            card.opens = None;
+        }
+        Ok(map)
     }
 }
 
@@ -58,6 +68,13 @@ pub const ALL: &[Template] = &[
         description: "Five-stage online shop journey across the channels customers use",
         language: "en",
         text: include_str!("../maps/ecommerce.ron"),
+    },
+    Template {
+        name: "ecommerce-future",
+        title: "E-commerce future state",
+        description: "The online shop journey as the team wants it: the current map's pain points answered",
+        language: "en",
+        text: include_str!("../maps/ecommerce-future.ron"),
     },
     Template {
         name: "b2b-phone-system",

@@ -273,10 +273,10 @@ fn a_version_2_file_with_votes_is_refused_and_a_newer_one_is_never_half_read() {
     std::fs::write(&path, plain).unwrap();
     assert!(touchline(&["check", &path.display().to_string()]).status.success());
     // From a newer version, nothing is read.
-    std::fs::write(&path, text.replace("format_version: 2", "format_version: 9")).unwrap();
+    std::fs::write(&path, text.replace("format_version: 2", "format_version: 10")).unwrap();
     let out = touchline(&["info", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("format version 9"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("format version 10"), "{}", stderr(&out));
 }
 
 #[test]

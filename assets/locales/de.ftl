@@ -634,3 +634,6 @@ link-mark-hint = Öffnet „{ $title }“ ({ $file }): klicken, um hinzugehen, S
 link-mark-missing = Öffnet { $file }, die fehlt
 link-unsaved = Diese Karte zuerst speichern: Die Karten, die sie öffnet, werden von ihrem Ordner aus gefunden
 link-missing = { $file } existiert nicht; die Verknüpfung im Inspektor prüfen oder die Karte wiederherstellen
+command-compare = Mit dem anderen Zustand vergleichen
+command-compare-hint = Die Karte und ihr Gegenstück übereinander: Phasen ausgerichtet, beide Stimmungskurven in einer Bahn, die Änderungen der Zukunft markiert
+compare-tab = { $one } und { $other }

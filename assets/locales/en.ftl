@@ -635,3 +635,6 @@ link-mark-hint = Opens “{ $title }” ({ $file }): click to go there, Ctrl+[ t
 link-mark-missing = Opens { $file }, which is missing
 link-unsaved = Save this map first: the maps it opens are found from its folder
 link-missing = { $file } does not exist; check the link in the inspector or restore the map
+command-compare = Compare with other state
+command-compare-hint = The map and its counterpart one above the other: stages aligned, both sentiment curves in one lane, the future's changes marked
+compare-tab = { $one } and { $other }

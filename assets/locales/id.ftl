@@ -595,3 +595,6 @@ link-mark-hint = Membuka “{ $title }” ({ $file }): klik untuk ke sana, Ctrl+
 link-mark-missing = Membuka { $file }, yang tidak ada
 link-unsaved = Simpan peta ini dulu: peta yang dibukanya dicari dari foldernya
 link-missing = { $file } tidak ada; periksa tautannya di inspektor atau pulihkan petanya
+command-compare = Bandingkan dengan kondisi lainnya
+command-compare-hint = Peta dan pasangannya, satu di atas yang lain: tahap disejajarkan, kedua kurva emosi dalam satu jalur, perubahan di masa depan ditandai
+compare-tab = { $one } dan { $other }

@@ -41,6 +41,7 @@ pub enum UiCommand {
     Rollup,
     FollowLink,
     GoBack,
+    Compare,
     SelectLeft,
     SelectRight,
     SelectUp,
@@ -96,6 +97,7 @@ impl UiCommand {
             Self::Rollup => t!("command-rollup"),
             Self::FollowLink => t!("command-follow-link"),
             Self::GoBack => t!("command-go-back"),
+            Self::Compare => t!("command-compare"),
             Self::Import => t!("command-import"),
             Self::Save => t!("command-save"),
             Self::SaveAs => t!("command-save-as"),
@@ -142,6 +144,7 @@ impl UiCommand {
             Self::Import => Some(t!("command-import-hint")),
             Self::OpenRoom => Some(t!("command-open-room-hint")),
             Self::OpenFolder => Some(t!("command-open-folder-hint")),
+            Self::Compare => Some(t!("command-compare-hint")),
             _ => None,
         }
     }
@@ -149,7 +152,9 @@ impl UiCommand {
     /// The keys that run the command, the usual one first.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
-            Self::Import | Self::Quit | Self::ClearVotes | Self::OpenRoom | Self::Rollup => &[],
+            Self::Import | Self::Quit | Self::ClearVotes | Self::OpenRoom | Self::Rollup | Self::Compare => {
+                &[]
+            }
             Self::OpenFolder => const { &[key(CMD_SHIFT, Key::O)] },
             Self::CloseTab => const { &[key(CMD, Key::W)] },
             Self::SearchMaps => const { &[key(CMD_SHIFT, Key::F)] },
@@ -217,7 +222,9 @@ impl UiCommand {
             | Self::ToggleView
             | Self::ToggleInspector => (Menu::View, 0),
             Self::Present | Self::PresentInWindow | Self::OpenRoom => (Menu::View, 1),
-            Self::SearchMaps | Self::Rollup | Self::FollowLink | Self::GoBack => (Menu::View, 2),
+            Self::SearchMaps | Self::Rollup | Self::FollowLink | Self::GoBack | Self::Compare => {
+                (Menu::View, 2)
+            }
             // Keys alone: Paste arrives as the system's paste event, Escape and the card keys act
             // on the canvas, the theme has its own choices in View.
             _ => return None,

@@ -42,6 +42,8 @@ pub struct Document {
     pub(super) outside_pictures_dismissed: bool,
     /// A card to bring into view once the map is laid out (opened from a search or roll-up).
     pub reveal: Option<crate::model::CardId>,
+    /// The name its tab shows when it has no file of its own (a comparison of two maps).
+    pub shown_name: Option<String>,
 }
 
 /// The file's content as this editor last read or wrote it.
@@ -81,6 +83,7 @@ impl Document {
             autosave: Autosave::default(),
             outside_pictures_dismissed: false,
             reveal: None,
+            shown_name: None,
         }
     }
 
@@ -103,6 +106,9 @@ impl Document {
 
     /// The name shown in the title bar and tabs.
     pub fn display_name(&self) -> String {
+        if let Some(name) = &self.shown_name {
+            return name.clone();
+        }
         self.path
             .as_ref()
             .and_then(|p| p.file_name())

@@ -90,7 +90,8 @@ impl Document {
             | C::SearchMaps
             | C::Rollup
             | C::FollowLink
-            | C::GoBack => {}
+            | C::GoBack
+            | C::Compare => {}
         }
         Ok(())
     }

@@ -70,6 +70,34 @@ impl TouchlineApp {
         }
     }
 
+    /// Opens, in a tab of its own, the shown map beside its counterpart (its other state): the
+    /// current state above, the future below, their curves in one lane, the changes marked.
+    pub fn compare_with_counterpart(&mut self) {
+        let Some(doc) = self.docs.get() else { return };
+        let (Some(path), Some(other)) = (doc.path.clone(), doc.map.counterpart.clone()) else { return };
+        let target = crate::portfolio::linked_path(&path, &other);
+        let theirs = match crate::file::load(&target) {
+            Ok(map) => map,
+            Err(_) if !target.is_file() => {
+                self.modals.error(t!("link-missing", file = other));
+                return;
+            }
+            Err(e) => {
+                self.modals.error(e.to_string());
+                return;
+            }
+        };
+        let comparison = crate::diff::compare::compare_states(&doc.map, &theirs);
+        let name = |p: &std::path::Path| {
+            p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        let mut shown = Document::new(comparison.map, None);
+        shown.canvas.marks = Some(comparison.marks);
+        shown.shown_name = Some(t!("compare-tab", one = name(&path), other = name(&target)));
+        self.docs.push(shown);
+        self.reset_pictures();
+    }
+
     /// Goes back to the map a link was followed from.
     pub fn go_back(&mut self) {
         if let Some(path) = self.back.pop() {

@@ -148,6 +148,7 @@ fn enabled(doc: Option<&Document>, command: UiCommand, around: Around) -> bool {
         C::New | C::Open | C::OpenFolder | C::Import | C::Quit => true,
         C::SearchMaps | C::Rollup => around.folder,
         C::GoBack => around.back,
+        C::Compare => doc.is_some_and(|d| d.map.counterpart.is_some() && d.path.is_some()),
         C::FollowLink => doc.is_some_and(|d| super::links::selected_link(d).is_some()),
         C::Undo => doc.is_some_and(|d| d.history.can_undo()),
         C::Redo => doc.is_some_and(|d| d.history.can_redo()),

@@ -398,6 +398,7 @@ impl TouchlineApp {
                 }
             }
             C::GoBack => self.go_back(),
+            C::Compare => self.compare_with_counterpart(),
             C::OpenRoom => {
                 self.start_presenting(ctx, false, None);
                 if let Some(presentation) = &mut self.presentation {

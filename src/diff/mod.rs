@@ -6,6 +6,7 @@
 //! without touching this code.
 
 pub mod cli;
+pub mod compare;
 mod image;
 pub mod merge;
 

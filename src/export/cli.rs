@@ -64,6 +64,11 @@ pub struct ExportArgs {
     /// the right, `ltr` at the left.
     #[arg(long, value_enum)]
     pub direction: Option<DirectionArg>,
+    /// Draw the map beside its other state: this map and OTHER_MAP one above the other, stages
+    /// aligned, both sentiment curves in one Emotions lane, the future's changes marked (the
+    /// current state goes on top, whichever is named first).
+    #[arg(long, value_name = "OTHER_MAP")]
+    pub compare: Option<PathBuf>,
     /// Also read pictures the map names outside its own folder (absolute paths, `../..`): by
     /// default they are drawn as placeholders, so a map from someone else cannot put your other
     /// files into the export.
@@ -330,6 +335,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Ok(map) => map,
         Err(e) => return crate::exit::fail(e),
     };
+    let mut marks = None;
+    if let Some(other) = &args.compare {
+        if format == Format::Slides {
+            return crate::exit::usage("--compare draws one picture: export it as PNG, SVG or PDF");
+        }
+        let other = match crate::file::load(other) {
+            Ok(other) => other,
+            Err(e) => return crate::exit::fail(e),
+        };
+        let comparison = crate::diff::compare::compare_states(&map, &other);
+        map = comparison.map;
+        marks = Some(comparison.marks);
+    }
     match args.direction {
         Some(DirectionArg::Ltr) => map.direction = crate::model::MapDirection::LeftToRight,
         Some(DirectionArg::Rtl) => map.direction = crate::model::MapDirection::RightToLeft,
@@ -348,7 +366,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     for warning in crate::pictures::warnings(&args.map, &unshown) {
         eprintln!("{warning}");
     }
-    let job = super::Job { map: &map, options: &options, marks: None, pictures: &pictures };
+    let job = super::Job { map: &map, options: &options, marks: marks.as_ref(), pictures: &pictures };
     let written = job.render().and_then(|rendered| {
         deliver(&rendered.bytes, &to, args)?;
         Ok(rendered.summary)

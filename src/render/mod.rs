@@ -97,7 +97,7 @@ fn group(painter: &Painter, options: &PaintOptions<'_>, group: impl FnOnce() -> 
 }
 
 /// Cards to mark in a diff image.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Marks {
     pub added: HashSet<CardId>,
     pub changed: HashSet<CardId>,

@@ -113,6 +113,8 @@ pub struct Canvas {
     /// The titles of the maps the map's cards and stages open (`None`: missing), by the
     /// `opens` that names them, for their marks.
     pub linked: std::collections::HashMap<String, Option<String>>,
+    /// Cards marked as new, changed or removed: a comparison of two states shows them.
+    pub marks: Option<render::Marks>,
 }
 
 impl Default for Canvas {
@@ -130,6 +132,7 @@ impl Default for Canvas {
             rect: Rect::ZERO,
             keyboard_focus: None,
             linked: std::collections::HashMap::new(),
+            marks: None,
         }
     }
 }
@@ -313,7 +316,7 @@ impl Canvas {
                     Mode::Present { focus, .. } => focus,
                     Mode::Edit => None,
                 },
-                marks: None,
+                marks: self.marks.as_ref(),
                 stages_before: 0,
                 groups: None,
                 pictures: Some(pictures),
