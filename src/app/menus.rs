@@ -13,7 +13,8 @@ use crate::layout::View;
 fn item(ui: &mut Ui, command: UiCommand, label: &str, enabled: bool) -> bool {
     let mut button = Button::new(label);
     if let Some(shortcut) = command.shortcut() {
-        let keys = ui.ctx().format_shortcut(&shortcut);
+        // egui names a few keys by their name ("OpenBracket"); a menu shows the key's sign.
+        let keys = ui.ctx().format_shortcut(&shortcut).replace("OpenBracket", "[");
         // A mirrored menu reads from the right: the entry at the right, its keys at the left.
         button = if crate::i18n::is_rtl() {
             button.left_text(egui::RichText::new(keys).weak())
