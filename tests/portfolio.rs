@@ -327,3 +327,74 @@ fn report_writes_every_row_as_csv_and_a_summary_then_a_page_per_map_as_pdf() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("already holds a PDF document"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn export_compare_draws_both_states_in_one_picture_with_the_changes_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("change.png");
+    let svg = dir.path().join("change.svg");
+    // Named future first: the current state still goes on top.
+    let out = touchline(&[
+        "export",
+        "maps/ecommerce-future.ron",
+        "--compare",
+        "maps/ecommerce.ron",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let single = dir.path().join("single.png");
+    assert!(touchline(&["export", "maps/ecommerce.ron", "-o", single.to_str().unwrap()]).status.success());
+    let (w, h) = image_size(&png);
+    let (sw, sh) = image_size(&single);
+    assert!(w >= sw && h > sh * 3 / 2, "both states one above the other: {w}×{h} against {sw}×{sh}");
+
+    let out = touchline(&[
+        "export",
+        "maps/ecommerce.ron",
+        "--compare",
+        "maps/ecommerce-future.ron",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    // Each side's lanes and cards are groups of their own, named after them.
+    assert!(
+        drawing.contains("id=\"lane-now:l-touchpoints\"")
+            && drawing.contains("id=\"lane-future:l-touchpoints\"")
+    );
+    assert!(drawing.contains("id=\"card-future:c-pain-fee\""), "the removed pain point as a ghost");
+    assert!(
+        drawing.contains("Rina (Current state)") && drawing.contains("Rina (Future state)"),
+        "both curves"
+    );
+    assert!(drawing.contains("One-page checkout"), "the future's cards");
+
+    let deck = dir.path().join("change.pptx");
+    let out = touchline(&[
+        "export",
+        "maps/ecommerce.ron",
+        "--compare",
+        "maps/ecommerce-future.ron",
+        "-o",
+        deck.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let out = touchline(&[
+        "export",
+        "maps/ecommerce.ron",
+        "--compare",
+        "maps/nothing.ron",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("maps/nothing.ron"), "{}", text(&out.stderr));
+}
+
+fn image_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    let (w, h) = (&bytes[16..20], &bytes[20..24]);
+    (u32::from_be_bytes(w.try_into().unwrap()), u32::from_be_bytes(h.try_into().unwrap()))
+}

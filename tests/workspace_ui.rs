@@ -209,3 +209,28 @@ fn a_link_to_a_missing_map_is_drawn_as_a_placeholder_and_says_so() {
     assert!(errors.iter().any(|e| e.contains("detail/support.ron does not exist")), "{errors:?}");
     assert!(ends_with(shown_path(&h), "product-002/current.ron"), "nothing else opened");
 }
+
+#[test]
+fn view_compare_opens_both_states_in_a_tab_with_the_changes_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["ecommerce.ron", "ecommerce-future.ron"] {
+        std::fs::copy(Path::new("maps").join(name), dir.path().join(name)).unwrap();
+    }
+    let mut app = TouchlineApp::new(Box::new(NoDialogs), None);
+    app.settings.inspector_open = false;
+    app.open_path(&dir.path().join("ecommerce-future.ron"));
+    let mut h = common::harness_sized(app, (1500.0, 950.0));
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Compare with other state").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.docs.len(), 2, "the comparison opens in a tab of its own");
+    let doc = app.doc().unwrap();
+    assert_eq!(doc.display_name(), "ecommerce-future.ron and ecommerce.ron");
+    assert!(!doc.is_dirty() && doc.path.is_none());
+    let marks = doc.canvas.marks.as_ref().unwrap();
+    assert!(marks.removed.contains(&"future:c-pain-fee".into()), "a pain point the future removed");
+    assert!(marks.added.contains(&"future:c-swap".into()));
+    assert!(doc.map.lanes.iter().filter(|l| l.kind == touchline::model::LaneKind::Emotions).count() == 1);
+}

@@ -660,3 +660,7 @@ link-missing = { $file } غير موجود؛ راجع الرابط في لوحة
 command-compare = المقارنة بالحالة الأخرى
 command-compare-hint = الخريطة ونظيرتها إحداهما فوق الأخرى: المراحل متحاذية، ومنحنيا المشاعر في مسار واحد، وتغييرات المستقبل مُعلَّمة
 compare-tab = { $one } و{ $other }
+inspector-opens = تفتح خريطة
+inspector-counterpart = الحالة الأخرى (النظيرة)
+inspector-link-hint = detail/onboarding.ron
+inspector-link-about = ملف خريطة يُبحث عنه انطلاقًا من مجلد هذه الخريطة. تُظهر البطاقة أو المرحلة علامة تفتحه؛ وتُقارن الحالة الأخرى من عرض ← المقارنة بالحالة الأخرى.

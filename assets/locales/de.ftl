@@ -637,3 +637,7 @@ link-missing = { $file } existiert nicht; die Verknüpfung im Inspektor prüfen 
 command-compare = Mit dem anderen Zustand vergleichen
 command-compare-hint = Die Karte und ihr Gegenstück übereinander: Phasen ausgerichtet, beide Stimmungskurven in einer Bahn, die Änderungen der Zukunft markiert
 compare-tab = { $one } und { $other }
+inspector-opens = Öffnet Karte
+inspector-counterpart = Anderer Zustand (Gegenstück)
+inspector-link-hint = detail/onboarding.ron
+inspector-link-about = Eine Kartendatei, vom Ordner dieser Karte aus gesucht. Die Karte oder Phase zeigt eine Marke, die sie öffnet; den anderen Zustand vergleicht Ansicht → Mit dem anderen Zustand vergleichen.

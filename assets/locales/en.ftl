@@ -638,3 +638,7 @@ link-missing = { $file } does not exist; check the link in the inspector or rest
 command-compare = Compare with other state
 command-compare-hint = The map and its counterpart one above the other: stages aligned, both sentiment curves in one lane, the future's changes marked
 compare-tab = { $one } and { $other }
+inspector-opens = Opens map
+inspector-counterpart = Other state (counterpart)
+inspector-link-hint = detail/onboarding.ron
+inspector-link-about = A map file, found from this map's folder. The card or stage shows a mark that opens it; the map's other state is compared with View → Compare with other state.

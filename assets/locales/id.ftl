@@ -598,3 +598,7 @@ link-missing = { $file } tidak ada; periksa tautannya di inspektor atau pulihkan
 command-compare = Bandingkan dengan kondisi lainnya
 command-compare-hint = Peta dan pasangannya, satu di atas yang lain: tahap disejajarkan, kedua kurva emosi dalam satu jalur, perubahan di masa depan ditandai
 compare-tab = { $one } dan { $other }
+inspector-opens = Membuka peta
+inspector-counterpart = Kondisi lainnya (pasangan)
+inspector-link-hint = detail/onboarding.ron
+inspector-link-about = Berkas peta, dicari dari folder peta ini. Kartu atau tahap menampilkan tanda yang membukanya; kondisi lainnya dibandingkan lewat Tampilan → Bandingkan dengan kondisi lainnya.

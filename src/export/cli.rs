@@ -64,9 +64,9 @@ pub struct ExportArgs {
     /// the right, `ltr` at the left.
     #[arg(long, value_enum)]
     pub direction: Option<DirectionArg>,
-    /// Draw the map beside its other state: this map and OTHER_MAP one above the other, stages
-    /// aligned, both sentiment curves in one Emotions lane, the future's changes marked (the
-    /// current state goes on top, whichever is named first).
+    /// Draw the map beside its other state: this map and the one named here, one above the
+    /// other, stages aligned, both sentiment curves in one Emotions lane, the future's changes
+    /// marked (the current state goes on top, whichever is named first).
     #[arg(long, value_name = "OTHER_MAP")]
     pub compare: Option<PathBuf>,
     /// Also read pictures the map names outside its own folder (absolute paths, `../..`): by

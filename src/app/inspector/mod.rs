@@ -135,6 +135,27 @@ pub(super) fn text_field(
     changes.track(&response, field_name);
 }
 
+/// Another map's file, relative to this map's folder (`detail/onboarding.ron`); an empty field
+/// links nothing.
+fn map_link_field(
+    ui: &mut Ui,
+    changes: &mut Changes,
+    label: &str,
+    value: &mut Option<String>,
+    field_name: &'static str,
+) {
+    let label = heading(ui, label);
+    let mut text = value.clone().unwrap_or_default();
+    let widget = egui::TextEdit::singleline(&mut text)
+        .hint_text(t!("inspector-link-hint"))
+        .desired_width(f32::INFINITY)
+        .align(crate::app::mirror::text_align());
+    let response = ui.add(widget).labelled_by(label).on_hover_text(t!("inspector-link-about"));
+    changes.track(&response, field_name);
+    let trimmed = text.trim();
+    *value = (!trimmed.is_empty()).then(|| trimmed.to_owned());
+}
+
 /// The words the map shows besides its items, in its own language; an empty field reads the
 /// English word shown in it.
 fn words_ui(
@@ -310,6 +331,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         });
     }
     text_field(ui, &mut changes, &t!("inspector-owner"), &mut c.owner, "owner", false);
+    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut c.opens, "opens");
     colour_field(ui, &mut changes, &mut c.colour);
     heading(ui, &t!("inspector-dot-votes"));
     crate::app::mirror::row(ui, |ui| {
@@ -388,6 +410,7 @@ fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
     let mut changes = Changes::default();
     text_field(ui, &mut changes, &t!("inspector-name"), &mut s.name, "name", false);
     text_field(ui, &mut changes, &t!("inspector-goal"), &mut s.goal, "goal", true);
+    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut s.opens, "opens");
     heading(ui, &t!("inspector-width"));
     let response = ui.add(egui::Slider::new(&mut s.width, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "width");
@@ -438,6 +461,7 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     text_field(ui, &mut changes, &t!("inspector-title"), &mut meta.title, "title", false);
     text_field(ui, &mut changes, &t!("inspector-scenario"), &mut meta.scenario, "scenario", true);
     text_field(ui, &mut changes, &t!("inspector-author"), &mut meta.author, "author", false);
+    map_link_field(ui, &mut changes, &t!("inspector-counterpart"), &mut meta.counterpart, "counterpart");
     heading(ui, &t!("inspector-journey"));
     crate::app::mirror::row_wrapped(ui, |ui| {
         for state in JourneyState::ALL {
