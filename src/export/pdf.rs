@@ -36,7 +36,7 @@ pub const PAPER: [(&str, [u32; 2]); 3] = [("a4", [842, 595]), ("a3", [1191, 842]
 pub fn write(painting: &Painting, map: &Map) -> Result<Vec<u8>, ExportError> {
     let about =
         About { title: map.title.clone(), description: map.scenario.clone(), author: map.author.clone() };
-    write_pages(std::slice::from_ref(painting), &about)
+    write_pages(std::iter::once(Ok(painting)), &about)
 }
 
 /// What a document says about itself: its metadata.
@@ -47,14 +47,20 @@ pub struct About {
     pub author: String,
 }
 
-/// Paintings as the pages of one PDF, each page the size its painting is shown at. Fonts and
-/// pictures are embedded once for the whole document.
-pub fn write_pages(paintings: &[Painting], about: &About) -> Result<Vec<u8>, ExportError> {
+/// Paintings as the pages of one PDF, each page the size its painting is shown at, fonts
+/// embedded once for the whole document. Each painting is asked for when its page is written
+/// and dropped after, so a document of hundreds of maps never holds them all.
+pub fn write_pages<P: std::borrow::Borrow<Painting>>(
+    paintings: impl IntoIterator<Item = Result<P, ExportError>>,
+    about: &About,
+) -> Result<Vec<u8>, ExportError> {
     let mut document = Document::new();
     let fonts = glyphs::Fonts::load();
     let faces = pdf_faces(&fonts);
     let mut writer_fonts = Some(fonts);
     for painting in paintings {
+        let painting = painting?;
+        let painting = painting.borrow();
         let page = page_size(painting.display);
         let size =
             Size::from_wh(page.x, page.y).ok_or(ExportError::EmptyPage { width: page.x, height: page.y })?;

@@ -167,14 +167,15 @@ pub fn pdf(folder: &Folder, rows: &[Row], subtitle: &str) -> Result<Vec<u8>, Exp
             }
         }
     }
-    for (entry, map) in folder.maps() {
+    // Each map is painted when its page is written, so the report never holds them all.
+    let maps = folder.maps().map(|(entry, map)| {
         let folder_of_map = crate::pictures::folder_of(&entry.path);
         let pictures = crate::pictures::Set::load(map, folder_of_map, crate::pictures::Reach::MapFolder);
         let options = ExportOptions { format: Format::Pdf, scale: 1.0, ..ExportOptions::default() };
-        paintings.push(crate::export::paint_vector(map, &options, None, &pictures)?);
-    }
+        crate::export::paint_vector(map, &options, None, &pictures)
+    });
     let about = pdf::About { title, description: subtitle.to_owned(), author: String::new() };
-    pdf::write_pages(&paintings, &about)
+    pdf::write_pages(paintings.into_iter().map(Ok).chain(maps), &about)
 }
 
 fn folder_name(folder: &Folder) -> String {
