@@ -398,3 +398,28 @@ fn image_size(path: &Path) -> (u32, u32) {
     let (w, h) = (&bytes[16..20], &bytes[20..24]);
     (u32::from_be_bytes(w.try_into().unwrap()), u32::from_be_bytes(h.try_into().unwrap()))
 }
+
+#[test]
+fn a_map_link_is_a_tag_in_every_export_and_a_hyperlink_in_svg_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    touchline::generate::folder(dir.path(), 4, 20, 6).unwrap();
+    let map = dir.path().join("product-000/current.ron");
+    let svg = dir.path().join("current.svg");
+    let pdf = dir.path().join("current.pdf");
+    for out in [&svg, &pdf] {
+        let done = touchline(&["export", map.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(done.status.success(), "{}", text(&done.stderr));
+    }
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawing.contains(r#"<a href="detail/onboarding.svg"><g id="opens-detail/onboarding.ron""#),
+        "the stage's tag links to the map's drawing"
+    );
+    assert!(drawing.contains("onboarding"), "the tag names the map");
+    let document = std::fs::read(&pdf).unwrap();
+    let has = |needle: &[u8]| document.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        has(b"detail/onboarding.pdf") && has(b"detail/support.pdf"),
+        "link annotations to the maps' PDFs"
+    );
+}

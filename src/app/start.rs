@@ -124,6 +124,7 @@ fn description(template: &templates::Template) -> String {
     match template.name {
         "blank" => t!("template-blank"),
         "ecommerce" => t!("template-ecommerce"),
+        "ecommerce-future" => t!("template-ecommerce-future"),
         "b2b-phone-system" => t!("template-b2b-phone-system"),
         "coffee-shop-blueprint" => t!("template-coffee-shop-blueprint"),
         "saas-onboarding" => t!("template-saas-onboarding"),

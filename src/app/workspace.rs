@@ -85,6 +85,18 @@ impl Workspace {
         root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned())
     }
 
+    /// Reads the folder again (maps added, removed or changed on disk: a `git pull`), keeping
+    /// what is typed and the roll-up's order and filter.
+    pub fn rescan(&mut self) {
+        let mut fresh = Self::open(&self.folder.root);
+        fresh.query = std::mem::take(&mut self.query);
+        if let Some(mut rollup) = self.rollup.take() {
+            rollup.refill(&fresh.folder);
+            fresh.rollup = Some(rollup);
+        }
+        *self = fresh;
+    }
+
     /// Takes in the git history once it has been read.
     pub fn poll(&mut self) {
         let Some(receiver) = &self.history else { return };

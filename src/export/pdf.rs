@@ -74,11 +74,32 @@ pub fn write_pages<P: std::borrow::Borrow<Painting>>(
             // Texture ids belong to each painting: pictures are not shared between pages.
             images: HashMap::new(),
             pixels: painting.images.clone(),
+            link: None,
+            links: Vec::new(),
         };
         writer.painting(painting);
         writer_fonts = Some(writer.fonts);
+        let links = writer.links;
         surface.pop();
         surface.finish();
+        // A tag that opens another map links to that map's PDF beside this one.
+        let scale = (page.x / painting.size.x, page.y / painting.size.y);
+        for (rect, target) in links {
+            let Some(area) = krilla::geom::Rect::from_ltrb(
+                rect.left() * scale.0,
+                rect.top() * scale.1,
+                rect.right() * scale.0,
+                rect.bottom() * scale.1,
+            ) else {
+                continue;
+            };
+            let action = krilla::action::LinkAction::new(super::linked_export(&target, "pdf"));
+            let annotation = krilla::annotation::LinkAnnotation::new(
+                area,
+                krilla::annotation::Target::Action(action.into()),
+            );
+            pdf_page.add_annotation(annotation.into());
+        }
         pdf_page.finish();
     }
     let metadata = Metadata::new()
@@ -106,6 +127,10 @@ struct Writer<'s, 'p> {
     /// The painting's pictures, each encoded once however often it is drawn.
     images: HashMap<egui::TextureId, Option<krilla::image::Image>>,
     pixels: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
+    /// The map the open group's tag opens, and the tag's rectangle once drawn.
+    link: Option<(String, Option<Rect>)>,
+    /// Every tag drawn, with the map it opens.
+    links: Vec<(Rect, String)>,
 }
 
 impl Writer<'_, '_> {
@@ -118,6 +143,9 @@ impl Writer<'_, '_> {
     }
 
     fn write_rect(&mut self, shape: &RectShape) {
+        if let Some((_, area @ None)) = &mut self.link {
+            *area = Some(shape.rect);
+        }
         if let Some(brush) = &shape.brush {
             self.picture(shape, brush);
             return;
@@ -342,6 +370,18 @@ impl Writer<'_, '_> {
 }
 
 impl vector::Sink for Writer<'_, '_> {
+    fn begin_group(&mut self, group: &crate::render::Group) {
+        if let crate::render::Group::MapLink(target) = group {
+            self.link = Some((target.clone(), None));
+        }
+    }
+
+    fn end_group(&mut self) {
+        if let Some((target, Some(area))) = self.link.take() {
+            self.links.push((area, target));
+        }
+    }
+
     fn push_clip(&mut self, rect: Rect) {
         // A clip no path can be made of leaves the shapes unclipped; something is pushed either
         // way, so that `pop_clip` pops it.

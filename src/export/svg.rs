@@ -99,6 +99,8 @@ struct Writer {
     /// How often each group id was used: ids are unique within a map, but a name could repeat
     /// across kinds of group.
     group_names: HashMap<String, usize>,
+    /// The open group is wrapped in a link (`<a>`) to another map's drawing.
+    in_link: bool,
 }
 
 impl Writer {
@@ -117,6 +119,7 @@ impl Writer {
             images: HashMap::new(),
             data_urls: HashMap::new(),
             group_names: HashMap::new(),
+            in_link: false,
         }
     }
 
@@ -641,11 +644,20 @@ impl vector::Sink for Writer {
         let count = self.group_names.entry(id.clone()).or_default();
         *count += 1;
         let id = if *count > 1 { format!("{id}-{count}") } else { id };
+        // A tag that opens another map links to that map's drawing beside this one.
+        if let Group::MapLink(target) = group {
+            let href = super::linked_export(target, "svg");
+            let _ = write!(self.body, r#"<a href="{}">"#, Escaped(&href));
+            self.in_link = true;
+        }
         let _ = writeln!(self.body, r#"<g id="{}" class="{class}">"#, Escaped(&id));
     }
 
     fn end_group(&mut self) {
         self.body.push_str("</g>\n");
+        if std::mem::take(&mut self.in_link) {
+            self.body.push_str("</a>\n");
+        }
     }
 
     fn push_clip(&mut self, rect: Rect) {
@@ -739,6 +751,7 @@ fn group_name(group: &Group) -> (String, &'static str) {
         Group::Stage(id) => (format!("stage-{}", id.as_str()), "stage"),
         Group::Corner => ("corner".into(), "corner"),
         Group::Focus => ("focus".into(), "focus"),
+        Group::MapLink(target) => (format!("opens-{target}"), "opens-map"),
     }
 }
 

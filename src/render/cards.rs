@@ -84,6 +84,7 @@ pub(super) fn paint_cards(
         );
         if let Some(link) = &card.opens {
             let rect = screen_from_scene * placed.rect;
+            super::group(painter, options, || super::Group::MapLink(link.clone()));
             paint_link_mark(painter, rect, link, options.linked, &layout.sizes, zoom, theme, layout.rtl);
         }
     }

@@ -229,6 +229,7 @@ fn stages(
             // On the header's lower edge, as a card's mark sits on its upper edge.
             let edge = Rect::from_min_max(pos2(rect.left(), rect.bottom()), rect.right_bottom());
             let sizes = &layout.sizes;
+            super::group(painter, options, || super::Group::MapLink(link.clone()));
             super::cards::paint_link_mark(
                 painter,
                 edge,

@@ -72,6 +72,9 @@ pub enum Group {
     Stage(StageId),
     /// The corner where the header row meets the lane column.
     Corner,
+    /// The tag of a card or stage that opens another map (the map's path as the item names
+    /// it): SVG and PDF make it a link.
+    MapLink(String),
     /// A presentation's dimming and focus ring.
     Focus,
 }
