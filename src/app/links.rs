@@ -21,13 +21,15 @@ impl TouchlineApp {
     pub(super) fn refresh_linked(&mut self) {
         let Some(doc) = self.docs.get() else { return };
         let Some(path) = doc.path.clone() else { return };
+        // Every frame: only links not looked up yet are copied.
         let links: Vec<String> = doc
             .map
             .cards
             .iter()
-            .filter_map(|c| c.opens.clone())
-            .chain(doc.map.stages.iter().filter_map(|s| s.opens.clone()))
-            .filter(|l| !doc.canvas.linked.contains_key(l))
+            .filter_map(|c| c.opens.as_ref())
+            .chain(doc.map.stages.iter().filter_map(|s| s.opens.as_ref()))
+            .filter(|l| !doc.canvas.linked.contains_key(l.as_str()))
+            .cloned()
             .collect();
         if links.is_empty() {
             return;
