@@ -43,6 +43,11 @@ impl TouchlineApp {
             }
             start::Choice::Failed(message) => self.modals.error(message),
             start::Choice::Close => self.modals.close(ModalKind::Templates),
+            start::Choice::OpenFolder => {
+                if let Some(path) = self.dialogs.pick_folder() {
+                    self.open_folder(&path);
+                }
+            }
         }
     }
 

@@ -10,6 +10,8 @@ use crate::templates;
 
 /// What the start screen or the template picker asks for.
 pub(super) enum Choice {
+    /// Open a folder of maps as the workspace.
+    OpenFolder,
     /// Replace the open map (after the unsaved-changes question).
     Go(Pending),
     /// A template could not be read.
@@ -63,9 +65,15 @@ fn start_column(ui: &mut Ui, recent: &[PathBuf], recovery_folder: Option<&Path>)
     ui.add_space(6.0);
     let mut choice = template_grid(ui);
     ui.add_space(16.0);
-    if ui.button(t!("start-open-map")).clicked() {
-        choice = Some(Choice::Go(Pending::Open(None)));
-    }
+    ui.horizontal(|ui| {
+        if ui.button(t!("start-open-map")).clicked() {
+            choice = Some(Choice::Go(Pending::Open(None)));
+        }
+        let folder = ui.button(super::UiCommand::OpenFolder.label());
+        if folder.on_hover_text(t!("command-open-folder-hint")).clicked() {
+            choice = Some(Choice::OpenFolder);
+        }
+    });
     if !recent.is_empty() {
         ui.add_space(16.0);
         ui.heading(t!("start-recent"));
