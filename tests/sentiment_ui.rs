@@ -121,9 +121,18 @@ fn the_persona_panel_adds_a_persona_with_its_own_curve() {
 fn each_curve_row_names_its_visible_active_and_delete_controls() {
     let mut h = editor("saas-onboarding", true);
     let leo = map(&h).curves.iter().find(|c| c.name.starts_with("Leo")).unwrap().clone();
-    // The curves sit low in the map's inspector: scrolled to first, as a user would.
-    h.get_by_label(&format!("{}: active", leo.name)).scroll_to_me();
-    h.run_steps(2);
+    // The curves sit low in the map's inspector: scrolled into view first, as a user would.
+    let row = h.get_by_label(&format!("{}: active", leo.name)).rect();
+    h.hover_at(row.center() - egui::vec2(0.0, 200.0));
+    h.run_steps(1);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -300.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(4);
     h.get_by_label(&format!("{}: active", leo.name)).click();
     h.run_steps(2);
     assert_eq!(

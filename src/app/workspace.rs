@@ -208,6 +208,9 @@ pub fn panel(ui: &mut Ui, ws: &mut Workspace, active: Option<&Path>) -> Vec<Acti
             {
                 ws.toggle_rollup();
             }
+            if ui.small_button("🔄").on_hover_text(t!("workspace-rescan")).clicked() {
+                ws.rescan();
+            }
         });
         let maps = ws.folder.maps().count();
         let broken = ws.folder.entries.len() - maps;
