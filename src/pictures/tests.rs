@@ -119,7 +119,9 @@ fn the_library_reads_pictures_off_the_ui_thread_and_forgets_those_no_longer_name
     let mut map = map_naming(&[("One", Some("a.png")), ("Two", Some("missing.png"))], None);
     let mut revision = 0;
     library.update(&ctx, &map, revision, Some(dir.path()));
-    assert!(matches!(library.shown().get("a.png"), Some(Shown::Loading)));
+    // Usually still loading; a worker that read the small file before `update` looked for
+    // results has handed it over already (seen on a loaded machine).
+    assert!(matches!(library.shown().get("a.png"), Some(Shown::Loading | Shown::Ready(_))));
     for _ in 0..500 {
         if !library.busy() {
             break;
