@@ -189,6 +189,10 @@ fn a_stage_that_opens_a_map_is_followed_by_its_mark_and_back_returns() {
     h.run_steps(3);
     assert!(ends_with(shown_path(&h), "product-002/detail/support.ron"));
     assert_eq!(h.state().docs.len(), 3, "each map once, in its own tab");
+    // Alt+← with nothing selected goes back too, as in a browser.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run_steps(3);
+    assert!(ends_with(shown_path(&h), "product-002/current.ron"));
 }
 
 #[test]

@@ -398,6 +398,14 @@ impl TouchlineApp {
                 }
             }
             C::GoBack => self.go_back(),
+            // Alt+← with nothing selected goes back, as in a browser; with a card selected it
+            // moves the card.
+            C::MoveLeft
+                if !self.back.is_empty()
+                    && self.docs.get().is_some_and(|d| d.canvas.selection == Selection::Nothing) =>
+            {
+                self.go_back();
+            }
             C::Compare => self.compare_with_counterpart(),
             C::OpenRoom => {
                 self.start_presenting(ctx, false, None);
