@@ -238,3 +238,38 @@ fn view_compare_opens_both_states_in_a_tab_with_the_changes_marked() {
     assert!(marks.added.contains(&"future:c-swap".into()));
     assert!(doc.map.lanes.iter().filter(|l| l.kind == touchline::model::LaneKind::Emotions).count() == 1);
 }
+
+/// Dialogs that pick one map file.
+struct PickMap(PathBuf);
+
+impl touchline::app::FileDialogs for PickMap {
+    fn pick_map(&mut self) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+    fn save_map(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn choose_in_the_inspector_links_a_card_to_a_map_named_from_the_maps_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    touchline::generate::folder(dir.path(), 4, 20, 9).unwrap();
+    let current = dir.path().join("product-000/current.ron");
+    let detail = dir.path().join("product-000/detail/support.ron");
+    let mut app = TouchlineApp::new(Box::new(PickMap(detail)), None);
+    app.settings.inspector_open = true;
+    app.open_path(&current);
+    let card = app.doc().unwrap().map.cards[0].id.clone();
+    app.doc_mut().unwrap().canvas.selection = Selection::card(card.clone());
+    let mut h = common::harness_sized(app, (1500.0, 1400.0));
+    h.get_by_label("Choose…").click();
+    h.run_steps(3);
+    let doc = h.state().doc().unwrap();
+    assert_eq!(doc.map.card(&card).unwrap().opens.as_deref(), Some("detail/support.ron"));
+    assert!(doc.is_dirty() && doc.history.can_undo(), "one undoable step");
+    assert_eq!(
+        doc.canvas.linked.get("detail/support.ron"),
+        Some(&Some("Product 0: support in detail".to_owned()))
+    );
+}

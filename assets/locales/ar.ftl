@@ -666,3 +666,6 @@ inspector-counterpart = الحالة الأخرى (النظيرة)
 inspector-link-hint = detail/onboarding.ron
 inspector-link-about = ملف خريطة يُبحث عنه انطلاقًا من مجلد هذه الخريطة. تُظهر البطاقة أو المرحلة علامة تفتحه؛ وتُقارن الحالة الأخرى من عرض ← المقارنة بالحالة الأخرى.
 workspace-rescan = إعادة قراءة المجلد (خرائط أُضيفت أو تغيّرت على القرص)
+inspector-link-choose = اختيار…
+inspector-link-remove = إزالة الرابط
+edit-link-map = ربط خريطة

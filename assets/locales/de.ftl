@@ -643,3 +643,6 @@ inspector-counterpart = Anderer Zustand (Gegenstück)
 inspector-link-hint = detail/onboarding.ron
 inspector-link-about = Eine Kartendatei, vom Ordner dieser Karte aus gesucht. Die Karte oder Phase zeigt eine Marke, die sie öffnet; den anderen Zustand vergleicht Ansicht → Mit dem anderen Zustand vergleichen.
 workspace-rescan = Den Ordner neu lesen (auf der Festplatte hinzugefügte oder geänderte Karten)
+inspector-link-choose = Auswählen…
+inspector-link-remove = Verknüpfung entfernen
+edit-link-map = Karte verknüpfen

@@ -644,3 +644,6 @@ inspector-counterpart = Other state (counterpart)
 inspector-link-hint = detail/onboarding.ron
 inspector-link-about = A map file, found from this map's folder. The card or stage shows a mark that opens it; the map's other state is compared with View → Compare with other state.
 workspace-rescan = Read the folder again (maps added or changed on disk)
+inspector-link-choose = Choose…
+inspector-link-remove = Remove link
+edit-link-map = Link a map

@@ -604,3 +604,6 @@ inspector-counterpart = Kondisi lainnya (pasangan)
 inspector-link-hint = detail/onboarding.ron
 inspector-link-about = Berkas peta, dicari dari folder peta ini. Kartu atau tahap menampilkan tanda yang membukanya; kondisi lainnya dibandingkan lewat Tampilan → Bandingkan dengan kondisi lainnya.
 workspace-rescan = Baca ulang folder (peta yang ditambahkan atau diubah di disk)
+inspector-link-choose = Pilih…
+inspector-link-remove = Hapus tautan
+edit-link-map = Tautkan peta

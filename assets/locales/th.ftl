@@ -604,3 +604,6 @@ inspector-counterpart = อีกสถานะ (คู่)
 inspector-link-hint = detail/onboarding.ron
 inspector-link-about = ไฟล์แผนที่ ค้นหาจากโฟลเดอร์ของแผนที่นี้ การ์ดหรือขั้นตอนจะแสดงเครื่องหมายที่เปิดแผนที่นั้น ส่วนอีกสถานะเปรียบเทียบได้ที่ มุมมอง → เปรียบเทียบกับอีกสถานะ
 workspace-rescan = อ่านโฟลเดอร์ใหม่ (แผนที่ที่เพิ่มหรือเปลี่ยนบนดิสก์)
+inspector-link-choose = เลือก…
+inspector-link-remove = ลบลิงก์
+edit-link-map = ลิงก์แผนที่

@@ -3,7 +3,20 @@
 
 use std::path::PathBuf;
 
-use super::{Document, HeaderSelection, Selection, TouchlineApp};
+use super::{Document, Edit, HeaderSelection, Selection, TouchlineApp};
+use crate::edit::Command;
+use crate::model::{CardId, StageId};
+
+/// What a map chosen in the file dialog is linked from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// The card opens it.
+    Card(CardId),
+    /// The stage opens it.
+    Stage(StageId),
+    /// It is the map's other state.
+    Counterpart,
+}
 
 /// The map the selected card or stage opens, as it names it.
 pub fn selected_link(doc: &Document) -> Option<String> {
@@ -98,6 +111,37 @@ impl TouchlineApp {
         shown.shown_name = Some(t!("compare-tab", one = name(&path), other = name(&target)));
         self.docs.push(shown);
         self.reset_pictures();
+    }
+
+    /// The inspector's Choose… for a linked map: the file dialog, then the link, named from the
+    /// map's folder as pictures are.
+    pub(super) fn choose_requested_link(&mut self, edits: &mut Vec<Edit>) {
+        let Some(target) = self.picture_input.link.take() else { return };
+        let Some(file) = self.dialogs.pick_map() else { return };
+        let Some(doc) = self.docs.get() else { return };
+        let absolute = std::path::absolute(&file).unwrap_or(file);
+        let folder = doc.path.as_deref().map(super::pictures::pictures_folder);
+        let link = Some(crate::pictures::relative_name(folder.as_deref(), &absolute));
+        let map = &doc.map;
+        let command = match target {
+            LinkTarget::Card(id) => map
+                .card(&id)
+                .filter(|c| c.opens != link)
+                .map(|c| Command::ReplaceCard(crate::model::Card { opens: link, ..c.clone() })),
+            LinkTarget::Stage(id) => map
+                .stage(&id)
+                .filter(|s| s.opens != link)
+                .map(|s| Command::ReplaceStage(crate::model::Stage { opens: link, ..s.clone() })),
+            LinkTarget::Counterpart => (map.counterpart != link).then(|| {
+                let mut meta = map.meta();
+                meta.counterpart = link;
+                Command::SetMeta(Box::new(meta))
+            }),
+        };
+        if let Some(command) = command {
+            edits.push(Edit::apply(command, tl!("edit-link-map")));
+            edits.push(Edit::Seal);
+        }
     }
 
     /// Goes back to the map a link was followed from.

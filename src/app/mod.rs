@@ -266,6 +266,7 @@ impl TouchlineApp {
                     request: &mut self.picture_input.request,
                     theme: &theme,
                     zones: &mut self.picture_input.zones,
+                    link: &mut self.picture_input.link,
                 };
                 inspector::panel(ui, doc, pictures, &mut edits);
             }
@@ -299,6 +300,7 @@ impl TouchlineApp {
         }
         self.dropped_files(&ctx, &mut edits);
         self.choose_requested_picture(&mut edits);
+        self.choose_requested_link(&mut edits);
         self.drop_hint_ui(&ctx);
         self.apply_edits(edits);
         if self.presentation.as_ref().is_some_and(|p| p.window) {

@@ -20,6 +20,8 @@ pub enum PictureTarget {
 pub struct Requests {
     /// A picture file to choose for this.
     pub request: Option<PictureTarget>,
+    /// A map file to choose for this link.
+    pub link: Option<super::links::LinkTarget>,
     /// Where dropped pictures go (a persona's rows).
     pub zones: Vec<(egui::Rect, PictureTarget)>,
 }

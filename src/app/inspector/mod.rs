@@ -86,7 +86,7 @@ fn inspector_ui(
         }
         ([], Some(HeaderSelection::Stage(id))) => {
             if let Some(stage) = map.stage(id) {
-                stage_ui(ui, stage, edits);
+                stage_ui(ui, stage, pictures.link, edits);
             }
         }
         ([], Some(HeaderSelection::Lane(id))) => {
@@ -95,7 +95,7 @@ fn inspector_ui(
             }
         }
         ([], None) => {
-            map_ui(ui, map, edits);
+            map_ui(ui, map, &mut *pictures.link, edits);
             let theme = pictures.theme;
             personas_ui(ui, map, theme, &mut canvas.active_curve, pictures, edits);
         }
@@ -136,15 +136,26 @@ pub(super) fn text_field(
 }
 
 /// Another map's file, relative to this map's folder (`detail/onboarding.ron`); an empty field
-/// links nothing.
+/// links nothing. Choose… asks for `target`'s map with the file dialog.
 fn map_link_field(
     ui: &mut Ui,
     changes: &mut Changes,
     label: &str,
     value: &mut Option<String>,
     field_name: &'static str,
+    choose: (&mut Option<crate::app::links::LinkTarget>, crate::app::links::LinkTarget),
 ) {
     let label = heading(ui, label);
+    crate::app::mirror::row(ui, |ui| {
+        if ui.small_button(t!("inspector-link-choose")).clicked() {
+            *choose.0 = Some(choose.1);
+        }
+        if value.is_some() && ui.small_button(t!("inspector-link-remove")).clicked() {
+            *value = None;
+            changes.field = Some(field_name);
+            changes.seal = true;
+        }
+    });
     let mut text = value.clone().unwrap_or_default();
     let widget = egui::TextEdit::singleline(&mut text)
         .hint_text(t!("inspector-link-hint"))
@@ -250,9 +261,10 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         Some(Channel::Other(name)) => name.clone(),
         _ => t!("inspector-other"),
     };
-    egui::ComboBox::from_id_salt("channel").selected_text(current).width(ui.available_width()).show_ui(
-        ui,
-        |ui| {
+    egui::ComboBox::from_id_salt("channel")
+        .selected_text(current)
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
             let mut choose = |ui: &mut Ui, value: Option<Channel>, label: &str| {
                 let response = ui.selectable_label(c.channel == value, label);
                 if response.clicked() {
@@ -266,8 +278,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
                 choose(ui, Some(channel), &label);
             }
             choose(ui, Some(Channel::Other(other_name)), &t!("inspector-other-channel"));
-        },
-    );
+        })
+        .response
+        .labelled_by(channel_label);
     if let Some(Channel::Other(name)) = &mut c.channel {
         let response = ui
             .add(egui::TextEdit::singleline(name).hint_text(t!("inspector-channel-name")))
@@ -331,7 +344,8 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, mut pictures: picture::Pictures<
         });
     }
     text_field(ui, &mut changes, &t!("inspector-owner"), &mut c.owner, "owner", false);
-    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut c.opens, "opens");
+    let choose = (&mut *pictures.link, crate::app::links::LinkTarget::Card(card.id.clone()));
+    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut c.opens, "opens", choose);
     colour_field(ui, &mut changes, &mut c.colour);
     heading(ui, &t!("inspector-dot-votes"));
     crate::app::mirror::row(ui, |ui| {
@@ -401,16 +415,24 @@ fn links_ui(ui: &mut Ui, map: &Map, card: &Card, edits: &mut Vec<Edit>) {
                     ));
                 }
             }
-        });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, t!("inspector-link-to")));
 }
 
-fn stage_ui(ui: &mut Ui, stage: &Stage, edits: &mut Vec<Edit>) {
+fn stage_ui(
+    ui: &mut Ui,
+    stage: &Stage,
+    link: &mut Option<crate::app::links::LinkTarget>,
+    edits: &mut Vec<Edit>,
+) {
     ui.heading(t!("inspector-stage"));
     let mut s = stage.clone();
     let mut changes = Changes::default();
     text_field(ui, &mut changes, &t!("inspector-name"), &mut s.name, "name", false);
     text_field(ui, &mut changes, &t!("inspector-goal"), &mut s.goal, "goal", true);
-    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut s.opens, "opens");
+    let choose = (link, crate::app::links::LinkTarget::Stage(stage.id.clone()));
+    map_link_field(ui, &mut changes, &t!("inspector-opens"), &mut s.opens, "opens", choose);
     heading(ui, &t!("inspector-width"));
     let response = ui.add(egui::Slider::new(&mut s.width, crate::model::SIZE_RANGE).step_by(0.05));
     changes.track(&response, "width");
@@ -453,7 +475,7 @@ fn lane_ui(ui: &mut Ui, lane: &Lane, edits: &mut Vec<Edit>) {
     changes.finish(edits, command, &format!("lane {}", lane.id), &tl!("edit-lane"));
 }
 
-fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
+fn map_ui(ui: &mut Ui, map: &Map, link: &mut Option<crate::app::links::LinkTarget>, edits: &mut Vec<Edit>) {
     ui.heading(t!("inspector-map"));
     let original = map.meta();
     let mut meta = original.clone();
@@ -461,7 +483,15 @@ fn map_ui(ui: &mut Ui, map: &Map, edits: &mut Vec<Edit>) {
     text_field(ui, &mut changes, &t!("inspector-title"), &mut meta.title, "title", false);
     text_field(ui, &mut changes, &t!("inspector-scenario"), &mut meta.scenario, "scenario", true);
     text_field(ui, &mut changes, &t!("inspector-author"), &mut meta.author, "author", false);
-    map_link_field(ui, &mut changes, &t!("inspector-counterpart"), &mut meta.counterpart, "counterpart");
+    let choose = (link, crate::app::links::LinkTarget::Counterpart);
+    map_link_field(
+        ui,
+        &mut changes,
+        &t!("inspector-counterpart"),
+        &mut meta.counterpart,
+        "counterpart",
+        choose,
+    );
     heading(ui, &t!("inspector-journey"));
     crate::app::mirror::row_wrapped(ui, |ui| {
         for state in JourneyState::ALL {

@@ -17,6 +17,8 @@ pub(in crate::app) struct Pictures<'a> {
     pub theme: &'a Theme,
     /// Where on screen a dropped picture file goes on a persona, filled in this frame.
     pub zones: &'a mut Vec<(egui::Rect, PictureTarget)>,
+    /// An item to choose a linked map for, with the file dialog.
+    pub link: &'a mut Option<crate::app::links::LinkTarget>,
 }
 
 impl Pictures<'_> {
