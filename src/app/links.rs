@@ -153,8 +153,9 @@ impl TouchlineApp {
 
     /// The maps followed to the shown one, as titles, first first.
     pub fn breadcrumbs(&self) -> Vec<String> {
+        // Every frame: the paths Back holds are the tabs' own, so they compare as they are.
         let title = |path: &PathBuf| {
-            self.docs.find(path).and_then(|i| self.docs.iter().nth(i)).map_or_else(
+            self.docs.iter().find(|d| d.path.as_ref() == Some(path)).map_or_else(
                 || path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                 |d| d.map.title.clone(),
             )

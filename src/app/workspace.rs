@@ -36,6 +36,10 @@ pub struct Workspace {
     /// The roll-up window, while it is open.
     pub rollup: Option<Rollup>,
     history: Option<mpsc::Receiver<History>>,
+    /// The folder's own name, found once (the title bar asks every frame).
+    name: String,
+    /// Every persona's name across the maps, once each, for the roll-up's filter.
+    personas: Vec<String>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -67,7 +71,13 @@ impl Workspace {
                 let _ = send.send(crate::portfolio::git::last_commits(&at, &paths));
             })
             .is_ok();
+        let root = folder.root.canonicalize().unwrap_or_else(|_| folder.root.clone());
+        let name =
+            root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let personas = persona_names(&folder);
         Self {
+            name,
+            personas,
             folder,
             index,
             query: String::new(),
@@ -81,8 +91,7 @@ impl Workspace {
 
     /// The folder's name, as the window title and the panel show it.
     pub fn name(&self) -> String {
-        let root = self.folder.root.canonicalize().unwrap_or_else(|_| self.folder.root.clone());
-        root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.name.clone()
     }
 
     /// Reads the folder again (maps added, removed or changed on disk: a `git pull`), keeping
@@ -127,6 +136,7 @@ impl Workspace {
         entry.commit = commit;
         self.folder.entries[at] = entry;
         self.index = search::Index::new(&self.folder);
+        self.personas = persona_names(&self.folder);
         self.searched.clear();
         if let Some(rollup) = &mut self.rollup {
             rollup.refill(&self.folder);
@@ -141,13 +151,12 @@ impl Workspace {
             .position(|e| e.path == path || e.path.canonicalize().is_ok_and(|p| p == wanted))
     }
 
-    /// The hits for the query as typed, searched again only when it changed.
-    pub fn results(&mut self) -> &[MapHits] {
+    /// Searches again when the query changed since the last search.
+    fn search(&mut self) {
         if self.searched != self.query {
             self.results = self.index.search(&self.query);
             self.searched.clone_from(&self.query);
         }
-        &self.results
     }
 
     /// Opens the roll-up window, or closes it.
@@ -316,8 +325,8 @@ fn entry_lines(ui: &mut Ui, entry: &Entry) {
 
 /// The hits grouped by map; returns what Enter opens (the first hit).
 fn results_list(ui: &mut Ui, ws: &mut Workspace, actions: &mut Vec<Action>) -> Option<Action> {
-    let results = ws.results().to_vec();
-    let entries = &ws.folder.entries;
+    ws.search();
+    let (results, entries) = (&ws.results, &ws.folder.entries);
     if results.is_empty() {
         ui.label(RichText::new(t!("workspace-no-matches")).weak());
         return None;
@@ -333,7 +342,7 @@ fn results_list(ui: &mut Ui, ws: &mut Workspace, actions: &mut Vec<Action>) -> O
         Some(Action::Open { path: entries[m.entry].path.clone(), select: Some(hit.item.clone()) })
     });
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for map_hits in &results {
+        for map_hits in results {
             let entry = &entries[map_hits.entry];
             ui.add_space(4.0);
             ui.label(RichText::new(crate::text::shown_part(entry.title())).strong());
@@ -365,13 +374,7 @@ pub fn rollup_window(ctx: &egui::Context, ws: &mut Workspace) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(mut rollup) = ws.rollup.take() else { return actions };
     let mut open = true;
-    let personas: Vec<String> = {
-        let mut names: Vec<String> =
-            ws.folder.maps().flat_map(|(_, m)| m.personas.iter().map(|p| p.name.trim().to_owned())).collect();
-        names.sort_by_key(|n| n.to_lowercase());
-        names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        names
-    };
+    let personas = &ws.personas;
     egui::Window::new(t!("rollup-title"))
         .id(egui::Id::unique("rollup window"))
         .open(&mut open)
@@ -503,6 +506,15 @@ pub fn rollup_window(ctx: &egui::Context, ws: &mut Workspace) -> Vec<Action> {
         ws.rollup = Some(rollup);
     }
     actions
+}
+
+/// Every persona's name across the folder's maps, once each (any case), in name order.
+fn persona_names(folder: &Folder) -> Vec<String> {
+    let mut names: Vec<String> =
+        folder.maps().flat_map(|(_, m)| m.personas.iter().map(|p| p.name.trim().to_owned())).collect();
+    names.sort_by_key(|n| n.to_lowercase());
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names
 }
 
 /// A column's heading in the editor's language.

@@ -191,9 +191,7 @@ pub fn run_lint(args: &LintArgs) -> ExitCode {
         Ok(entries) => entries,
         Err(message) => return usage(message),
     };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let now = super::report::seconds(std::time::SystemTime::now());
     let options = Options { review: true, stale_days: args.stale_days, now };
     let findings = lint::findings(&entries.list, options);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();

@@ -95,14 +95,6 @@ impl Folder {
     pub fn maps(&self) -> impl Iterator<Item = (&Entry, &Map)> {
         self.entries.iter().filter_map(|e| Some((e, e.map.as_ref().ok()?)))
     }
-
-    /// The entry of the file `path` (as found, or any path naming the same file).
-    pub fn entry(&self, path: &Path) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.path == path).or_else(|| {
-            let wanted = path.canonicalize().ok()?;
-            self.entries.iter().find(|e| e.path.canonicalize().is_ok_and(|p| p == wanted))
-        })
-    }
 }
 
 /// The file another map's `opens` or `counterpart` names: relative to the folder of the map
