@@ -38,6 +38,8 @@ pub enum Command {
         /// Apply the reviewer's rules too, as `touchline lint` does.
         #[arg(long)]
         lint: bool,
+        #[command(flatten)]
+        walk: crate::portfolio::cli::WalkArgs,
     },
     /// Check maps and apply the rules a reviewer would (owners, evidence, curve points,
     /// duplicates, stale maps); `--format github` annotates a pull request.
@@ -105,7 +107,7 @@ pub enum Command {
 /// Runs a headless subcommand and returns the process's exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Check { maps, lint } => crate::portfolio::cli::run_check(&maps, lint),
+        Command::Check { maps, lint, walk } => crate::portfolio::cli::run_check(&maps, lint, walk),
         Command::Lint(args) => crate::portfolio::cli::run_lint(&args),
         Command::Report(args) => crate::portfolio::cli::run_report(&args),
         Command::Fmt { check, maps } => fmt(&maps, check),

@@ -921,10 +921,14 @@ fn a_version_8_file_reads_and_links_between_maps_need_version_9() {
     std::fs::write(&path, &text).unwrap();
     let shown = path.display().to_string();
     assert!(touchline(&["check", &shown]).status.success(), "a version 8 file opens");
-    for (field, message) in [
-        ("opens: \"detail.ron\"", "card \"c-checkout\" opens another map"),
-        ("counterpart: \"future.ron\"", "the map names its counterpart"),
-        ("allow: [\"stale\"]", "silences review rules"),
+    for (field, message, needs) in [
+        ("opens: \"detail.ron\"", "card \"c-checkout\" opens another map (opens)", "links between maps need"),
+        (
+            "counterpart: \"future.ron\"",
+            "the map names its counterpart (counterpart)",
+            "links between maps need",
+        ),
+        ("allow: [\"stale\"]", "silences review rules (allow)", "silencing review rules needs"),
     ] {
         let linked = if field.starts_with("opens") {
             text.replacen("title: \"Checkout\"", &format!("title: \"Checkout\", {field}"), 1)
@@ -932,11 +936,17 @@ fn a_version_8_file_reads_and_links_between_maps_need_version_9() {
             text.replacen("        personas: [", &format!("        {field},\n        personas: ["), 1)
         };
         assert_ne!(linked, text, "{field}");
-        std::fs::write(&path, linked).unwrap();
+        std::fs::write(&path, &linked).unwrap();
         let out = touchline(&["check", &shown]);
         assert_eq!(out.status.code(), Some(1), "{field}");
         let err = stderr(&out);
-        assert!(err.contains(message) && err.contains("need format_version 9"), "{field}: {err}");
+        assert!(
+            err.contains(message) && err.contains(&format!("{needs} format_version 9")),
+            "{field}: {err}"
+        );
+        // The message points at the line that holds the field.
+        let line = linked.lines().position(|l| l.contains(field)).unwrap() + 1;
+        assert!(err.starts_with(&format!("{shown}:{line}:1: ")), "{field} is on line {line}: {err}");
     }
 }
 
@@ -976,4 +986,27 @@ fn severity_and_effort_columns_become_the_cards_priority_and_effort() {
     let written = std::fs::read_to_string(&back).unwrap();
     assert!(written.lines().next().unwrap().ends_with(",priority,effort,author"), "{written}");
     assert!(written.contains("Surprise fee") && written.contains(",High,"), "{written}");
+}
+
+#[cfg(unix)]
+#[test]
+fn new_import_and_merge_refuse_a_pipe_and_leave_it_one() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("out.ron");
+    assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "Stage,Title\nArrive,Door\n").unwrap();
+    let out = pipe.to_str().unwrap();
+    let shop = "maps/ecommerce.ron";
+    for args in [
+        vec!["new", "-o", out, "--force"],
+        vec!["import", csv.to_str().unwrap(), "-o", out, "--force"],
+        vec!["merge", shop, shop, shop, "-o", out],
+    ] {
+        let done = touchline(&args);
+        assert_eq!(done.status.code(), Some(1), "{args:?}: {}", stderr(&done));
+        assert!(stderr(&done).contains("not a regular file"), "{args:?}: {}", stderr(&done));
+        assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo(), "{args:?} replaced the pipe");
+    }
 }

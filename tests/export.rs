@@ -848,3 +848,72 @@ fn a_stage_keeps_its_colour_in_a_partial_export() {
     assert!(whole.len() >= 2, "{whole:?}");
     assert_eq!(part, whole, "the header of Evaluate vendors is drawn in the same colours");
 }
+
+mod map_links {
+    use proptest::prelude::*;
+    use touchline::export::{ExportOptions, Format, Job};
+
+    /// What an attacker writes into `opens`: a scheme, a climb, an absolute or UNC start, or
+    /// percent-escapes, before anything at all, sometimes ending in `.ron`.
+    fn hostile_opens() -> impl Strategy<Value = String> {
+        let start = prop::sample::select(vec![
+            "",
+            "javascript:",
+            "JAVASCRIPT:",
+            " javascript:",
+            "data:",
+            "file:///",
+            "https://",
+            "//",
+            "/",
+            "\\\\",
+            "\\",
+            "../",
+            "a/../../",
+            "./",
+            "%2e%2e/",
+            "C:",
+            "\u{202E}",
+            "\t",
+        ]);
+        let end = prop::sample::select(vec!["", ".ron", ".RON", "/", "#x.ron", "?.ron"]);
+        (start, "\\PC{0,16}", end).prop_map(|(s, middle, e)| format!("{s}{middle}{e}"))
+    }
+
+    /// Whether `href` names a file inside the exported map's folder, read as a browser would.
+    fn stays_inside(href: &str) -> bool {
+        !href.is_empty()
+            && !href.contains([':', '\\', '?', '#'])
+            && !href.starts_with('/')
+            && href.split('/').all(|part| !part.is_empty() && !matches!(part, "." | ".."))
+            && href.split('/').all(|part| !part.to_ascii_lowercase().starts_with("%2e%2e"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_207),
+            ..ProptestConfig::default()
+        })]
+
+        /// No `opens` a map's author writes makes an SVG link leave the map's folder.
+        #[test]
+        fn no_export_links_outside_the_maps_folder(links in prop::collection::vec(hostile_opens(), 1..4)) {
+            let mut map = touchline::templates::load("ecommerce").unwrap();
+            for (card, link) in map.cards.iter_mut().zip(&links) {
+                card.opens = Some(link.clone());
+            }
+            map.stages[0].opens = links.last().cloned();
+            let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
+            let none = touchline::pictures::Set::default();
+            let svg = String::from_utf8(Job::new(&map, &options, &none).render().unwrap().bytes).unwrap();
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            for a in doc.descendants().filter(|n| n.has_tag_name("a")) {
+                let href = a.attribute("href").unwrap_or_default();
+                prop_assert!(stays_inside(href), "{href:?} from {links:?}");
+                prop_assert!(href.ends_with(".svg"), "{href:?}");
+            }
+        }
+    }
+}

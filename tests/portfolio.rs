@@ -74,6 +74,7 @@ fn fixture(dir: &Path, with_git: bool) {
 
     let mut orphan = shop();
     orphan.counterpart = Some("gone.ron".into());
+    orphan.cards[0].opens = Some("javascript:alert(1)".into());
     file::save(&orphan, &dir.join("orphan.ron")).unwrap();
 
     std::fs::create_dir_all(dir.join("detail")).unwrap();
@@ -120,6 +121,7 @@ fn lint_finds_every_rule_once_on_a_fixture_with_its_file_and_line() {
         "picture-unshown",
         "link-missing",
         "counterpart-missing",
+        "link-outside",
         "opportunity-without-owner",
         "pain-without-evidence",
         "stage-without-curve-point",
@@ -134,7 +136,7 @@ fn lint_finds_every_rule_once_on_a_fixture_with_its_file_and_line() {
     let list = text(&touchline(&["lint", "--rules"]).stdout);
     assert_eq!(list.lines().count(), expected.len(), "every rule is listed:\n{list}");
     assert_eq!(report["maps"], 5);
-    assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(2), Some(10)));
+    assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(2), Some(11)));
 
     // Each finding names its file and the line of the item it is on.
     let current = std::fs::read_to_string(dir.path().join("current.ron")).unwrap();
@@ -161,14 +163,14 @@ fn lint_finds_every_rule_once_on_a_fixture_with_its_file_and_line() {
     // The same as text, one line each, and as GitHub annotations.
     let out = touchline(&["lint", &root, "--stale-days", "30"]);
     let lines = text(&out.stdout);
-    assert_eq!(lines.lines().count(), 12, "{lines}");
+    assert_eq!(lines.lines().count(), 13, "{lines}");
     let want = format!(
         "{}:{}: warning[opportunity-without-owner]: opportunity ",
         dir.path().join("current.ron").display(),
         line_of("id: \"c-opp-fit\"")
     );
     assert!(lines.contains(&want), "{lines}");
-    assert!(text(&out.stderr).contains("5 maps: 2 errors, 10 warnings"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("5 maps: 2 errors, 11 warnings"), "{}", text(&out.stderr));
     let out = touchline(&["lint", &root, "--format", "github"]);
     let annotations = text(&out.stdout);
     assert!(
@@ -422,4 +424,148 @@ fn a_map_link_is_a_tag_in_every_export_and_a_hyperlink_in_svg_and_pdf() {
         has(b"detail/onboarding.pdf") && has(b"detail/support.pdf"),
         "link annotations to the maps' PDFs"
     );
+}
+
+/// `opens` values a map from someone else may carry, none of which may become a live link.
+const HOSTILE_OPENS: [&str; 7] = [
+    "javascript:alert(document.domain)",
+    "JaVaScRiPt:alert(1).ron",
+    "file:///etc/passwd",
+    "https://example.invalid/phish.ron",
+    "\\\\host\\share\\map.ron",
+    "/etc/shadow.ron",
+    "../../outside.ron",
+];
+
+/// A folder whose `journey.ron` has one good link (to `detail/next.ron`) and a card for each
+/// hostile `opens`.
+fn hostile_links(dir: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir.join("detail")).unwrap();
+    file::save(&shop(), &dir.join("detail/next.ron")).unwrap();
+    let mut map = shop();
+    map.stages[0].opens = Some("detail/next.ron".into());
+    for (card, link) in map.cards.iter_mut().zip(HOSTILE_OPENS) {
+        card.opens = Some(link.into());
+    }
+    let path = dir.join("journey.ron");
+    file::save(&map, &path).unwrap();
+    path
+}
+
+#[test]
+fn an_opens_outside_the_maps_folder_is_plain_text_in_exports_and_warned_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = hostile_links(dir.path());
+    let svg = dir.path().join("journey.svg");
+    let pdf = dir.path().join("journey.pdf");
+    for out in [&svg, &pdf] {
+        let done = touchline(&["export", map.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(done.status.success(), "{}", text(&done.stderr));
+    }
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&drawing).unwrap();
+    let hrefs: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("a")).filter_map(|n| n.attribute("href")).collect();
+    assert_eq!(hrefs, ["detail/next.svg"], "only the link inside the folder is live");
+    // The tags are still drawn, as text.
+    assert_eq!(drawing.matches(r#"class="opens-map""#).count(), 1 + HOSTILE_OPENS.len());
+
+    let urls = Command::new("pdfinfo").arg("-url").arg(&pdf).output().unwrap();
+    let urls = text(&urls.stdout);
+    let listed: Vec<&str> = urls.lines().skip(1).filter_map(|l| l.split_whitespace().last()).collect();
+    assert_eq!(listed, ["detail/next.pdf"], "the PDF's only link annotation: {urls}");
+
+    let out = touchline(&["lint", "--json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "warnings only: {}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let outside: Vec<&serde_json::Value> = findings.iter().filter(|f| f["rule"] == "link-outside").collect();
+    assert_eq!(outside.len(), HOSTILE_OPENS.len(), "{findings:#?}");
+    let lines = std::fs::read_to_string(&map).unwrap();
+    for finding in outside {
+        let line = usize::try_from(finding["line"].as_u64().unwrap()).unwrap();
+        let item = finding["item"].as_str().unwrap();
+        let held = lines.lines().nth(line - 1).unwrap();
+        assert!(held.contains(item) && held.contains("opens:"), "line {line} holds {item}: {held}");
+        assert!(finding["message"].as_str().unwrap().contains("plain text"), "{finding}");
+    }
+    let messages = text(&out.stdout);
+    assert!(!messages.contains("does not exist"), "nothing outside the repository is looked at: {messages}");
+}
+
+#[test]
+fn check_looks_for_linked_maps_only_inside_the_maps_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("team")).unwrap();
+    let mut map = shop();
+    // Inside the repository, one folder up: looked at (and it is missing).
+    map.cards[0].opens = Some("../gone.ron".into());
+    // Out of the repository: an existing file and a missing one read the same.
+    map.cards[1].opens = Some("../../exists.ron".into());
+    map.cards[2].opens = Some("../../missing.ron".into());
+    file::save(&shop(), &dir.path().join("exists.ron")).unwrap();
+    file::save(&map, &repo.join("team/map.ron")).unwrap();
+    let out = touchline(&["lint", "--json", repo.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let message = |id: &str| {
+        findings.iter().find(|f| f["item"] == id).map(|f| f["message"].as_str().unwrap().to_owned()).unwrap()
+    };
+    let inside = message(map.cards[0].id.as_str());
+    assert!(inside.contains("does not exist"), "{inside}");
+    let (exists, missing) = (message(map.cards[1].id.as_str()), message(map.cards[2].id.as_str()));
+    let shown = |m: &str| m.split_once(" opens ").unwrap().1.replace("exists", "X").replace("missing", "X");
+    assert_eq!(shown(&exists), shown(&missing), "the messages tell nothing of what is on disk");
+    assert!(exists.contains("not looked at"), "{exists}");
+}
+
+#[test]
+fn export_compare_reads_each_states_pictures_from_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (now, later) = (dir.path().join("now"), dir.path().join("later"));
+    for folder in [&now, &later] {
+        std::fs::create_dir_all(folder).unwrap();
+    }
+    let mut current = shop();
+    current.cards[0].image = Some("photo.png".into());
+    let mut future = shop();
+    future.state = JourneyState::FutureState;
+    future.cards[0].image = Some("photo.png".into());
+    // Each folder's own photo: red beside the current state, blue beside the future.
+    image::RgbaImage::from_pixel(8, 8, image::Rgba([220, 30, 30, 255])).save(now.join("photo.png")).unwrap();
+    image::RgbaImage::from_pixel(8, 8, image::Rgba([30, 30, 220, 255]))
+        .save(later.join("photo.png"))
+        .unwrap();
+    file::save(&current, &now.join("journey.ron")).unwrap();
+    file::save(&future, &later.join("journey.ron")).unwrap();
+    let svg = dir.path().join("both.svg");
+    let out = touchline(&[
+        "export",
+        now.join("journey.ron").to_str().unwrap(),
+        "--compare",
+        later.join("journey.ron").to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("photo.png"), "no picture is missing: {}", text(&out.stderr));
+    // Both photos are in the drawing: one reddish, one bluish.
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    let mut colours = Vec::new();
+    for part in drawing.split("data:image/").skip(1) {
+        use base64::Engine as _;
+        let data = &part[part.find(";base64,").unwrap() + 8..part.find('"').unwrap()];
+        let bytes = base64::engine::general_purpose::STANDARD.decode(data).unwrap();
+        let picture = image::load_from_memory(&bytes).unwrap().to_rgba8();
+        if picture.width() > 16 {
+            continue; // an emoji's own picture
+        }
+        let [r, _, b, _] = picture.get_pixel(picture.width() / 2, picture.height() / 2).0;
+        colours.push(if r > b { "red" } else { "blue" });
+    }
+    colours.sort_unstable();
+    colours.dedup();
+    assert_eq!(colours, ["blue", "red"], "each state shows its own photo");
 }

@@ -464,3 +464,31 @@ fn the_inspector_names_who_wrote_a_note_and_can_take_the_name_off() {
     undo(&mut h);
     assert_eq!(common::map(&h).cards[index].author, "Ana", "one undo brings the name back");
 }
+
+#[test]
+fn one_participant_holding_many_live_pages_locks_no_one_out() {
+    let (_room, address, base) = bare_room();
+    let greedy = join(address, &base, "Greedy");
+    let events = format!("{base}api/events?key={greedy}");
+    // Forty pages with one key: each new one closes the oldest, so only the newest stay open.
+    let mut held: Vec<Events> = (0..40).map(|_| Events::open(address, &events)).collect();
+    assert!(held.iter().all(|e| e.status == 200));
+    let newest = held.pop().unwrap();
+    let mut open = 1;
+    for mut page in held {
+        // A page that made room for a newer one ends; an open one waits for news.
+        if !page.ended(Duration::from_millis(300)) {
+            open += 1;
+        }
+    }
+    drop(newest);
+    assert_eq!(open, limits::STREAMS_PER_KEY, "pages of one key that stayed open");
+
+    // Other phones still join and follow the room.
+    for i in 0..5 {
+        let key = join(address, &base, &format!("Late {i}"));
+        let mut page = Events::open(address, &format!("{base}api/events?key={key}"));
+        assert_eq!(page.status, 200);
+        assert!(page.next().is_some_and(|m| m.get("room").is_some()));
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use egui::{Color32, RichText, Ui};
 
-use crate::portfolio::git::{GitError, LastCommit};
+use crate::portfolio::git::GitError;
 use crate::portfolio::rollup::{self, Filter, Kind, Row, SortBy};
 use crate::portfolio::search::{self, Item, MapHits};
 use crate::portfolio::{Entry, Folder};
@@ -20,7 +20,7 @@ pub enum Action {
 }
 
 /// When each map last changed in git, read off the UI thread.
-type History = Result<Option<std::collections::HashMap<PathBuf, LastCommit>>, GitError>;
+type History = Result<Option<crate::portfolio::git::History>, GitError>;
 
 /// An open folder of maps.
 pub struct Workspace {
@@ -110,10 +110,10 @@ impl Workspace {
     pub fn poll(&mut self) {
         let Some(receiver) = &self.history else { return };
         match receiver.try_recv() {
-            Ok(Ok(Some(mut commits))) => {
+            Ok(Ok(Some(mut history))) => {
                 self.folder.in_git = true;
                 for entry in &mut self.folder.entries {
-                    entry.commit = commits.remove(&entry.path);
+                    entry.commit = history.commits.remove(&entry.path);
                 }
                 self.history = None;
             }

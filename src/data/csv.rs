@@ -344,6 +344,8 @@ pub fn read(
     let mut builder = Builder::new(title);
     let mut rows = 0;
     let mut bad_numbers = BTreeSet::new();
+    // Rows with cells past the header's last column, which has no name to keep them under.
+    let mut overflowing: Vec<usize> = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -356,6 +358,9 @@ pub fn read(
         let line = record.position().map_or(0, |p| p.line() as usize);
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
+        }
+        if record.iter().skip(headers.len()).any(|v| !v.trim().is_empty()) {
+            overflowing.push(line);
         }
         rows += 1;
         if rows > MAX_ROWS {
@@ -463,6 +468,19 @@ pub fn read(
     for (line, raw) in bad_numbers {
         warnings.push(Note { line, message: format!("{raw:?} is not a number; left empty") });
     }
+    if let Some(&first) = overflowing.first() {
+        let shown: Vec<String> = overflowing.iter().take(10).map(ToString::to_string).collect();
+        let more = overflowing.len().saturating_sub(10);
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        warnings.push(Note {
+            line: first,
+            message: format!(
+                "cells past the header's {} columns were left out (lines {}{more}); give them a column name to keep them in the cards' notes",
+                headers.len(),
+                shown.join(", ")
+            ),
+        });
+    }
     if rows == 0 && problems.is_empty() {
         problems.push(Note { line: 1, message: "no rows below the header".to_owned() });
     }
@@ -502,12 +520,13 @@ fn starts_like_formula(cell: &str) -> bool {
 }
 
 /// A cell as written: one that a spreadsheet would run as a formula gets a leading apostrophe,
-/// which spreadsheets show as text and do not display.
-fn escaped(cell: String) -> String {
-    if starts_like_formula(&cell) { format!("'{cell}") } else { cell }
+/// which spreadsheets show as text and do not display. Every CSV the program writes passes its
+/// cells through here.
+pub fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if starts_like_formula(cell) { format!("'{cell}").into() } else { cell.into() }
 }
 
-/// A cell as read: the apostrophe [`escaped`] put before a formula's first character comes off.
+/// A cell as read: the apostrophe [`guarded`] put before a formula's first character comes off.
 fn unescaped(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if starts_like_formula(rest) => rest,
@@ -517,13 +536,13 @@ fn unescaped(cell: &str) -> &str {
 
 /// The map's cards as CSV (or with another `separator`, tab for TSV) into `out`, one row per
 /// card in canonical order, with the columns `read` knows. Cells a spreadsheet would run as
-/// formulas are written as text (see [`escaped`]). A failed write is reported, never dropped.
+/// formulas are written as text (see [`guarded`]). A failed write is reported, never dropped.
 pub fn write_to(map: &Map, separator: u8, out: impl std::io::Write) -> std::io::Result<()> {
     let mut writer = ::csv::WriterBuilder::new().delimiter(separator).from_writer(out);
     writer.write_record(COLUMNS.iter().map(|c| c.name)).map_err(std::io::Error::from)?;
     for card in &map.cards {
         writer
-            .write_record(COLUMNS.iter().map(|c| escaped((c.value)(map, card))))
+            .write_record(COLUMNS.iter().map(|c| guarded(&(c.value)(map, card)).into_owned()))
             .map_err(std::io::Error::from)?;
     }
     writer.flush()
@@ -612,6 +631,21 @@ mod tests {
         assert!(text.lines().next().unwrap().contains(",image,"), "{text}");
         let back = read_ok(&text).map;
         assert_eq!(back.cards[0].image.as_deref(), Some("shots/checkout.png"));
+    }
+
+    #[test]
+    fn cells_past_the_header_are_named_once_with_their_lines() {
+        let text = "Stage,Title\nArrive,Door\nOrder,Menu,EXTRA1,EXTRA2\nPay,Card\nLeave,Coat,,X\n";
+        let imported = read_ok(text);
+        assert_eq!(imported.map.cards.len(), 4);
+        let said: Vec<&Note> = imported.warnings.iter().filter(|w| w.message.contains("left out")).collect();
+        assert_eq!(said.len(), 1, "{:?}", imported.warnings);
+        assert_eq!(said[0].line, 3);
+        assert!(
+            said[0].message.contains("(lines 3, 5)") && said[0].message.contains("2 columns"),
+            "{}",
+            said[0].message
+        );
     }
 
     #[test]

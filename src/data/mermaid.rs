@@ -219,6 +219,17 @@ fn task_name(title: &str) -> String {
 /// with the personas whose curves have a point there as actors. Text that Mermaid would read as
 /// its own syntax is rewritten (see [`mermaid_text`], [`task_name`]), so the diagram keeps the
 /// map's structure whatever its cards say.
+/// The tasks [`write`] writes: the cards of the Actions and Customer actions lanes.
+pub fn task_count(map: &Map) -> usize {
+    let actions: std::collections::HashSet<_> = map
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
+        .map(|l| &l.id)
+        .collect();
+    map.cards.iter().filter(|c| actions.contains(&c.lane)).count()
+}
+
 pub fn write(map: &Map) -> String {
     use crate::model::{CardId, CurveId, StageId};
     let mut out = String::from("journey\n");

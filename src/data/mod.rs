@@ -17,6 +17,33 @@ pub const MAX_ROWS: usize = 10_000;
 /// Longer fields are cut, with a warning.
 pub const MAX_FIELD: usize = 10_000;
 
+/// What of `map` a spreadsheet or a Mermaid journey has no place for, in a few words each, so an
+/// export can say so rather than drop it silently.
+pub fn left_out(map: &Map, format: DataFormat) -> Vec<String> {
+    let mut out = Vec::new();
+    let opens = map.stages.iter().filter(|s| s.opens.is_some()).count()
+        + map.cards.iter().filter(|c| c.opens.is_some()).count();
+    if opens > 0 {
+        out.push(format!("{opens} links to other maps (opens)"));
+    }
+    if map.counterpart.is_some() {
+        out.push("the map's counterpart".to_owned());
+    }
+    if !map.allow.is_empty() {
+        out.push("the lint rules it allows".to_owned());
+    }
+    if map.direction.is_rtl() {
+        out.push("its right-to-left direction".to_owned());
+    }
+    if format == DataFormat::Mermaid {
+        let other = map.cards.len() - mermaid::task_count(map);
+        if other > 0 {
+            out.push(format!("{other} cards outside the Actions lanes"));
+        }
+    }
+    out
+}
+
 /// What was wrong with the input, by line; or what was kept and worth saying.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
@@ -68,6 +95,14 @@ pub enum DataFormat {
 }
 
 impl DataFormat {
+    /// What a file of this format is, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Csv | Self::Tsv => "a spreadsheet",
+            Self::Mermaid => "a Mermaid journey",
+        }
+    }
+
     /// The format asked for, else the one the file's name says; the message says how to name it.
     pub fn for_file(path: &std::path::Path, asked: Option<Self>) -> Result<Self, String> {
         asked.or_else(|| Self::from_path(path)).ok_or_else(|| {
@@ -133,7 +168,7 @@ fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
     let read = if path == std::path::Path::new("-") {
         read_limited_from(std::io::stdin())
     } else {
-        read_limited(path)
+        read_limited(path, crate::file::open::Links::Follow)
     };
     read.map_err(|e| match e {
         ReadError::NotAFile => {

@@ -232,6 +232,26 @@ fn data_format(args: &ExportArgs) -> Option<DataFormat> {
     }
 }
 
+/// The pictures of `map` (the other state of a comparison), read from its own `folder`, each
+/// named in the map and in the set by where it is, so that a picture of the same name beside
+/// the first map is not taken for it.
+fn theirs_pictures(
+    map: &mut crate::model::Map,
+    folder: Option<&std::path::Path>,
+    reach: crate::pictures::Reach,
+) -> crate::pictures::Set {
+    let read = crate::pictures::Set::load(map, folder, reach);
+    let placed = |name: &str| {
+        let path = crate::pictures::resolve(folder, name);
+        format!("{}", path.display())
+    };
+    let names = map.cards.iter_mut().filter_map(|c| c.image.as_mut());
+    for name in names.chain(map.personas.iter_mut().filter_map(|p| p.image.as_mut())) {
+        *name = placed(name);
+    }
+    crate::pictures::Set { pictures: read.pictures.into_iter().map(|(name, p)| (placed(&name), p)).collect() }
+}
+
 /// Writes the map's data: its cards as CSV/TSV, or its journey as Mermaid.
 fn export_data(args: &ExportArgs, format: DataFormat, to: &Destination) -> ExitCode {
     let map = match crate::file::load(&args.map) {
@@ -254,7 +274,17 @@ fn export_data(args: &ExportArgs, format: DataFormat, to: &Destination) -> ExitC
     };
     match deliver(text.as_bytes(), to, args) {
         Ok(()) => {
-            wrote(args, to, &format!("{} cards", map.cards.len()));
+            let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            let what = if format == DataFormat::Mermaid {
+                count(crate::data::mermaid::task_count(&map), "task", "tasks")
+            } else {
+                count(map.cards.len(), "card", "cards")
+            };
+            wrote(args, to, &what);
+            let left_out = crate::data::left_out(&map, format);
+            if !left_out.is_empty() {
+                eprintln!("note: {} has no place for {}", format.name(), left_out.join(", "));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => crate::exit::fail(e),
@@ -336,14 +366,25 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Err(e) => return crate::exit::fail(e),
     };
     let mut marks = None;
-    if let Some(other) = &args.compare {
+    let reach = if args.allow_outside_pictures {
+        crate::pictures::Reach::Anywhere
+    } else {
+        crate::pictures::Reach::MapFolder
+    };
+    // The other state's pictures, read from its own folder.
+    let mut other_pictures = None;
+    if let Some(other_path) = &args.compare {
         if format == Format::Slides {
             return crate::exit::usage("--compare draws one picture: export it as PNG, SVG or PDF");
         }
-        let other = match crate::file::load(other) {
+        let mut other = match crate::file::load(other_path) {
             Ok(other) => other,
             Err(e) => return crate::exit::fail(e),
         };
+        let folder = crate::pictures::folder_of(other_path);
+        if folder != crate::pictures::folder_of(&args.map) {
+            other_pictures = Some(theirs_pictures(&mut other, folder, reach));
+        }
         let comparison = crate::diff::compare::compare_states(&map, &other);
         map = comparison.map;
         marks = Some(comparison.marks);
@@ -356,12 +397,10 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let options = args.options(format);
     // The pictures of the stages exported: a wrong range is reported by the export itself.
     let shown = super::select_stages(&map, options.stages).unwrap_or_default();
-    let reach = if args.allow_outside_pictures {
-        crate::pictures::Reach::Anywhere
-    } else {
-        crate::pictures::Reach::MapFolder
-    };
-    let pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map), reach);
+    let mut pictures = crate::pictures::Set::load(&shown, crate::pictures::folder_of(&args.map), reach);
+    if let Some(theirs) = other_pictures {
+        pictures.pictures.extend(theirs.pictures);
+    }
     let unshown = crate::pictures::unshown(&shown, |name| pictures.problem(name));
     for warning in crate::pictures::warnings(&args.map, &unshown) {
         eprintln!("{warning}");

@@ -40,6 +40,17 @@ pub struct Placed {
     pub y: f32,
 }
 
+/// One shaped glyph as a PDF writer takes it: its id, the bytes of the text it draws, and its
+/// advance and offsets in ems.
+#[derive(Clone, Debug)]
+pub struct Shaped {
+    pub glyph: u32,
+    pub text: std::ops::Range<usize>,
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+}
+
 /// A colour glyph's picture: PNG bytes, and where it sits relative to the glyph's origin, in
 /// font units (y down), at the size of one em.
 pub struct Bitmap<'a> {
@@ -152,6 +163,48 @@ impl Fonts {
             x += position.x_advance as f32 * scale;
         }
         placed
+    }
+
+    /// `text` shaped in `font`, in visual order (right to left when `rtl`, else as the text's
+    /// script says), each glyph with the text of its cluster. Linear in the text however long
+    /// its clusters are (a letter under a hundred thousand marks is one cluster).
+    pub fn shape_clusters(&self, font: usize, text: &str, rtl: Option<bool>) -> Vec<Shaped> {
+        let Some(face) = self.faces.get(font) else { return Vec::new() };
+        let Ok(font_ref) = skrifa::FontRef::new((*face.blob).as_ref()) else { return Vec::new() };
+        let shaper = face.shaper.shaper(&font_ref).build();
+        let mut buffer = harfrust::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        match rtl {
+            Some(true) => buffer.set_direction(harfrust::Direction::RightToLeft),
+            Some(false) => buffer.set_direction(harfrust::Direction::LeftToRight),
+            None => {}
+        }
+        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        let infos = shaped.glyph_infos();
+        // Each cluster runs to the next cluster's start in the text.
+        let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let end_of = |start: usize| match starts.binary_search(&start) {
+            Ok(i) => starts.get(i + 1).copied().unwrap_or(text.len()),
+            Err(_) => text.len(),
+        };
+        let em = face.units_per_em;
+        infos
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, position)| {
+                let start = (info.cluster as usize).min(text.len());
+                Shaped {
+                    glyph: info.glyph_id,
+                    text: start..end_of(start).max(start),
+                    x_advance: position.x_advance as f32 / em,
+                    x_offset: position.x_offset as f32 / em,
+                    y_offset: position.y_offset as f32 / em,
+                }
+            })
+            .collect()
     }
 
     /// The scale from `font`'s units to points at `size`.

@@ -342,18 +342,6 @@ pub fn image_size(map: &Map, options: &ExportOptions) -> Result<[u32; 2], Export
     Ok(placement(&layout, options)?.0)
 }
 
-/// Where an export's link to another map points: the same kind of export of that map, beside
-/// this one (`detail/onboarding.ron` → `detail/onboarding.svg`), so a folder exported map by map
-/// links up as the maps do.
-pub fn linked_export(target: &str, extension: &str) -> String {
-    let path = std::path::Path::new(target);
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
-        path.with_extension(extension).to_string_lossy().replace('\\', "/")
-    } else {
-        target.to_owned()
-    }
-}
-
 /// Pages drawn with egui's painter for a vector document (a report's tables), in the editor's
 /// fonts, one context for all of them.
 pub struct Pages {

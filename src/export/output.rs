@@ -47,20 +47,15 @@ impl Destination {
         matches!(self, Self::Stdout)
     }
 
-    /// Writes `bytes` there: atomically to a file, as a stream otherwise.
+    /// Writes `bytes` there: atomically to a file, as a stream otherwise (the one write path,
+    /// [`crate::file::write_atomically`], streams to a device).
     pub fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
-            Self::File(path) => crate::file::write_atomically(path, bytes),
+            Self::File(path) | Self::Device(path) => crate::file::write_atomically(path, bytes),
             Self::Stdout => {
                 let mut out = std::io::stdout().lock();
                 out.write_all(bytes)?;
                 out.flush()
-            }
-            Self::Device(path) => {
-                // No create, no truncate: the device stays what it is.
-                let mut device = std::fs::OpenOptions::new().write(true).open(path)?;
-                device.write_all(bytes)?;
-                device.flush()
             }
         }
     }
@@ -113,7 +108,8 @@ fn is_char_device(_: &std::fs::Metadata) -> bool {
 /// The first bytes of a regular file, enough to tell what it is.
 fn head_of(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::new();
-    std::fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    let (file, _) = crate::file::open::open_regular(path, crate::file::open::Links::Follow)?;
+    file.take(4096).read_to_end(&mut head)?;
     Ok(head)
 }
 

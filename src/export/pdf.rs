@@ -82,7 +82,8 @@ pub fn write_pages<P: std::borrow::Borrow<Painting>>(
         let links = writer.links;
         surface.pop();
         surface.finish();
-        // A tag that opens another map links to that map's PDF beside this one.
+        // A tag that opens another map inside the map's folder links to that map's PDF beside
+        // this one (only those are kept in `links`).
         let scale = (page.x / painting.size.x, page.y / painting.size.y);
         for (rect, target) in links {
             let Some(area) = krilla::geom::Rect::from_ltrb(
@@ -93,7 +94,7 @@ pub fn write_pages<P: std::borrow::Borrow<Painting>>(
             ) else {
                 continue;
             };
-            let action = krilla::action::LinkAction::new(super::linked_export(&target, "pdf"));
+            let action = krilla::action::LinkAction::new(target);
             let annotation = krilla::annotation::LinkAnnotation::new(
                 area,
                 krilla::annotation::Target::Action(action.into()),
@@ -127,9 +128,10 @@ struct Writer<'s, 'p> {
     /// The painting's pictures, each encoded once however often it is drawn.
     images: HashMap<egui::TextureId, Option<krilla::image::Image>>,
     pixels: HashMap<egui::TextureId, std::sync::Arc<egui::ColorImage>>,
-    /// The map the open group's tag opens, and the tag's rectangle once drawn.
+    /// Where the open group's tag links (see `map_link::export_href`), and the tag's rectangle
+    /// once drawn.
     link: Option<(String, Option<Rect>)>,
-    /// Every tag drawn, with the map it opens.
+    /// Every tag drawn that links, with where it links.
     links: Vec<(Rect, String)>,
 }
 
@@ -339,15 +341,31 @@ impl Writer<'_, '_> {
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
         let direction =
             if row.direction.is_rtl() { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+        let at = Point::from_xy(row.left, row.baseline);
+        self.draw(at, font, format.size, &row.text, Some(direction == TextDirection::RightToLeft))
+    }
+
+    /// Draws `text` in the editor's font `font` from `at`, shaped as the SVG shapes it (krilla's
+    /// own shaper is quadratic in a cluster's length); false when the PDF has no such font.
+    fn draw(&mut self, at: Point, font: usize, size: f32, text: &str, rtl: Option<bool>) -> bool {
         let Some(face) = self.faces.get(font).cloned().flatten() else { return false };
-        self.surface.draw_text(
-            Point::from_xy(row.left, row.baseline),
-            face,
-            format.size,
-            &row.text,
-            false,
-            direction,
-        );
+        let glyphs: Vec<krilla::text::KrillaGlyph> = self
+            .fonts
+            .shape_clusters(font, text, rtl)
+            .into_iter()
+            .map(|g| {
+                krilla::text::KrillaGlyph::new(
+                    krilla::text::GlyphId::new(g.glyph),
+                    g.x_advance,
+                    g.x_offset,
+                    g.y_offset,
+                    0.0,
+                    g.text,
+                    None,
+                )
+            })
+            .collect();
+        self.surface.draw_glyphs(at, &glyphs, face, text, size, false);
         true
     }
 
@@ -356,23 +374,17 @@ impl Writer<'_, '_> {
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill { paint, opacity, rule: FillRule::NonZero }));
         for piece in self.fonts.pieces(span) {
-            let Some(font) = self.faces.get(piece.font).cloned().flatten() else { continue };
-            self.surface.draw_text(
-                Point::from_xy(piece.x, span.at.y),
-                font,
-                span.size,
-                &piece.text,
-                false,
-                TextDirection::Auto,
-            );
+            self.draw(Point::from_xy(piece.x, span.at.y), piece.font, span.size, &piece.text, None);
         }
     }
 }
 
 impl vector::Sink for Writer<'_, '_> {
     fn begin_group(&mut self, group: &crate::render::Group) {
-        if let crate::render::Group::MapLink(target) = group {
-            self.link = Some((target.clone(), None));
+        if let crate::render::Group::MapLink(target) = group
+            && let Some(href) = crate::model::map_link::export_href(target, "pdf")
+        {
+            self.link = Some((href, None));
         }
     }
 

@@ -644,9 +644,11 @@ impl vector::Sink for Writer {
         let count = self.group_names.entry(id.clone()).or_default();
         *count += 1;
         let id = if *count > 1 { format!("{id}-{count}") } else { id };
-        // A tag that opens another map links to that map's drawing beside this one.
-        if let Group::MapLink(target) = group {
-            let href = super::linked_export(target, "svg");
+        // A tag that opens another map inside the map's folder links to that map's drawing
+        // beside this one; any other `opens` is drawn as plain text.
+        if let Group::MapLink(target) = group
+            && let Some(href) = crate::model::map_link::export_href(target, "svg")
+        {
             let _ = write!(self.body, r#"<a href="{}">"#, Escaped(&href));
             self.in_link = true;
         }

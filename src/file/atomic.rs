@@ -13,6 +13,10 @@ use std::path::Path;
 /// A read-only file is not replaced (see [`replace_read_only`]). The file is replaced, not
 /// rewritten: other hard links to it keep the old content. Temporary files that an interrupted
 /// save of the same file left behind are removed.
+///
+/// Only a regular file is ever replaced: a character device (`/dev/null`, a terminal) is written
+/// as a stream and stays a device; a folder, a pipe, a socket or a block device is refused. Every
+/// file the program writes goes through here, so no command can forget that.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write(path, bytes, false)
 }
@@ -28,6 +32,15 @@ pub fn replace_read_only(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[error("the file is read-only")]
 struct ReadOnly;
 
+/// Why a write refused a path that is not a regular file, a character device or nothing yet.
+#[derive(Debug, thiserror::Error)]
+enum NotAFile {
+    #[error("is a folder; name the file to write")]
+    Folder,
+    #[error("is not a regular file (a pipe, socket or block device); not writing to it")]
+    Special,
+}
+
 /// Whether a save was refused because the file is read-only; callers offer to replace it anyway.
 pub fn is_read_only_refusal(error: &std::io::Error) -> bool {
     error.get_ref().is_some_and(<dyn std::error::Error + Send + Sync>::is::<ReadOnly>)
@@ -40,7 +53,16 @@ fn write(path: &Path, bytes: &[u8], replace_read_only: bool) -> std::io::Result<
         _ => std::path::PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let existing = std::fs::metadata(&path).ok().filter(std::fs::Metadata::is_file);
+    let existing = match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => Some(meta),
+        Ok(meta) if meta.is_dir() => {
+            return Err(std::io::Error::new(std::io::ErrorKind::IsADirectory, NotAFile::Folder));
+        }
+        Ok(meta) if is_char_device(&meta) => return stream_to_device(&path, bytes),
+        Ok(_) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, NotAFile::Special)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     if let Some(meta) = &existing
         && meta.permissions().readonly()
         && !replace_read_only
@@ -64,6 +86,32 @@ fn write(path: &Path, bytes: &[u8], replace_read_only: bool) -> std::io::Result<
     sync_folder(&folder);
     remove_stale_temps(&folder, &name);
     Ok(())
+}
+
+/// Writes `bytes` to a character device as a stream: no create, no truncate, the device stays
+/// what it is.
+fn stream_to_device(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOCTTY);
+    }
+    let mut device = options.open(path)?;
+    device.write_all(bytes)?;
+    device.flush()
+}
+
+#[cfg(unix)]
+fn is_char_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    meta.file_type().is_char_device()
+}
+
+#[cfg(not(unix))]
+fn is_char_device(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Where a path leads through symbolic links (to a file that may not exist yet).
@@ -180,6 +228,26 @@ mod tests {
         assert!(write_atomically(&target, b"new").is_err());
         assert_eq!(std::fs::read_to_string(target.join("inside")).unwrap(), "keep");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_refused_and_a_device_stays_a_device() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("map.ron");
+        assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+        let refused = write_atomically(&pipe, b"new").unwrap_err();
+        assert!(refused.to_string().contains("not a regular file"), "{refused}");
+        assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo());
+        // A device of our own (as root, which CI is): written as a stream, never replaced.
+        let device = dir.path().join("null");
+        let made = std::process::Command::new("mknod").arg(&device).args(["c", "1", "3"]).status();
+        if made.is_ok_and(|s| s.success()) {
+            write_atomically(&device, b"new").unwrap();
+            assert!(std::fs::metadata(&device).unwrap().file_type().is_char_device());
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1 + usize::from(device.exists()));
     }
 
     #[cfg(unix)]

@@ -78,19 +78,32 @@ fn v1_to_v2(old: MapV1) -> Map {
     map
 }
 
-/// The first item that names another map or silences a review rule (format version 9), as a
-/// message's start.
-fn links_to_maps(map: &Map) -> Option<String> {
+/// The first thing in `map` that format version 9 brought (an item that names another map, the
+/// counterpart, silenced review rules), as a message's start and what it needs, with the line
+/// of `text` that holds it.
+fn newer_than_8(map: &Map, text: &str) -> Option<(String, &'static str, usize)> {
+    let line_of = |holds: &dyn Fn(&str) -> bool| text.lines().position(holds).map_or(1, |n| n + 1);
+    let item_line = |id: &str| {
+        let needle = format!("id: {id:?}");
+        line_of(&|l: &str| l.contains(&needle) && l.contains("opens:"))
+    };
+    let links = "links between maps need";
     if let Some(stage) = map.stages.iter().find(|s| s.opens.is_some()) {
-        return Some(format!("stage {:?} opens another map", stage.id.as_str()));
+        let id = stage.id.as_str();
+        return Some((format!("stage {id:?} opens another map (opens)"), links, item_line(id)));
     }
     if let Some(card) = map.cards.iter().find(|c| c.opens.is_some()) {
-        return Some(format!("card {:?} opens another map", card.id.as_str()));
+        let id = card.id.as_str();
+        return Some((format!("card {id:?} opens another map (opens)"), links, item_line(id)));
     }
     if map.counterpart.is_some() {
-        return Some("the map names its counterpart".to_owned());
+        let line = line_of(&|l: &str| l.trim_start().starts_with("counterpart:"));
+        return Some(("the map names its counterpart (counterpart)".to_owned(), links, line));
     }
-    (!map.allow.is_empty()).then(|| "the map silences review rules (allow)".to_owned())
+    (!map.allow.is_empty()).then(|| {
+        let line = line_of(&|l: &str| l.trim_start().starts_with("allow:"));
+        ("the map silences review rules (allow)".to_owned(), "silencing review rules needs", line)
+    })
 }
 
 /// Reads a file of an older version and brings it up to the current one.
@@ -101,11 +114,15 @@ pub(super) fn from_older(path: &str, version: u32, text: &str) -> Result<Map, Lo
             let map = parse_ron::<DocumentIn<Map>>(path, text)?.map;
             let newer =
                 |message: String| LoadError::Syntax { path: path.to_owned(), line: 1, col: 1, message };
-            if let Some(item) = links_to_maps(&map) {
-                return Err(newer(format!(
-                    "{item}, which format_version {version} does not have; links between maps \
-                     need format_version 9"
-                )));
+            if let Some((item, needs, line)) = newer_than_8(&map, text) {
+                return Err(LoadError::Syntax {
+                    path: path.to_owned(),
+                    line,
+                    col: 1,
+                    message: format!(
+                        "{item}, which format_version {version} does not have; {needs} format_version 9"
+                    ),
+                });
             }
             if version == 8 {
                 return Ok(map);

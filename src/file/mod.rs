@@ -7,6 +7,7 @@ mod atomic;
 pub mod disk;
 pub mod folder;
 mod migrate;
+pub mod open;
 pub mod recovery;
 
 use std::fmt;
@@ -146,6 +147,12 @@ pub fn load(path: &Path) -> Result<Map, LoadError> {
     load_fingerprinted(path).map(|(map, _)| map)
 }
 
+/// Reads and validates a map file found by walking a folder: a symbolic link that took the
+/// file's place since the walk saw it is refused.
+pub fn load_found(path: &Path) -> Result<Map, LoadError> {
+    parse_bytes(path, &read_bytes_with(path, open::Links::DoNotFollow)?)
+}
+
 /// Reads and validates a map file, with the fingerprint of the bytes it was read from.
 pub fn load_fingerprinted(path: &Path) -> Result<(Map, u64), LoadError> {
     let bytes = read_bytes(path)?;
@@ -154,8 +161,12 @@ pub fn load_fingerprinted(path: &Path) -> Result<(Map, u64), LoadError> {
 
 /// A map file's bytes, within the size limit.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_bytes_with(path, open::Links::Follow)
+}
+
+fn read_bytes_with(path: &Path, links: open::Links) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
-    read_limited(path).map_err(|e| match e {
+    read_limited(path, links).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io { path: shown, source },
         ReadError::TooLarge(size) => LoadError::TooLarge { path: shown, size, limit: MAX_FILE_BYTES },
         ReadError::NotAFile => LoadError::Io {
@@ -186,17 +197,17 @@ pub(crate) enum ReadError {
 }
 
 /// Reads a whole file, refusing one over the size limit even if it grows while being read.
-/// A folder, pipe or device is refused before it is opened (a pipe would hang the reader), and a
-/// file over the limit before it is read.
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
-    if !metadata.is_file() {
-        return Err(ReadError::NotAFile);
-    }
+/// A folder, pipe or device is refused without waiting (see [`open::open_regular`]), and a file
+/// over the limit before it is read.
+pub(crate) fn read_limited(path: &Path, links: open::Links) -> Result<Vec<u8>, ReadError> {
+    let (file, metadata) = open::open_regular(path, links).map_err(|e| match e {
+        open::OpenError::Io(e) => ReadError::Io(e),
+        open::OpenError::NotAFile => ReadError::NotAFile,
+    })?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(metadata.len()));
     }
-    read_limited_from(std::fs::File::open(path).map_err(ReadError::Io)?)
+    read_limited_from(file)
 }
 
 /// Reads a stream (an open file, standard input) whole, refusing one over the size limit even
@@ -267,6 +278,14 @@ pub(crate) fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
+/// Why a map was not written: its file would be larger than Touchline reads.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the map would be {0} bytes, and Touchline reads maps of at most {MAX_FILE_BYTES} bytes; \
+     nothing was written (split the journey into maps that open one another, or bring in fewer rows)"
+)]
+struct TooLargeToRead(usize);
+
 /// Writes a map atomically: the file on disk is always either the old or the new map.
 pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
     save_as_asked(map, path, false).map(|_| ())
@@ -275,8 +294,14 @@ pub fn save(map: &Map, path: &Path) -> std::io::Result<()> {
 /// Writes a map atomically and gives the fingerprint of the bytes written; `replace_read_only`
 /// also replaces a read-only file (the user said "Save anyway", or `--force`), which stays
 /// read-only.
+///
+/// A map larger than Touchline reads back ([`MAX_FILE_BYTES`]) is refused before anything is
+/// written: what is saved can always be opened again.
 pub fn save_as_asked(map: &Map, path: &Path, replace_read_only: bool) -> std::io::Result<u64> {
     let text = to_string(map).map_err(std::io::Error::other)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, TooLargeToRead(text.len())));
+    }
     if replace_read_only {
         atomic::replace_read_only(path, text.as_bytes())?;
     } else {

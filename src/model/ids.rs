@@ -136,7 +136,7 @@ fn is_id_letter(c: char) -> bool {
     c.is_alphanumeric()
         || (!c.is_ascii()
             && !c.is_whitespace()
-            && !c.is_control()
+            && !super::hidden::is_hidden(c)
             && !('\u{2000}'..='\u{206f}').contains(&c)
             && !['،', '؛', '؟', '\u{a0}', '\u{3000}', '。', '、', '«', '»'].contains(&c))
 }

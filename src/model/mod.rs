@@ -5,8 +5,10 @@
 //! checkable by [`Map::validate`].
 
 mod colour;
+pub mod hidden;
 mod ids;
 mod items;
+pub mod map_link;
 mod order;
 mod sentiment;
 mod validate;

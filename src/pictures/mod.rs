@@ -255,15 +255,17 @@ fn decoder(path: &Path) -> Result<impl image::ImageDecoder, PictureError> {
             PictureError::Io(e.to_string())
         }
     };
-    // Only regular files: a pipe would hang the reader, a device would never end.
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if !metadata.is_file() {
-        return Err(PictureError::NotAFile);
-    }
+    // Only regular files, opened without waiting: a pipe would hang the reader, a device would
+    // never end.
+    let (file, metadata) =
+        crate::file::open::open_regular(path, crate::file::open::Links::Follow).map_err(|e| match e {
+            crate::file::open::OpenError::Io(e) => io(e),
+            crate::file::open::OpenError::NotAFile => PictureError::NotAFile,
+        })?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(PictureError::TooLargeFile);
     }
-    let reader = image::ImageReader::open(path).map_err(io)?.with_guessed_format().map_err(io)?;
+    let reader = image::ImageReader::new(std::io::BufReader::new(file)).with_guessed_format().map_err(io)?;
     if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
         return Err(PictureError::Format);
     }

@@ -22,6 +22,25 @@ pub enum Format {
     Github,
 }
 
+/// How far a folder is searched, for every command that reads one.
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub struct WalkArgs {
+    /// Stop after looking at this many files in a folder (0: no limit); the default is 100000.
+    /// A search that stops fails, since the maps further on were never read.
+    #[arg(long, value_name = "N")]
+    pub max_files: Option<usize>,
+}
+
+impl WalkArgs {
+    pub fn walk(self) -> crate::file::folder::Walk {
+        match self.max_files {
+            None => crate::file::folder::Walk::default(),
+            Some(0) => crate::file::folder::Walk { max_files: None },
+            Some(n) => crate::file::folder::Walk { max_files: Some(n) },
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
     #[arg(required_unless_present = "rules", value_name = "MAP_OR_FOLDER")]
@@ -40,6 +59,8 @@ pub struct LintArgs {
     /// List the rules, their ids and what they ask, and exit.
     #[arg(long)]
     pub rules: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 }
 
 /// Which journeys a report keeps, by the maps' state.
@@ -83,6 +104,8 @@ pub struct ReportArgs {
     /// Replace a file of another kind.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 }
 
 /// `touchline report`.
@@ -103,7 +126,7 @@ pub fn run_report(args: &ReportArgs) -> ExitCode {
         Ok(to) => to,
         Err(message) => return crate::exit::fail(message),
     };
-    let Some(Ok(entries)) = gather(&args.maps, false) else { return ExitCode::FAILURE };
+    let Some(Ok(entries)) = gather(&args.maps, false, args.walk.walk()) else { return ExitCode::FAILURE };
     let root = match args.maps.as_slice() {
         [one] if one.is_dir() => one.clone(),
         _ => PathBuf::from("."),
@@ -161,8 +184,8 @@ pub fn run_report(args: &ReportArgs) -> ExitCode {
 
 /// `touchline check`: whether maps read and what they link to exists; `--lint` adds the
 /// reviewer's rules.
-pub fn run_check(maps: &[PathBuf], review: bool) -> ExitCode {
-    let Some(entries) = gather(maps, false) else { return ExitCode::FAILURE };
+pub fn run_check(maps: &[PathBuf], review: bool, walk: WalkArgs) -> ExitCode {
+    let Some(entries) = gather(maps, false, walk.walk()) else { return ExitCode::FAILURE };
     let Ok(entries) = entries else { return ExitCode::FAILURE };
     let findings = lint::findings(&entries.list, Options { review, ..Options::default() });
     for finding in &findings {
@@ -186,7 +209,9 @@ pub fn run_lint(args: &LintArgs) -> ExitCode {
     if args.json && args.format != Format::Text && args.format != Format::Json {
         return usage("--json and --format github ask for two outputs; choose one");
     }
-    let Some(entries) = gather(&args.maps, args.stale_days.is_some()) else { return ExitCode::FAILURE };
+    let Some(entries) = gather(&args.maps, args.stale_days.is_some(), args.walk.walk()) else {
+        return ExitCode::FAILURE;
+    };
     let entries = match entries {
         Ok(entries) => entries,
         Err(message) => return usage(message),
@@ -258,19 +283,24 @@ struct Entries {
 /// Reads every map `paths` name (files, and folders searched recursively), saying on standard
 /// error what each folder held. With `history`, reads when each map last changed in git; `Err`
 /// is a usage message when none of them is in a repository.
-fn gather(paths: &[PathBuf], history: bool) -> Option<Result<Entries, String>> {
+fn gather(
+    paths: &[PathBuf],
+    history: bool,
+    walk: crate::file::folder::Walk,
+) -> Option<Result<Entries, String>> {
     let mut list = Vec::new();
     let mut complete = true;
     let mut in_git = false;
     for path in paths {
         let mut entries = if path.is_dir() {
-            let folder = Folder::open(path);
+            let folder = Folder::open_with(path, walk);
             for problem in &folder.found.unreadable {
                 complete = false;
-                let _ = writeln!(std::io::stderr(), "{problem}");
+                let _ = writeln!(std::io::stderr(), "{}", crate::exit::printable(problem));
             }
-            let _ = writeln!(std::io::stderr(), "{}", folder.found.summary(path));
-            complete &= !folder.entries.is_empty();
+            let _ = writeln!(std::io::stderr(), "{}", crate::exit::printable(&folder.found.summary(path)));
+            // Maps that were never read cannot pass.
+            complete &= !folder.entries.is_empty() && folder.found.cut_short.is_none();
             folder
         } else {
             let root = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
@@ -286,9 +316,9 @@ fn gather(paths: &[PathBuf], history: bool) -> Option<Result<Entries, String>> {
             if entries.root.as_os_str().is_empty() {
                 entries.root = PathBuf::from(".");
             }
+            // A repository that does not read is a warning on each map (`stale`), not silence.
             if let Err(e) = entries.read_history() {
-                let _ = writeln!(std::io::stderr(), "{e}");
-                return None;
+                let _ = writeln!(std::io::stderr(), "warning: {}", crate::exit::printable(&e.to_string()));
             }
             in_git |= entries.in_git;
         }

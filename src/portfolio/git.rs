@@ -32,14 +32,27 @@ pub struct GitError {
     pub why: String,
 }
 
+/// What the history says of a folder's files.
+#[derive(Debug, Default)]
+pub struct History {
+    /// The newest commit that changed each file; a file no commit holds (new, untracked) has
+    /// none.
+    pub commits: HashMap<PathBuf, LastCommit>,
+    /// Files whose last commit is not known: the walk stopped at [`MAX_COMMITS`] before it
+    /// reached them.
+    pub not_known: HashSet<PathBuf>,
+}
+
 /// The newest commit that changed each of `files` (paths under `folder`). `Ok(None)` when the
-/// folder is in no git repository; a file that no commit holds (new, untracked) has no entry.
-pub fn last_commits(
-    folder: &Path,
-    files: &[PathBuf],
-) -> Result<Option<HashMap<PathBuf, LastCommit>>, GitError> {
+/// folder is in no git repository; a repository that cannot be read (a broken `.git/HEAD`) is
+/// an error, never taken for no repository.
+pub fn last_commits(folder: &Path, files: &[PathBuf]) -> Result<Option<History>, GitError> {
     let fail = |why: String| GitError { folder: folder.display().to_string(), why };
-    let Ok(repo) = gix::discover(folder) else { return Ok(None) };
+    let repo = match gix::discover(folder) {
+        Ok(repo) => repo,
+        Err(e) if has_git_folder(folder) => return Err(fail(format!("the repository does not open: {e}"))),
+        Err(_) => return Ok(None),
+    };
     let Some(workdir) = repo.workdir() else { return Ok(None) };
     let workdir = workdir.canonicalize().map_err(|e| fail(e.to_string()))?;
     // Each file by its path in the repository's trees: relative to the worktree, with `/`.
@@ -56,10 +69,10 @@ pub fn last_commits(
         .flat_map(|path| path.match_indices('/').map(|(at, _)| path[..at].to_owned()).collect::<Vec<_>>())
         .collect();
     let mut found = HashMap::new();
-    let head = match repo.head_id() {
-        Ok(id) => id.detach(),
+    let head = repo.head().map_err(|e| fail(format!("HEAD does not read: {e}")))?;
+    let Some(head) = head.id().map(gix::Id::detach) else {
         // A repository with no commit yet: nothing is committed.
-        Err(_) => return Ok(Some(found)),
+        return Ok(Some(History::default()));
     };
     let mut open = Trees { repo: &repo, wanted: &wanted, folders: &folders, changed: Vec::new() };
     let mut next = Some(head);
@@ -98,7 +111,18 @@ pub fn last_commits(
         }
         next = parent;
     }
-    Ok(Some(found))
+    let not_known = if next.is_some() && walked == MAX_COMMITS {
+        wanted.values().filter(|f| !found.contains_key(*f)).cloned().collect()
+    } else {
+        HashSet::new()
+    };
+    Ok(Some(History { commits: found, not_known }))
+}
+
+/// Whether `folder` or a folder above it holds a `.git`: a repository is meant to be there.
+fn has_git_folder(folder: &Path) -> bool {
+    let folder = folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf());
+    folder.ancestors().any(|f| f.join(".git").exists())
 }
 
 /// Compares two trees, opening only the folders that lead to wanted files.

@@ -45,6 +45,10 @@ pub enum Rule {
     PictureUnshown,
     /// A card or stage opens a map that is missing or does not read.
     LinkMissing,
+    /// A card's or stage's `opens`, or the counterpart, is not a map inside the map's folder
+    /// (`javascript:…`, an absolute path, `../..`): exports draw it as plain text, and outside
+    /// the map's repository it is not even looked at.
+    LinkOutside,
     CounterpartMissing,
     OpportunityWithoutOwner,
     PainWithoutEvidence,
@@ -63,6 +67,7 @@ impl Rule {
             Self::UntitledCard => "untitled-card",
             Self::PictureUnshown => "picture-unshown",
             Self::LinkMissing => "link-missing",
+            Self::LinkOutside => "link-outside",
             Self::CounterpartMissing => "counterpart-missing",
             Self::OpportunityWithoutOwner => "opportunity-without-owner",
             Self::PainWithoutEvidence => "pain-without-evidence",
@@ -101,6 +106,9 @@ impl Rule {
             Self::UntitledCard => "every card has a title",
             Self::PictureUnshown => "every picture a card or persona names can be shown",
             Self::LinkMissing => "every map a card or stage opens exists and reads",
+            Self::LinkOutside => {
+                "every map a card or stage opens is a relative path inside the map's folder (others are never links)"
+            }
             Self::CounterpartMissing => "the map's counterpart (its other state) exists and reads",
             Self::OpportunityWithoutOwner => "every opportunity has an owner",
             Self::PainWithoutEvidence => "every pain point is backed by evidence (observed, not assumed)",
@@ -109,6 +117,12 @@ impl Rule {
             Self::Stale => "the map changed in git within --stale-days days",
             Self::UnknownAllow => "every rule the map's `allow` names exists",
         }
+    }
+
+    /// Whether a map's `allow` may silence the rule: not errors, and not what warns a reviewer
+    /// of a map from someone else (an `opens` that points out of the folder).
+    pub fn can_be_silenced(self) -> bool {
+        self.severity() == Severity::Warning && !matches!(self, Self::UnknownAllow | Self::LinkOutside)
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
@@ -128,7 +142,8 @@ impl Serialize for Rule {
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
-    /// The map file, as found.
+    /// The map file, as found; in JSON a name that is not UTF-8 is written lossily.
+    #[serde(serialize_with = "lossy_path")]
     pub file: PathBuf,
     /// 1-based; absent when the finding is about the whole file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -143,8 +158,13 @@ pub struct Finding {
 
 impl Finding {
     /// `file:line: warning: message` as `check` has always printed it, or with the rule's id for
-    /// `lint` (`warning[stale]`). A map that does not read keeps the reader's own message.
+    /// `lint` (`warning[stale]`). A map that does not read keeps the reader's own message. One
+    /// line, whatever the file's name holds (see [`crate::exit::printable`]).
     pub fn text(&self, with_rule: bool) -> String {
+        crate::exit::printable(&self.raw_text(with_rule)).into_owned()
+    }
+
+    fn raw_text(&self, with_rule: bool) -> String {
         let mut place = self.file.display().to_string();
         if let Some(line) = self.line {
             let _ = write!(place, ":{line}");
@@ -171,6 +191,10 @@ impl Finding {
         let _ = write!(properties, ",title={}", github_property(self.rule.id()));
         format!("::{} {properties}::{}", self.severity.word(), github_data(&self.message))
     }
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// A workflow command's message: `%`, carriage returns and line feeds escaped.
@@ -229,25 +253,46 @@ fn map_findings(found: &mut Found<'_>, map: &Map, links: &mut Links, options: Op
         .filter_map(|s| Some(("stage", s.id.as_str(), s.opens.as_deref()?)))
         .chain(map.cards.iter().filter_map(|c| Some(("card", c.id.as_str(), c.opens.as_deref()?))))
     {
-        if let Some(why) = links.missing(&path, link) {
-            found.on_item(
+        match links.look(&path, link) {
+            Look::Inside(None) => {}
+            Look::Inside(Some(why)) => found.on_item(
                 Rule::LinkMissing,
                 id,
                 Some("opens:"),
-                format!("{kind} {id:?} opens {link:?}, which {why}"),
-            );
+                format!("{kind} {id:?} opens {}, which {why}", quoted(link)),
+            ),
+            Look::Outside { why, missing, .. } => {
+                let message = format!(
+                    "{kind} {id:?} opens {}, which {why}: exports draw it as plain text{}",
+                    quoted(link),
+                    missing.map_or_else(String::new, |missing| format!("; it {missing}"))
+                );
+                found.on_item(Rule::LinkOutside, id, Some("opens:"), message);
+            }
         }
     }
-    if let Some(other) = &map.counterpart
-        && let Some(why) = links.missing(&path, other)
-    {
-        let line = found.line_of("counterpart:", None);
-        found.push(Rule::CounterpartMissing, line, None, format!("the map's counterpart {other:?} {why}"));
+    if let Some(other) = &map.counterpart {
+        let line = found.line_of_field("counterpart:");
+        // The counterpart is no link in an export: inside the repository it only has to read.
+        match links.look(&path, other) {
+            Look::Inside(None) | Look::Outside { looked: true, missing: None, .. } => {}
+            Look::Inside(Some(why)) | Look::Outside { looked: true, missing: Some(why), .. } => {
+                let message = format!("the map's counterpart {} {why}", quoted(other));
+                found.push(Rule::CounterpartMissing, line, None, message);
+            }
+            Look::Outside { why, looked: false, .. } => {
+                let message = format!("the map's counterpart {} {why}", quoted(other));
+                found.push(Rule::LinkOutside, line, None, message);
+            }
+        }
     }
     if !options.review {
         return;
     }
     review(found, map);
+    if let (Some(_), Some(why)) = (options.stale_days, &found.entry.commit_not_known) {
+        found.push(Rule::Stale, None, None, format!("when it last changed is not known: {why}"));
+    }
     if let (Some(days), Some(commit)) = (options.stale_days, &found.entry.commit) {
         let age = (options.now - commit.seconds).max(0) / 86_400;
         if age > i64::try_from(days).unwrap_or(i64::MAX) {
@@ -261,8 +306,8 @@ fn map_findings(found: &mut Found<'_>, map: &Map, links: &mut Links, options: Op
     }
     for allowed in &map.allow {
         let rule = allowed.split_once(':').map_or(allowed.as_str(), |(rule, _)| rule);
-        if Rule::from_id(rule).is_none_or(|r| r.severity() == Severity::Error) {
-            let line = found.line_of(&format!("{allowed:?}"), None);
+        if Rule::from_id(rule).is_none_or(|r| !r.can_be_silenced()) {
+            let line = found.line_of_literal(&format!("{allowed:?}"));
             let known: Vec<&str> = silenceable().map(Rule::id).collect();
             let message = format!(
                 "allow names {rule:?}, which is no rule a map can silence; rules: {}",
@@ -276,7 +321,7 @@ fn map_findings(found: &mut Found<'_>, map: &Map, links: &mut Links, options: Op
 /// The rules a map's `allow` may name.
 pub fn silenceable() -> impl Iterator<Item = Rule> {
     use strum::IntoEnumIterator as _;
-    Rule::iter().filter(|r| r.severity() == Severity::Warning && *r != Rule::UnknownAllow)
+    Rule::iter().filter(|r| r.can_be_silenced())
 }
 
 fn pictures(found: &mut Found<'_>, map: &Map) {
@@ -358,7 +403,7 @@ fn review(found: &mut Found<'_>, map: &Map) {
 
 /// Whether the map's `allow` silences a finding: by its rule, or its rule on its item.
 fn silenced(map: &Map, finding: &Finding) -> bool {
-    if finding.rule.severity() == Severity::Error || finding.rule == Rule::UnknownAllow {
+    if !finding.rule.can_be_silenced() {
         return false;
     }
     let id = finding.rule.id();
@@ -368,12 +413,56 @@ fn silenced(map: &Map, finding: &Finding) -> bool {
     })
 }
 
-/// The findings of one entry as they are made, with the file's text read once, when a line is
-/// first needed.
+/// The findings of one entry as they are made, with the file's text read and indexed once,
+/// when a line is first needed.
 struct Found<'a> {
     entry: &'a Entry,
-    text: Option<String>,
+    text: Option<Lines>,
     list: Vec<Finding>,
+}
+
+/// A map file's lines, and which lines each quoted string is on: finding the line of an item
+/// costs a look-up, not a pass over the file, however many findings a map has.
+#[derive(Default)]
+struct Lines {
+    text: String,
+    /// Each line's byte range in `text`.
+    lines: Vec<std::ops::Range<usize>>,
+    /// Each string literal as written (with its quotes), and the lines it is on, in order.
+    literals: HashMap<String, Vec<usize>>,
+}
+
+impl Lines {
+    fn new(text: String) -> Self {
+        let mut lines = Vec::new();
+        let mut literals: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut start = 0;
+        for (n, line) in text.split_inclusive('\n').enumerate() {
+            lines.push(start..start + line.len());
+            let bytes = line.as_bytes();
+            let mut at = 0;
+            while let Some(open) = bytes[at..].iter().position(|b| *b == b'"').map(|p| at + p) {
+                let mut end = open + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let close = (end + 1).min(bytes.len());
+                if let Some(literal) = line.get(open..close) {
+                    let on = literals.entry(literal.to_owned()).or_default();
+                    if on.last() != Some(&n) {
+                        on.push(n);
+                    }
+                }
+                at = close;
+            }
+            start += line.len();
+        }
+        Self { text, lines, literals }
+    }
+
+    fn line(&self, n: usize) -> &str {
+        self.lines.get(n).and_then(|r| self.text.get(r.clone())).unwrap_or_default()
+    }
 }
 
 impl Found<'_> {
@@ -391,16 +480,38 @@ impl Found<'_> {
 
     /// A finding on the item `id`, at the line that holds it (and `field`, when given).
     fn on_item(&mut self, rule: Rule, id: &str, field: Option<&str>, message: String) {
-        let line = self.line_of(&format!("id: {id:?}"), field);
+        let line = self.line_of_id(id, field);
         self.push(rule, line, Some(id), message);
     }
 
-    /// The first line holding `needle` (and `also`). Items are written one per line.
-    fn line_of(&mut self, needle: &str, also: Option<&str>) -> Option<usize> {
-        let text =
-            self.text.get_or_insert_with(|| std::fs::read_to_string(&self.entry.path).unwrap_or_default());
-        let line = text.lines().position(|l| l.contains(needle) && also.is_none_or(|a| l.contains(a)));
-        line.or_else(|| text.lines().position(|l| l.contains(needle))).map(|l| l + 1)
+    fn lines(&mut self) -> &Lines {
+        let path = &self.entry.path;
+        self.text.get_or_insert_with(|| {
+            let bytes =
+                crate::file::read_limited(path, crate::file::open::Links::DoNotFollow).unwrap_or_default();
+            Lines::new(String::from_utf8_lossy(&bytes).into_owned())
+        })
+    }
+
+    /// The line of the item `id` (`id: "…"`), preferring one that also holds `field`.
+    fn line_of_id(&mut self, id: &str, field: Option<&str>) -> Option<usize> {
+        let lines = self.lines();
+        let needle = format!("id: {id:?}");
+        let on = lines.literals.get(&format!("{id:?}"))?;
+        let holding: Vec<usize> = on.iter().copied().filter(|n| lines.line(*n).contains(&needle)).collect();
+        let with_field = field.and_then(|f| holding.iter().copied().find(|n| lines.line(*n).contains(f)));
+        with_field.or_else(|| holding.first().copied()).map(|n| n + 1)
+    }
+
+    /// The first line holding the string literal `literal` (quoted as written).
+    fn line_of_literal(&mut self, literal: &str) -> Option<usize> {
+        self.lines().literals.get(literal).and_then(|on| on.first()).map(|n| n + 1)
+    }
+
+    /// The first line that starts with `field` (once per map: the map's own fields).
+    fn line_of_field(&mut self, field: &str) -> Option<usize> {
+        let lines = self.lines();
+        (0..lines.lines.len()).find(|n| lines.line(*n).trim_start().starts_with(field)).map(|n| n + 1)
     }
 
     fn unreadable(&mut self, error: &LoadError) {
@@ -424,11 +535,7 @@ impl Found<'_> {
                     } else {
                         Rule::Unreadable
                     };
-                    let line = if problem.id.is_empty() {
-                        None
-                    } else {
-                        self.line_of(&format!("id: {:?}", problem.id), None)
-                    };
+                    let line = if problem.id.is_empty() { None } else { self.line_of_id(&problem.id, None) };
                     let item = (!problem.id.is_empty()).then_some(problem.id.as_str());
                     self.push(rule, line, item, problem.to_string());
                 }
@@ -449,6 +556,16 @@ struct Links {
     known: HashMap<PathBuf, Option<String>>,
 }
 
+/// What following a link found.
+enum Look {
+    /// A map inside the map's folder: why it cannot be followed, if it cannot.
+    Inside(Option<String>),
+    /// Not a map inside the map's folder (`why`). A relative path inside the map's repository
+    /// (or its folder, outside git) is `looked` at (`missing` says why it cannot be followed, if
+    /// it cannot); anything else is not, so that no message tells what exists elsewhere on disk.
+    Outside { why: String, looked: bool, missing: Option<String> },
+}
+
 impl Links {
     fn new(entries: &[Entry]) -> Self {
         let known = entries
@@ -458,12 +575,46 @@ impl Links {
         Self { known }
     }
 
-    /// Why the map `link` (named in `map_file`) cannot be followed, if it cannot.
-    fn missing(&mut self, map_file: &Path, link: &str) -> Option<String> {
+    /// Where the map `link` (named in `map_file`) leads, and whether it can be followed.
+    fn look(&mut self, map_file: &Path, link: &str) -> Look {
+        use crate::model::map_link::{NotInside, inside_folder};
+        match inside_folder(link) {
+            Ok(_) => Look::Inside(self.missing(map_file, link, None)),
+            Err(why @ (NotInside::Climbs | NotInside::NotAMap)) => {
+                let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
+                let Some(root) = repository_of(folder).or_else(|| folder.canonicalize().ok()) else {
+                    return Look::Outside { why: why.to_string(), looked: false, missing: None };
+                };
+                let missing = self.missing(map_file, link, Some(&root));
+                let looked = !missing.as_deref().is_some_and(|m| m.ends_with(NOT_LOOKED_AT));
+                Look::Outside { why: why.to_string(), looked, missing }
+            }
+            Err(why) => {
+                Look::Outside { why: format!("{why} and is not looked at"), looked: false, missing: None }
+            }
+        }
+    }
+
+    /// Why the map `link` (named in `map_file`) cannot be followed, if it cannot. With `within`,
+    /// a file that does not lie inside that folder (after following links) is not looked at.
+    fn missing(&mut self, map_file: &Path, link: &str, within: Option<&Path>) -> Option<String> {
         let target = super::linked_path(map_file, link);
+        let outside = || Some(format!("lies outside the map's repository and {NOT_LOOKED_AT}"));
+        // By name first, so that whether a file outside exists is never asked.
+        if let Some(root) = within
+            && !lexically_within(map_file, link, root)
+        {
+            return outside();
+        }
         let Ok(canonical) = target.canonicalize() else {
             return Some("does not exist".to_owned());
         };
+        // Then where links inside lead.
+        if let Some(root) = within
+            && !root.canonicalize().is_ok_and(|root| canonical.starts_with(root))
+        {
+            return outside();
+        }
         if canonical.is_dir() {
             return Some("is a folder, not a map".to_owned());
         }
@@ -477,6 +628,37 @@ impl Links {
             None => Some("does not read as a map (see `touchline check` on it)".to_owned()),
         }
     }
+}
+
+const NOT_LOOKED_AT: &str = "is not looked at";
+
+/// Whether the map `link` names from `map_file` lies in `root` by name (`.` and `..` taken
+/// from the map's own folder, which exists), without asking the file system about the link.
+fn lexically_within(map_file: &Path, link: &str, root: &Path) -> bool {
+    use std::path::Component;
+    let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
+    let (Ok(start), Ok(root)) = (folder.canonicalize(), root.canonicalize()) else { return false };
+    let mut parts: Vec<Component<'_>> = start.components().collect();
+    for part in Path::new(link).components() {
+        match part {
+            Component::ParentDir => {
+                if matches!(parts.last(), Some(Component::Normal(_))) {
+                    parts.pop();
+                }
+            }
+            Component::Normal(_) => parts.push(part),
+            // An absolute link or a drive starts elsewhere: never within.
+            Component::RootDir | Component::Prefix(_) => return false,
+            Component::CurDir => {}
+        }
+    }
+    parts.iter().collect::<PathBuf>().starts_with(root)
+}
+
+/// The root of the git repository a folder is in: the nearest folder above it holding `.git`.
+fn repository_of(folder: &Path) -> Option<PathBuf> {
+    let folder = folder.canonicalize().ok()?;
+    folder.ancestors().find(|f| f.join(".git").exists()).map(Path::to_path_buf)
 }
 
 /// A user's text in quotes, as written: Thai and Arabic marks stay letters (Rust's `{:?}` would
@@ -541,7 +723,7 @@ mod tests {
             finding.github(),
             "::warning file=maps/a%2Cb%3Ac.ron,line=3,title=stale::100%25 stale%0Areally"
         );
-        assert_eq!(finding.text(true), "maps/a,b:c.ron:3: warning[stale]: 100% stale\nreally");
+        assert_eq!(finding.text(true), "maps/a,b:c.ron:3: warning[stale]: 100% stale\\nreally");
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct Entry {
     /// The newest commit that changed the file, when the folder is in a git repository and the
     /// history has been read ([`Folder::read_history`]).
     pub commit: Option<git::LastCommit>,
+    /// Why the file's last commit is not known though the folder is in a repository (the
+    /// history was cut short, or the repository does not read).
+    pub commit_not_known: Option<String>,
 }
 
 impl Entry {
@@ -45,8 +48,8 @@ impl Entry {
             },
         );
         let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        let map = crate::file::load(&path);
-        Self { path, name, map, modified, commit: None }
+        let map = crate::file::load_found(&path);
+        Self { path, name, map, modified, commit: None, commit_not_known: None }
     }
 
     /// The map's title, or the file's name when it could not be read.
@@ -73,20 +76,43 @@ pub struct Folder {
 impl Folder {
     /// Finds and reads every map under `root`, on as many threads as the machine has cores.
     pub fn open(root: &Path) -> Self {
-        let mut found = folder::maps_in(root);
+        Self::open_with(root, folder::Walk::default())
+    }
+
+    /// [`Folder::open`], walking as far as `walk` says.
+    pub fn open_with(root: &Path, walk: folder::Walk) -> Self {
+        let mut found = folder::maps_in_with(root, walk);
         let paths = std::mem::take(&mut found.maps);
         let entries = read_all(root, paths);
         found.maps = entries.iter().map(|e| e.path.clone()).collect();
         Self { root: root.to_path_buf(), entries, found, in_git: false }
     }
 
-    /// Reads when each map last changed in git. A folder in no repository keeps no commits.
+    /// Reads when each map last changed in git. A folder in no repository keeps no commits; in
+    /// a repository that does not read, every map's last commit is not known (and the error
+    /// says why).
     pub fn read_history(&mut self) -> Result<(), git::GitError> {
         let paths: Vec<PathBuf> = self.entries.iter().map(|e| e.path.clone()).collect();
-        let Some(mut commits) = git::last_commits(&self.root, &paths)? else { return Ok(()) };
+        let mut history = match git::last_commits(&self.root, &paths) {
+            Ok(Some(history)) => history,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                self.in_git = true;
+                for entry in &mut self.entries {
+                    entry.commit_not_known = Some(format!("the repository does not read ({})", e.why));
+                }
+                return Err(e);
+            }
+        };
         self.in_git = true;
         for entry in &mut self.entries {
-            entry.commit = commits.remove(&entry.path);
+            entry.commit = history.commits.remove(&entry.path);
+            if history.not_known.contains(&entry.path) {
+                entry.commit_not_known = Some(format!(
+                    "the history was read back {} commits without reaching it",
+                    git::MAX_COMMITS
+                ));
+            }
         }
         Ok(())
     }

@@ -26,13 +26,14 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "Card id",
 ];
 
-/// Every row as CSV, with a header line.
+/// Every row as CSV, with a header line. A map's words come from its author: cells a
+/// spreadsheet would run as formulas are written as text.
 pub fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(CSV_COLUMNS)?;
     let number = |n: Option<f32>| n.map(|n| n.to_string()).unwrap_or_default();
     for r in rows {
-        out.write_record([
+        let cells = [
             r.map.as_str(),
             r.file.as_str(),
             r.state.label(),
@@ -47,7 +48,8 @@ pub fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
             r.priority.map_or("", |p| p.label()),
             r.effort.map_or("", |e| e.label()),
             r.card.as_str(),
-        ])?;
+        ];
+        out.write_record(cells.iter().map(|c| crate::data::csv::guarded(c).into_owned()))?;
     }
     out.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

@@ -136,7 +136,7 @@ async fn route(shared: &Arc<Shared>, peer: SocketAddr, request: Request<Incoming
         Some("room.css") => only(&method, &Method::GET, page::style),
         Some("words.json") => only(&method, &Method::GET, || page::words(&accept_language)),
         Some("api/events") if method == Method::GET => {
-            events(shared, request.uri().query().unwrap_or_default())
+            events(shared, peer, request.uri().query().unwrap_or_default())
         }
         Some("api/join" | "api/note" | "api/dot" | "api/leave") if method != Method::POST => {
             not_allowed("POST")
@@ -181,7 +181,7 @@ async fn typed_code(shared: &Shared, peer: SocketAddr, request: Request<Incoming
     match answer {
         Ok(token) => redirect(&format!("/{token}/")),
         Err(refusal) => {
-            let status = if matches!(refusal, Refusal::Locked(_)) {
+            let status = if matches!(refusal, Refusal::Locked(_) | Refusal::Busy(_)) {
                 StatusCode::TOO_MANY_REQUESTS
             } else {
                 StatusCode::FORBIDDEN
@@ -336,19 +336,26 @@ fn mine(state: &super::State, i: usize) -> serde_json::Value {
 /// The live page's stream: the room as it is now, then again at every change (server-sent
 /// events), a comment now and then to keep it open, and a last word when the room closes or the
 /// participant is removed.
-fn events(shared: &Arc<Shared>, query: &str) -> Reply {
+fn events(shared: &Arc<Shared>, peer: SocketAddr, query: &str) -> Reply {
     let key = query.split('&').find_map(|pair| pair.strip_prefix("key=")).and_then(super::unhex::<16>);
     let Some(key) = key else { return refused(&Refusal::Unknown) };
-    let Some(wake) = ({
-        let state = shared.state();
-        state.find(&key).map(|i| Arc::clone(&state.participants[i].wake))
-    }) else {
-        return refused(&Refusal::Unknown);
+    let opened = {
+        let mut state = shared.state();
+        match state.find(&key).map(|i| Arc::clone(&state.participants[i].wake)) {
+            None => Err(Refusal::Unknown),
+            Some(wake) => state.streams.open(key, peer.ip()).map(|(id, close)| (wake, id, close)),
+        }
+    };
+    let (wake, id, close) = match opened {
+        Ok(opened) => opened,
+        Err(refusal) => return refused(&refusal),
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);
     let mut changed = shared.changed.subscribe();
     let shared = Arc::clone(shared);
     tokio::spawn(async move {
+        // However the stream ends, it leaves the table of open streams.
+        let _open = OpenStream(Arc::clone(&shared), id);
         let mut last = String::new();
         loop {
             let (message, last_word) = {
@@ -382,6 +389,8 @@ fn events(shared: &Arc<Shared>, query: &str) -> Reply {
                     }
                 }
                 () = tx.closed() => return,
+                // A newer page of the same participant took this one's place.
+                () = close.notified() => return,
             }
         }
     });
@@ -390,6 +399,15 @@ fn events(shared: &Arc<Shared>, query: &str) -> Reply {
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream; charset=utf-8"));
     secure(headers);
     reply
+}
+
+/// An open event stream, in the room's table until it is dropped.
+struct OpenStream(Arc<Shared>, u64);
+
+impl Drop for OpenStream {
+    fn drop(&mut self) {
+        self.0.state().streams.close(self.1);
+    }
 }
 
 /// A body that sends what the stream's task hands it, as it comes.
@@ -446,7 +464,9 @@ fn refused(refusal: &Refusal) -> Reply {
         Refusal::Name | Refusal::NoteLength | Refusal::NoSuchCell | Refusal::NotVotedOn => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Refusal::TooManyNotes | Refusal::Locked(_) => StatusCode::TOO_MANY_REQUESTS,
+        Refusal::TooManyNotes | Refusal::Locked(_) | Refusal::Busy(_) | Refusal::TooManyPages => {
+            StatusCode::TOO_MANY_REQUESTS
+        }
         Refusal::Paused | Refusal::NoVote | Refusal::NoDotsLeft(_) | Refusal::NoDotHere => {
             StatusCode::CONFLICT
         }

@@ -38,6 +38,33 @@ pub(super) struct Participant {
 struct Tries {
     wrong: u32,
     locked_until: Option<Instant>,
+    /// When the last wrong code came.
+    last: Option<Instant>,
+}
+
+/// Wrong codes the whole room may still take: a bucket that refills over time.
+#[derive(Debug)]
+struct Guesses {
+    left: f64,
+    at: Instant,
+}
+
+impl Guesses {
+    fn full(now: Instant) -> Self {
+        Self { left: limits::ROOM_WRONG_CODES_PER_MINUTE, at: now }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        let per_second = limits::ROOM_WRONG_CODES_PER_MINUTE / 60.0;
+        let refill = now.saturating_duration_since(self.at).as_secs_f64() * per_second;
+        self.left = (self.left + refill).min(limits::ROOM_WRONG_CODES_PER_MINUTE);
+        self.at = self.at.max(now);
+    }
+
+    /// Seconds until the next wrong code may be read.
+    fn wait(&self) -> u64 {
+        ((1.0 - self.left) * 60.0 / limits::ROOM_WRONG_CODES_PER_MINUTE).ceil().max(1.0) as u64
+    }
 }
 
 /// Why the room turned a participant's request down; each maps to an HTTP status and a message
@@ -70,6 +97,10 @@ pub enum Refusal {
     WrongCode(u32),
     #[error("too many wrong room codes; try again in {0} minutes")]
     Locked(u64),
+    #[error("too many wrong room codes in this room just now; scan the QR code, or try again in {0} seconds")]
+    Busy(u64),
+    #[error("you have too many live pages open; close one")]
+    TooManyPages,
 }
 
 /// A note from a participant, for the facilitator's map.
@@ -83,6 +114,56 @@ pub struct Note {
     pub text: String,
 }
 
+/// The live pages (event streams) open now: each participant's and each address's are few, and
+/// some connections are always left for people joining.
+#[derive(Debug, Default)]
+pub(super) struct Streams {
+    next: u64,
+    open: Vec<Stream>,
+}
+
+#[derive(Debug)]
+struct Stream {
+    id: u64,
+    key: [u8; 16],
+    from: IpAddr,
+    /// Closes the stream when a newer one of the same participant takes its place.
+    close: Arc<tokio::sync::Notify>,
+}
+
+impl Streams {
+    /// A new stream for the participant `key` from `from`: its id, and what closes it. A
+    /// participant's newest page wins (a phone that lost its connection comes back at once);
+    /// an address or the room with too many is refused.
+    pub fn open(&mut self, key: [u8; 16], from: IpAddr) -> Result<(u64, Arc<tokio::sync::Notify>), Refusal> {
+        let of_key: Vec<usize> = (0..self.open.len()).filter(|&i| self.open[i].key == key).collect();
+        if of_key.len() >= limits::STREAMS_PER_KEY {
+            let oldest = self.open.remove(of_key[0]);
+            oldest.close.notify_one();
+        }
+        if self.open.iter().filter(|s| s.from == from).count() >= limits::STREAMS_PER_ADDRESS {
+            return Err(Refusal::TooManyPages);
+        }
+        if self.open.len() >= limits::CONNECTIONS - limits::CONNECTIONS_FOR_REQUESTS {
+            return Err(Refusal::Full);
+        }
+        self.next += 1;
+        let close = Arc::new(tokio::sync::Notify::new());
+        self.open.push(Stream { id: self.next, key, from, close: Arc::clone(&close) });
+        Ok((self.next, close))
+    }
+
+    /// The stream `id` has ended.
+    pub fn close(&mut self, id: u64) {
+        self.open.retain(|s| s.id != id);
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.open.len()
+    }
+}
+
 #[derive(Debug)]
 pub(super) struct State {
     pub token: [u8; 16],
@@ -90,6 +171,8 @@ pub(super) struct State {
     pub participants: Vec<Participant>,
     next_id: u32,
     tries: HashMap<IpAddr, Tries>,
+    /// Wrong codes the room still takes, from all addresses together.
+    guesses: Guesses,
     /// What the facilitator shows, as last published, and as the pages read it (written once
     /// for every page).
     pub snapshot: Arc<Snapshot>,
@@ -100,6 +183,7 @@ pub(super) struct State {
     pub anonymous: bool,
     /// The room has closed: pages hear so and stop.
     pub closed: bool,
+    pub streams: Streams,
 }
 
 impl State {
@@ -110,12 +194,14 @@ impl State {
             participants: Vec::new(),
             next_id: 1,
             tries: HashMap::new(),
+            guesses: Guesses::full(Instant::now()),
             snapshot_json: to_json(&snapshot),
             snapshot: Arc::new(snapshot),
             round: None,
             paused: false,
             anonymous: false,
             closed: false,
+            streams: Streams::default(),
         }
     }
 
@@ -188,6 +274,8 @@ impl State {
         let snapshot = Arc::clone(&self.snapshot);
         let anonymous = self.anonymous;
         let participant = self.participant(key)?;
+        // A note keeps its lines, and nothing that would hide or turn text around.
+        let text = crate::model::hidden::without_hidden(text, true);
         let text = text.trim();
         let chars = text.chars().count();
         if chars == 0 || chars > limits::NOTE_CHARS {
@@ -269,8 +357,20 @@ impl State {
     }
 
     /// Whether `code` is the room's code, as typed from `from`. A few wrong tries lock the
-    /// address out for a while; the lock holds even for the right code.
+    /// address out for a while; the lock holds even for the right code. When the whole room has
+    /// had its fill of wrong codes, codes are turned away unread for a few seconds.
     pub fn try_code(&mut self, from: IpAddr, code: &str, now: Instant) -> Result<(), Refusal> {
+        self.guesses.refill(now);
+        if self.guesses.left < 1.0 {
+            return Err(Refusal::Busy(self.guesses.wait()));
+        }
+        if self.tries.len() >= limits::TRACKED_ADDRESSES && !self.tries.contains_key(&from) {
+            // Only addresses still locked, or with a wrong code in the last while, are kept.
+            self.tries.retain(|_, t| {
+                t.locked_until.is_some_and(|until| now < until)
+                    || t.last.is_some_and(|last| now.saturating_duration_since(last) < limits::CODE_LOCK)
+            });
+        }
         let tries = self.tries.entry(from).or_default();
         if let Some(until) = tries.locked_until {
             if now < until {
@@ -285,6 +385,8 @@ impl State {
             return Ok(());
         }
         tries.wrong += 1;
+        tries.last = Some(now);
+        self.guesses.left -= 1.0;
         if tries.wrong >= limits::CODE_TRIES {
             tries.locked_until = Some(now + limits::CODE_LOCK);
             return Err(Refusal::Locked(limits::CODE_LOCK.as_secs() / 60));
@@ -319,8 +421,10 @@ pub fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// One line of text: control characters and line breaks out, spaces trimmed.
+/// A name as the room keeps it: one line, without characters that would hide or turn text
+/// around on the presenter's screen.
 fn clean_line(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned()
+    crate::model::hidden::without_hidden(text, false).trim().to_owned()
 }
 
 #[cfg(test)]
@@ -446,6 +550,86 @@ mod tests {
         );
         assert_eq!(state.try_code(there, "K7M2QX", now), Ok(()), "another address is not locked");
         assert_eq!(state.try_code(here, "K7M2QX", now + limits::CODE_LOCK), Ok(()));
+    }
+
+    #[test]
+    fn guessing_from_many_addresses_is_slowed_for_the_whole_room_and_the_table_stays_small() {
+        let mut state = room();
+        let now = Instant::now();
+        let address = |i: u32| IpAddr::from(std::net::Ipv4Addr::from(0x7f00_0000 + i));
+        let mut read = 0;
+        let mut busy = 0;
+        for i in 0..2_000 {
+            match state.try_code(address(i), "AAAAAA", now) {
+                Err(Refusal::WrongCode(_)) => read += 1,
+                Err(Refusal::Busy(seconds)) => {
+                    assert!((1..=2).contains(&seconds), "{seconds}");
+                    busy += 1;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(read, limits::ROOM_WRONG_CODES_PER_MINUTE as usize, "only a minute's worth is read");
+        assert_eq!(busy, 2_000 - read);
+        // Later, the room reads codes again: an honest late-comer gets in.
+        let later = now + Duration::from_secs(2);
+        assert_eq!(state.try_code(address(5_000), "K7M2QX", later), Ok(()));
+        // Over a long attack, addresses whose tries are old are forgotten.
+        let mut at = later;
+        for i in 0..20_000 {
+            at += Duration::from_secs(1);
+            let _ = state.try_code(address(10_000 + i), "AAAAAA", at);
+        }
+        assert!(state.tries.len() <= limits::TRACKED_ADDRESSES + 1, "{}", state.tries.len());
+    }
+
+    #[test]
+    fn names_and_notes_lose_what_would_hide_or_turn_text_around() {
+        let mut state = room();
+        let name = state.join("Ana\u{202E}lirpA\u{FFFE}", [1; 16]).unwrap().name.clone();
+        assert_eq!(name, "AnalirpA");
+        let note = state
+            .note(&[1; 16], "l-1", "s-1", "Kasse\u{2066} zu\r\nlangsam\u{0007}", Instant::now())
+            .unwrap();
+        assert_eq!(note.text, "Kasse zu\nlangsam");
+        assert!(state.join("\u{202E}\u{2066}", [2; 16]).is_err(), "nothing left is no name");
+        let mut ids = crate::model::IdMaker::default();
+        let id = ids.make("c-", "a\u{FFFE}b\u{202E}c");
+        assert!(!id.contains(['\u{FFFE}', '\u{202E}']), "{id:?}");
+    }
+
+    #[test]
+    fn a_participants_newest_pages_win_and_no_one_holds_the_room() {
+        let mut streams = Streams::default();
+        let here: IpAddr = [10, 0, 0, 7].into();
+        let (first, closes_first) = streams.open([1; 16], here).unwrap();
+        streams.open([1; 16], here).unwrap();
+        let (_, closes_third) = streams.open([1; 16], here).unwrap();
+        assert_eq!(streams.len(), limits::STREAMS_PER_KEY, "the oldest page made room");
+        // The first page's task is told to end (a permit is stored for it).
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        let mut told = std::pin::pin!(closes_first.notified());
+        assert!(told.as_mut().poll(&mut cx).is_ready());
+        let mut not_told = std::pin::pin!(closes_third.notified());
+        assert!(not_told.as_mut().poll(&mut cx).is_pending());
+        streams.close(first);
+        for n in 2..limits::STREAMS_PER_ADDRESS as u8 {
+            streams.open([n; 16], here).unwrap();
+        }
+        assert_eq!(streams.open([99; 16], here).unwrap_err(), Refusal::TooManyPages);
+        // Other addresses fill the room up to what is kept for joining.
+        let mut n = 0_u32;
+        let refused = loop {
+            n += 1;
+            let from = IpAddr::from(std::net::Ipv4Addr::from(0x0a01_0000 + n));
+            let key: [u8; 16] = [n.to_le_bytes(), [0; 4], [0; 4], [0; 4]].concat().try_into().unwrap();
+            if let Err(e) = streams.open(key, from) {
+                break e;
+            }
+        };
+        assert_eq!(refused, Refusal::Full);
+        assert_eq!(streams.len(), limits::CONNECTIONS - limits::CONNECTIONS_FOR_REQUESTS);
     }
 
     #[test]

@@ -137,6 +137,20 @@ impl Events {
         }
     }
 
+    /// Whether the server ended the stream (its last, empty chunk arrived) within `wait`.
+    pub fn ended(&mut self, wait: Duration) -> bool {
+        let _ = self.reader.get_ref().set_read_timeout(Some(wait));
+        loop {
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => return true,
+                Ok(_) if line.trim_end() == "0" => return true,
+                Ok(_) => {}
+                Err(_) => return false,
+            }
+        }
+    }
+
     /// Reads messages until one satisfies `wanted` (or the stream ends: then panics).
     pub fn until(&mut self, wanted: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
         loop {

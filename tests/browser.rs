@@ -1,6 +1,7 @@
-//! The room's page in a real browser: headless Chromium at a phone's size, driven through
-//! `chromedriver` (the W3C `WebDriver` protocol, plain JSON over HTTP on loopback), joins, adds a
-//! note and places a dot; the test then checks the facilitator's map.
+//! Touchline's output in a real browser, headless Chromium driven through `chromedriver` (the W3C
+//! `WebDriver` protocol, plain JSON over HTTP on loopback): the room's page at a phone's size
+//! joins, adds a note and places a dot, and the test then checks the facilitator's map; an
+//! exported SVG's map tags are clicked, and only a map inside the folder is followed.
 //!
 //! `TOUCHLINE_ROOM_SHOTS=DIR` keeps screenshots of each step there, to look at.
 
@@ -117,6 +118,16 @@ impl Driver {
 
     fn script(&self, script: &str, args: &[Value]) -> Value {
         self.session("POST", "/execute/sync", &json!({ "script": script, "args": args }))
+    }
+
+    /// Whether the page shows an alert (a script ran).
+    fn alert_open(&self) -> bool {
+        let path = format!("/session/{}/alert/text", self.session);
+        http::request(self.address, "GET", &path, &[], b"").status == 200
+    }
+
+    fn url(&self) -> String {
+        self.session("GET", "/url", &Value::Null).as_str().unwrap().to_owned()
     }
 
     /// Waits until `script` returns true in the page.
@@ -298,4 +309,44 @@ fn a_german_phone_gets_a_german_page() {
         "Die Preisseite war unklar",
         "phone-de",
     );
+}
+
+#[test]
+fn an_exported_svg_follows_no_link_its_maps_author_chose() {
+    use touchline::export::{ExportOptions, Format, Job};
+    let dir = tempfile::tempdir().unwrap();
+    let mut map = touchline::templates::load("ecommerce").unwrap();
+    let hostile = ["javascript:alert(document.domain)", "https://example.invalid/phish.ron", "/etc/passwd"];
+    for (card, link) in map.cards.iter_mut().zip(hostile) {
+        card.opens = Some(link.to_owned());
+    }
+    map.stages[0].opens = Some("detail/next.ron".to_owned());
+    let options = ExportOptions { format: Format::Svg, scale: 1.0, ..ExportOptions::default() };
+    let none = touchline::pictures::Set::default();
+    let svg = Job::new(&map, &options, &none).render().unwrap().bytes;
+    std::fs::create_dir_all(dir.path().join("detail")).unwrap();
+    std::fs::write(dir.path().join("journey.svg"), svg).unwrap();
+    std::fs::write(dir.path().join("detail/next.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg"/>"#)
+        .unwrap();
+
+    let driver = Driver::start(1600, 1000, "en");
+    let page = format!("file://{}", dir.path().join("journey.svg").display());
+    driver.open(&page);
+    for link in hostile {
+        driver.click(&format!("[id={}]", json!(format!("opens-{link}"))));
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(!driver.alert_open(), "{link}: a script ran");
+        assert_eq!(driver.url(), page, "{link}: the click went somewhere");
+    }
+    // The tag of a map in the folder is a link, and the click above would have seen it.
+    driver.click(r#"[id="opens-detail/next.ron"]"#);
+    let start = Instant::now();
+    while !driver.url().ends_with("/detail/next.svg") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the map's own link is followed: {}",
+            driver.url()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
