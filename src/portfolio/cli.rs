@@ -126,7 +126,7 @@ pub fn run_report(args: &ReportArgs) -> ExitCode {
         Ok(to) => to,
         Err(message) => return crate::exit::fail(message),
     };
-    let Some(Ok(entries)) = gather(&args.maps, false, args.walk.walk()) else { return ExitCode::FAILURE };
+    let Ok(entries) = gather(&args.maps, false, args.walk.walk()) else { return ExitCode::FAILURE };
     let root = match args.maps.as_slice() {
         [one] if one.is_dir() => one.clone(),
         _ => PathBuf::from("."),
@@ -185,8 +185,7 @@ pub fn run_report(args: &ReportArgs) -> ExitCode {
 /// `touchline check`: whether maps read and what they link to exists; `--lint` adds the
 /// reviewer's rules.
 pub fn run_check(maps: &[PathBuf], review: bool, walk: WalkArgs) -> ExitCode {
-    let Some(entries) = gather(maps, false, walk.walk()) else { return ExitCode::FAILURE };
-    let Ok(entries) = entries else { return ExitCode::FAILURE };
+    let Ok(entries) = gather(maps, false, walk.walk()) else { return ExitCode::FAILURE };
     let findings = lint::findings(&entries.list, Options { review, ..Options::default() });
     for finding in &findings {
         let _ = writeln!(std::io::stderr(), "{}", finding.text(review));
@@ -209,10 +208,7 @@ pub fn run_lint(args: &LintArgs) -> ExitCode {
     if args.json && args.format != Format::Text && args.format != Format::Json {
         return usage("--json and --format github ask for two outputs; choose one");
     }
-    let Some(entries) = gather(&args.maps, args.stale_days.is_some(), args.walk.walk()) else {
-        return ExitCode::FAILURE;
-    };
-    let entries = match entries {
+    let entries = match gather(&args.maps, args.stale_days.is_some(), args.walk.walk()) {
         Ok(entries) => entries,
         Err(message) => return usage(message),
     };
@@ -283,11 +279,7 @@ struct Entries {
 /// Reads every map `paths` name (files, and folders searched recursively), saying on standard
 /// error what each folder held. With `history`, reads when each map last changed in git; `Err`
 /// is a usage message when none of them is in a repository.
-fn gather(
-    paths: &[PathBuf],
-    history: bool,
-    walk: crate::file::folder::Walk,
-) -> Option<Result<Entries, String>> {
+fn gather(paths: &[PathBuf], history: bool, walk: crate::file::folder::Walk) -> Result<Entries, String> {
     let mut list = Vec::new();
     let mut complete = true;
     let mut in_git = false;
@@ -326,10 +318,10 @@ fn gather(
     }
     if history && !in_git {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Some(Err(format!(
+        return Err(format!(
             "--stale-days reads each map's last commit, and {} is in no git repository",
             named.join(", ")
-        )));
+        ));
     }
-    Some(Ok(Entries { list, complete }))
+    Ok(Entries { list, complete })
 }

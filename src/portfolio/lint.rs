@@ -427,18 +427,18 @@ struct Found<'a> {
 struct Lines {
     text: String,
     /// Each line's byte range in `text`.
-    lines: Vec<std::ops::Range<usize>>,
+    ranges: Vec<std::ops::Range<usize>>,
     /// Each string literal as written (with its quotes), and the lines it is on, in order.
     literals: HashMap<String, Vec<usize>>,
 }
 
 impl Lines {
     fn new(text: String) -> Self {
-        let mut lines = Vec::new();
+        let mut ranges = Vec::new();
         let mut literals: HashMap<String, Vec<usize>> = HashMap::new();
         let mut start = 0;
         for (n, line) in text.split_inclusive('\n').enumerate() {
-            lines.push(start..start + line.len());
+            ranges.push(start..start + line.len());
             let bytes = line.as_bytes();
             let mut at = 0;
             while let Some(open) = bytes[at..].iter().position(|b| *b == b'"').map(|p| at + p) {
@@ -457,11 +457,11 @@ impl Lines {
             }
             start += line.len();
         }
-        Self { text, lines, literals }
+        Self { text, ranges, literals }
     }
 
     fn line(&self, n: usize) -> &str {
-        self.lines.get(n).and_then(|r| self.text.get(r.clone())).unwrap_or_default()
+        self.ranges.get(n).and_then(|r| self.text.get(r.clone())).unwrap_or_default()
     }
 }
 
@@ -511,7 +511,7 @@ impl Found<'_> {
     /// The first line that starts with `field` (once per map: the map's own fields).
     fn line_of_field(&mut self, field: &str) -> Option<usize> {
         let lines = self.lines();
-        (0..lines.lines.len()).find(|n| lines.line(*n).trim_start().starts_with(field)).map(|n| n + 1)
+        (0..lines.ranges.len()).find(|n| lines.line(*n).trim_start().starts_with(field)).map(|n| n + 1)
     }
 
     fn unreadable(&mut self, error: &LoadError) {
