@@ -11,10 +11,12 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{Fields, Items, all_items, map_fields};
-use crate::model::Map;
+use super::{Fields, map_fields};
+use crate::model::{Card, Curve, Lane, Link, Map, Persona, Point, Stage};
 
 /// A field both sides changed differently, or an item one side changed and the other deleted,
 /// or an item whose merged fields broke a rule of the map; `resolution` says what the merge did.
@@ -138,69 +140,253 @@ fn merge_order(base: &[String], ours: &[String], theirs: &[String], keep: &HashS
     merged
 }
 
-/// Merges one kind of item.
-fn merge_items(
-    base: &Items,
-    ours: &Items,
-    theirs: &Items,
-    conflicts: &mut Vec<Conflict>,
-) -> (Vec<String>, HashMap<String, Fields>) {
-    let kind = ours.kind;
-    let mut merged: HashMap<String, Fields> = HashMap::new();
-    let ids: HashSet<&String> =
-        base.fields.keys().chain(ours.fields.keys()).chain(theirs.fields.keys()).collect();
-    for id in ids {
-        let (b, o, t) = (base.fields.get(id), ours.fields.get(id), theirs.fields.get(id));
-        let result = match (o, t) {
-            // Most items changed on one side or none: taken whole, no field by field.
-            (Some(o), Some(t)) if o == t || Some(t) == b => Some(o.clone()),
-            (Some(o), Some(t)) if Some(o) == b => Some(t.clone()),
-            (Some(o), Some(t)) => Some(merge_fields(kind, id, b, o, t, conflicts)),
-            // Added on one side only, or deleted on one side and unchanged on the other.
-            (Some(one), None) | (None, Some(one)) if b.is_none() => Some(one.clone()),
-            (Some(kept), None) | (None, Some(kept)) => {
-                if Some(kept) == b {
-                    None
-                } else {
-                    // Changed on one side, deleted on the other: keep the change.
-                    let (ours_side, theirs_side) =
-                        if o.is_some() { ("changed", "deleted") } else { ("deleted", "changed") };
-                    conflicts.push(Conflict {
-                        kind,
-                        id: id.clone(),
-                        field: "(item)".into(),
-                        ours: ours_side.into(),
-                        theirs: theirs_side.into(),
-                        resolution: "kept the changed item",
-                    });
-                    Some(kept.clone())
-                }
+/// An item of a map as a merge takes it: typed and compared whole, taken apart into its fields
+/// only when both sides changed it (most items are changed on one side or none, and a merge of a
+/// hundred thousand of them stays linear and light).
+trait Item: Clone + PartialEq + Serialize + DeserializeOwned {
+    const KIND: &'static str;
+    fn key(&self) -> &str;
+}
+
+macro_rules! item {
+    ($type:ty, $kind:literal) => {
+        impl Item for $type {
+            const KIND: &'static str = $kind;
+            fn key(&self) -> &str {
+                self.id.as_str()
             }
-            (None, None) => None,
+        }
+    };
+}
+item!(Persona, "persona");
+item!(Stage, "stage");
+item!(Lane, "lane");
+item!(Card, "card");
+item!(Curve, "curve");
+item!(Point, "point");
+item!(Link, "link");
+
+/// One kind of item on its way through a merge: the versions of each side by id, and the
+/// merged items with their order.
+struct List<'m, T> {
+    /// Ours, theirs and base, by id.
+    sides: [HashMap<&'m str, &'m T>; 3],
+    order: Vec<String>,
+    items: HashMap<String, T>,
+}
+
+const OURS: usize = 0;
+const THEIRS: usize = 1;
+const BASE: usize = 2;
+
+impl<'m, T: Item> List<'m, T> {
+    /// Merges one kind of item.
+    fn merge(base: &'m [T], ours: &'m [T], theirs: &'m [T], conflicts: &mut Vec<Conflict>) -> Self {
+        let by_id = |list: &'m [T]| list.iter().map(|item| (item.key(), item)).collect::<HashMap<_, _>>();
+        let sides = [by_id(ours), by_id(theirs), by_id(base)];
+        let [o_side, t_side, b_side] = &sides;
+        let mut items: HashMap<String, T> = HashMap::with_capacity(ours.len().max(theirs.len()));
+        let ids: HashSet<&str> = b_side.keys().chain(o_side.keys()).chain(t_side.keys()).copied().collect();
+        for id in ids {
+            let (b, o, t) = (b_side.get(id).copied(), o_side.get(id).copied(), t_side.get(id).copied());
+            let result = match (o, t) {
+                // Most items changed on one side or none: taken whole, no field by field.
+                (Some(o), Some(t)) if o == t || Some(t) == b => Some(o.clone()),
+                (Some(o), Some(t)) if Some(o) == b => Some(t.clone()),
+                (Some(o), Some(t)) => Some(merge_item(id, b, o, t, conflicts)),
+                // Added on one side only, or deleted on one side and unchanged on the other.
+                (Some(one), None) | (None, Some(one)) if b.is_none() => Some(one.clone()),
+                (Some(kept), None) | (None, Some(kept)) => {
+                    if Some(kept) == b {
+                        None
+                    } else {
+                        // Changed on one side, deleted on the other: keep the change.
+                        let (ours_side, theirs_side) =
+                            if o.is_some() { ("changed", "deleted") } else { ("deleted", "changed") };
+                        conflicts.push(Conflict {
+                            kind: T::KIND,
+                            id: id.to_owned(),
+                            field: "(item)".into(),
+                            ours: ours_side.into(),
+                            theirs: theirs_side.into(),
+                            resolution: "kept the changed item",
+                        });
+                        Some(kept.clone())
+                    }
+                }
+                (None, None) => None,
+            };
+            if let Some(item) = result {
+                items.insert(id.to_owned(), item);
+            }
+        }
+        let keep: HashSet<String> = items.keys().cloned().collect();
+        let order_of = |list: &[T]| list.iter().map(|i| i.key().to_owned()).collect::<Vec<_>>();
+        let order = merge_order(&order_of(base), &order_of(ours), &order_of(theirs), &keep);
+        Self { sides, order, items }
+    }
+
+    /// The merged items in their order.
+    fn ordered(&mut self) -> Vec<T> {
+        self.order.iter().filter_map(|id| self.items.remove(id)).collect()
+    }
+
+    /// Takes the items back from the map a round made of them.
+    fn refill(&mut self, from: Vec<T>) {
+        self.order = from.iter().map(|i| i.key().to_owned()).collect();
+        self.items = from.into_iter().map(|i| (i.key().to_owned(), i)).collect();
+    }
+}
+
+/// An item both sides changed, field by field against base; a field whose merge does not read
+/// back as an item keeps ours whole.
+fn merge_item<T: Item>(id: &str, base: Option<&T>, ours: &T, theirs: &T, conflicts: &mut Vec<Conflict>) -> T {
+    let base = base.map(super::fields_of);
+    let fields = merge_fields(
+        T::KIND,
+        id,
+        base.as_ref(),
+        &super::fields_of(ours),
+        &super::fields_of(theirs),
+        conflicts,
+    );
+    serde_json::from_value(Value::Object(fields)).unwrap_or_else(|_| ours.clone())
+}
+
+/// What a round of repairs asks of one kind of item, whatever its type.
+trait Repair {
+    fn has(&self, id: &str) -> bool;
+    /// Puts the first side's version of `id` back (ours, theirs, base); false when none has it.
+    fn bring_back(&mut self, id: &str) -> bool;
+    /// Steps `id` to its next version after `attempt` tries: the conflict's resolution and
+    /// each side's changes, for a person.
+    fn step(&mut self, id: &str, attempt: usize) -> (&'static str, String, String);
+}
+
+impl<T: Item> Repair for List<'_, T> {
+    fn has(&self, id: &str) -> bool {
+        self.items.contains_key(id)
+    }
+
+    fn bring_back(&mut self, id: &str) -> bool {
+        let Some(item) = self.sides.iter().find_map(|side| side.get(id).copied()) else { return false };
+        self.items.insert(id.to_owned(), item.clone());
+        self.order.push(id.to_owned());
+        true
+    }
+
+    fn step(&mut self, id: &str, attempt: usize) -> (&'static str, String, String) {
+        let version = |side: usize| self.sides[side].get(id).copied();
+        let versions =
+            [(version(OURS), "kept ours"), (version(THEIRS), "kept theirs"), (version(BASE), "kept base")];
+        let current = self.items.get(id);
+        let next = versions.iter().skip(attempt).find(|(v, _)| v.is_some() && *v != current);
+        let resolution = match next {
+            Some((Some(item), resolution)) => {
+                self.items.insert(id.to_owned(), (*item).clone());
+                if !self.order.iter().any(|x| x == id) {
+                    self.order.push(id.to_owned());
+                }
+                *resolution
+            }
+            _ => {
+                self.items.remove(id);
+                self.order.retain(|x| x != id);
+                LEFT_OUT
+            }
         };
-        if let Some(fields) = result {
-            merged.insert(id.clone(), fields);
+        let fields = |side: usize| version(side).map(super::fields_of);
+        let base = fields(BASE);
+        (
+            resolution,
+            shown_changes(base.as_ref(), fields(OURS).as_ref()),
+            shown_changes(base.as_ref(), fields(THEIRS).as_ref()),
+        )
+    }
+}
+
+/// Every kind of item of a merge, in [`super::KINDS`] order.
+struct Lists<'m> {
+    personas: List<'m, Persona>,
+    stages: List<'m, Stage>,
+    lanes: List<'m, Lane>,
+    cards: List<'m, Card>,
+    curves: List<'m, Curve>,
+    points: List<'m, Point>,
+    links: List<'m, Link>,
+}
+
+impl<'m> Lists<'m> {
+    fn merge(base: &'m Map, ours: &'m Map, theirs: &'m Map, conflicts: &mut Vec<Conflict>) -> Self {
+        Self {
+            personas: List::merge(&base.personas, &ours.personas, &theirs.personas, conflicts),
+            stages: List::merge(&base.stages, &ours.stages, &theirs.stages, conflicts),
+            lanes: List::merge(&base.lanes, &ours.lanes, &theirs.lanes, conflicts),
+            cards: List::merge(&base.cards, &ours.cards, &theirs.cards, conflicts),
+            curves: List::merge(&base.curves, &ours.curves, &theirs.curves, conflicts),
+            points: List::merge(&base.points, &ours.points, &theirs.points, conflicts),
+            links: List::merge(&base.links, &ours.links, &theirs.links, conflicts),
         }
     }
-    let keep: HashSet<String> = merged.keys().cloned().collect();
-    (merge_order(&base.order, &ours.order, &theirs.order, &keep), merged)
+
+    /// How many items were merged.
+    fn count(&self) -> usize {
+        self.personas.items.len()
+            + self.stages.items.len()
+            + self.lanes.items.len()
+            + self.cards.items.len()
+            + self.curves.items.len()
+            + self.points.items.len()
+            + self.links.items.len()
+    }
+
+    /// The kind at `index` into [`super::KINDS`].
+    fn kind(&mut self, index: usize) -> Option<&mut dyn Repair> {
+        Some(match index {
+            0 => &mut self.personas,
+            1 => &mut self.stages,
+            2 => &mut self.lanes,
+            3 => &mut self.cards,
+            4 => &mut self.curves,
+            5 => &mut self.points,
+            6 => &mut self.links,
+            _ => return None,
+        })
+    }
+
+    /// A map of the merged items, with `meta` as its own fields.
+    fn assemble(&mut self, meta: &Map) -> Map {
+        Map {
+            personas: self.personas.ordered(),
+            stages: self.stages.ordered(),
+            lanes: self.lanes.ordered(),
+            cards: self.cards.ordered(),
+            curves: self.curves.ordered(),
+            points: self.points.ordered(),
+            links: self.links.ordered(),
+            ..meta.clone()
+        }
+    }
+
+    /// Takes the items back from a map made of them (and repaired since).
+    fn refill(&mut self, map: Map) {
+        self.personas.refill(map.personas);
+        self.stages.refill(map.stages);
+        self.lanes.refill(map.lanes);
+        self.cards.refill(map.cards);
+        self.curves.refill(map.curves);
+        self.points.refill(map.points);
+        self.links.refill(map.links);
+    }
 }
 
-/// Builds a map from merged fields, item lists in the given orders.
-/// The lists are taken, not copied: a map of a hundred thousand points merges in one pass, and
-/// a round that must repair something takes its lists back from the map ([`lists_of`]).
-fn assemble(meta: &Fields, lists: Vec<(Vec<String>, HashMap<String, Fields>)>) -> Result<Map, String> {
+/// The map's own fields as a map with no items, or why they do not make one.
+fn meta_map(meta: &Fields) -> Result<Map, String> {
     let mut object = super::grouped_map_fields(meta);
-    for (name, (order, mut fields)) in super::LISTS.iter().zip(lists) {
-        let items: Vec<Value> = order.iter().filter_map(|id| fields.remove(id)).map(Value::Object).collect();
-        object.insert((*name).to_owned(), Value::Array(items));
+    for name in super::LISTS {
+        object.insert(name.to_owned(), Value::Array(Vec::new()));
     }
     serde_json::from_value(Value::Object(object)).map_err(|e| e.to_string())
-}
-
-/// The lists of a map as a merge works on them.
-fn lists_of(map: &Map) -> Vec<(Vec<String>, HashMap<String, Fields>)> {
-    all_items(map).into_iter().map(|items| (items.order, items.fields)).collect()
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
@@ -213,10 +399,7 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     let mut conflicts = Vec::new();
     let (base_meta, ours_meta, theirs_meta) = (map_fields(base), map_fields(ours), map_fields(theirs));
     let mut meta = merge_fields("map", "", Some(&base_meta), &ours_meta, &theirs_meta, &mut conflicts);
-    let (b, o, t) = (all_items(base), all_items(ours), all_items(theirs));
-    let mut lists: Vec<(Vec<String>, HashMap<String, Fields>)> =
-        (0..b.len()).map(|k| merge_items(&b[k], &o[k], &t[k], &mut conflicts)).collect();
-    let sources = [&o, &t, &b];
+    let mut lists = Lists::merge(base, ours, theirs, &mut conflicts);
     // Versions of an item already tried after its merged fields broke a rule: ours, theirs, base.
     let mut tried: HashMap<(usize, String), usize> = HashMap::new();
     let mut meta_tried = 0;
@@ -224,32 +407,29 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     let mut left_out: HashSet<(usize, String)> = HashSet::new();
     // Each round either finishes, brings back a missing item or steps one broken item to its next
     // version; there are finitely many of each, and the bound is a safety net.
-    let rounds = 8 + 4 * lists.iter().map(|l| l.0.len()).sum::<usize>().min(1 << 16);
+    let rounds = 8 + 4 * lists.count().min(1 << 16);
     // Points dropped for sitting where another point of their curve sits, over all rounds.
     let mut doubled = Vec::new();
     for _ in 0..rounds {
-        let mut map = match assemble(&meta, std::mem::take(&mut lists)) {
-            Ok(map) => map,
+        let own = match meta_map(&meta) {
+            Ok(own) => own,
             Err(e) => {
                 conflicts.push(unmergeable(&e));
                 return Merged { map: ours.clone(), conflicts };
             }
         };
+        let mut map = lists.assemble(&own);
         // Bring back what one side deleted and the other still uses. What is used but nowhere
         // to be found leaves its user broken, which validation below names and repairs.
         let missing = missing_references(&map);
-        if !missing.is_empty() {
-            lists = lists_of(&map);
-        }
         let mut brought_back = false;
-        for (kind_index, id) in missing {
-            let list = &mut lists[kind_index];
-            if list.1.contains_key(&id) || left_out.contains(&(kind_index, id.clone())) {
-                continue;
-            }
-            if let Some(fields) = sources.iter().find_map(|s| s[kind_index].fields.get(&id)) {
-                list.1.insert(id.clone(), fields.clone());
-                list.0.push(id.clone());
+        if !missing.is_empty() {
+            lists.refill(std::mem::replace(&mut map, Map::blank(String::new())));
+            for (kind_index, id) in missing {
+                let Some(list) = lists.kind(kind_index) else { continue };
+                if list.has(&id) || left_out.contains(&(kind_index, id.clone())) || !list.bring_back(&id) {
+                    continue;
+                }
                 brought_back = true;
                 conflicts.push(Conflict {
                     kind: super::KINDS[kind_index],
@@ -260,9 +440,10 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
                     resolution: "brought it back",
                 });
             }
-        }
-        if brought_back {
-            continue;
+            if brought_back {
+                continue;
+            }
+            map = lists.assemble(&own);
         }
         // Values the merged scale no longer holds (one side narrowed it, the other added points).
         let scale = map.scale;
@@ -277,7 +458,7 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
             record_in_notes(&mut map, &conflicts);
             return Merged { map, conflicts };
         }
-        lists = lists_of(&map);
+        lists.refill(map);
         let mut repaired = HashSet::new();
         for problem in problems {
             if !repaired.insert((problem.kind.clone(), problem.id.clone())) {
@@ -286,12 +467,20 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
             match super::KINDS.iter().position(|k| *k == problem.kind) {
                 Some(kind_index) => {
                     let attempt = tried.entry((kind_index, problem.id.clone())).or_insert(0);
-                    let conflict = repair_item(kind_index, &problem, *attempt, &mut lists, &sources, &b);
+                    let Some(list) = lists.kind(kind_index) else { continue };
+                    let (resolution, ours_did, theirs_did) = list.step(&problem.id, *attempt);
                     *attempt += 1;
-                    if conflict.resolution == LEFT_OUT {
+                    if resolution == LEFT_OUT {
                         left_out.insert((kind_index, problem.id.clone()));
                     }
-                    conflicts.push(conflict);
+                    conflicts.push(Conflict {
+                        kind: super::KINDS[kind_index],
+                        id: problem.id.clone(),
+                        field: "(item)".into(),
+                        ours: ours_did,
+                        theirs: format!("{theirs_did}; merged: {}", problem.message),
+                        resolution,
+                    });
                 }
                 None => {
                     // The map's own fields broke a rule (a scale running from high to low):
@@ -329,56 +518,6 @@ fn unmergeable(why: &str) -> Conflict {
         ours: "kept".into(),
         theirs: format!("could not be combined: {why}"),
         resolution: "kept ours whole; add theirs' changes by hand",
-    }
-}
-
-/// Steps an item whose merged fields broke a rule to its next version: ours, theirs, base, and
-/// last of all none.
-fn repair_item(
-    kind_index: usize,
-    problem: &crate::model::Problem,
-    attempt: usize,
-    lists: &mut [(Vec<String>, HashMap<String, Fields>)],
-    sources: &[&[Items; 7]; 3],
-    base: &[Items; 7],
-) -> Conflict {
-    let id = &problem.id;
-    let kind = super::KINDS[kind_index];
-    let [ours, theirs, _] = sources;
-    let versions = [
-        (ours[kind_index].fields.get(id), "kept ours"),
-        (theirs[kind_index].fields.get(id), "kept theirs"),
-        (base[kind_index].fields.get(id), "kept base"),
-    ];
-    let list = &mut lists[kind_index];
-    let current = list.1.get(id).cloned();
-    let next = versions.iter().skip(attempt).find(|(v, _)| v.is_some() && *v != current.as_ref());
-    let resolution = match next {
-        Some((Some(fields), resolution)) => {
-            list.1.insert(id.clone(), (*fields).clone());
-            if !list.0.contains(id) {
-                list.0.push(id.clone());
-            }
-            *resolution
-        }
-        _ => {
-            list.1.remove(id);
-            list.0.retain(|x| x != id);
-            LEFT_OUT
-        }
-    };
-    let b = base[kind_index].fields.get(id);
-    Conflict {
-        kind,
-        id: id.clone(),
-        field: "(item)".into(),
-        ours: shown_changes(b, ours[kind_index].fields.get(id)),
-        theirs: format!(
-            "{}; merged: {}",
-            shown_changes(b, theirs[kind_index].fields.get(id)),
-            problem.message
-        ),
-        resolution,
     }
 }
 
@@ -812,7 +951,7 @@ mod tests {
         };
         let meta = [base, ours, theirs, &merged.map].map(map_fields);
         compare("map", "", Some(&meta[0]), Some(&meta[1]), Some(&meta[2]), Some(&meta[3]))?;
-        let lists = [base, ours, theirs, &merged.map].map(all_items);
+        let lists = [base, ours, theirs, &merged.map].map(super::super::all_items);
         for k in 0..lists[0].len() {
             let kind = lists[0][k].kind;
             let ids: HashSet<&String> = lists.iter().flat_map(|l| l[k].fields.keys()).collect();

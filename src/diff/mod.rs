@@ -36,7 +36,7 @@ pub(crate) struct Items {
     pub fields: HashMap<String, Fields>,
 }
 
-fn fields_of<T: Serialize>(item: &T) -> Fields {
+pub(crate) fn fields_of<T: Serialize>(item: &T) -> Fields {
     match serde_json::to_value(item) {
         Ok(Value::Object(mut fields)) => {
             fields.values_mut().for_each(tidy);
