@@ -1010,3 +1010,48 @@ fn new_import_and_merge_refuse_a_pipe_and_leave_it_one() {
         assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo(), "{args:?} replaced the pipe");
     }
 }
+
+#[test]
+fn data_exports_count_what_they_wrote_and_name_what_they_leave_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut map = touchline::file::load(std::path::Path::new("maps/ecommerce.ron")).unwrap();
+    map.cards[0].opens = Some("detail.ron".into());
+    map.counterpart = Some("future.ron".into());
+    let path = dir.path().join("linked.ron");
+    touchline::file::save(&map, &path).unwrap();
+    let mmd = dir.path().join("journey.mmd");
+    let out = touchline(&["export", path.to_str().unwrap(), "-o", mmd.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tasks = std::fs::read_to_string(&mmd).unwrap().lines().filter(|l| l.starts_with("      ")).count();
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(said.contains(&format!("({tasks} task")), "{said} ({tasks} tasks written)");
+    let note = stderr(&out);
+    assert!(
+        note.contains("1 links to other maps") && note.contains("counterpart") && note.contains("outside the Actions lanes"),
+        "{note}"
+    );
+    let csv = dir.path().join("cards.csv");
+    let out = touchline(&["export", path.to_str().unwrap(), "-o", csv.to_str().unwrap()]);
+    assert!(out.status.success() && stderr(&out).contains("counterpart"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Actions lanes"), "a spreadsheet keeps every card: {}", stderr(&out));
+}
+
+#[test]
+fn a_map_too_large_to_read_back_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // Ten thousand rows of notes of backslashes (each one two bytes in a map): a 20 MB
+    // spreadsheet, a map of 40 MB.
+    let notes = "\\".repeat(2_000);
+    let mut csv = String::from("Stage,Title,Notes\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("Stage {},Card {i},{notes}\n", i % 8));
+    }
+    let input = dir.path().join("huge.csv");
+    std::fs::write(&input, csv).unwrap();
+    let output = dir.path().join("huge.ron");
+    let out = touchline(&["import", input.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("bytes") && said.contains("at most 33554432") && said.contains("split"), "{said}");
+    assert!(!output.exists(), "nothing written");
+}

@@ -569,3 +569,84 @@ fn export_compare_reads_each_states_pictures_from_its_own_folder() {
     colours.dedup();
     assert_eq!(colours, ["blue", "red"], "each state shows its own photo");
 }
+
+/// A folder whose maps CI must not pass over: a map with a licence comment before its fields, a
+/// map whose name holds a newline and a forged workflow command, and one that is not UTF-8.
+#[cfg(unix)]
+#[test]
+fn ci_reads_every_map_and_prints_every_name_safely() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut untitled = shop();
+    untitled.cards[0].title.clear();
+    let text = file::to_string(&untitled).unwrap();
+    // Fields after a long comment, and `map` before `format_version`.
+    let licence = format!("// {}\n", "Licensed to the team under the usual terms. ".repeat(200));
+    let swapped = text.replacen("(\n    format_version: 9,\n", "(\n", 1).replacen("\n)", "\n    format_version: 9,\n)", 1);
+    assert_ne!(swapped, text);
+    std::fs::write(root.join("licensed.ron"), format!("{licence}{swapped}")).unwrap();
+    let forged = std::ffi::OsStr::from_bytes(b"a\n::error file=x.ron::forged.ron");
+    std::fs::write(root.join(forged), &text).unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.ron");
+    std::fs::write(root.join(latin1), &text).unwrap();
+    // Not maps, and not searched: build folders and hidden ones.
+    for folder in ["node_modules", "target", ".cache"] {
+        std::fs::create_dir_all(root.join(folder)).unwrap();
+        std::fs::write(root.join(folder).join("broken.ron"), "(format_version: 9, map: (,,").unwrap();
+    }
+    let root_arg = root.to_str().unwrap();
+
+    let out = touchline(&["lint", root_arg, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON whatever the names");
+    assert_eq!(report["maps"], 3, "{report:#}");
+    let files: Vec<&str> = report["findings"].as_array().unwrap().iter().filter_map(|f| f["file"].as_str()).collect();
+    assert!(files.iter().any(|f| f.ends_with("caf\u{FFFD}.ron")), "{files:?}");
+    assert!(text(&out.stderr).contains("3 folders not searched"), "{}", text(&out.stderr));
+
+    for format in ["text", "github"] {
+        let out = touchline(&["lint", root_arg, "--format", format]);
+        let printed = text(&out.stdout);
+        assert!(
+            printed.lines().all(|l| !l.starts_with("::error file=x.ron")),
+            "{format}: a file name forged a line:\n{printed}"
+        );
+        assert_eq!(printed.lines().filter(|l| l.contains("untitled-card")).count(), 3, "{format}: {printed}");
+    }
+
+    // A map that cannot be read fails CI (root reads anything: then only the cut is tested).
+    use std::os::unix::fs::PermissionsExt as _;
+    let locked = root.join("locked.ron");
+    std::fs::write(&locked, &text).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_err() {
+        let out = touchline(&["check", root_arg]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("locked.ron"), "{}", text(&out.stderr));
+    }
+    std::fs::remove_file(&locked).unwrap();
+
+    // A search cut short fails, and says how to go further.
+    let out = touchline(&["check", root_arg, "--max-files", "2"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--max-files"), "{}", text(&out.stderr));
+    assert!(touchline(&["check", root_arg, "--max-files", "0"]).status.success());
+}
+
+#[test]
+fn a_repository_that_does_not_read_warns_of_every_maps_age() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), true);
+    std::fs::write(dir.path().join(".git/HEAD"), "ref: refs/heads/\u{0}broken\n").unwrap();
+    let out = touchline(&["lint", dir.path().to_str().unwrap(), "--stale-days", "30", "--json"]);
+    assert_ne!(out.status.code(), Some(2), "not taken for no repository: {}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "stale" && f["message"].as_str().unwrap().contains("not known"))
+        .count();
+    assert_eq!(unknown, 3, "every map that reads: {report:#}");
+    assert!(text(&out.stderr).contains("warning:"), "{}", text(&out.stderr));
+}

@@ -8,8 +8,10 @@
 //! other side's new items placed after the item they followed there. The result is repaired until
 //! it passes `check`: an item one side deleted while the other still uses it comes back.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+
+// Ids are hashed several times each: SipHash made hashing most of a large merge.
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -96,47 +98,54 @@ fn merge_fields(
 
 /// The merged order of a list: the side that reordered the common items leads (ours when both
 /// or neither did), and each item only the other side has goes after the item it follows there.
-fn merge_order(base: &[String], ours: &[String], theirs: &[String], keep: &HashSet<String>) -> Vec<String> {
-    let common = |list: &[String], other: &HashSet<&String>| -> Vec<String> {
-        list.iter().filter(|id| other.contains(id)).cloned().collect()
-    };
-    let base_set: HashSet<&String> = base.iter().collect();
-    let ours_set: HashSet<&String> = ours.iter().collect();
-    let theirs_set: HashSet<&String> = theirs.iter().collect();
-    let shared: HashSet<&String> =
-        ours_set.intersection(&theirs_set).copied().filter(|id| base_set.contains(id)).collect();
+fn merge_order<'a>(
+    base: &[&'a str],
+    ours: &[&'a str],
+    theirs: &[&'a str],
+    keep: &HashMap<String, impl Sized>,
+) -> Vec<String> {
+    fn common<'a>(list: &[&'a str], other: &HashSet<&str>) -> Vec<&'a str> {
+        list.iter().copied().filter(|id| other.contains(id)).collect()
+    }
+    let kept = |id: &str| keep.contains_key(id);
+    let base_set: HashSet<&str> = base.iter().copied().collect();
+    let theirs_set: HashSet<&str> = theirs.iter().copied().collect();
+    let shared: HashSet<&str> =
+        ours.iter().copied().filter(|id| theirs_set.contains(id) && base_set.contains(id)).collect();
     let base_common = common(base, &shared);
     let theirs_reordered = common(theirs, &shared) != base_common;
     let ours_reordered = common(ours, &shared) != base_common;
     let (lead, other) = if theirs_reordered && !ours_reordered { (theirs, ours) } else { (ours, theirs) };
-    let order: Vec<&String> = lead.iter().filter(|id| keep.contains(*id)).collect();
-    let in_order: HashSet<&String> = order.iter().copied().collect();
+    let order: Vec<&str> = lead.iter().copied().filter(|id| kept(id)).collect();
+    let in_order: HashSet<&str> = order.iter().copied().collect();
     // Each item only the other side has goes after the nearest item before it (on its side) that
     // the lead side placed, in the other side's order; found in one pass, so a hundred thousand
     // new points merge in linear time.
-    let mut after: HashMap<Option<&String>, Vec<&String>> = HashMap::new();
-    let mut anchor: Option<&String> = None;
-    let mut placed: HashSet<&String> = in_order.clone();
-    for id in other {
+    let mut after: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
+    let mut anchor: Option<&str> = None;
+    let mut placed: HashSet<&str> = in_order.clone();
+    for &id in other {
         if in_order.contains(id) {
             anchor = Some(id);
-        } else if keep.contains(id) && placed.insert(id) {
+        } else if kept(id) && placed.insert(id) {
             after.entry(anchor).or_default().push(id);
         }
     }
     let mut merged: Vec<String> = Vec::with_capacity(keep.len());
-    merged.extend(after.remove(&None).unwrap_or_default().into_iter().cloned());
+    merged.extend(after.remove(&None).unwrap_or_default().into_iter().map(str::to_owned));
     for id in order {
-        merged.push(id.clone());
+        merged.push(id.to_owned());
         if let Some(followers) = after.remove(&Some(id)) {
-            merged.extend(followers.into_iter().cloned());
+            merged.extend(followers.into_iter().map(str::to_owned));
         }
     }
-    let placed: HashSet<&String> = merged.iter().collect();
-    let mut rest: Vec<String> = keep.iter().filter(|id| !placed.contains(*id)).cloned().collect();
-    // Items that only base knew and that came back in a repair go at the end, in a fixed order.
-    rest.sort_unstable();
-    merged.extend(rest);
+    if merged.len() < keep.len() {
+        let placed: HashSet<&str> = merged.iter().map(String::as_str).collect();
+        let mut rest: Vec<String> = keep.keys().filter(|id| !placed.contains(id.as_str())).cloned().collect();
+        // Items that only base knew and that came back in a repair go at the end, in a fixed order.
+        rest.sort_unstable();
+        merged.extend(rest);
+    }
     merged
 }
 
@@ -220,9 +229,8 @@ impl<'m, T: Item> List<'m, T> {
                 items.insert(id.to_owned(), item);
             }
         }
-        let keep: HashSet<String> = items.keys().cloned().collect();
-        let order_of = |list: &[T]| list.iter().map(|i| i.key().to_owned()).collect::<Vec<_>>();
-        let order = merge_order(&order_of(base), &order_of(ours), &order_of(theirs), &keep);
+        let order_of = |list: &'m [T]| list.iter().map(Item::key).collect::<Vec<_>>();
+        let order = merge_order(&order_of(base), &order_of(ours), &order_of(theirs), &items);
         Self { sides, order, items }
     }
 
