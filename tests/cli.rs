@@ -1027,7 +1027,9 @@ fn data_exports_count_what_they_wrote_and_name_what_they_leave_out() {
     assert!(said.contains(&format!("({tasks} task")), "{said} ({tasks} tasks written)");
     let note = stderr(&out);
     assert!(
-        note.contains("1 links to other maps") && note.contains("counterpart") && note.contains("outside the Actions lanes"),
+        note.contains("1 links to other maps")
+            && note.contains("counterpart")
+            && note.contains("outside the Actions lanes"),
         "{note}"
     );
     let csv = dir.path().join("cards.csv");
@@ -1038,13 +1040,14 @@ fn data_exports_count_what_they_wrote_and_name_what_they_leave_out() {
 
 #[test]
 fn a_map_too_large_to_read_back_is_never_written() {
+    use std::fmt::Write as _;
     let dir = tempfile::tempdir().unwrap();
     // Ten thousand rows of notes of backslashes (each one two bytes in a map): a 20 MB
     // spreadsheet, a map of 40 MB.
     let notes = "\\".repeat(2_000);
     let mut csv = String::from("Stage,Title,Notes\n");
     for i in 0..10_000 {
-        csv.push_str(&format!("Stage {},Card {i},{notes}\n", i % 8));
+        let _ = writeln!(csv, "Stage {},Card {i},{notes}", i % 8);
     }
     let input = dir.path().join("huge.csv");
     std::fs::write(&input, csv).unwrap();

@@ -576,20 +576,25 @@ fn export_compare_reads_each_states_pictures_from_its_own_folder() {
 #[test]
 fn ci_reads_every_map_and_prints_every_name_safely() {
     use std::os::unix::ffi::OsStrExt as _;
+    use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let mut untitled = shop();
     untitled.cards[0].title.clear();
-    let text = file::to_string(&untitled).unwrap();
+    let canonical = file::to_string(&untitled).unwrap();
     // Fields after a long comment, and `map` before `format_version`.
     let licence = format!("// {}\n", "Licensed to the team under the usual terms. ".repeat(200));
-    let swapped = text.replacen("(\n    format_version: 9,\n", "(\n", 1).replacen("\n)", "\n    format_version: 9,\n)", 1);
-    assert_ne!(swapped, text);
+    let swapped = canonical.replacen("(\n    format_version: 9,\n", "(\n", 1).replacen(
+        "\n)",
+        "\n    format_version: 9,\n)",
+        1,
+    );
+    assert_ne!(swapped, canonical);
     std::fs::write(root.join("licensed.ron"), format!("{licence}{swapped}")).unwrap();
     let forged = std::ffi::OsStr::from_bytes(b"a\n::error file=x.ron::forged.ron");
-    std::fs::write(root.join(forged), &text).unwrap();
+    std::fs::write(root.join(forged), &canonical).unwrap();
     let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.ron");
-    std::fs::write(root.join(latin1), &text).unwrap();
+    std::fs::write(root.join(latin1), &canonical).unwrap();
     // Not maps, and not searched: build folders and hidden ones.
     for folder in ["node_modules", "target", ".cache"] {
         std::fs::create_dir_all(root.join(folder)).unwrap();
@@ -600,7 +605,8 @@ fn ci_reads_every_map_and_prints_every_name_safely() {
     let out = touchline(&["lint", root_arg, "--json"]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON whatever the names");
     assert_eq!(report["maps"], 3, "{report:#}");
-    let files: Vec<&str> = report["findings"].as_array().unwrap().iter().filter_map(|f| f["file"].as_str()).collect();
+    let files: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().filter_map(|f| f["file"].as_str()).collect();
     assert!(files.iter().any(|f| f.ends_with("caf\u{FFFD}.ron")), "{files:?}");
     assert!(text(&out.stderr).contains("3 folders not searched"), "{}", text(&out.stderr));
 
@@ -615,9 +621,8 @@ fn ci_reads_every_map_and_prints_every_name_safely() {
     }
 
     // A map that cannot be read fails CI (root reads anything: then only the cut is tested).
-    use std::os::unix::fs::PermissionsExt as _;
     let locked = root.join("locked.ron");
-    std::fs::write(&locked, &text).unwrap();
+    std::fs::write(&locked, &canonical).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&locked).is_err() {
         let out = touchline(&["check", root_arg]);
