@@ -588,18 +588,26 @@ pub fn with_runtime_folder(args: &[std::ffi::OsString]) -> Option<ExitCode> {
     Some(status.code().map_or(ExitCode::FAILURE, |c| ExitCode::from(u8::try_from(c).unwrap_or(1))))
 }
 
-/// Opens the editor window, with `map` if given, presenting it if asked.
-pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
+/// The window's options. A presentation full screen opens full screen whatever the editor's
+/// window was when it was last closed, and leaves the editor's remembered window as it was: the
+/// window's place and size are neither restored nor saved while presenting.
+fn native_options(present: Option<&PresentRequest>) -> eframe::NativeOptions {
     let fullscreen = present.is_some_and(|p| !p.window);
-    let options = eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Touchline")
             .with_app_id("touchline")
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_fullscreen(fullscreen),
+        persist_window: !fullscreen,
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the editor window, with `map` if given, presenting it if asked.
+pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
+    let options = native_options(present.as_ref());
     let result = eframe::run_native(
         "Touchline",
         options,
@@ -655,5 +663,22 @@ fn first_line_without_source(message: &str) -> String {
             None => line[..at].to_owned(),
         },
         None => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_presentation_opens_full_screen_whatever_the_editors_window_was() {
+        let request = |window| PresentRequest { window, stage: None, room: false, room_listen: None };
+        let presenting = native_options(Some(&request(false)));
+        assert_eq!(presenting.viewport.fullscreen, Some(true));
+        assert!(!presenting.persist_window, "a saved windowed state would win over full screen");
+        for options in [native_options(None), native_options(Some(&request(true)))] {
+            assert_eq!(options.viewport.fullscreen, Some(false));
+            assert!(options.persist_window, "the editor keeps its window's place and size");
+        }
     }
 }
