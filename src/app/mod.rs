@@ -588,9 +588,10 @@ pub fn with_runtime_folder(args: &[std::ffi::OsString]) -> Option<ExitCode> {
     Some(status.code().map_or(ExitCode::FAILURE, |c| ExitCode::from(u8::try_from(c).unwrap_or(1))))
 }
 
-/// The window's options. A presentation full screen opens full screen whatever the editor's
-/// window was when it was last closed, and leaves the editor's remembered window as it was: the
-/// window's place and size are neither restored nor saved while presenting.
+/// The window's options. A presentation full screen opens full screen, and leaves the editor's
+/// remembered window as it was: the window's place and size are not saved while presenting.
+/// (eframe still restores the remembered window when it opens one, so [`run`] asks for full
+/// screen again once the window is there.)
 fn native_options(present: Option<&PresentRequest>) -> eframe::NativeOptions {
     let fullscreen = present.is_some_and(|p| !p.window);
     eframe::NativeOptions {
@@ -627,6 +628,10 @@ pub fn run(map: Option<PathBuf>, present: Option<PresentRequest>) -> ExitCode {
                 && app.docs.get().is_some()
             {
                 let kind = app.theme(&cc.egui_ctx).kind;
+                if !request.window {
+                    // Over the editor's remembered window, which eframe restored as it opened.
+                    cc.egui_ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+                }
                 let mut presentation = Presentation::new(request.window, kind, request.stage);
                 presentation.open_room = request.room;
                 presentation.room_listen = request.room_listen;
