@@ -375,6 +375,36 @@ fn the_export_dialog_shows_the_pixel_size_and_writes_that_image() {
 }
 
 #[test]
+fn the_export_dialog_closes_on_esc_on_a_click_beside_it_and_on_cancel() {
+    let map = touchline::templates::load("ecommerce").unwrap();
+    let mut h = common::editor_with(map, Box::new(touchline::app::NoDialogs), false);
+    let open = |h: &mut Harness<'_, TouchlineApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+        h.run_steps(3);
+        assert!(h.state().modals.is_open(ModalKind::Export));
+    };
+    open(&mut h);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(!h.state().modals.is_open(ModalKind::Export), "Esc closes it");
+    open(&mut h);
+    // A click in the window's corner, beside the dialog.
+    let beside = egui::pos2(12.0, 880.0);
+    h.hover_at(beside);
+    h.run_steps(1);
+    h.drag_at(beside);
+    h.run_steps(1);
+    h.drop_at(beside);
+    h.run_steps(3);
+    assert!(!h.state().modals.is_open(ModalKind::Export), "a click beside it closes it");
+    open(&mut h);
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert!(!h.state().modals.is_open(ModalKind::Export), "Cancel closes it");
+    assert!(!h.state().doc().unwrap().is_dirty(), "the map is as it was");
+}
+
+#[test]
 fn the_export_dialog_writes_svg_and_pdf_and_remembers_the_format() {
     let dir = tempfile::tempdir().unwrap();
     for (format, head) in [("SVG", &b"<?xml"[..]), ("PDF", &b"%PDF-"[..])] {

@@ -87,7 +87,8 @@ pub(super) enum Action {
     Copy(ExportOptions),
 }
 
-/// The export dialog for `doc`, its options and size kept in `dialog`.
+/// The export dialog for `doc`, its options and size kept in `dialog`. It closes as other
+/// dialogs do: Esc (when no drop-down is open), a click beside it, or its Close button.
 pub(super) fn window(
     ctx: &egui::Context,
     doc: &super::Document,
@@ -96,39 +97,38 @@ pub(super) fn window(
     let stage_count = doc.map.stages.len().max(1);
     let revision = doc.revision();
     let mut options = dialog.options.clone();
-    let mut open = true;
     let mut action = None;
-    egui::Window::new(t!("export-title"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            options_ui(ui, &mut options, stage_count);
-            ui.separator();
-            let stale = dialog.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
-            if stale {
-                let size = export::describe_size(&doc.map, &options).map_err(|e| e.in_dialog());
-                dialog.size = Some((revision, options.clone(), size));
+    let shown = egui::Modal::new(egui::Id::unique("export dialog")).show(ctx, |ui| {
+        ui.heading(t!("export-title"));
+        ui.add_space(4.0);
+        options_ui(ui, &mut options, stage_count);
+        ui.separator();
+        let stale = dialog.size.as_ref().is_none_or(|(r, o, _)| *r != revision || *o != options);
+        if stale {
+            let size = export::describe_size(&doc.map, &options).map_err(|e| e.in_dialog());
+            dialog.size = Some((revision, options.clone(), size));
+        }
+        match dialog.size.as_ref().map(|(_, _, s)| s) {
+            Some(Ok(size)) => ui.strong(size),
+            Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
+            None => ui.label(""),
+        };
+        let valid = matches!(dialog.size, Some((_, _, Ok(_))));
+        crate::app::mirror::row(ui, |ui| {
+            let label = t!("export-button", format = options.format.label());
+            if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
+                action = Some(Action::Save(options.clone()));
             }
-            match dialog.size.as_ref().map(|(_, _, s)| s) {
-                Some(Ok(size)) => ui.strong(size),
-                Some(Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e),
-                None => ui.label(""),
-            };
-            let valid = matches!(dialog.size, Some((_, _, Ok(_))));
-            crate::app::mirror::row(ui, |ui| {
-                let label = t!("export-button", format = options.format.label());
-                if ui.add_enabled(valid, egui::Button::new(label)).clicked() {
-                    action = Some(Action::Save(options.clone()));
-                }
-                if ui.add_enabled(valid, egui::Button::new(super::UiCommand::CopyImage.label())).clicked() {
-                    action = Some(Action::Copy(options.clone()));
-                }
-            });
+            if ui.add_enabled(valid, egui::Button::new(super::UiCommand::CopyImage.label())).clicked() {
+                action = Some(Action::Copy(options.clone()));
+            }
+            if ui.button(t!("dialog-cancel")).clicked() {
+                action = Some(Action::Close);
+            }
         });
+    });
     dialog.options = options;
-    if open { action } else { Some(Action::Close) }
+    if action.is_none() && shown.should_close() { Some(Action::Close) } else { action }
 }
 
 fn options_ui(ui: &mut Ui, options: &mut ExportOptions, stage_count: usize) {
