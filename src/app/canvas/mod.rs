@@ -435,6 +435,16 @@ impl Canvas {
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) if mode.presenting() => {
                     out.note_request = Some((*lane, *stage));
                 }
+                // A point is added with a double-click, as a card is: a single click (to focus
+                // the window, or to deselect) leaves the curve as it is.
+                Hit::Cell(lane, _) if sentiment::is_emotions(layout, *lane) => {
+                    let fine = modifiers.shift;
+                    if let Some(pos) = response.interact_pointer_pos()
+                        && let Some(edit) = sentiment::add_point(self, map, layout, pos, fine)
+                    {
+                        edits.push(edit);
+                    }
+                }
                 Hit::Cell(lane, stage) | Hit::AddCard(lane, stage) => {
                     if let Some(edit) = self.new_card(layout, *lane, *stage) {
                         edits.push(edit);
@@ -449,14 +459,6 @@ impl Canvas {
         }
         match hit {
             Hit::Point(id) => self.selection = Selection::Point(id.clone()),
-            Hit::Cell(lane, _) if sentiment::is_emotions(layout, *lane) => {
-                let fine = modifiers.shift;
-                if let Some(pos) = response.interact_pointer_pos()
-                    && let Some(edit) = sentiment::add_point(self, map, layout, pos, fine)
-                {
-                    edits.push(edit);
-                }
-            }
             Hit::Card(id) if additive => self.selection.toggle(id),
             Hit::Card(id) => self.selection = Selection::card(id.clone()),
             Hit::StageHeader(i) => {
