@@ -655,3 +655,22 @@ fn a_repository_that_does_not_read_warns_of_every_maps_age() {
     assert_eq!(unknown, 3, "every map that reads: {report:#}");
     assert!(text(&out.stderr).contains("warning:"), "{}", text(&out.stderr));
 }
+
+/// A map named on the command line is the user's to open, through a link if it is one; a link
+/// found in a folder's walk is not followed.
+#[cfg(unix)]
+#[test]
+fn a_map_named_through_a_link_is_checked_and_a_linked_one_in_a_folder_is_not_walked_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir_all(&real).unwrap();
+    file::save(&shop(), &real.join("journey.ron")).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(real.join("journey.ron"), &link).unwrap();
+    let out = touchline(&["check", link.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let folder = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(real.join("journey.ron"), folder.path().join("elsewhere.ron")).unwrap();
+    let out = touchline(&["check", folder.path().to_str().unwrap()]);
+    assert!(text(&out.stderr).contains(": no maps"), "{}", text(&out.stderr));
+}

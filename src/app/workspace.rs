@@ -132,7 +132,7 @@ impl Workspace {
     pub fn refresh(&mut self, path: &Path) {
         let Some(at) = self.position(path) else { return };
         let commit = self.folder.entries[at].commit.take();
-        let mut entry = Entry::load(&self.folder.root, self.folder.entries[at].path.clone());
+        let mut entry = Entry::found(&self.folder.root, self.folder.entries[at].path.clone());
         entry.commit = commit;
         self.folder.entries[at] = entry;
         self.index = search::Index::new(&self.folder);

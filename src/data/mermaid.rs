@@ -214,34 +214,33 @@ fn task_name(title: &str) -> String {
     }
 }
 
+/// The lanes whose cards [`write`] writes as tasks: Actions and Customer actions.
+fn action_lanes(map: &Map) -> std::collections::HashSet<&crate::model::LaneId> {
+    map.lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
+        .map(|l| &l.id)
+        .collect()
+}
+
+/// The tasks [`write`] writes.
+pub fn task_count(map: &Map) -> usize {
+    let actions = action_lanes(map);
+    map.cards.iter().filter(|c| actions.contains(&c.lane)).count()
+}
+
 /// The map as a Mermaid journey: stages become sections; the cards of the actions lanes become
 /// tasks, scored from the curves' points at them or else in their stage (3 where there are none),
 /// with the personas whose curves have a point there as actors. Text that Mermaid would read as
 /// its own syntax is rewritten (see [`mermaid_text`], [`task_name`]), so the diagram keeps the
 /// map's structure whatever its cards say.
-/// The tasks [`write`] writes: the cards of the Actions and Customer actions lanes.
-pub fn task_count(map: &Map) -> usize {
-    let actions: std::collections::HashSet<_> = map
-        .lanes
-        .iter()
-        .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
-        .map(|l| &l.id)
-        .collect();
-    map.cards.iter().filter(|c| actions.contains(&c.lane)).count()
-}
-
 pub fn write(map: &Map) -> String {
     use crate::model::{CardId, CurveId, StageId};
     let mut out = String::from("journey\n");
     let title = mermaid_text(&map.title, &[]);
     let title = if title.is_empty() { "Untitled journey".to_owned() } else { title };
     let _ = writeln!(out, "    title {title}");
-    let actions: std::collections::HashSet<_> = map
-        .lanes
-        .iter()
-        .filter(|l| matches!(l.kind, LaneKind::Actions | LaneKind::CustomerActions))
-        .map(|l| &l.id)
-        .collect();
+    let actions = action_lanes(map);
     // Indexes, so a map of a hundred thousand cards and points is written in linear time.
     let stage_of: HashMap<&CardId, &StageId> = map.cards.iter().map(|c| (&c.id, &c.stage)).collect();
     let mut at_card: HashMap<&CardId, Vec<&Point>> = HashMap::new();

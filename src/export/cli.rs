@@ -241,10 +241,7 @@ fn theirs_pictures(
     reach: crate::pictures::Reach,
 ) -> crate::pictures::Set {
     let read = crate::pictures::Set::load(map, folder, reach);
-    let placed = |name: &str| {
-        let path = crate::pictures::resolve(folder, name);
-        format!("{}", path.display())
-    };
+    let placed = |name: &str| crate::pictures::resolve(folder, name).display().to_string();
     let names = map.cards.iter_mut().filter_map(|c| c.image.as_mut());
     for name in names.chain(map.personas.iter_mut().filter_map(|p| p.image.as_mut())) {
         *name = placed(name);

@@ -141,17 +141,28 @@ impl Fonts {
         pieces
     }
 
-    /// `text` shaped in `font` at `size` points, from `origin` on the baseline rightwards (a
-    /// right-to-left piece comes out in visual order, as the editor drew it).
-    pub fn shape(&self, font: usize, text: &str, size: f32, origin: egui::Pos2) -> Vec<Placed> {
-        let Some(face) = self.faces.get(font) else { return Vec::new() };
-        let Ok(font_ref) = skrifa::FontRef::new((*face.blob).as_ref()) else { return Vec::new() };
+    /// `text` shaped in `font` (right to left when `rtl`, left to right when not, else as its
+    /// script says), and the font's units per em.
+    fn shaped(&self, font: usize, text: &str, rtl: Option<bool>) -> Option<(harfrust::GlyphBuffer, f32)> {
+        let face = self.faces.get(font)?;
+        let font_ref = skrifa::FontRef::new((*face.blob).as_ref()).ok()?;
         let shaper = face.shaper.shaper(&font_ref).build();
         let mut buffer = harfrust::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
-        let scale = size / face.units_per_em;
+        match rtl {
+            Some(true) => buffer.set_direction(harfrust::Direction::RightToLeft),
+            Some(false) => buffer.set_direction(harfrust::Direction::LeftToRight),
+            None => {}
+        }
+        Some((shaper.shape(buffer, harfrust::ShapeOptions::new()), face.units_per_em))
+    }
+
+    /// `text` shaped in `font` at `size` points, from `origin` on the baseline rightwards (a
+    /// right-to-left piece comes out in visual order, as the editor drew it).
+    pub fn shape(&self, font: usize, text: &str, size: f32, origin: egui::Pos2) -> Vec<Placed> {
+        let Some((shaped, units_per_em)) = self.shaped(font, text, None) else { return Vec::new() };
+        let scale = size / units_per_em;
         let mut x = origin.x;
         let mut placed = Vec::with_capacity(shaped.len());
         for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
@@ -169,18 +180,7 @@ impl Fonts {
     /// script says), each glyph with the text of its cluster. Linear in the text however long
     /// its clusters are (a letter under a hundred thousand marks is one cluster).
     pub fn shape_clusters(&self, font: usize, text: &str, rtl: Option<bool>) -> Vec<Shaped> {
-        let Some(face) = self.faces.get(font) else { return Vec::new() };
-        let Ok(font_ref) = skrifa::FontRef::new((*face.blob).as_ref()) else { return Vec::new() };
-        let shaper = face.shaper.shaper(&font_ref).build();
-        let mut buffer = harfrust::UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        match rtl {
-            Some(true) => buffer.set_direction(harfrust::Direction::RightToLeft),
-            Some(false) => buffer.set_direction(harfrust::Direction::LeftToRight),
-            None => {}
-        }
-        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        let Some((shaped, em)) = self.shaped(font, text, rtl) else { return Vec::new() };
         let infos = shaped.glyph_infos();
         // Each cluster runs to the next cluster's start in the text.
         let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
@@ -190,7 +190,6 @@ impl Fonts {
             Ok(i) => starts.get(i + 1).copied().unwrap_or(text.len()),
             Err(_) => text.len(),
         };
-        let em = face.units_per_em;
         infos
             .iter()
             .zip(shaped.glyph_positions())

@@ -77,7 +77,7 @@ pub fn destination(path: &Path, kind: Kind, force: bool) -> Result<Destination, 
         return Err(format!("{shown}: is a folder; name the file to write"));
     }
     if !metadata.is_file() {
-        return if is_char_device(&metadata) {
+        return if crate::file::is_char_device(&metadata) {
             Ok(Destination::Device(path.to_owned()))
         } else {
             Err(format!("{shown}: is not a regular file (a pipe, socket or block device); not writing to it"))
@@ -92,17 +92,6 @@ pub fn destination(path: &Path, kind: Kind, force: bool) -> Result<Destination, 
     }
     let what = sniff(&head).map_or("a file that is no export", Kind::name);
     Err(format!("{shown}: already holds {what}, and this writes {}; give --force to replace it", kind.name()))
-}
-
-#[cfg(unix)]
-fn is_char_device(metadata: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::FileTypeExt as _;
-    metadata.file_type().is_char_device()
-}
-
-#[cfg(not(unix))]
-fn is_char_device(_: &std::fs::Metadata) -> bool {
-    false
 }
 
 /// The first bytes of a regular file, enough to tell what it is.

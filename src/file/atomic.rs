@@ -103,14 +103,15 @@ fn stream_to_device(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     device.flush()
 }
 
+/// Whether a file is a character device (`/dev/null`, a terminal): written as a stream.
 #[cfg(unix)]
-fn is_char_device(meta: &std::fs::Metadata) -> bool {
+pub fn is_char_device(meta: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::FileTypeExt as _;
     meta.file_type().is_char_device()
 }
 
 #[cfg(not(unix))]
-fn is_char_device(_: &std::fs::Metadata) -> bool {
+pub fn is_char_device(_: &std::fs::Metadata) -> bool {
     false
 }
 

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Map, Problem};
 
-pub use atomic::{is_read_only_refusal, replace_read_only, write_atomically};
+pub use atomic::{is_char_device, is_read_only_refusal, replace_read_only, write_atomically};
 
 /// The version this build writes.
 pub const FORMAT_VERSION: u32 = 9;

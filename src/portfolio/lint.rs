@@ -487,8 +487,7 @@ impl Found<'_> {
     fn lines(&mut self) -> &Lines {
         let path = &self.entry.path;
         self.text.get_or_insert_with(|| {
-            let bytes =
-                crate::file::read_limited(path, crate::file::open::Links::DoNotFollow).unwrap_or_default();
+            let bytes = crate::file::read_limited(path, crate::file::open::Links::Follow).unwrap_or_default();
             Lines::new(String::from_utf8_lossy(&bytes).into_owned())
         })
     }
@@ -554,6 +553,9 @@ impl Found<'_> {
 struct Links {
     /// Titles of the entries' maps by their canonical paths (`None`: does not read).
     known: HashMap<PathBuf, Option<String>>,
+    /// Each map folder's canonical path and the folder links may lead into (its repository's
+    /// root, or itself outside git), found once per folder.
+    reach: HashMap<PathBuf, Option<(PathBuf, PathBuf)>>,
 }
 
 /// What following a link found.
@@ -572,7 +574,20 @@ impl Links {
             .iter()
             .filter_map(|e| Some((e.path.canonicalize().ok()?, e.map.as_ref().ok().map(|m| m.title.clone()))))
             .collect();
-        Self { known }
+        Self { known, reach: HashMap::new() }
+    }
+
+    /// The canonical folder of `map_file` and the folder its links may lead into.
+    fn reach_of(&mut self, map_file: &Path) -> Option<(PathBuf, PathBuf)> {
+        let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
+        self.reach
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| {
+                let canonical = folder.canonicalize().ok()?;
+                let root = repository_of(&canonical).unwrap_or_else(|| canonical.clone());
+                Some((canonical, root))
+            })
+            .clone()
     }
 
     /// Where the map `link` (named in `map_file`) leads, and whether it can be followed.
@@ -581,11 +596,10 @@ impl Links {
         match inside_folder(link) {
             Ok(_) => Look::Inside(self.missing(map_file, link, None)),
             Err(why @ (NotInside::Climbs | NotInside::NotAMap)) => {
-                let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
-                let Some(root) = repository_of(folder).or_else(|| folder.canonicalize().ok()) else {
+                let Some(reach) = self.reach_of(map_file) else {
                     return Look::Outside { why: why.to_string(), looked: false, missing: None };
                 };
-                let missing = self.missing(map_file, link, Some(&root));
+                let missing = self.missing(map_file, link, Some(&reach));
                 let looked = !missing.as_deref().is_some_and(|m| m.ends_with(NOT_LOOKED_AT));
                 Look::Outside { why: why.to_string(), looked, missing }
             }
@@ -595,14 +609,20 @@ impl Links {
         }
     }
 
-    /// Why the map `link` (named in `map_file`) cannot be followed, if it cannot. With `within`,
-    /// a file that does not lie inside that folder (after following links) is not looked at.
-    fn missing(&mut self, map_file: &Path, link: &str, within: Option<&Path>) -> Option<String> {
+    /// Why the map `link` (named in `map_file`) cannot be followed, if it cannot. With `within`
+    /// (the map's canonical folder and a root), a file that does not lie inside the root (by
+    /// name, then after following links) is not looked at.
+    fn missing(
+        &mut self,
+        map_file: &Path,
+        link: &str,
+        within: Option<&(PathBuf, PathBuf)>,
+    ) -> Option<String> {
         let target = super::linked_path(map_file, link);
         let outside = || Some(format!("lies outside the map's repository and {NOT_LOOKED_AT}"));
         // By name first, so that whether a file outside exists is never asked.
-        if let Some(root) = within
-            && !lexically_within(map_file, link, root)
+        if let Some((folder, root)) = within
+            && !lexically_within(folder, link, root)
         {
             return outside();
         }
@@ -610,8 +630,8 @@ impl Links {
             return Some("does not exist".to_owned());
         };
         // Then where links inside lead.
-        if let Some(root) = within
-            && !root.canonicalize().is_ok_and(|root| canonical.starts_with(root))
+        if let Some((_, root)) = within
+            && !canonical.starts_with(root)
         {
             return outside();
         }
@@ -632,13 +652,11 @@ impl Links {
 
 const NOT_LOOKED_AT: &str = "is not looked at";
 
-/// Whether the map `link` names from `map_file` lies in `root` by name (`.` and `..` taken
-/// from the map's own folder, which exists), without asking the file system about the link.
-fn lexically_within(map_file: &Path, link: &str, root: &Path) -> bool {
+/// Whether the map `link` names from a map in `folder` (canonical) lies in `root` (canonical) by
+/// name, `.` and `..` taken as written: the file system is not asked about the link.
+fn lexically_within(folder: &Path, link: &str, root: &Path) -> bool {
     use std::path::Component;
-    let folder = crate::pictures::folder_of(map_file).unwrap_or(Path::new("."));
-    let (Ok(start), Ok(root)) = (folder.canonicalize(), root.canonicalize()) else { return false };
-    let mut parts: Vec<Component<'_>> = start.components().collect();
+    let mut parts: Vec<Component<'_>> = folder.components().collect();
     for part in Path::new(link).components() {
         match part {
             Component::ParentDir => {
@@ -655,9 +673,9 @@ fn lexically_within(map_file: &Path, link: &str, root: &Path) -> bool {
     parts.iter().collect::<PathBuf>().starts_with(root)
 }
 
-/// The root of the git repository a folder is in: the nearest folder above it holding `.git`.
+/// The root of the git repository a (canonical) folder is in: the nearest folder above it
+/// holding `.git`.
 fn repository_of(folder: &Path) -> Option<PathBuf> {
-    let folder = folder.canonicalize().ok()?;
     folder.ancestors().find(|f| f.join(".git").exists()).map(Path::to_path_buf)
 }
 

@@ -40,7 +40,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A map the user named (a link to it is followed).
     pub(crate) fn load(root: &Path, path: PathBuf) -> Self {
+        let map = crate::file::load(&path);
+        Self::with(root, path, map)
+    }
+
+    /// A map a folder walk found as a regular file: a link that took its place since is refused.
+    pub(crate) fn found(root: &Path, path: PathBuf) -> Self {
+        let map = crate::file::load_found(&path);
+        Self::with(root, path, map)
+    }
+
+    fn with(root: &Path, path: PathBuf, map: Result<Map, LoadError>) -> Self {
         let name = path.strip_prefix(root).map_or_else(
             |_| path.display().to_string(),
             |inside| {
@@ -48,7 +60,6 @@ impl Entry {
             },
         );
         let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        let map = crate::file::load_found(&path);
         Self { path, name, map, modified, commit: None, commit_not_known: None }
     }
 
@@ -132,7 +143,7 @@ pub fn linked_path(map_file: &Path, link: &str) -> PathBuf {
 fn read_all(root: &Path, paths: Vec<PathBuf>) -> Vec<Entry> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 8);
     if threads == 1 || paths.len() < 8 {
-        return paths.into_iter().map(|p| Entry::load(root, p)).collect();
+        return paths.into_iter().map(|p| Entry::found(root, p)).collect();
     }
     let share = paths.len().div_ceil(threads);
     let mut parts: Vec<Vec<PathBuf>> = Vec::new();
@@ -145,7 +156,7 @@ fn read_all(root: &Path, paths: Vec<PathBuf>) -> Vec<Entry> {
         let workers: Vec<_> = parts
             .into_iter()
             .map(|part| {
-                scope.spawn(move || part.into_iter().map(|p| Entry::load(root, p)).collect::<Vec<_>>())
+                scope.spawn(move || part.into_iter().map(|p| Entry::found(root, p)).collect::<Vec<_>>())
             })
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
