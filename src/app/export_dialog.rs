@@ -99,7 +99,9 @@ pub(super) fn window(
     let mut options = dialog.options.clone();
     let mut action = None;
     let shown = egui::Modal::new(egui::Id::unique("export dialog")).show(ctx, |ui| {
-        ui.heading(t!("export-title"));
+        // Right-to-left rows fill what they are given: the dialog keeps the width it needs.
+        ui.set_max_width(480.0);
+        crate::app::mirror::row(ui, |ui| ui.heading(t!("export-title")));
         ui.add_space(4.0);
         options_ui(ui, &mut options, stage_count);
         ui.separator();
